@@ -1,0 +1,2 @@
+// Placeholder: the Electron shell lands in its own commit.
+export {};

@@ -1,0 +1,65 @@
+/**
+ * The Dexie database: the single source of truth. Every schema version ever shipped stays listed
+ * here, in order, so a profile from any release upgrades step by step (Dexie runs each `upgrade`).
+ *
+ * Tables:
+ * - articles: ArticleMeta (small; the library lists these) keyed by content hash
+ * - texts: ArticleText (the heavy text), same key; written in the same transaction as `articles`
+ * - settings: key/value preferences
+ * - reading: ReadingState per article
+ * - searchSegments / searchMeta (v2): the derived search index; losing them loses nothing
+ * - annotations / bookmarks (v3)
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Annotation, ArticleMeta, ArticleText, Bookmark, ReadingState, Setting } from '../core/model';
+
+/** One persisted search-index segment (see core/search). `data` is the engine's own serialisation. */
+export interface SearchSegmentRow {
+  id: string;
+  /** Article ids the segment covers, so staleness can be checked without decoding `data`. */
+  docIds: string[];
+  data: ArrayBuffer | string;
+  builtAt: number;
+  version: number;
+}
+
+export interface SearchMetaRow {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'warraq';
+
+export class WarraqDb extends Dexie {
+  articles!: Table<ArticleMeta, string>;
+  texts!: Table<ArticleText, string>;
+  settings!: Table<Setting, string>;
+  reading!: Table<ReadingState, string>;
+  searchSegments!: Table<SearchSegmentRow, string>;
+  searchMeta!: Table<SearchMetaRow, string>;
+  annotations!: Table<Annotation, string>;
+  bookmarks!: Table<Bookmark, string>;
+
+  /** `indexedDB`/`IDBKeyRange` may be passed in (fake-indexeddb in Node tests). */
+  constructor(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
+    // Strict durability: a committed import, note or restore is on disk before the promise resolves.
+    super(name, { chromeTransactionDurability: 'strict', ...(deps ?? {}) });
+    this.version(1).stores({
+      articles: 'id, title, outlet, published, importedAt, length, *tags',
+      texts: 'id',
+      settings: 'key',
+      reading: 'articleId, updatedAt',
+    });
+    this.version(2).stores({
+      searchSegments: 'id, builtAt',
+      searchMeta: 'key',
+    });
+    this.version(3).stores({
+      annotations: 'id, articleId, createdAt, updatedAt, color, *tags',
+      bookmarks: 'id, articleId, createdAt',
+    });
+  }
+}
+
+/** The schema version this build writes; tests and backups record it. */
+export const SCHEMA_VERSION = 3;

@@ -1,0 +1,44 @@
+// A tiny static server for dist/renderer, used by `npm run web`, the end-to-end tests and the bench.
+// It sets the same Content-Security-Policy as the Electron protocol handler.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { join, normalize, extname, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer');
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.map': 'application/json',
+};
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      let rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+      if (rel.startsWith('..')) throw Object.assign(new Error('forbidden'), { code: 'EACCES' });
+      if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+      const file = join(root, rel);
+      if (!(await stat(file)).isFile()) throw Object.assign(new Error('not found'), { code: 'ENOENT' });
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CSP,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    } catch (e) {
+      res.writeHead(e?.code === 'EACCES' ? 403 : 404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(port, host, () => {
+      const { port: p } = server.address();
+      resolve({ url: `http://${host}:${p}/`, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
