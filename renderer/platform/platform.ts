@@ -32,4 +32,17 @@ export interface Platform {
   save(request: SaveRequest): Promise<boolean>;
   /** Asks the browser to keep our storage when space runs low. Resolves whether it was granted. */
   persistStorage(): Promise<boolean>;
+  /**
+   * Subscribes to application-menu commands (Electron's menu; the browser has none and never calls back).
+   * Returns an unsubscribe function.
+   */
+  onCommand(listener: (command: AppCommand) => void): () => void;
 }
+
+/** Commands the native application menu can send to the renderer. */
+export const APP_COMMANDS = [
+  'import-files', 'import-folder', 'find', 'search', 'library', 'notebook', 'export-notes', 'backup', 'restore',
+  'language-ar', 'language-en', 'theme-light', 'theme-sepia', 'theme-dark', 'font-bigger', 'font-smaller',
+  'next-article', 'previous-article', 'undo',
+] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];

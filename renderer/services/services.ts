@@ -1,0 +1,15 @@
+/**
+ * The bundle of services the UI receives through `@lit/context` (see ui/context.ts).
+ * Constructed once in renderer/main.ts. A feature adds its service here and there, nothing else.
+ */
+import type { Platform } from '../platform/platform';
+import type { LibraryService } from './library';
+import type { SettingsService } from './settings';
+import type { Notifier } from './notifier';
+
+export interface Services {
+  platform: Platform;
+  notifier: Notifier;
+  settings: SettingsService;
+  library: LibraryService;
+}
