@@ -38,8 +38,11 @@ export default tseslint.config(
   }),
   zone(['renderer/storage/**/*.ts'], [electron, nodeBuiltins,
     dir(['ui', 'services', 'platform'], 'renderer/storage/ may import only core/ and dexie: services call storage, not the reverse.')]),
-  zone(['renderer/platform/**/*.ts'], [dexie('renderer/platform/'), electron, nodeBuiltins,
-    dir(['storage', 'services', 'ui'], 'renderer/platform/ may import only core/ types and the bridge contract (type-only).')]),
+  zone(['renderer/platform/**/*.ts'], [dexie('renderer/platform/'), { regex: '^electron(/|$)', message: electron.message }, nodeBuiltins,
+    dir(['storage', 'services', 'ui'], 'renderer/platform/ may import only core/ types and the bridge contract (type-only).')], {
+    // The bridge contract may be imported, but type-only: its values belong to the Electron side.
+    '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/ipc/contract'], allowTypeImports: true, message: 'renderer/platform/ may import the bridge contract type-only: `import type { … }`.' }] }],
+  }),
   zone(['renderer/services/**/*.ts'], [dexie('renderer/services/ (use a repository in storage/)'), electron, nodeBuiltins,
     dir(['ui'], 'renderer/services/ must not import ui/: emit events or return values instead.'),
     { group: ['**/platform/electron-platform', '**/platform/browser-platform'], message: 'Services get a Platform handed in; only renderer/main.ts picks the implementation.' }]),

@@ -1,2 +1,36 @@
-// Placeholder: the Electron shell lands in its own commit.
-export {};
+/**
+ * Composition root of the main process: setup calls in boot order, nothing else.
+ * Layout (dist/electron/main.cjs next to dist/renderer/) is fixed by scripts/build.mjs and electron-builder.yml.
+ */
+import { app } from 'electron';
+import { join } from 'node:path';
+import { showOpenFiles, showOpenFolder, showSave } from './dialogs';
+import { FileGrants, writeChosenFile } from './files';
+import { CHANNELS, type AppCommand, type MenuLanguage } from './ipc/contract';
+import { setupIpc } from './ipc/handlers';
+import { setupSingleInstance } from './lifecycle';
+import { setupMenu } from './menu';
+import { registerAppScheme, setupProtocol } from './protocol';
+import { openExternalSafely, setupSecurity } from './security';
+import { focusMainWindow, getMainWindow, setupMainWindow } from './window';
+
+const sendCommand = (command: AppCommand): void => getMainWindow()?.webContents.send(CHANNELS.command, command);
+const installMenu = (language: MenuLanguage): void => setupMenu(language, sendCommand, !app.isPackaged);
+
+if (setupSingleInstance(focusMainWindow)) {
+  registerAppScheme();
+  setupSecurity();
+  void app.whenReady().then(async () => {
+    setupProtocol(join(__dirname, '..', 'renderer'));
+    setupIpc({
+      getWindow: getMainWindow,
+      grants: new FileGrants(),
+      openExternal: openExternalSafely,
+      showOpenFiles, showOpenFolder, showSave,
+      writeFile: writeChosenFile,
+      setMenuLanguage: installMenu,
+    });
+    installMenu('ar');
+    await setupMainWindow(join(__dirname, 'preload.cjs'), app.getPath('userData'));
+  });
+}

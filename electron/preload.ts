@@ -1,2 +1,26 @@
-// Placeholder: the Electron shell lands in its own commit.
-export {};
+/**
+ * Runs in the sandboxed renderer before the page: exposes exactly the WarraqBridge as `window.warraq`
+ * and nothing else (no ipcRenderer, no events objects). Menu commands are filtered to APP_COMMANDS.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { APP_COMMANDS, CHANNELS, type AppCommand, type WarraqBridge } from './ipc/contract';
+
+const bridge: WarraqBridge = {
+  openExternal: (url) => ipcRenderer.invoke(CHANNELS.openExternal, url),
+  pickFiles: (options) => ipcRenderer.invoke(CHANNELS.pickFiles, options),
+  pickFolder: () => ipcRenderer.invoke(CHANNELS.pickFolder),
+  readFile: (token, offset, length) => ipcRenderer.invoke(CHANNELS.readFile, token, offset, length),
+  save: (args) => ipcRenderer.invoke(CHANNELS.save, args),
+  setMenuLanguage: (language) => ipcRenderer.invoke(CHANNELS.setMenuLanguage, language),
+  onCommand: (listener) => {
+    const relay = (_event: unknown, command: unknown) => {
+      if (APP_COMMANDS.includes(command as AppCommand)) listener(command as AppCommand);
+    };
+    ipcRenderer.on(CHANNELS.command, relay);
+    return () => {
+      ipcRenderer.removeListener(CHANNELS.command, relay);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('warraq', bridge);
