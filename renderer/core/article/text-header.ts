@@ -1,0 +1,105 @@
+/**
+ * Classifies the first lines of a news text file: outlet, title, byline/source, dateline, labelled
+ * fields ("المصدر: …") and a URL. Conservative by design: a line is an outlet or a byline only when it
+ * says so by a keyword or a printed convention, because a wrong outlet misfiles the article.
+ */
+import { foldForDates, mentionsCalendar, parseDate, WEEKDAY } from './dates';
+
+export type LineKind = 'outlet' | 'title' | 'byline' | 'dateline' | 'label' | 'url' | 'plain';
+
+export interface HeaderFields {
+  outlet?: string;
+  title?: string;
+  byline?: string;
+  author?: string;
+  place?: string;
+  published?: string;
+  url?: string;
+}
+
+const OUTLET_WORDS = /(?:^|\s)(?:قناة|قناه|صحيفة|صحيفه|جريدة|جريده|وكالة|وكاله|موقع|شبكة|شبكه|مجلة|مجله|تلفزيون|التلفزيون|إذاعة|اذاعة|راديو|فضائية|الفضائية|نيوز|بوابة|أونلاين|اونلاين|الإخبارية|الاخبارية|الإخباري|الاخباري)(?:\s|$)|\b(?:news|tv|online|times|post|daily|press|radio)\b|\.(?:com|net|org|info)\b/i;
+const AGENCIES = /(?<!\p{L})(?:رويترز|فرانس برس|فرانس بريس|أ ?ف ?ب|أ\.ف\.ب|الأناضول|الاناضول|د ?ب ?أ|أسوشيتد برس|اسوشيتد برس|يونايتد برس|سانا|واس|وام|قنا|كونا|بترا|شينخوا|وكالات|CNN|BBC|AFP|Reuters|AP)(?!\p{L})/u;
+const BYLINE_LEAD = /^(?:بقلم|كتب|كتبت|كتبه|بواسطة|إعداد|اعداد|تقرير|ترجمة|متابعة|المصدر|نقلا عن|نقلاً عن|مراسل|مراسلة|خاص|حوار)(?:\s|:|$)/;
+const AUTHOR_LEAD = /^(?:بقلم|كتب|كتبت|كتبه|بواسطة)\s*:?\s*/;
+const LABEL = /^(العنوان|عنوان المقال|عنوان الخبر|المصدر|الصحيفة|الجريدة|الموقع|الوسيلة|القناة|الكاتب|الكاتبة|بقلم|المحرر|التاريخ|تاريخ النشر|نشر بتاريخ|الرابط|رابط المقال|رابط الخبر|المكان|title|source|author|date|url|link)\s*[:：]\s*(\S.*)$/i;
+const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
+const HEADLINE_WORDS = /(?:^|\s)(?:في|من|على|إلى|الى|عن|مع|بعد|قبل|حول|ضد|لا|لم|لن)(?:\s|$)|[:"«»؟?!]/;
+
+function words(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+/** A bare line the writer ended like a sentence of the body (long, with a full stop). */
+export function looksLikeBody(s: string): boolean {
+  const w = words(s);
+  return s.length > 300 || w > 40 || (/[.。]$/.test(s) && w > 15);
+}
+
+/** A dateline: a short line with a readable date (or a weekday and a month). */
+export function isDateline(s: string): boolean {
+  return s.length <= 120 && words(s) <= 14 && parseDate(s) !== undefined && !looksLikeBody(s);
+}
+
+/** A byline/source line, by a printed convention: trailing "/", a lead word, brackets, or a bare agency. */
+export function isByline(s: string): boolean {
+  if (s.length > 100 || words(s) > 12) return false;
+  if (/\/$/.test(s) && words(s) >= 1) return true;
+  if (BYLINE_LEAD.test(s)) return true;
+  if (/^[([][^()[\]]{2,60}[)\]]$/.test(s)) return true;
+  return words(s) <= 5 && AGENCIES.test(s) && !HEADLINE_WORDS.test(s.replace(/:/g, ''));
+}
+
+/** The first line as an outlet name: short, no headline words, and an outlet keyword (قناة, صحيفة, …). */
+export function isOutletByName(s: string): boolean {
+  return s.length <= 50 && words(s) <= 6 && !/[.!?؟]$/.test(s) && OUTLET_WORDS.test(s);
+}
+
+/** A short first line that could only be a name (no verbs-with-prepositions, no quotes or colon). */
+export function couldBeOutlet(s: string): boolean {
+  return s.length <= 30 && words(s) <= 3 && !HEADLINE_WORDS.test(s) && !/\d/.test(s);
+}
+
+/** Which kind of header line `s` is, outlet aside (that depends on position). */
+export function classify(s: string): LineKind {
+  if (URL_LINE.test(s)) return 'url';
+  if (LABEL.test(s)) return 'label';
+  if (isDateline(s)) return 'dateline';
+  if (isByline(s)) return 'byline';
+  return 'plain';
+}
+
+/** Byline as printed, without the trailing "/" or the surrounding brackets. */
+export function cleanByline(s: string): string {
+  return s.replace(/\s*\/\s*$/, '').replace(/^[([]\s*(.*?)\s*[)\]]$/, '$1').trim();
+}
+
+/** The author's name when the byline says "بقلم: …" or "كتب …", else undefined. */
+export function authorOf(byline: string): string | undefined {
+  if (!AUTHOR_LEAD.test(byline)) return undefined;
+  const name = byline.replace(AUTHOR_LEAD, '').trim();
+  return name && words(name) <= 6 ? name : undefined;
+}
+
+/** Place named before the date on a dateline ("دمشق - الأحد 23 آذار 2019" → "دمشق"), else undefined. */
+export function placeOf(dateline: string): string | undefined {
+  const first = dateline.split(/\s*[-–—،,|:]\s*|\s+في\s+/)[0]?.trim() ?? '';
+  if (!first || first === dateline.trim() || /\d/.test(first) || words(first) > 3) return undefined;
+  const folded = foldForDates(first);
+  if (WEEKDAY.test(folded) || mentionsCalendar(first) || /^(?:نشر|تاريخ|بتاريخ|اخر تحديث|تحديث|منذ|اليوم)/.test(folded)) return undefined;
+  return first;
+}
+
+/** Applies a labelled line ("المصدر: الجزيرة") to the fields; returns false for an unknown label. */
+export function applyLabel(s: string, f: HeaderFields): boolean {
+  const m = LABEL.exec(s);
+  if (!m) return false;
+  const key = m[1]!.toLowerCase();
+  const value = m[2]!.trim();
+  if (/^(?:العنوان|عنوان|title)/.test(key)) f.title ??= value;
+  else if (/^(?:المصدر|الصحيفة|الجريدة|الموقع|الوسيلة|القناة|source)$/.test(key)) f.outlet ??= value;
+  else if (/^(?:الكاتب|الكاتبة|بقلم|المحرر|author)$/.test(key)) { f.author ??= value; f.byline ??= value; }
+  else if (/^(?:التاريخ|تاريخ النشر|نشر بتاريخ|date)$/.test(key)) f.published ??= parseDate(value);
+  else if (/^(?:الرابط|رابط|url|link)/.test(key)) f.url ??= value;
+  else if (key === 'المكان') f.place ??= value;
+  return true;
+}
