@@ -1,2 +1,57 @@
-// Composition root (filled in by the app shell commit).
-export {};
+/**
+ * Composition root: open the database → build the services → mount the app. Nothing else here.
+ */
+import { WarraqDb } from './storage/db';
+import { ArticlesRepo } from './storage/articles-repo';
+import { SettingsRepo } from './storage/settings-repo';
+import { BrowserPlatform } from './platform/browser-platform';
+import { ElectronPlatform, findBridge } from './platform/electron-platform';
+import type { Platform } from './platform/platform';
+import { Notifier } from './services/notifier';
+import { SettingsService } from './services/settings';
+import { LibraryService } from './services/library';
+import { seedSample } from './services/first-run';
+import { parseSampleArticle } from './services/sample';
+import type { Services } from './services/services';
+import { setLanguage, t } from './ui/strings/i18n';
+import './ui/app/app-shell';
+
+const SAMPLE = 'sample/ishtar-coalition-2019.txt';
+
+function choosePlatform(): Platform {
+  const bridge = findBridge();
+  return bridge ? new ElectronPlatform(bridge) : new BrowserPlatform();
+}
+
+async function start(): Promise<void> {
+  const platform = choosePlatform();
+  const db = new WarraqDb();
+  await db.open();
+  const notifier = new Notifier();
+  const settings = new SettingsService(new SettingsRepo(db));
+  await settings.load();
+  setLanguage(settings.get('language'));
+  const library = new LibraryService(new ArticlesRepo(db), notifier);
+  await library.load();
+  await seedSample(library, settings, {
+    name: SAMPLE.split('/').pop()!,
+    bytes: async () => new Uint8Array(await (await fetch(SAMPLE)).arrayBuffer()),
+  }, parseSampleArticle);
+  const services: Services = { platform, notifier, settings, library };
+  const app = document.createElement('warraq-app');
+  app.services = services;
+  document.getElementById('boot')?.remove();
+  document.body.append(app);
+  void platform.persistStorage().then((granted) => {
+    if (!granted && platform.kind === 'browser') console.info(t('storage.persistDenied'));
+  });
+}
+
+start().catch((e) => {
+  console.error(e);
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.style.padding = '2rem';
+  p.textContent = t('error.startup', { detail: (e as Error)?.message ?? String(e) });
+  document.body.replaceChildren(p);
+});

@@ -37,6 +37,8 @@ export interface Platform {
    * Returns an unsubscribe function.
    */
   onCommand(listener: (command: AppCommand) => void): () => void;
+  /** Puts the native menu in the interface language (no-op in a browser). Resolves false if refused. */
+  setMenuLanguage(language: 'ar' | 'en'): Promise<boolean>;
 }
 
 /** Commands the native application menu can send to the renderer. */

@@ -1,0 +1,133 @@
+/**
+ * The library: every article's meta in memory (30,000 metas are a few MB), sorted and filtered for
+ * the list view, plus open/delete/undo. Emits 'change' (CustomEvent<LibraryChange>) after any change
+ * so derived views (the search index, the notebook) can follow.
+ */
+import type { Article, ArticleMeta } from '../core/model';
+import type { ArticlesRepo, DeletedArticle, StoredArticle } from '../storage/articles-repo';
+import type { Notifier } from './notifier';
+import type { LibraryPrefs } from './settings';
+
+export interface LibraryChange {
+  added: string[];
+  removed: string[];
+}
+
+const collator = new Intl.Collator(['ar', 'en'], { sensitivity: 'base', numeric: true });
+
+function comparator(sort: LibraryPrefs['sort']): (a: ArticleMeta, b: ArticleMeta) => number {
+  switch (sort) {
+    case 'title': return (a, b) => collator.compare(a.title, b.title);
+    case 'outlet': return (a, b) => collator.compare(a.outlet, b.outlet) || collator.compare(a.title, b.title);
+    // Undated articles sort as oldest, so they gather at the end of the usual newest-first list.
+    case 'date': return (a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.importedAt - b.importedAt;
+    default: return (a, b) => a.importedAt - b.importedAt || a.id.localeCompare(b.id);
+  }
+}
+
+export class LibraryService extends EventTarget {
+  private metas = new Map<string, ArticleMeta>();
+  private cache: { key: string; rows: ArticleMeta[] } | null = null;
+
+  constructor(private readonly repo: ArticlesRepo, private readonly notifier: Notifier) {
+    super();
+  }
+
+  /** Reads every meta from storage (start-up, and after bulk changes made by a worker or a restore). */
+  async load(): Promise<void> {
+    const all = await this.repo.listMeta();
+    this.metas = new Map(all.map((m) => [m.id, m]));
+    this.cache = null;
+  }
+
+  get size(): number {
+    return this.metas.size;
+  }
+
+  meta(id: string): ArticleMeta | undefined {
+    return this.metas.get(id);
+  }
+
+  allMeta(): ArticleMeta[] {
+    return [...this.metas.values()];
+  }
+
+  /** Sorted, filtered rows for the list; cached until the library or the prefs change. */
+  rows(prefs: LibraryPrefs): ArticleMeta[] {
+    const key = `${prefs.sort}|${prefs.descending}|${prefs.outlet}`;
+    if (this.cache?.key === key) return this.cache.rows;
+    let rows = this.allMeta();
+    if (prefs.outlet) rows = rows.filter((m) => m.outlet === prefs.outlet);
+    rows.sort(comparator(prefs.sort));
+    if (prefs.descending) rows.reverse();
+    this.cache = { key, rows };
+    return rows;
+  }
+
+  /** Distinct outlets, alphabetically. */
+  outlets(): string[] {
+    return [...new Set(this.allMeta().map((m) => m.outlet).filter(Boolean))].sort(collator.compare);
+  }
+
+  /** The whole article, or undefined when it is gone. */
+  get(id: string): Promise<Article | undefined> {
+    return this.repo.get(id);
+  }
+
+  /** Stores articles (skipping duplicates) and announces the ones added. */
+  async add(items: StoredArticle[]): Promise<{ added: string[]; skipped: string[] }> {
+    const result = await this.repo.putMany(items);
+    const byId = new Map(items.map((i) => [i.meta.id, i.meta]));
+    for (const id of result.added) this.metas.set(id, byId.get(id)!);
+    this.changed({ added: result.added, removed: [] });
+    return result;
+  }
+
+  /** Re-reads metas for ids written elsewhere (the import worker) and announces them. */
+  async refreshAdded(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const m = await this.repo.getMeta(id);
+      if (m) this.metas.set(id, m);
+    }
+    this.changed({ added: ids, removed: [] });
+  }
+
+  /** Deletes an article (and its notes) with an undo notice. Rejects with StorageError on failure. */
+  async delete(id: string): Promise<void> {
+    const removed = await this.repo.delete(id);
+    if (!removed) return;
+    this.metas.delete(id);
+    this.changed({ added: [], removed: [id] });
+    this.notifier.notify({
+      kind: 'info',
+      message: 'notice.deleted',
+      params: { title: removed.meta.title },
+      undo: () => this.undelete(removed),
+    });
+  }
+
+  private async undelete(d: DeletedArticle): Promise<void> {
+    await this.repo.undelete(d);
+    this.metas.set(d.meta.id, d.meta);
+    this.changed({ added: [d.meta.id], removed: [] });
+  }
+
+  async setTags(id: string, tags: string[]): Promise<void> {
+    await this.repo.setTags(id, tags);
+    const m = this.metas.get(id);
+    if (m) this.metas.set(id, { ...m, tags });
+    this.changed({ added: [], removed: [] });
+  }
+
+  /** The article after/before `id` in the given order, for next/previous. */
+  neighbour(id: string, prefs: LibraryPrefs, step: 1 | -1): string | undefined {
+    const rows = this.rows(prefs);
+    const i = rows.findIndex((r) => r.id === id);
+    return i < 0 ? undefined : rows[i + step]?.id;
+  }
+
+  private changed(detail: LibraryChange): void {
+    this.cache = null;
+    this.dispatchEvent(new CustomEvent<LibraryChange>('change', { detail }));
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * <warraq-app> — the frame: header with navigation and language switch, the current screen, notices.
+ * Provides the services to every component (@lit/context) and keeps the route in location.hash.
+ *
+ * Properties: `services` (set once by renderer/main.ts).
+ * Global keys: Ctrl/Cmd+Z undoes the newest undoable change (outside text fields).
+ * A feature adds: a nav button in `renderNav`, a case in `renderView`, strings in ar.ts/en.ts.
+ */
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import type { Services } from '../../services/services';
+import type { AppCommand } from '../../platform/platform';
+import { servicesContext } from '../context';
+import { baseStyles } from '../common/styles';
+import { LanguageController, setLanguage, t, language } from '../strings/i18n';
+import { hashToRoute, routeToHash, type Route, type NavigateEvent } from './route';
+import { reportError } from '../common/report-error';
+import '../library/library-view';
+import '../reader/reader-view';
+import './notices';
+
+@customElement('warraq-app')
+export class AppShell extends LitElement {
+  static override styles = [baseStyles, css`
+    :host { display: grid; grid-template-rows: auto 1fr; block-size: 100vh; overflow: hidden; }
+    .top { display: flex; align-items: center; gap: 12px; padding-block: 8px; padding-inline: 16px; background: var(--bg-elev); border-block-end: 1px solid var(--border); }
+    .brand { font-weight: 700; font-size: 1.2rem; margin-inline-end: 12px; color: var(--accent); }
+    nav { display: flex; gap: 6px; flex: 1; flex-wrap: wrap; }
+    main { min-block-size: 0; overflow: hidden; }
+    main > * { block-size: 100%; }
+  `];
+
+  @provide({ context: servicesContext }) @property({ attribute: false }) services!: Services;
+  @state() private route: Route = hashToRoute(location.hash);
+  protected readonly i18n = new LanguageController(this);
+  private unsubscribeCommands = () => {};
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    setLanguage(this.services.settings.get('language'));
+    void this.services.platform.setMenuLanguage(this.services.settings.get('language'));
+    this.applyTheme();
+    this.services.settings.addEventListener('change', this.applyTheme);
+    window.addEventListener('hashchange', this.onHash);
+    window.addEventListener('keydown', this.onKey);
+    this.addEventListener('warraq-navigate', this.onNavigate);
+    this.unsubscribeCommands = this.services.platform.onCommand((c) => this.onCommand(c));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.services.settings.removeEventListener('change', this.applyTheme);
+    window.removeEventListener('hashchange', this.onHash);
+    window.removeEventListener('keydown', this.onKey);
+    this.removeEventListener('warraq-navigate', this.onNavigate);
+    this.unsubscribeCommands();
+  }
+
+  private applyTheme = (): void => {
+    document.documentElement.dataset.theme = this.services.settings.get('reader').theme;
+  };
+
+  private onHash = (): void => {
+    this.route = hashToRoute(location.hash);
+  };
+
+  private onNavigate = (e: NavigateEvent): void => {
+    this.navigate(e.detail);
+  };
+
+  navigate(route: Route): void {
+    const hash = routeToHash(route);
+    if (location.hash !== hash) location.hash = hash;
+    this.route = route;
+  }
+
+  private onKey = (e: KeyboardEvent): void => {
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    const editing = !!target && (/^(INPUT|TEXTAREA)$/.test(target.tagName) || target.isContentEditable);
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !editing) {
+      e.preventDefault();
+      this.services.notifier.undoLatest().catch((err) => reportError(this.services.notifier, err));
+    }
+  };
+
+  /** Menu commands this frame handles; features handle theirs by listening to the platform too. */
+  private onCommand(c: AppCommand): void {
+    if (c === 'language-ar' || c === 'language-en') void this.setLang(c === 'language-ar' ? 'ar' : 'en');
+    else if (c === 'library') this.navigate({ view: 'library' });
+    else if (c === 'undo') void this.services.notifier.undoLatest();
+    else if (c.startsWith('theme-')) {
+      const theme = c.slice(6) as 'light' | 'sepia' | 'dark';
+      void this.services.settings.set('reader', { ...this.services.settings.get('reader'), theme });
+    }
+  }
+
+  private async setLang(lang: 'ar' | 'en'): Promise<void> {
+    setLanguage(lang);
+    void this.services.platform.setMenuLanguage(lang);
+    try {
+      await this.services.settings.set('language', lang);
+    } catch (e) {
+      reportError(this.services.notifier, e);
+    }
+  }
+
+  protected renderNav() {
+    const current = this.route.view;
+    return html`
+      <button aria-current=${current === 'library' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'library' })}>${t('nav.library')}</button>
+    `;
+  }
+
+  protected renderView() {
+    const r = this.route;
+    switch (r.view) {
+      case 'reader':
+        return html`<warraq-reader .articleId=${r.id} .paragraph=${r.paragraph}></warraq-reader>`;
+      default:
+        return html`<warraq-library></warraq-library>`;
+    }
+  }
+
+  override render() {
+    const other = language() === 'ar' ? 'en' : 'ar';
+    return html`
+      <header class="top">
+        <span class="brand">${t('app.name')}</span>
+        <nav aria-label=${t('nav.main')}>${this.renderNav()}</nav>
+        <button lang=${other} aria-label=${t('lang.switchLabel')} @click=${() => this.setLang(other)}>${t('lang.switch')}</button>
+      </header>
+      <main>${this.services ? this.renderView() : nothing}</main>
+      <warraq-notices></warraq-notices>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'warraq-app': AppShell;
+  }
+}

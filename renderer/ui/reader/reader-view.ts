@@ -1,0 +1,207 @@
+/**
+ * <warraq-reader> — one article, right to left, in the bundled reading font.
+ *
+ * Properties: `articleId`, `query` (search hits to highlight), `paragraph` (scroll target).
+ * Decorations: `decorations` (search hits, highlights) are painted by `decorate.ts` segments;
+ * features add theirs through `extraDecorations`.
+ * Keyboard: n / p (or Alt+PageDown / Alt+PageUp) next / previous article; + / − text size; Escape back.
+ * Events: `warraq-navigate`. Reading position is saved as the user scrolls and restored on open.
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { Article, ReaderPrefs } from '../../core/model';
+import type { Services } from '../../services/services';
+import { servicesContext } from '../context';
+import { LanguageController, t, formatDate } from '../strings/i18n';
+import { NavigateEvent } from '../app/route';
+import { reportError } from '../common/report-error';
+import { baseDirection, segment, type Decoration } from './decorate';
+import { readerStyles } from './reader-styles';
+import './reader-settings';
+
+@customElement('warraq-reader')
+export class ReaderView extends LitElement {
+  static override styles = readerStyles;
+
+  @consume({ context: servicesContext, subscribe: true }) services!: Services;
+  @property() articleId = '';
+  @property({ type: Number }) paragraph?: number;
+  /** Decorations contributed by features (search hits, highlights). */
+  @property({ attribute: false }) extraDecorations: Decoration[] = [];
+  @state() private article: Article | null | undefined;
+  @state() private prefs!: ReaderPrefs;
+  protected readonly i18n = new LanguageController(this);
+  private saveTimer = 0;
+  private restored = false;
+  private readonly onSettings = (e: Event) => {
+    if ((e as CustomEvent).detail === 'reader') this.prefs = this.services.settings.get('reader');
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.prefs = this.services.settings.get('reader');
+    this.services.settings.addEventListener('change', this.onSettings);
+    this.addEventListener('keydown', this.onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.services.settings.removeEventListener('change', this.onSettings);
+    this.removeEventListener('keydown', this.onKey);
+    window.clearTimeout(this.saveTimer);
+  }
+
+  protected override async willUpdate(changed: PropertyValues): Promise<void> {
+    if (changed.has('articleId') && this.articleId) {
+      this.article = undefined;
+      this.restored = false;
+      try {
+        this.article = (await this.services.library.get(this.articleId)) ?? null;
+      } catch (e) {
+        this.article = null;
+        reportError(this.services.notifier, e);
+      }
+    }
+  }
+
+  protected override async updated(): Promise<void> {
+    if (this.article && !this.restored) {
+      this.restored = true;
+      await this.restorePosition(this.article.id);
+    }
+  }
+
+  /** Scrolls to the requested paragraph, else to where the reader left off. */
+  private async restorePosition(id: string): Promise<void> {
+    let target = this.paragraph;
+    if (target === undefined) target = (await this.services.settings.getReading(id))?.paragraph;
+    const el = target ? this.renderRoot.querySelector<HTMLElement>(`[data-p="${target}"]`) : null;
+    if (el) el.scrollIntoView({ block: 'start' });
+    else if (this.scroller) this.scroller.scrollTop = 0;
+    this.focusBody();
+  }
+
+  private get scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('article');
+  }
+
+  focusBody(): void {
+    this.renderRoot.querySelector<HTMLElement>('article')?.focus({ preventScroll: true });
+  }
+
+  private onScroll = (): void => {
+    window.clearTimeout(this.saveTimer);
+    this.saveTimer = window.setTimeout(() => void this.savePosition(), 300);
+  };
+
+  private async savePosition(): Promise<void> {
+    const scroller = this.scroller;
+    if (!this.article || !scroller) return;
+    const top = scroller.getBoundingClientRect().top;
+    const paras = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-p]')];
+    const first = paras.find((p) => p.getBoundingClientRect().bottom > top + 8);
+    const max = scroller.scrollHeight - scroller.clientHeight;
+    try {
+      await this.services.settings.saveReading({
+        articleId: this.article.id,
+        paragraph: Number(first?.dataset.p ?? 0),
+        fraction: max > 0 ? scroller.scrollTop / max : 0,
+      });
+    } catch {
+      // Losing a reading position is not worth an error notice; the next scroll tries again.
+    }
+  }
+
+  private go(step: 1 | -1): void {
+    const id = this.services.library.neighbour(this.articleId, this.services.settings.get('library'), step);
+    if (id) this.dispatchEvent(new NavigateEvent({ view: 'reader', id }));
+  }
+
+  async setPrefs(patch: Partial<ReaderPrefs>): Promise<void> {
+    try {
+      await this.services.settings.set('reader', { ...this.prefs, ...patch });
+    } catch (e) {
+      reportError(this.services.notifier, e);
+    }
+  }
+
+  private onKey = (e: KeyboardEvent): void => {
+    const path = e.composedPath()[0] as HTMLElement | undefined;
+    if (path && /^(INPUT|TEXTAREA|SELECT)$/.test(path.tagName)) return;
+    if (e.ctrlKey || e.metaKey) return;
+    const bigger = () => this.setPrefs({ fontSize: Math.min(40, this.prefs.fontSize + 2) });
+    const smaller = () => this.setPrefs({ fontSize: Math.max(12, this.prefs.fontSize - 2) });
+    const actions: Record<string, () => void> = {
+      n: () => this.go(1), p: () => this.go(-1), '+': bigger, '=': bigger, '-': smaller,
+      Escape: () => this.dispatchEvent(new NavigateEvent({ view: 'library' })),
+    };
+    const key = e.altKey ? ({ PageDown: 'n', PageUp: 'p' } as Record<string, string>)[e.key] : e.key;
+    const action = key ? actions[key] : undefined;
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  };
+
+  private renderParagraph(a: Article, index: number) {
+    const range = a.paragraphs[index]!;
+    const text = a.text.slice(range.start, range.end);
+    const segments = segment(range, this.extraDecorations);
+    return html`<p data-p=${index + 1} data-start=${range.start} dir=${baseDirection(text)}>${segments.map((s) => {
+      const piece = a.text.slice(s.start, s.end);
+      if (!s.decorations.length) return piece;
+      const cls = s.decorations.map((d) => `${d.kind} ${d.kind}-${d.variant ?? ''}${d.current ? ' current' : ''}`).join(' ');
+      const ids = s.decorations.map((d) => d.id).filter(Boolean).join(' ');
+      return html`<mark class=${cls} data-ids=${ids || nothing} data-start=${s.start}>${piece}</mark>`;
+    })}</p>`;
+  }
+
+  /** The side panel beside the text (annotations); features fill it. */
+  protected renderAside(_a: Article): unknown {
+    return nothing;
+  }
+
+  private renderHeader(a: Article) {
+    return html`<header class="head">
+      <p class="outlet"><bdi dir="auto">${a.outlet}</bdi></p>
+      <h1 dir=${baseDirection(a.title)}>${a.title}</h1>
+      <p class="meta">
+        ${a.byline ? html`<span><bdi dir="auto">${a.byline}</bdi></span>` : nothing}
+        ${a.place ? html`<span><bdi dir="auto">${a.place}</bdi></span>` : nothing}
+        ${a.published ? html`<time datetime=${a.published}>${formatDate(a.published)}</time>` : nothing}
+        ${a.url ? html`<button class="link" @click=${() => this.services.platform.openExternal(a.url!)}
+          aria-label=${t('reader.source')} title=${a.url}>${t('reader.source')} ↗</button>` : nothing}
+      </p>
+    </header>`;
+  }
+
+  override render() {
+    const p = this.prefs;
+    const vars = `--reader-size:${p.fontSize}px;--reader-leading:${p.lineHeight};--reader-width:${p.columnWidth}ch`;
+    if (this.article === null) return html`<p class="missing" role="alert">${t('reader.notFound')}</p>`;
+    const a = this.article;
+    return html`
+      <nav class="bar toolbar" aria-label=${t('reader.settings')}>
+        <button @click=${() => this.dispatchEvent(new NavigateEvent({ view: 'library' }))} aria-label=${t('nav.back')}>${t('nav.back')}</button>
+        <button @click=${() => this.go(-1)} aria-label=${t('reader.prev')} title="p">${t('reader.prev')}</button>
+        <button @click=${() => this.go(1)} aria-label=${t('reader.next')} title="n">${t('reader.next')}</button>
+        <span class="spacer"></span>
+        <warraq-reader-settings .prefs=${p} @reader-prefs=${(e: CustomEvent<Partial<ReaderPrefs>>) => this.setPrefs(e.detail)}></warraq-reader-settings>
+      </nav>
+      <div class="content">
+        ${a ? html`<article style=${vars} tabindex="-1" aria-label=${a.title} @scroll=${this.onScroll}>
+          ${this.renderHeader(a)}
+          <section class="body" aria-label=${t('reader.paragraphs')}>${a.paragraphs.map((_, i) => this.renderParagraph(a, i))}</section>
+        </article>` : nothing}
+        ${a ? this.renderAside(a) : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'warraq-reader': ReaderView;
+  }
+}

@@ -1,0 +1,32 @@
+/** Bench plumbing for Chromium: serve dist/renderer and open a page (run `node scripts/build.mjs` first). */
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error plain ESM helpers shared with the tests
+import { findChromium, CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM } from '../../../scripts/chromium.mjs';
+// @ts-expect-error plain ESM helpers shared with the tests
+import { startServer } from '../../../scripts/static-server.mjs';
+
+export interface BrowserSession {
+  browser: Browser;
+  page: Page;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium on a fresh profile with the app served on localhost; throws if none is found. */
+export async function openBrowser(): Promise<BrowserSession> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
+  const server = await startServer({ port: 0 });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  return {
+    browser, page, url: server.url,
+    close: async () => { await browser.close(); await server.close(); },
+  };
+}
+
+/** Waits until the library grid shows at least one article row. */
+export async function waitForFirstRow(page: Page, timeout = 120_000): Promise<void> {
+  await page.locator('warraq-library [role=row][aria-rowindex="2"]').first().waitFor({ timeout });
+}

@@ -1,0 +1,48 @@
+/** Shared end-to-end helpers: open the app on a fresh profile and wait until the library is ready. */
+import { expect, type Page, type Locator } from '@playwright/test';
+
+export const SAMPLE_TITLE = 'التحالف الدولي يقر بمقتل 1300 مدني "بالخطأ" في سوريا والعراق';
+
+/** Opens the app (each Playwright test has a fresh context, so a fresh IndexedDB) and waits for the library. */
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(path);
+  await expect(page.getByRole('grid').or(page.getByRole('status').filter({ hasText: /فارغة|empty/ })).or(page.locator('warraq-reader'))).toBeVisible();
+  expect(errors, 'no uncaught errors while starting').toEqual([]);
+}
+
+/** The library's link to an article, by (part of) its title. */
+export function articleLink(page: Page, title: string | RegExp): Locator {
+  return page.getByRole('grid').getByRole('link', { name: title });
+}
+
+interface CdpNode { nodeId: number; nodeName: string; attributes?: string[]; children?: CdpNode[]; shadowRoots?: CdpNode[] }
+
+function findNode(n: CdpNode, match: (n: CdpNode) => boolean): CdpNode | undefined {
+  if (match(n)) return n;
+  for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+    const hit = findNode(c, match);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * The fonts the browser really used to draw an element's text (DevTools protocol, not CSS), for the
+ * first element (shadow roots included) with `attr` = `value`.
+ */
+export async function usedFonts(page: Page, attr: string, value: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  const node = findNode(root, (n) => {
+    const a = n.attributes ?? [];
+    for (let i = 0; i < a.length; i += 2) if (a[i] === attr && a[i + 1] === value) return true;
+    return false;
+  });
+  if (!node) throw new Error(`no node with ${attr}=${value}`);
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId: node.nodeId });
+  return fonts.sort((a, b) => b.glyphCount - a.glyphCount).map((f) => f.familyName);
+}
