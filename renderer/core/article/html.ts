@@ -2,8 +2,8 @@
  * A saved web page → ParsedArticle. The main text comes from @mozilla/readability over a linkedom
  * document (nav, share bars, related links, ads and comments are what readability drops); the stored
  * text is the extracted paragraphs joined by a blank line ("\n\n"), with a range per paragraph.
- * Metadata: see html-meta.ts. Charset: BOM, then <meta charset>/http-equiv, then the caller's (MIME)
- * charset, then the same guessing as text files.
+ * Metadata: see html-meta.ts. Charset: BOM, then the caller's (MIME) charset, then <meta charset> or
+ * http-equiv, then the same guessing as text files.
  */
 import { Readability } from '@mozilla/readability';
 import type { ParsedArticle, SourceKind, TextRange } from '../model';
@@ -16,7 +16,10 @@ import { titleFromFileName } from './text';
 export interface HtmlParseOptions {
   fileName?: string;
   kind?: SourceKind;
-  /** Charset from outside the page (an MHTML part's Content-Type); the page's own <meta> wins. */
+  /**
+   * Charset from outside the page (an MHTML part's Content-Type): it describes the bytes as saved, so
+   * it wins over the page's own <meta> (as an HTTP header does in browsers); a BOM wins over both.
+   */
   charset?: string;
   /** Page address from outside the page (MHTML Content-Location), used when the page names none. */
   url?: string;
@@ -34,11 +37,11 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Decodes a page's bytes by BOM, meta charset or `fallbackCharset`, and parses it.
+ * Decodes a page's bytes by BOM, `opts.charset`, <meta> charset or guessing (as text files), and parses it.
  * Throws ImportError 'empty' | 'binary' | 'no-text'.
  */
 export function parseHtmlBytes(bytes: Uint8Array, opts: HtmlParseOptions = {}): { article: ParsedArticle; encoding: TextEncodingName } {
-  const declared = sniffBom(bytes) ? undefined : sniffHtmlCharset(bytes) ?? opts.charset;
+  const declared = sniffBom(bytes) ? undefined : opts.charset ?? sniffHtmlCharset(bytes);
   const { text, encoding } = decodeBytes(bytes, declared && knownLabel(declared) ? declared : undefined);
   return { article: parseHtml(text, opts), encoding };
 }
