@@ -1,0 +1,69 @@
+// Packs the app with `electron-builder --dir` against a stand-in Electron (see fake-electron.ts) using the
+// real electron-builder.yml, then checks the asar holds the built app and nothing else, and that the
+// fuses were flipped to the hardened settings. Builds dist/ first. About 10 s.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractFile, listPackage } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { FUSE_DISABLED, FUSE_ENABLED, makeFakeElectron } from './fake-electron';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version as string;
+const out = mkdtempSync(join(tmpdir(), 'warraq-pack-'));
+const unpacked = join(out, 'linux-unpacked');
+const asarPath = join(unpacked, 'resources', 'app.asar');
+let files: string[] = [];
+let electronDist = '';
+
+function run(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+}
+
+beforeAll(() => {
+  run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+  electronDist = makeFakeElectron(electronVersion);
+  run(process.execPath, [
+    join(root, 'node_modules', 'electron-builder', 'cli.js'), '--dir', '--linux', `--${process.arch}`, '--publish', 'never',
+    `-c.electronDist=${electronDist}`, `-c.directories.output=${out}`,
+  ]);
+  files = listPackage(asarPath, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
+}, 90_000);
+
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true });
+  if (electronDist) rmSync(electronDist, { recursive: true, force: true });
+});
+
+describe('electron-builder --dir', () => {
+  it('packs the built main, preload, renderer and every bundled font into app.asar', () => {
+    for (const f of ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/dist/renderer/app.js']) {
+      expect(files).toContain(f);
+    }
+    const fonts = readdirSync(join(root, 'assets', 'fonts')).filter((f) => f.endsWith('.woff2'));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(files).toContain(`/dist/renderer/fonts/${font}`);
+    const pkg = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8'));
+    expect(pkg.main).toBe('dist/electron/main.cjs');
+    expect(files).toContain(`/${pkg.main}`);
+  });
+  it('holds no sources, tests, source maps or node_modules', () => {
+    const leaks = files.filter((f) => /\.(ts|map)$/.test(f) || /^\/(renderer|electron|test|scripts|assets|node_modules)(\/|$)/.test(f) || f.includes('/node_modules/'));
+    expect(leaks).toEqual([]);
+  });
+  it('renames the stand-in binary and flips the fuses to the hardened settings', async () => {
+    const binary = join(unpacked, 'warraq');
+    expect(existsSync(binary)).toBe(true);
+    const wire = (await getCurrentFuseWire(binary)) as unknown as Record<number, number>;
+    expect(wire[FuseV1Options.RunAsNode]).toBe(FUSE_DISABLED);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FUSE_DISABLED);
+    expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FUSE_DISABLED);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FUSE_DISABLED);
+    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FUSE_ENABLED);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FUSE_ENABLED);
+    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FUSE_ENABLED);
+  });
+});
