@@ -1,0 +1,86 @@
+/**
+ * Citations for news: outlet, author, title, publication date, URL, the date Warraq archived it,
+ * and the paragraph as the locator (news has no pages).
+ *   ar: «العنوان»، المنفذ، الكاتب، ١٢ أيار ٢٠١٩، URL، أُرشف في ٣ حزيران ٢٠٢٤، فقرة ٣
+ *   en: "Title", Outlet, Author, 12 May 2019, URL, archived 3 June 2024, para. 3
+ * Each field is isolated (FSI/PDI in text, <bdi> in HTML) so a Latin title, a URL or digits inside
+ * an Arabic citation stay in order.
+ */
+import type { ArticleMeta } from '../model';
+import { authorOf, type ExportLang } from './common';
+import { arabicDigits, formatDate, parseIsoDate, partsOfTime } from './dates';
+import { escapeHtml, isolate, isWebUrl } from './escape';
+
+export interface CitationOptions {
+  lang?: ExportLang;
+  /** 1-based paragraph number, the locator; left out when undefined. */
+  paragraph?: number;
+}
+
+export type CitationField = 'title' | 'outlet' | 'author' | 'published' | 'url' | 'archived' | 'paragraph';
+
+export interface CitationPart {
+  field: CitationField;
+  /** The value alone ("أيار ٢٠١٩", the title without quotes). */
+  value: string;
+  /** Words around the value in this language: «…», "archived …", "فقرة …". */
+  before: string;
+  after: string;
+}
+
+const WORDS = {
+  ar: { open: '«', close: '»', archived: 'أُرشف في ', paragraph: 'فقرة ', sep: '، ' },
+  en: { open: '"', close: '"', archived: 'archived ', paragraph: 'para. ', sep: ', ' },
+} as const;
+
+/** The citation's fields in order; empty fields are left out (an article with no author has none). */
+export function citationParts(article: ArticleMeta, options: CitationOptions = {}): CitationPart[] {
+  const lang = options.lang ?? 'ar';
+  const w = WORDS[lang];
+  const parts: CitationPart[] = [];
+  const add = (field: CitationField, value: string | undefined, before = '', after = '') => {
+    if (value?.trim()) parts.push({ field, value: value.trim(), before, after });
+  };
+  add('title', article.title, w.open, w.close);
+  add('outlet', article.outlet);
+  add('author', authorOf(article));
+  add('published', formatDate(parseIsoDate(article.published), lang));
+  add('url', article.url);
+  add('archived', formatDate(partsOfTime(article.importedAt), lang), w.archived);
+  if (options.paragraph !== undefined && options.paragraph > 0) {
+    add('paragraph', lang === 'ar' ? arabicDigits(options.paragraph) : String(options.paragraph), w.paragraph);
+  }
+  return parts;
+}
+
+/**
+ * The citation as plain text, each value wrapped in FSI…PDI (set `isolates: false` for formats read
+ * by programs rather than people). Returns '' for an article with no fields at all.
+ */
+export function citationText(article: ArticleMeta, options: CitationOptions & { isolates?: boolean } = {}): string {
+  const w = WORDS[options.lang ?? 'ar'];
+  const iso = options.isolates === false ? (s: string) => s : isolate;
+  return citationParts(article, options).map((p) => p.before + iso(p.value) + p.after).join(w.sep);
+}
+
+/** The citation as HTML: values in <bdi>, the URL a link with dir="ltr". Returns '' for no fields. */
+export function citationHtml(article: ArticleMeta, options: CitationOptions = {}): string {
+  const w = WORDS[options.lang ?? 'ar'];
+  return citationParts(article, options)
+    .map((p) => {
+      const v = escapeHtml(p.value);
+      const inner = p.field === 'url' && isWebUrl(p.value) ? `<a href="${v}" dir="ltr">${v}</a>` : `<bdi>${v}</bdi>`;
+      return `<span class="cite-${p.field}">${escapeHtml(p.before)}${inner}${escapeHtml(p.after)}</span>`;
+    })
+    .join(escapeHtml(w.sep));
+}
+
+/**
+ * "Copy with citation": the quote in guillemets (or English quotes) followed by its citation,
+ * both isolated, on two lines. An empty quote gives the citation alone.
+ */
+export function quoteWithCitation(quote: string, article: ArticleMeta, options: CitationOptions = {}): string {
+  const w = WORDS[options.lang ?? 'ar'];
+  const cite = citationText(article, options);
+  return quote.trim() ? `${w.open}${isolate(quote.trim())}${w.close}\n— ${cite}` : cite;
+}

@@ -1,0 +1,47 @@
+/**
+ * Markdown export: one section per article, each quote a block quote followed by its note, tags,
+ * colour and citation. Citations use FSI/PDI isolates so mixed Arabic and Latin keep their order
+ * in any viewer.
+ */
+import { citationText } from './citation';
+import { groupByArticle, type ExportInput, type ExportItem, type ExportLang } from './common';
+import { isolate } from './escape';
+import { LABELS } from './labels';
+import type { ArticleMeta } from '../model';
+
+export interface MarkdownOptions {
+  lang?: ExportLang;
+  /** Document heading; defaults to "ملاحظات من ورّاق" / "Notes from Warraq". */
+  title?: string;
+}
+
+/** The whole export as one Markdown string (ends with a newline); a heading alone when empty. */
+export function toMarkdown(input: ExportInput, options: MarkdownOptions = {}): string {
+  const lang = options.lang ?? 'ar';
+  const out = [`# ${escapeLine(options.title ?? LABELS[lang].heading)}`, ''];
+  for (const g of groupByArticle(input)) {
+    out.push(`## ${escapeLine(g.article.title || g.article.id)}`, '', citationText(g.article, { lang }), '');
+    for (const item of g.items) out.push(...itemLines(g.article, item, lang), '---', '');
+  }
+  return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+function itemLines(article: ArticleMeta, item: ExportItem, lang: ExportLang): string[] {
+  const l = LABELS[lang];
+  const a = item.annotation;
+  const lines: string[] = [];
+  if (item.quote) lines.push(...item.quote.split(/\r?\n/).map((x) => `> ${x}`.trimEnd()), '');
+  else lines.push(`*${l.articleNote}*`, '');
+  if (a.note.trim()) lines.push(...a.note.trim().split(/\r?\n/).map(escapeLine), '');
+  const meta: string[] = [];
+  if (a.tags.length) meta.push(`${l.tags}: ${a.tags.map(isolate).join(lang === 'ar' ? '، ' : ', ')}`);
+  if (a.color) meta.push(`${l.colour}: ${l.colours[a.color]}`);
+  if (meta.length) lines.push(meta.join(' · '), '');
+  lines.push(`— ${citationText(article, { lang, paragraph: item.paragraph })}`, '');
+  return lines;
+}
+
+/** Backslash-escapes what would turn a line of a note into a heading, list, quote or rule. */
+export function escapeLine(line: string): string {
+  return line.replace(/^(\s*)([#>*+\-=|])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
