@@ -69,7 +69,9 @@ function decodeAny(bytes: Uint8Array, declared?: string): Decoded {
   const known = declared ? knownLabel(declared) : undefined;
   if (known && known !== 'utf-8') return { text: textDecoder(known).decode(bytes), encoding: asName(known), bom: false };
   try {
-    return { text: textDecoder('utf-8', true).decode(bytes), encoding: 'utf-8', bom: false };
+    // stream: a file cut inside its last character (a truncated save) is still UTF-8; the cut
+    // character's 1–3 bytes are dropped instead of sending the whole file to the legacy guess.
+    return { text: textDecoder('utf-8', true).decode(bytes, { stream: true }), encoding: 'utf-8', bom: false };
   } catch {
     // Not valid UTF-8 (even if declared so): a legacy Arabic code page.
   }

@@ -11,7 +11,9 @@ import { decodeBytes, knownLabel, sniffBom, type TextEncodingName } from './deco
 import { ELEMENT_NODE, TEXT_NODE, parseDocument, type MiniElement, type MiniNode } from './dom-shim';
 import { ImportError } from './errors';
 import { hostOf, pageMeta } from './html-meta';
+import { parseDate } from './dates';
 import { titleFromFileName } from './text';
+import { isDateline } from './text-header';
 
 export interface HtmlParseOptions {
   fileName?: string;
@@ -51,20 +53,39 @@ const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'LI', 'UL', 'OL', 'BLOC
   'TABLE', 'TR', 'TD', 'TH', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'DL', 'BR', 'HR', 'HEADER', 'FOOTER', 'MAIN', 'ADDRESS']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'FORM', 'SELECT', 'NAV', 'ASIDE']);
 
-/** Text blocks under `root`, whitespace collapsed, one string per paragraph, empty ones dropped. */
-export function blockTexts(root: MiniNode): string[] {
-  const out: string[] = [];
+/** An extracted block of text; `heading` when it came from an h1–h3. */
+export interface Block {
+  text: string;
+  heading: boolean;
+}
+
+// Class/id words of page furniture that readability sometimes keeps (related lists in a cut page,
+// share bars inside the article body). Whole words only: "ad" must not hit "header" or "shadow".
+const CLUTTER = /(?:^|[\s_-])(?:ads?|advert\w*|advertisement|banner|sponsor\w*|share\w*|sharing|social|related\w*|comments?|comment-\w+|promo\w*|newsletter|breadcrumbs?|tags|most-read|popular|outbrain|taboola|subscribe|sidebar|widget)(?:$|[\s_-])/i;
+
+function isClutter(el: MiniElement): boolean {
+  const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return cls.trim() !== '' && CLUTTER.test(cls);
+}
+
+/** Text blocks under `root`, whitespace collapsed, one per paragraph, empty ones and clutter dropped. */
+export function blockTexts(root: MiniNode): Block[] {
+  const out: Block[] = [];
   let cur = '';
+  let heading = false;
   const flush = () => {
     const t = cur.replace(/[\s\u00a0]+/g, ' ').trim();
-    if (t) out.push(t);
+    if (t) out.push({ text: t, heading });
     cur = '';
+    heading = false;
   };
   const walk = (n: MiniNode) => {
     if (n.nodeType === TEXT_NODE) { cur += n.textContent ?? ''; return; }
-    if (n.nodeType !== ELEMENT_NODE || SKIP.has(n.nodeName.toUpperCase())) return;
-    const block = BLOCK.has(n.nodeName.toUpperCase());
+    const name = n.nodeName.toUpperCase();
+    if (n.nodeType !== ELEMENT_NODE || SKIP.has(name) || isClutter(n as MiniElement)) return;
+    const block = BLOCK.has(name);
     if (block) flush();
+    heading ||= /^H[1-3]$/.test(name);
     for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i]!);
     if (block) flush();
   };
@@ -89,7 +110,7 @@ export function joinParagraphs(paras: readonly string[]): { text: string; paragr
 function readableRoot(html: string): { root?: MiniElement; title?: string; byline?: string; siteName?: string } {
   try {
     const doc = parseDocument(html);
-    const r = new Readability<MiniElement>(doc as never, { serializer: (n) => n as unknown as MiniElement }).parse();
+    const r = new Readability<MiniElement>(doc as never, { keepClasses: true, serializer: (n) => n as unknown as MiniElement }).parse();
     return { root: r?.content ?? undefined, title: r?.title ?? undefined, byline: r?.byline ?? undefined, siteName: r?.siteName ?? undefined };
   } catch {
     return {};
@@ -104,11 +125,13 @@ export function parseHtml(html: string, opts: HtmlParseOptions = {}): ParsedArti
   const doc = parseDocument(html);
   const m = pageMeta(doc);
   const r = readableRoot(html);
-  let paras = r.root ? blockTexts(r.root) : [];
-  if (paras.length === 0 && doc.body) paras = blockTexts(doc.body);
+  let blocks = r.root ? blockTexts(r.root) : [];
+  if (blocks.length === 0 && doc.body) blocks = blockTexts(doc.body);
+  const head = headerOf(blocks);
+  const paras = blocks.slice(head.skip).map((b) => b.text);
   if (paras.length === 0) throw new ImportError('no-text', 'No article text was found in this web page.');
-  const title = m.title ?? r.title ?? (doc.title.trim() || titleFromFileName(opts.fileName));
-  if (paras[0] === title) paras = paras.slice(1).length ? paras.slice(1) : paras;
+  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
+  const title = m.title ?? head.title ?? (h1 || undefined) ?? r.title ?? (doc.title.trim() || titleFromFileName(opts.fileName));
   const { text, paragraphs } = joinParagraphs(paras);
   const url = m.url ?? opts.url;
   const out: ParsedArticle = {
@@ -120,7 +143,25 @@ export function parseHtml(html: string, opts: HtmlParseOptions = {}): ParsedArti
   };
   const author = m.author && !/^https?:/i.test(m.author) ? m.author : r.byline;
   if (author) { out.author = author; out.byline = author; }
-  if (m.published) out.published = m.published;
+  const published = m.published ?? head.published;
+  if (published) out.published = published;
   if (url) out.url = url;
   return out;
+}
+
+/**
+ * The leading headline and dateline blocks of the extracted text, which are metadata, not paragraphs:
+ * a first h1–h3 block is the headline; a short block with a date among the first three is the dateline.
+ */
+function headerOf(blocks: Block[]): { skip: number; title?: string; published?: string } {
+  let skip = 0;
+  let title: string | undefined;
+  let published: string | undefined;
+  for (let i = 0; i < Math.min(3, blocks.length - 1); i++) {
+    const b = blocks[i]!;
+    if (i === skip && b.heading && !title) { title = b.text; skip = i + 1; }
+    else if (i === skip && !published && isDateline(b.text)) { published = parseDate(b.text); skip = i + 1; }
+    else break;
+  }
+  return { skip, title, published };
 }

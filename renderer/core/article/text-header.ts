@@ -19,7 +19,8 @@ export interface HeaderFields {
 
 const OUTLET_WORDS = /(?:^|\s)(?:قناة|قناه|صحيفة|صحيفه|جريدة|جريده|وكالة|وكاله|موقع|شبكة|شبكه|مجلة|مجله|تلفزيون|التلفزيون|إذاعة|اذاعة|راديو|فضائية|الفضائية|نيوز|بوابة|أونلاين|اونلاين|الإخبارية|الاخبارية|الإخباري|الاخباري)(?:\s|$)|\b(?:news|tv|online|times|post|daily|press|radio)\b|\.(?:com|net|org|info)\b/i;
 const AGENCIES = /(?<!\p{L})(?:رويترز|فرانس برس|فرانس بريس|أ ?ف ?ب|أ\.ف\.ب|الأناضول|الاناضول|د ?ب ?أ|أسوشيتد برس|اسوشيتد برس|يونايتد برس|سانا|واس|وام|قنا|كونا|بترا|شينخوا|وكالات|CNN|BBC|AFP|Reuters|AP)(?!\p{L})/u;
-const BYLINE_LEAD = /^(?:بقلم|كتب|كتبت|كتبه|بواسطة|إعداد|اعداد|تقرير|ترجمة|متابعة|المصدر|نقلا عن|نقلاً عن|مراسل|مراسلة|خاص|حوار)(?:\s|:|$)/;
+const BYLINE_LEAD = /(?:^|\/\s*)(?:إعداد|اعداد|تقرير|ترجمة|متابعة|المصدر|نقلا عن|نقلاً عن|مراسل|مراسلة|مراسلنا|خاص|حوار|وكالات)(?:\s|:|$)/;
+const AUTHOR_LEAD_WORD = /^(?:بقلم|كتب|كتبت|كتبه|بواسطة)(?:\s|:)/;
 const AUTHOR_LEAD = /^(?:بقلم|كتب|كتبت|كتبه|بواسطة)\s*:?\s*/;
 const LABEL = /^(العنوان|عنوان المقال|عنوان الخبر|المصدر|الصحيفة|الجريدة|الموقع|الوسيلة|القناة|الكاتب|الكاتبة|بقلم|المحرر|التاريخ|تاريخ النشر|نشر بتاريخ|الرابط|رابط المقال|رابط الخبر|المكان|title|source|author|date|url|link)\s*[:：]\s*(\S.*)$/i;
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
@@ -44,7 +45,10 @@ export function isDateline(s: string): boolean {
 export function isByline(s: string): boolean {
   if (s.length > 100 || words(s) > 12) return false;
   if (/\/$/.test(s) && words(s) >= 1) return true;
-  if (BYLINE_LEAD.test(s)) return true;
+  // "كتب" is also "books": without a colon only a name-length line counts.
+  if (AUTHOR_LEAD_WORD.test(s) && (/^(?:بقلم|بواسطة)|^\S+\s*:/.test(s) ? words(s) <= 7 : words(s) <= 4)) return true;
+  // "تقرير: …" and "خاص: …" also open headlines: only a short line is a byline.
+  if (BYLINE_LEAD.test(s) && words(s) <= 5) return true;
   if (/^[([][^()[\]]{2,60}[)\]]$/.test(s)) return true;
   return words(s) <= 5 && AGENCIES.test(s) && !HEADLINE_WORDS.test(s.replace(/:/g, ''));
 }
