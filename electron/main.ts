@@ -32,5 +32,9 @@ if (setupSingleInstance(focusMainWindow)) {
     });
     installMenu('ar');
     await setupMainWindow(join(__dirname, 'preload.cjs'), app.getPath('userData'));
+  }).catch((error: unknown) => {
+    // A window that never loads stays hidden: say why and exit instead of lingering invisibly.
+    console.error('Warraq could not start:', error);
+    app.exit(1);
   });
 }
