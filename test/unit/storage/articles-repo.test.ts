@@ -1,0 +1,70 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { ArticlesRepo } from '../../../renderer/storage/articles-repo';
+import { SettingsRepo } from '../../../renderer/storage/settings-repo';
+import { toStorageError } from '../../../renderer/storage/errors';
+import type { WarraqDb } from '../../../renderer/storage/db';
+import { freshDb, makeArticle } from '../support/db';
+
+describe('ArticlesRepo', () => {
+  let db: WarraqDb;
+  let repo: ArticlesRepo;
+  beforeEach(async () => {
+    db = freshDb();
+    await db.open();
+    repo = new ArticlesRepo(db);
+  });
+
+  it('stores a batch once and skips duplicates within and across batches', async () => {
+    const a = makeArticle(1);
+    const b = makeArticle(2);
+    expect(await repo.putMany([a, b, a])).toEqual({ added: [a.meta.id, b.meta.id], skipped: [a.meta.id] });
+    expect(await repo.putMany([b, makeArticle(3)])).toEqual({ added: ['id-0003'], skipped: [b.meta.id] });
+    expect(await repo.count()).toBe(3);
+    const got = await repo.get(a.meta.id);
+    expect(got?.title).toBe(a.meta.title);
+    expect(got?.text.slice(got.paragraphs[0]!.start, got.paragraphs[0]!.end)).toMatch(/^قال مسؤولون/);
+  });
+
+  it('a failing batch stores nothing (one transaction)', async () => {
+    const good = makeArticle(1);
+    const bad = makeArticle(2);
+    (bad.text as unknown as { id: unknown }).id = undefined; // texts' key path missing → the add fails
+    await expect(repo.putMany([good, bad])).rejects.toThrow();
+    expect(await repo.count()).toBe(0);
+    expect(await db.texts.count()).toBe(0);
+  });
+
+  it('delete takes annotations, bookmarks and reading state with it, and undelete restores them all', async () => {
+    const a = makeArticle(1);
+    await repo.putMany([a]);
+    await db.annotations.add({ id: 'n1', articleId: a.meta.id, selectors: [], note: 'ملاحظة', tags: [], createdAt: 1, updatedAt: 1 });
+    await db.bookmarks.add({ id: 'b1', articleId: a.meta.id, paragraph: 1, label: '', createdAt: 1 });
+    await new SettingsRepo(db).putReading({ articleId: a.meta.id, paragraph: 2, fraction: 0.5, updatedAt: 5 });
+    const removed = await repo.delete(a.meta.id);
+    expect(removed?.annotations).toHaveLength(1);
+    expect(await repo.count()).toBe(0);
+    expect(await db.annotations.count()).toBe(0);
+    expect(await db.bookmarks.count()).toBe(0);
+    await repo.undelete(removed!);
+    expect(await repo.get(a.meta.id)).toBeTruthy();
+    expect(await db.annotations.get('n1')).toMatchObject({ note: 'ملاحظة' });
+    expect(await db.bookmarks.get('b1')).toBeTruthy();
+    expect((await new SettingsRepo(db).getReading(a.meta.id))?.paragraph).toBe(2);
+  });
+
+  it('deleting a missing article returns undefined', async () => {
+    expect(await repo.delete('nope')).toBeUndefined();
+  });
+});
+
+describe('toStorageError', () => {
+  it.each([
+    [{ name: 'QuotaExceededError', message: 'full' }, 'quota'],
+    [{ name: 'AbortError', inner: { name: 'QuotaExceededError' }, message: 'x' }, 'quota'],
+    [{ name: 'DatabaseClosedError', message: 'closed' }, 'closed'],
+    [{ name: 'VersionError', message: 'newer' }, 'version'],
+    [new Error('strange'), 'unknown'],
+  ])('%o → %s', (e, problem) => {
+    expect(toStorageError(e).problem).toBe(problem);
+  });
+});
