@@ -1,0 +1,9 @@
+// @citation-js 0.7 ships no types; the tests use only this much of it.
+declare module '@citation-js/core' {
+  export class Cite {
+    constructor(data: unknown);
+    /** CSL-JSON items. */
+    data: any[];
+  }
+}
+declare module '@citation-js/plugin-ris';
