@@ -1,9 +1,11 @@
 // Packs the app with `electron-builder --dir` against a stand-in Electron (see fake-electron.ts) using the
 // real electron-builder.yml, then checks the asar holds the built app and nothing else, and that the
-// fuses were flipped to the hardened settings. Builds dist/ first. About 10 s.
+// fuses were flipped to the hardened settings. It builds first, in a staged copy of the project (sources,
+// scripts, configs; node_modules symlinked) so it never deletes the shared dist/ under other running tests.
+// About 5 s.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
@@ -12,19 +14,30 @@ import { FUSE_DISABLED, FUSE_ENABLED, makeFakeElectron } from './fake-electron';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version as string;
-const out = mkdtempSync(join(tmpdir(), 'warraq-pack-'));
+const work = mkdtempSync(join(tmpdir(), 'warraq-pack-'));
+const project = join(work, 'project');
+const out = join(work, 'release');
 const unpacked = join(out, 'linux-unpacked');
 const asarPath = join(unpacked, 'resources', 'app.asar');
 let files: string[] = [];
 let electronDist = '';
 
+// Everything scripts/build.mjs and electron-builder read; tsconfigs matter (esbuild takes decorator settings from them).
+const STAGED = ['package.json', 'electron-builder.yml', 'tsconfig.json', 'tsconfig.base.json', 'scripts', 'renderer', 'electron', 'assets'];
+
+function stageProject(): void {
+  for (const name of STAGED) cpSync(join(root, name), join(project, name), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
+}
+
 function run(cmd: string, args: string[]): void {
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  const r = spawnSync(cmd, args, { cwd: project, encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
 beforeAll(() => {
-  run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+  stageProject();
+  run(process.execPath, [join(project, 'scripts', 'build.mjs')]);
   electronDist = makeFakeElectron(electronVersion);
   run(process.execPath, [
     join(root, 'node_modules', 'electron-builder', 'cli.js'), '--dir', '--linux', `--${process.arch}`, '--publish', 'never',
@@ -34,7 +47,7 @@ beforeAll(() => {
 }, 90_000);
 
 afterAll(() => {
-  rmSync(out, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
   if (electronDist) rmSync(electronDist, { recursive: true, force: true });
 });
 
