@@ -112,18 +112,28 @@ export function foldArabic(text: string, options: FoldOptions = {}): Folded {
   return { text: codesToString(out, j), map: map.slice(0, j + 1) };
 }
 
-/** Folds `text` without building a map (the indexer's hot path); never throws. */
+let buffer = new Uint16Array(256);
+
+/** Folds `text` without building a map (the indexer's hot path, called per token); never throws. */
 export function foldText(text: string, options: FoldOptions = {}): string {
   const table = options.strict ? STRICT : LOOSE;
-  let needs = false;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  let i = 0;
+  for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (table[c] !== 0 || isPresentationForm(c)) {
-      needs = true;
-      break;
-    }
+    if (table[c] !== 0 || isPresentationForm(c)) break;
   }
-  return needs ? foldArabic(text, options).text : text;
+  if (i === n) return text;
+  if (buffer.length < n) buffer = new Uint16Array(n * 2);
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (isPresentationForm(c)) return foldArabic(text, options).text;
+    const a = table[c]!;
+    if (a === REMOVE) continue;
+    buffer[j++] = a > 0 ? a : c;
+  }
+  return codesToString(buffer, j);
 }
 
 function codesToString(codes: Uint16Array, length: number): string {

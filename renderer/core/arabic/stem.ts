@@ -1,0 +1,92 @@
+/**
+ * Clitic-aware light stemmer on FOLDED words (ة already ه, أ already ا, ى already ي).
+ * It strips at most one proclitic group and two suffix layers (pronoun, then number/gender), and
+ * never leaves fewer than 3 letters after a single-letter proclitic or a suffix (2 after an
+ * ال-group): names and short words (بيت، وقت، علي) survive. The index keeps the surface form beside
+ * the stem and ranks exact matches first, so an aggressive strip costs ranking, not recall.
+ */
+
+/** ال-groups, longest first; the remainder must keep ≥ 2 letters. */
+const ARTICLE_PREFIXES = ['وبال', 'فبال', 'وكال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
+/** Conjunction + preposition pairs and single letters; the remainder must keep ≥ 3 letters. */
+const LETTER_PREFIXES = ['وب', 'ول', 'فب', 'فل', 'وك', 'فك', 'و', 'ف', 'ب', 'ك', 'ل'];
+/** Attached pronouns, longest first. */
+const PRONOUN_SUFFIXES = ['هما', 'كما', 'هم', 'ها', 'كم', 'كن', 'هن', 'نا', 'ه'];
+/**
+ * Plural, dual and nisba endings. Teh marbuta is NOT one: مدرسة and مدرس are different words, and
+ * ه after folding is ambiguous (ة or the pronoun), so stemming reads ة from the strict spelling.
+ */
+const NOUN_SUFFIXES = ['ية', 'ات', 'ين', 'ون', 'ان', 'ي'];
+
+const MIN_AFTER_ARTICLE = 2;
+const MIN_STEM = 3;
+
+function isArabicWord(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 0x0620 && c <= 0x06ff;
+}
+
+function stripArticle(word: string): string {
+  for (const p of ARTICLE_PREFIXES) {
+    if (word.startsWith(p) && word.length - p.length >= MIN_AFTER_ARTICLE) return word.slice(p.length);
+  }
+  return word;
+}
+
+function stripLetterPrefix(word: string): string {
+  for (const p of LETTER_PREFIXES) {
+    if (word.startsWith(p) && word.length - p.length >= MIN_STEM) return word.slice(p.length);
+  }
+  return word;
+}
+
+function stripOne(word: string, suffixes: readonly string[]): string {
+  for (const s of suffixes) {
+    if (word.endsWith(s) && word.length - s.length >= MIN_STEM) return word.slice(0, -s.length);
+  }
+  return word;
+}
+
+function stripSuffixes(word: string): string {
+  const bare = stripOne(word, PRONOUN_SUFFIXES);
+  if (bare === word) return stripOne(word, NOUN_SUFFIXES);
+  if (bare.endsWith('ات') && bare.length - 2 >= MIN_STEM) return bare.slice(0, -2);
+  // ة is written ت before a pronoun (حكومتهم ← حكومة): restore it so both meet at حكومة.
+  if (bare.endsWith('ت') && bare.length > MIN_STEM) return `${bare.slice(0, -1)}ة`;
+  return stripOne(bare, NOUN_SUFFIXES);
+}
+
+/**
+ * Returns the light stems of a word, without the word itself: none for short or non-Arabic words.
+ * `word` is folded except that ة is kept where the text wrote ة (see withTehMarbuta); stems come
+ * back fully folded (ة → ه). A leading و ف ب ك ل may be a clitic (وتحالف) or a root letter
+ * (وزارة), so such a word gets two stems — with and without that letter — and query and index
+ * share both; ال-groups (وال، بال، لل …) are unambiguous and give one. Never throws.
+ */
+export function lightStems(word: string): string[] {
+  if (word.length <= MIN_STEM || !isArabicWord(word)) return [];
+  const out: string[] = [];
+  const surface = word.replace(/ة/g, 'ه');
+  const push = (stem: string): void => {
+    const folded = stem.replace(/ة/g, 'ه');
+    if (folded !== surface && !out.includes(folded)) out.push(folded);
+  };
+  const article = stripArticle(word);
+  push(stripSuffixes(article));
+  if (article === word) {
+    const letter = stripLetterPrefix(word);
+    if (letter !== word) push(stripSuffixes(letter));
+  }
+  return out;
+}
+
+/**
+ * The loosely folded word with ة put back where the strict spelling has it (same length: folding
+ * maps letters one to one), or `folded` itself when the strict form has no ة.
+ */
+export function withTehMarbuta(strict: string, folded: string): string {
+  if (!strict.includes('ة') || strict.length !== folded.length) return folded;
+  let out = '';
+  for (let i = 0; i < folded.length; i++) out += strict[i] === 'ة' ? 'ة' : folded[i];
+  return out;
+}

@@ -1,0 +1,85 @@
+/**
+ * Query words → what the engine looks up: for each word its strict spelling, its loose (folded)
+ * surface and the weighted index terms it expands to, produced by the same lunr pipeline stages
+ * the index was built with.
+ */
+import lunr from 'lunr';
+import { createArabicPipeline, arabicTokenizer, STEM_META } from './pipeline';
+import { foldText } from '../arabic/normalize';
+import { isStopWord } from '../arabic/stopwords';
+import type { ParsedQuery, QueryTerm } from './query';
+
+/** A surface match outranks a stem match: stems weigh half (exact matches rank first). */
+export const STEM_BOOST = 0.5;
+
+export interface Expansion {
+  term: string;
+  boost: number;
+}
+
+export interface WordPlan {
+  strict: string;
+  loose: string;
+  stop: boolean;
+  /** Index terms (surface, bare number, stems) with boosts; empty for stop words. */
+  expansions: Expansion[];
+}
+
+export interface TermPlan {
+  kind: 'word' | 'prefix' | 'phrase';
+  field?: 'title';
+  /** One word for `word`, the sequence for `phrase`, the prefix (folded) for `prefix`. */
+  words: WordPlan[];
+}
+
+export interface QueryPlan {
+  groups: TermPlan[][];
+  excluded: TermPlan[];
+  strict: boolean;
+}
+
+const pipeline = createArabicPipeline();
+
+function planWord(strict: string): WordPlan {
+  const stop = isStopWord(strict);
+  const loose = foldText(strict);
+  const expansions: Expansion[] = [];
+  if (!stop) {
+    for (const t of pipeline.run([new lunr.Token(strict, {})])) {
+      const meta = (t as unknown as { metadata: unknown }).metadata;
+      expansions.push({ term: t.toString(), boost: meta === STEM_META ? STEM_BOOST : 1 });
+    }
+  }
+  return { strict, loose, stop, expansions };
+}
+
+function planTerm(term: QueryTerm, strictMode: boolean): TermPlan | null {
+  const field = term.field ? { field: term.field } : {};
+  if (term.kind === 'prefix') {
+    const strict = foldText(term.text, { strict: true }).trim();
+    if (!strict) return null;
+    return { kind: 'prefix', ...field, words: [{ strict, loose: foldText(strict), stop: false, expansions: [] }] };
+  }
+  const words = arabicTokenizer(term.text).map((t) => planWord(t.toString()));
+  if (words.length === 0) return null;
+  const kind = term.kind === 'phrase' || words.length > 1 ? 'phrase' : 'word';
+  // In strict mode a word matches its exact spelling only: keep the surface, drop the stems.
+  if (strictMode) for (const w of words) w.expansions = w.expansions.filter((e) => e.boost === 1);
+  return { kind, ...field, words };
+}
+
+/** Turns a parsed query into lookups; stop-word-only words are kept (the engine decides). */
+export function planQuery(q: ParsedQuery, strict: boolean): QueryPlan {
+  const groups: TermPlan[][] = [];
+  for (const g of q.groups) {
+    const alts = g.map((t) => planTerm(t, strict)).filter((t): t is TermPlan => t !== null);
+    if (alts.length > 0) groups.push(alts);
+  }
+  const excluded = q.excluded.map((t) => planTerm(t, strict)).filter((t): t is TermPlan => t !== null);
+  return { groups, excluded, strict };
+}
+
+/** True when a term can only be found by scanning token sequences (stop words only). */
+export function isStopOnly(t: TermPlan): boolean {
+  return t.kind !== 'prefix' && t.words.every((w) => w.stop);
+}
