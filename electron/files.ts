@@ -41,9 +41,11 @@ export class FileGrants {
     if (!path) throw new Error('readFile: this file was not picked by the user in this session');
     const handle = await open(path, 'r');
     try {
-      const buffer = Buffer.alloc(length);
-      const { bytesRead } = await handle.read(buffer, 0, length, offset);
-      return new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead);
+      // Allocate only what is left of the file: IPC clones the whole buffer behind a view, not just the view.
+      const wanted = Math.max(0, Math.min(length, (await handle.stat()).size - offset));
+      const buffer = new Uint8Array(wanted);
+      const { bytesRead } = wanted > 0 ? await handle.read(buffer, 0, wanted, offset) : { bytesRead: 0 };
+      return bytesRead === wanted ? buffer : buffer.slice(0, bytesRead);
     } finally {
       await handle.close();
     }
