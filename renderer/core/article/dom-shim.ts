@@ -36,7 +36,25 @@ export interface MiniDocument {
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
+/**
+ * Adds the <html> and <body> tags a page lacks (a fragment, a cut save): linkedom puts content that
+ * precedes or lacks <body> outside document.body, and drops later siblings of a bare first element.
+ */
+export function withHtmlAndBody(html: string): string {
+  let h = html;
+  if (!/<body[\s>]/i.test(h)) {
+    const at = /<\/head\s*>/i.exec(h) ?? /<html[^>]*>/i.exec(h);
+    const cut = at ? at.index + at[0].length : (/^\s*<!doctype[^>]*>/i.exec(h)?.[0].length ?? 0);
+    h = h.slice(0, cut) + '<body>' + h.slice(cut);
+  }
+  if (!/<html[\s>]/i.test(h)) {
+    const cut = /^\s*<!doctype[^>]*>/i.exec(h)?.[0].length ?? 0;
+    h = h.slice(0, cut) + '<html>' + h.slice(cut);
+  }
+  return h;
+}
+
 /** A DOM document for an HTML string (never throws: malformed markup gives what the parser recovered). */
 export function parseDocument(html: string): MiniDocument {
-  return parseHTML(html).document as unknown as MiniDocument;
+  return parseHTML(withHtmlAndBody(html)).document as unknown as MiniDocument;
 }

@@ -131,7 +131,7 @@ export function parseHtml(html: string, opts: HtmlParseOptions = {}): ParsedArti
   const paras = blocks.slice(head.skip).map((b) => b.text);
   if (paras.length === 0) throw new ImportError('no-text', 'No article text was found in this web page.');
   const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
-  const title = m.title ?? head.title ?? (h1 || undefined) ?? r.title ?? (doc.title.trim() || titleFromFileName(opts.fileName));
+  const title = m.title || head.title || h1 || r.title || doc.title.trim() || titleFromFileName(opts.fileName);
   const { text, paragraphs } = joinParagraphs(paras);
   const url = m.url ?? opts.url;
   const out: ParsedArticle = {
