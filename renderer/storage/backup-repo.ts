@@ -1,0 +1,184 @@
+/**
+ * Storage side of backup and restore. Reads the backed-up tables in primary-key order, a chunk at a
+ * time (so a 30,000-article library is never one array), and writes restored rows so that a cancel or
+ * a crash leaves the library as it was:
+ *
+ * - Stage (`addMissing`): each chunk is one transaction that adds only rows whose key is missing and,
+ *   in the same transaction, a journal row (in `settings`, key `restore-journal:<run>:<n>`) listing the
+ *   keys it added. At any moment the database is "the old library + journalled additions".
+ * - Roll back (`rollback`): deletes every journalled key, then the journal — the old library again.
+ *   A crash mid-restore leaves journal rows behind; `rollback` at the next start undoes them.
+ * - Commit (`commit`): one transaction that drops the journal and, in replace mode, deletes every row
+ *   the backup does not hold and overwrites rows whose value differs — all or nothing.
+ *
+ * The search index tables (searchSegments, searchMeta) are derived and never backed up.
+ */
+import type { Table } from 'dexie';
+import type { WarraqDb } from './db';
+import { guard } from './errors';
+
+/** The tables a backup holds, in the order they are written (articles before what points at them). */
+export const BACKUP_TABLES = ['articles', 'texts', 'annotations', 'bookmarks', 'reading', 'settings'] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** Settings rows under this prefix are restore bookkeeping, never backed up or restored. */
+export const JOURNAL_PREFIX = 'restore-journal:';
+
+/** Rows per chunk: 500 articles' texts are ~2 MB in the corpus, small enough to hold twice. */
+export const DEFAULT_CHUNK = 500;
+
+type Row = Record<string, unknown>;
+type Key = string;
+
+interface JournalRow {
+  key: string;
+  value: { run: string; table: BackupTable; keys: Key[] };
+}
+
+export interface ReplacePlan {
+  /** Every key the backup holds, per table: rows outside these are deleted on commit. */
+  keep: Record<BackupTable, Set<Key>>;
+  /** Rows whose key existed with a different value: written on commit. */
+  overwrite: Record<BackupTable, Row[]>;
+}
+
+export class BackupRepo {
+  constructor(private readonly db: WarraqDb) {}
+
+  private table(name: BackupTable): Table<Row, Key> {
+    return this.db.table(name) as Table<Row, Key>;
+  }
+
+  /** The primary-key field of a table ('id', 'articleId' or 'key'). */
+  keyPath(name: BackupTable): string {
+    return this.table(name).schema.primKey.keyPath as string;
+  }
+
+  /** Row counts per table (journal rows left out of settings); throws StorageError. */
+  async counts(): Promise<Record<BackupTable, number>> {
+    return guard(async () => {
+      const out = {} as Record<BackupTable, number>;
+      for (const t of BACKUP_TABLES) out[t] = await this.table(t).count();
+      out.settings -= await this.db.settings.where('key').startsWith(JOURNAL_PREFIX).count();
+      return out;
+    });
+  }
+
+  /**
+   * Yields the table's rows in primary-key order, `size` at a time, each chunk its own read. Rows
+   * written during the walk may or may not be included. Throws StorageError.
+   */
+  async *chunks(name: BackupTable, size = DEFAULT_CHUNK): AsyncGenerator<Row[]> {
+    const table = this.table(name);
+    let last: Key | undefined;
+    for (;;) {
+      const rows = await guard(() =>
+        (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(size).toArray(),
+      );
+      if (!rows.length) return;
+      last = rows[rows.length - 1]![this.keyPath(name)] as Key;
+      const kept = name === 'settings' ? rows.filter((r) => !String(r.key).startsWith(JOURNAL_PREFIX)) : rows;
+      if (kept.length) yield kept;
+      if (rows.length < size) return;
+    }
+  }
+
+  /**
+   * Stages one chunk: adds the rows whose key is missing and journals their keys, in one transaction.
+   * Returns the rows whose key already existed (the caller compares them for replace mode).
+   * Throws StorageError and writes nothing on failure.
+   */
+  async addMissing(run: string, seq: number, name: BackupTable, rows: Row[]): Promise<{ added: number; existing: Row[] }> {
+    const table = this.table(name);
+    const kp = this.keyPath(name);
+    return guard(() =>
+      this.db.transaction('rw', table, this.db.settings, async () => {
+        const keys = rows.map((r) => r[kp] as Key);
+        const found = await table.bulkGet(keys);
+        const seen = new Set<Key>();
+        const fresh: Row[] = [];
+        const existing: Row[] = [];
+        rows.forEach((r, i) => {
+          if (found[i]) existing.push(found[i]!);
+          else if (!seen.has(keys[i]!)) { seen.add(keys[i]!); fresh.push(r); }
+        });
+        if (!fresh.length) return { added: 0, existing };
+        await table.bulkAdd(fresh);
+        const journal: JournalRow = { key: `${JOURNAL_PREFIX}${run}:${String(seq).padStart(8, '0')}`, value: { run, table: name, keys: [...seen] } };
+        await this.db.settings.put(journal);
+        return { added: fresh.length, existing };
+      }),
+    );
+  }
+
+  /** Whether journal rows from an unfinished restore are present. */
+  async hasJournal(): Promise<boolean> {
+    return guard(async () => (await this.db.settings.where('key').startsWith(JOURNAL_PREFIX).count()) > 0);
+  }
+
+  /**
+   * Undoes every staged chunk (of `run`, or of any run when omitted): deletes the journalled keys and
+   * the journal, one transaction per journal row so a huge restore never needs one giant delete.
+   * Returns how many rows were removed. Throws StorageError (the rest stays journalled for a retry).
+   */
+  async rollback(run?: string): Promise<number> {
+    const prefix = run === undefined ? JOURNAL_PREFIX : `${JOURNAL_PREFIX}${run}:`;
+    const journalKeys = await guard(() => this.db.settings.where('key').startsWith(prefix).primaryKeys());
+    let removed = 0;
+    // Newest first, so a table's rows go before the articles they point at.
+    for (const jk of journalKeys.reverse()) {
+      removed += await guard(() =>
+        this.db.transaction('rw', [this.db.settings, ...BACKUP_TABLES.map((t) => this.table(t))], async () => {
+          const j = (await this.db.settings.get(jk)) as JournalRow | undefined;
+          if (!j) return 0;
+          await this.table(j.value.table).bulkDelete(j.value.keys);
+          await this.db.settings.delete(jk);
+          return j.value.keys.length;
+        }),
+      );
+    }
+    return removed;
+  }
+
+  /**
+   * Makes a staged restore final in one transaction: removes the run's journal and, with a replace
+   * plan, deletes rows the backup does not hold and writes the rows that differ. All or nothing;
+   * throws StorageError (the staged rows stay journalled, so `rollback` still works).
+   */
+  async commit(run: string, replace?: ReplacePlan): Promise<{ deleted: number; overwritten: number }> {
+    const tables = [this.db.settings, ...BACKUP_TABLES.map((t) => this.table(t))];
+    return guard(() =>
+      this.db.transaction('rw', tables, async () => {
+        let deleted = 0;
+        let overwritten = 0;
+        if (replace) {
+          for (const t of BACKUP_TABLES) {
+            const keys = (await this.table(t).toCollection().primaryKeys()) as Key[];
+            const gone = keys.filter((k) => !replace.keep[t].has(k) && !(t === 'settings' && k.startsWith(JOURNAL_PREFIX)));
+            await this.table(t).bulkDelete(gone);
+            await this.table(t).bulkPut(replace.overwrite[t]);
+            deleted += gone.length;
+            overwritten += replace.overwrite[t].length;
+          }
+        }
+        await this.db.settings.where('key').startsWith(`${JOURNAL_PREFIX}${run}:`).delete();
+        return { deleted, overwritten };
+      }),
+    );
+  }
+
+  /** Deep equality of two stored rows (IndexedDB values: plain data, arrays, no functions). */
+  static sameRow(a: unknown, b: unknown): boolean {
+    return deepEqual(a, b);
+  }
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a as object).filter((k) => (a as Row)[k] !== undefined);
+  const kb = Object.keys(b as object).filter((k) => (b as Row)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => deepEqual((a as Row)[k], (b as Row)[k]));
+}
