@@ -2,7 +2,7 @@
  * CSV archives with a header row, chunk-fed, parsed by papaparse's own chunk parser (quotes, doubled
  * quotes, commas and newlines inside quoted fields). Header names use the same aliases as JSON Lines.
  */
-import Papa from 'papaparse/papaparse.js';
+import Papa from 'papaparse/papaparse.min.js';
 import { recordToArticle, type RecordResult } from './records';
 
 /**

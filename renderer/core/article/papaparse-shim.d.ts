@@ -1,10 +1,11 @@
 /**
  * The one papaparse API core uses: its low-level chunk parser (what papaparse's own streamers drive).
- * Imported by file path, 'papaparse/papaparse.js', because @types/papaparse references Node's types
- * (`/// <reference types="node" />`, stream.Duplex), which would leak Node globals into core's
- * no-Node compile.
+ * Imported by file path, 'papaparse/papaparse.min.js': @types/papaparse references Node's types
+ * (`/// <reference types="node" />`, stream.Duplex), which would leak Node globals into core's no-Node
+ * compile; and the unminified papaparse.js calls require('stream'), which esbuild cannot bundle for a
+ * browser worker (the package's own "browser" entry is this minified file).
  */
-declare module 'papaparse/papaparse.js' {
+declare module 'papaparse/papaparse.min.js' {
   interface PapaRawParser {
     /**
      * Parses `input`; with `ignoreLastRow` the last (possibly incomplete) row is left out and
