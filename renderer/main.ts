@@ -4,12 +4,16 @@
 import { WarraqDb } from './storage/db';
 import { ArticlesRepo } from './storage/articles-repo';
 import { SettingsRepo } from './storage/settings-repo';
+import { AnnotationsRepo } from './storage/annotations-repo';
 import { BrowserPlatform } from './platform/browser-platform';
 import { ElectronPlatform, findBridge } from './platform/electron-platform';
 import type { Platform } from './platform/platform';
 import { Notifier } from './services/notifier';
 import { SettingsService } from './services/settings';
 import { LibraryService } from './services/library';
+import { SearchService } from './services/search';
+import { AnnotationsService } from './services/annotations';
+import { ImportService, type ImportWorker } from './services/importer';
 import { seedSample } from './services/first-run';
 import { parseSampleArticle } from './services/sample';
 import type { Services } from './services/services';
@@ -37,7 +41,13 @@ async function start(): Promise<void> {
     name: SAMPLE.split('/').pop()!,
     bytes: async () => new Uint8Array(await (await fetch(SAMPLE)).arrayBuffer()),
   }, parseSampleArticle);
-  const services: Services = { platform, notifier, settings, library };
+  const importer = new ImportService(library, () =>
+    new Worker(new URL('./workers/import.js', document.baseURI), { type: 'module' }) as unknown as ImportWorker);
+  const annotations = new AnnotationsService(new AnnotationsRepo(db), library, settings, notifier);
+  // The index lives in a worker: loading, building and querying never block this thread.
+  const search = new SearchService(library, () => new Worker(new URL('./workers/search.worker.js', document.baseURI), { type: 'module' }));
+  search.start();
+  const services: Services = { platform, notifier, settings, library, importer, annotations, search };
   const app = document.createElement('warraq-app');
   app.services = services;
   document.getElementById('boot')?.remove();

@@ -6,10 +6,16 @@ import type { Platform } from '../platform/platform';
 import type { LibraryService } from './library';
 import type { SettingsService } from './settings';
 import type { Notifier } from './notifier';
+import type { SearchService } from './search';
+import type { ImportService } from './importer';
+import type { AnnotationsService } from './annotations';
 
 export interface Services {
   platform: Platform;
   notifier: Notifier;
   settings: SettingsService;
   library: LibraryService;
+  search: SearchService;
+  importer: ImportService;
+  annotations: AnnotationsService;
 }

@@ -1,0 +1,74 @@
+/**
+ * The messages between the import service (page) and the import worker, and the report both build.
+ * Types only: the page and the worker bundle share them without sharing code.
+ *
+ * Flow: page → `start` (file count and bytes), then `file` messages (at most FILES_AHEAD outstanding,
+ * so Electron never holds a whole folder's bytes in memory), then `end`; `cancel` at any time.
+ * Worker → `progress` (throttled), `added` (ids of each committed batch), `issue` (a failure or a skip),
+ * `file-done` (credit for the next file), then exactly one `done` or `fatal`.
+ */
+
+/** Why a file (or one record of it) was not imported; `reason` is plain English for the report. */
+export type IssueCode =
+  | 'empty' | 'binary' | 'no-text' | 'malformed' // parser verdicts (core/article/errors.ts)
+  | 'bad-record'   // one line/row of an archive (`line` says which); the rest of the file was imported
+  | 'wrong-type'   // the name says text/HTML but the bytes are something else (binary, an image…)
+  | 'unsupported'  // a file type Warraq does not read (skipped)
+  | 'companion' | 'hidden' | 'system' // not articles at all (skipped): `_files/` folders, dot-files, Thumbs.db
+  | 'read'         // the file could not be read (moved, permissions)
+  | 'storage';     // the database refused the batch (the file's other batches may be stored)
+
+export interface ImportIssue {
+  path: string;
+  code: IssueCode;
+  reason: string;
+  /** 1-based line (JSON Lines) or row (CSV) number for 'bad-record'. */
+  line?: number;
+  /** The file's extension without the dot, for 'unsupported'. */
+  ext?: string;
+}
+
+export interface ImportProgress {
+  filesDone: number;
+  filesTotal: number;
+  currentFile: string;
+  imported: number;
+  duplicates: number;
+  /** Failures so far (files, plus bad records of archives). */
+  failed: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export interface ImportReport {
+  imported: number;
+  duplicates: number;
+  failed: ImportIssue[];
+  skipped: ImportIssue[];
+  cancelled: boolean;
+  /** Issues beyond the lists' cap (an archive full of bad lines): counted, not listed. */
+  unlisted: number;
+  startedAt: number;
+  finishedAt: number;
+  /** Set when storage gave out (disk full, database closed) and the import stopped early. */
+  error?: { problem: string; message: string };
+}
+
+export type ToWorker =
+  | { type: 'start'; filesTotal: number; bytesTotal: number; importedAt: number }
+  | { type: 'file'; index: number; path: string; blob: Blob }
+  /** The page could not get the file's bytes (Electron read error): reported as a failure. */
+  | { type: 'file-error'; index: number; path: string; reason: string }
+  | { type: 'end' }
+  | { type: 'cancel' };
+
+export type FromWorker =
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'added'; ids: string[] }
+  | { type: 'issue'; kind: 'failed' | 'skipped'; issue: ImportIssue }
+  | { type: 'file-done'; index: number }
+  | { type: 'done'; report: ImportReport }
+  | { type: 'fatal'; message: string; problem?: string };
+
+/** How many files the page hands the worker ahead of the one being parsed. */
+export const FILES_AHEAD = 8;

@@ -1,0 +1,166 @@
+/**
+ * ImportService: runs an import in a worker (services/import-pipeline.ts does the work there), feeds it
+ * the picked files a few at a time, follows its progress, keeps the library in step, and produces the
+ * final report. Emits 'change' (plain Event) whenever `state` changes.
+ *
+ * Library updates: ids of each committed batch are announced with `library.refreshAdded` while the
+ * import is small (LIVE_LIMIT); past that, one `library.load()` and one 'change' at the end, so a
+ * 30,000-article archive does not make the page re-read metas batch after batch.
+ */
+import type { PickedFile } from '../platform/platform';
+import type { LibraryService, LibraryChange } from './library';
+import { FILES_AHEAD, type FromWorker, type ImportIssue, type ImportProgress, type ImportReport, type ToWorker } from './import-protocol';
+
+export type { ImportIssue, ImportProgress, ImportReport } from './import-protocol';
+
+/** The part of a Worker the service uses (tests pass an in-process fake). */
+export interface ImportWorker {
+  postMessage(m: ToWorker): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+export interface ImportState {
+  phase: 'idle' | 'running' | 'done';
+  progress: ImportProgress;
+  /** Set once the import is over (phase 'done'). */
+  report?: ImportReport;
+  cancelling: boolean;
+}
+
+// Up to this many added articles the library is refreshed batch by batch; beyond, once at the end.
+const LIVE_LIMIT = 2000;
+
+const emptyProgress = (files: PickedFile[]): ImportProgress => ({
+  filesDone: 0, filesTotal: files.length, currentFile: '', imported: 0, duplicates: 0, failed: 0,
+  bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.size, 0),
+});
+
+export class ImportService extends EventTarget {
+  state: ImportState = { phase: 'idle', progress: emptyProgress([]), cancelling: false };
+  private worker: ImportWorker | null = null;
+  private credits: (() => void) | null = null;
+  private outstanding = 0;
+  private issues: { failed: ImportIssue[]; skipped: ImportIssue[] } = { failed: [], skipped: [] };
+  private added = 0;
+  private deferred: string[] = [];
+  private refreshing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly library: LibraryService, private readonly createWorker: () => ImportWorker) {
+    super();
+  }
+
+  get running(): boolean {
+    return this.state.phase === 'running';
+  }
+
+  /**
+   * Imports the files and resolves with the report (never rejects: a storage failure ends the import
+   * early and is named in `report.error`). Throws at once if an import is already running.
+   */
+  start(files: PickedFile[]): Promise<ImportReport> {
+    if (this.running) throw new Error('An import is already running.');
+    this.reset(files);
+    const worker = this.createWorker();
+    this.worker = worker;
+    return new Promise<ImportReport>((resolve) => {
+      worker.onmessage = (e) => this.onMessage(e.data, resolve);
+      worker.onerror = (e) => this.finish(this.fallbackReport({ problem: 'unknown', message: e.message || 'The import worker stopped.' }), resolve);
+      worker.postMessage({ type: 'start', filesTotal: files.length, bytesTotal: this.state.progress.bytesTotal, importedAt: Date.now() });
+      void this.feed(files);
+    });
+  }
+
+  /** Asks the worker to stop after the batch it is storing; the report follows with `cancelled`. */
+  cancel(): void {
+    if (!this.running || this.state.cancelling) return;
+    this.state = { ...this.state, cancelling: true };
+    this.worker?.postMessage({ type: 'cancel' });
+    this.credits?.();
+    this.changed();
+  }
+
+  /** Forgets the last report (the dialog was closed). */
+  dismiss(): void {
+    if (this.running) return;
+    this.state = { phase: 'idle', progress: this.state.progress, cancelling: false };
+    this.changed();
+  }
+
+  private reset(files: PickedFile[]): void {
+    this.state = { phase: 'running', progress: emptyProgress(files), cancelling: false };
+    this.issues = { failed: [], skipped: [] };
+    this.outstanding = 0;
+    this.added = 0;
+    this.deferred = [];
+    this.changed();
+  }
+
+  /** Hands files to the worker, at most FILES_AHEAD beyond the one it is on (Electron reads them whole). */
+  private async feed(files: PickedFile[]): Promise<void> {
+    for (let index = 0; index < files.length && !this.state.cancelling && this.worker; index++) {
+      while (this.outstanding >= FILES_AHEAD && !this.state.cancelling) await new Promise<void>((r) => { this.credits = r; });
+      if (this.state.cancelling || !this.worker) break;
+      const f = files[index]!;
+      this.outstanding++;
+      try {
+        this.worker.postMessage({ type: 'file', index, path: f.path, blob: await f.blob() });
+      } catch (e) {
+        this.worker?.postMessage({ type: 'file-error', index, path: f.path, reason: `The file could not be read (${(e as Error)?.message ?? e}).` });
+      }
+    }
+    this.worker?.postMessage({ type: 'end' });
+  }
+
+  private onMessage(m: FromWorker, resolve: (r: ImportReport) => void): void {
+    switch (m.type) {
+      case 'progress': this.state = { ...this.state, progress: m.progress }; this.changed(); break;
+      case 'file-done': this.outstanding--; this.credits?.(); break;
+      case 'issue': this.issues[m.kind].push(m.issue); break;
+      case 'added': this.announce(m.ids); break;
+      case 'done': this.finish(m.report, resolve); break;
+      case 'fatal': this.finish(this.fallbackReport({ problem: m.problem ?? 'unknown', message: m.message }), resolve); break;
+    }
+  }
+
+  private announce(ids: string[]): void {
+    this.added += ids.length;
+    if (this.added > LIVE_LIMIT) this.deferred.push(...ids);
+    else this.refreshing = this.refreshing.then(() => this.library.refreshAdded(ids)).catch((e) => console.error(e));
+  }
+
+  /** The report from what the page saw, when the worker could not send its own. */
+  private fallbackReport(error: { problem: string; message: string }): ImportReport {
+    const p = this.state.progress;
+    return {
+      imported: p.imported, duplicates: p.duplicates, failed: this.issues.failed, skipped: this.issues.skipped,
+      cancelled: this.state.cancelling, unlisted: 0, startedAt: Date.now(), finishedAt: Date.now(), error,
+    };
+  }
+
+  private async finish(report: ImportReport, resolve: (r: ImportReport) => void): Promise<void> {
+    this.worker?.terminate();
+    this.worker = null;
+    this.credits?.();
+    await this.refreshing;
+    if (this.deferred.length) {
+      const detail: LibraryChange = { added: this.deferred, removed: [] };
+      this.deferred = [];
+      try {
+        await this.library.load();
+      } catch (e) {
+        console.error(e);
+      }
+      // load() re-reads silently; one 'change' tells the list and the search index what arrived.
+      this.library.dispatchEvent(new CustomEvent<LibraryChange>('change', { detail }));
+    }
+    this.state = { phase: 'done', progress: this.state.progress, report, cancelling: false };
+    this.changed();
+    resolve(report);
+  }
+
+  private changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}
