@@ -1,0 +1,65 @@
+/**
+ * Segment builders: in-process (Node tests, and a fallback where workers cannot start) and a pool
+ * of builder workers (the app: both cores build segments while the search worker keeps answering).
+ */
+import { buildSegment } from '../core/search/segment';
+import { encodeSegment } from '../core/search/codec';
+import type { SearchRepo } from '../storage/search-repo';
+import type { SegmentBuilder } from './search-host';
+
+/** Reads the documents and builds one encoded segment; rejects with StorageError on a read failure. */
+export async function buildEncoded(repo: SearchRepo, ids: readonly string[]): Promise<Uint8Array> {
+  const docs = await repo.docs(ids);
+  const data = buildSegment(docs);
+  return encodeSegment({ data, dead: new Uint8Array(docs.length) });
+}
+
+/** Builds on the calling thread. */
+export function localBuilder(repo: SearchRepo): SegmentBuilder {
+  return { parallel: 1, build: (ids) => buildEncoded(repo, ids) };
+}
+
+interface BuildReply {
+  job: number;
+  bytes?: Uint8Array;
+  error?: string;
+}
+
+/**
+ * A pool of `size` builder workers created by `spawn`; each build goes to an idle worker. A worker
+ * error rejects that build only. `close()` terminates them.
+ */
+export function workerPool(spawn: () => Worker, size: number): SegmentBuilder & { close(): void } {
+  const workers = Array.from({ length: size }, spawn);
+  const idle = [...workers];
+  const waiting: Array<(w: Worker) => void> = [];
+  const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+  let job = 0;
+  for (const w of workers) {
+    w.addEventListener('message', (e: MessageEvent<BuildReply>) => {
+      const p = pending.get(e.data.job);
+      pending.delete(e.data.job);
+      if (e.data.bytes) p?.resolve(e.data.bytes);
+      else p?.reject(new Error(e.data.error ?? 'build failed'));
+      const next = waiting.shift();
+      if (next) next(w);
+      else idle.push(w);
+    });
+  }
+  const acquire = (): Promise<Worker> => {
+    const w = idle.pop();
+    return w ? Promise.resolve(w) : new Promise((res) => waiting.push(res));
+  };
+  return {
+    parallel: size,
+    async build(ids) {
+      const w = await acquire();
+      const id = ++job;
+      return new Promise<Uint8Array>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        w.postMessage({ job: id, ids });
+      });
+    },
+    close: () => workers.forEach((w) => w.terminate()),
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * The index lifecycle, as run inside the search worker (and in Node tests):
+ *  - start: load the persisted segments instead of rebuilding; a row that fails to decode is
+ *    dropped (corrupt), all rows go when the engine's analysis fingerprint changed (version);
+ *    then compare with the library's ids: index the missing ones, tombstone the extra ones;
+ *  - update: follows library 'change' events without a full rebuild (new segment per batch, merged
+ *    with the other small ones once there are more than 8);
+ *  - rebuild: builds a new generation while the old one keeps answering, then swaps.
+ * Segments are built by a SegmentBuilder (worker pool in the app) and persisted one by one.
+ * Work is serialized on a queue; searches never wait for it.
+ */
+import { decodeSegment } from '../core/search/codec';
+import { DEFAULT_SEGMENT_SIZE } from '../core/search/engine';
+import { analyze } from '../core/search/pipeline';
+import type { SearchOptions, SearchResponse, Snippet } from '../core/search/api';
+import type { TextRange } from '../core/model';
+import type { SearchRepo } from '../storage/search-repo';
+import type { SearchStatus } from './search-protocol';
+import { IndexState, INDEX_FORMAT } from './search-state';
+import { findHits, makeSnippet } from './search-find';
+
+/** Builds one encoded segment from stored article ids (reads their texts itself). */
+export interface SegmentBuilder {
+  build(ids: string[]): Promise<Uint8Array>;
+  /** How many builds may run at once. */
+  readonly parallel: number;
+}
+
+// Words that exercise every analysis stage: if the engine's output for them changes, the persisted
+// segments were built by another pipeline and must be rebuilt.
+const PROBE = 'والتحالف بالتحالف السیطرة أذار تقییماً المؤيدة ١٣٠٠ 34,502 وللمدارس Reuters reported في';
+
+/** Identifies the index format and the analysis pipeline that built it. */
+export function indexFingerprint(): string {
+  return `${INDEX_FORMAT}|${analyze(PROBE).join(' ')}`;
+}
+
+const SMALL_PART = 500;
+const MAX_SMALL_PARTS = 8;
+
+const now = (): number => performance.now();
+
+export class SearchHost {
+  private current: IndexState;
+  private queue: Promise<unknown> = Promise.resolve();
+  private textCache: { id: string; text: string; titleEnd: number; body: TextRange } | null = null;
+  status: SearchStatus = { state: 'empty', done: 0, total: 0, loaded: 0, built: 0, segments: 0, loadMs: 0, reason: '', buildMs: 0 };
+
+  constructor(
+    private readonly repo: SearchRepo,
+    private readonly builder: SegmentBuilder,
+    private readonly onStatus: (s: SearchStatus) => void = () => {},
+    private readonly segmentSize = DEFAULT_SEGMENT_SIZE,
+  ) {
+    this.current = new IndexState(1);
+  }
+
+  /** Loads the persisted index and brings it up to date; resolves when the index is ready. */
+  start(): Promise<void> {
+    return this.enqueue(async () => {
+      const reason = await this.load();
+      await this.reconcile(reason);
+    });
+  }
+
+  /** Follows a library change: indexes `added`, tombstones `removed`, persists the delta. */
+  update(added: readonly string[], removed: readonly string[]): Promise<void> {
+    return this.enqueue(async () => {
+      if (removed.length) await this.current.remove(removed, this.repo);
+      const fresh = added.filter((id) => !this.current.index.has(id));
+      if (fresh.length) await this.buildInto(this.current, fresh, 'added');
+      await this.mergeSmall();
+      this.setStatus({ state: 'ready', segments: this.current.parts.length });
+    });
+  }
+
+  /** Builds a whole new index from the articles while the current one keeps answering. */
+  rebuild(): Promise<void> {
+    return this.enqueue(async () => {
+      const old = this.current;
+      const next = new IndexState(old.gen + 1);
+      await this.buildInto(next, await this.repo.articleIds(), 'forced');
+      this.current = next;
+      await this.repo.setMeta('generation', next.gen);
+      await this.repo.deleteSegments(old.parts.map((p) => p.key));
+      this.setStatus({ state: 'ready', segments: next.parts.length });
+    });
+  }
+
+  search(query: string, options: SearchOptions): SearchResponse {
+    return this.current.index.search(query, options);
+  }
+
+  /** Snippets around the best hit of each article (missing articles are left out). */
+  async snippets(ids: readonly string[], query: string, strict: boolean): Promise<Record<string, Snippet>> {
+    const out: Record<string, Snippet> = {};
+    for (const id of ids) {
+      const t = await this.text(id);
+      if (t) out[id] = makeSnippet(t.text, t.body, findHits(t.text, query, { strict, titleEnd: t.titleEnd }));
+    }
+    return out;
+  }
+
+  /** Every hit of the query in one article (offsets into its stored text); empty when it is gone. */
+  async findAll(id: string, query: string, strict: boolean): Promise<TextRange[]> {
+    const t = await this.text(id);
+    return t ? findHits(t.text, query, { strict, titleEnd: t.titleEnd }) : [];
+  }
+
+  private async text(id: string) {
+    if (this.textCache?.id === id) return this.textCache;
+    const t = await this.repo.text(id);
+    if (!t) return undefined;
+    const p = t.paragraphs;
+    const body = p.length ? { start: p[0]!.start, end: p[p.length - 1]!.end } : { start: 0, end: t.text.length };
+    this.textCache = { id, text: t.text, titleEnd: t.titleEnd, body };
+    return this.textCache;
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task).catch((e: unknown) => {
+      this.setStatus({ state: 'error', message: (e as Error)?.message ?? String(e) });
+      throw e;
+    });
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /** Loads what decodes; returns why a build is needed ('' when none is known yet). */
+  private async load(): Promise<string> {
+    const t0 = now();
+    this.setStatus({ state: 'loading' });
+    const fingerprint = indexFingerprint();
+    let rows = await this.repo.segments();
+    let reason = rows.length === 0 ? 'missing' : '';
+    if (rows.length && (await this.repo.getMeta<string>('fingerprint')) !== fingerprint) {
+      await this.repo.clear();
+      rows = [];
+      reason = 'version';
+    }
+    const gen = (await this.repo.getMeta<number>('generation')) ?? 1;
+    this.current = new IndexState(gen);
+    const bad: string[] = [];
+    for (const row of rows) {
+      if (!row.id.startsWith(`g${gen}-`)) bad.push(row.id); // left by an interrupted rebuild
+      else {
+        try {
+          const bytes = typeof row.data === 'string' ? new TextEncoder().encode(row.data) : new Uint8Array(row.data);
+          this.current.add(row.id, decodeSegment(bytes));
+        } catch {
+          bad.push(row.id);
+          reason = 'corrupt';
+        }
+      }
+    }
+    await this.repo.deleteSegments(bad);
+    await this.current.dropEmpty(this.repo);
+    await this.repo.setMeta('fingerprint', fingerprint);
+    await this.repo.setMeta('generation', gen);
+    this.setStatus({ loaded: this.current.index.size, loadMs: now() - t0, segments: this.current.parts.length });
+    return reason;
+  }
+
+  private async reconcile(reason: string): Promise<void> {
+    const { missing, extra } = this.current.index.staleness(await this.repo.articleIds());
+    if (extra.length) await this.current.remove(extra, this.repo);
+    if (missing.length) await this.buildInto(this.current, missing, reason || 'stale');
+    this.setStatus({ state: 'ready', segments: this.current.parts.length });
+  }
+
+  /** Builds `ids` into segments (in parallel), adding and persisting each as it arrives. */
+  private async buildInto(target: IndexState, ids: readonly string[], reason: string): Promise<void> {
+    const t0 = now();
+    const chunks: string[][] = [];
+    for (let i = 0; i < ids.length; i += this.segmentSize) chunks.push(ids.slice(i, i + this.segmentSize));
+    let done = 0;
+    this.setStatus({ state: 'building', done, total: ids.length, reason });
+    const worker = async (): Promise<void> => {
+      for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+        const bytes = await this.builder.build(chunk);
+        const seg = decodeSegment(bytes);
+        const key = target.nextKey();
+        target.add(key, seg);
+        await this.repo.putSegment(target.row(key, bytes, seg.data.ids));
+        done += chunk.length;
+        this.setStatus({ done, built: this.status.built + chunk.length, segments: target.parts.length });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.builder.parallel, chunks.length)) }, worker));
+    this.setStatus({ buildMs: now() - t0 });
+  }
+
+  /** Merges small segments (one per import batch or undo) once there are too many of them. */
+  private async mergeSmall(): Promise<void> {
+    const small = this.current.parts.filter((p) => this.current.live(p).length < SMALL_PART);
+    if (small.length <= MAX_SMALL_PARTS) return;
+    const ids = small.flatMap((p) => this.current.live(p));
+    await this.buildInto(this.current, ids, 'merge');
+    await this.current.dropEmpty(this.repo);
+  }
+
+  private setStatus(patch: Partial<SearchStatus>): void {
+    this.status = { ...this.status, ...patch };
+    if (patch.state === 'ready' || patch.state === 'loading') this.status.message = undefined;
+    this.onStatus({ ...this.status });
+  }
+}

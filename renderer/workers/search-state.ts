@@ -1,0 +1,85 @@
+/**
+ * One generation of the search index in memory: the engine's SearchIndex plus, for each segment,
+ * the row key it is persisted under and its decoded data (whose tombstone array the engine mutates
+ * in place, so re-encoding a part persists its deletions).
+ */
+import { SearchIndex } from '../core/search/engine';
+import { encodeSegment, type StoredSegment } from '../core/search/codec';
+import type { SearchRepo, SearchSegmentRow } from '../storage/search-repo';
+
+/** Bumped when the row layout or the meaning of a row changes (engine changes are fingerprinted). */
+export const INDEX_FORMAT = 1;
+
+export interface Part {
+  key: string;
+  seg: StoredSegment;
+}
+
+/** Row bytes as IndexedDB stores them (an ArrayBuffer of exactly the encoded length). */
+export function toBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? (bytes.buffer as ArrayBuffer)
+    : (bytes.slice().buffer as ArrayBuffer);
+}
+
+export class IndexState {
+  readonly index = new SearchIndex();
+  parts: Part[] = [];
+  private owner = new Map<string, Part>();
+  private counter = 0;
+
+  constructor(readonly gen: number) {}
+
+  /** A fresh row key in this generation ("g3-lx2k9a-4"): unique across sessions. */
+  nextKey(): string {
+    return `g${this.gen}-${Date.now().toString(36)}-${this.counter++}`;
+  }
+
+  /** Adds a decoded segment; ids it holds that were indexed elsewhere are replaced (engine rule). */
+  add(key: string, seg: StoredSegment): Part {
+    const part = { key, seg };
+    this.index.addSegment(seg.data, seg.dead);
+    this.parts.push(part);
+    seg.data.ids.forEach((id, i) => {
+      if (!seg.dead[i]) this.owner.set(id, part);
+    });
+    return part;
+  }
+
+  /** Live documents of a part. */
+  live(part: Part): string[] {
+    return part.seg.data.ids.filter((_, i) => !part.seg.dead[i]);
+  }
+
+  /**
+   * Tombstones `ids` and persists the touched parts: a part left empty loses its row, any other
+   * is re-encoded with its new tombstones. Returns how many ids were indexed.
+   */
+  async remove(ids: readonly string[], repo: SearchRepo): Promise<number> {
+    const touched = new Set<Part>();
+    for (const id of ids) {
+      const p = this.owner.get(id);
+      if (p) touched.add(p);
+      this.owner.delete(id);
+    }
+    const n = this.index.remove(ids);
+    for (const p of touched) {
+      if (this.live(p).length === 0) {
+        this.parts = this.parts.filter((x) => x !== p);
+        await repo.deleteSegments([p.key]);
+      } else await repo.putSegment(this.row(p.key, encodeSegment(p.seg), p.seg.data.ids));
+    }
+    return n;
+  }
+
+  /** Drops parts whose documents were all replaced by later parts (after a merge). */
+  async dropEmpty(repo: SearchRepo): Promise<void> {
+    const empty = this.parts.filter((p) => p.seg.data.ids.every((id, i) => p.seg.dead[i] || this.owner.get(id) !== p));
+    this.parts = this.parts.filter((p) => !empty.includes(p));
+    await repo.deleteSegments(empty.map((p) => p.key));
+  }
+
+  row(key: string, bytes: Uint8Array, docIds: string[]): SearchSegmentRow {
+    return { id: key, docIds, data: toBuffer(bytes), builtAt: Date.now(), version: INDEX_FORMAT };
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The index lifecycle in Node (fake-indexeddb, in-thread builder): build when missing, load without
+ * a rebuild, follow imports and deletes with persisted deltas, recover from stale, corrupt and
+ * version-changed indexes, and keep answering while a rebuild runs.
+ */
+import { describe, it, expect, beforeEach } from 'vitest';
+import { ArticlesRepo } from '../../../renderer/storage/articles-repo';
+import { SearchRepo } from '../../../renderer/storage/search-repo';
+import type { WarraqDb } from '../../../renderer/storage/db';
+import { SearchHost, type SegmentBuilder } from '../../../renderer/workers/search-host';
+import { localBuilder } from '../../../renderer/workers/search-build';
+import type { SearchStatus } from '../../../renderer/workers/search-protocol';
+import { freshDb, makeArticle } from '../support/db';
+
+function article(n: number, body: string) {
+  const a = makeArticle(n);
+  const title = a.meta.title;
+  const text = `${title}\n\n${body}`;
+  a.text = { id: a.meta.id, text, titleRange: { start: 0, end: title.length }, paragraphs: [{ start: title.length + 2, end: text.length }] };
+  return a;
+}
+
+const BODIES = [
+  'أعلنت وزارة الصحة عن حملة تقییماً لأداء المستشفيات في آذار المقبل.',
+  'قالت المصادر إن قوات التحالف أحكمت السیطرة على المدينة بعد معارك عنيفة.',
+  'نشرت الصحيفة المؤيدة للحكومة تقريراً عن ١٣٠٠ أسرة نازحة.',
+  'ارتفع عدد الزوار إلى 34,502 زائر خلال موسم الصيف.',
+];
+
+async function setup(db: WarraqDb, count = BODIES.length) {
+  const articles = new ArticlesRepo(db);
+  await articles.putMany(Array.from({ length: count }, (_, i) => article(i + 1, BODIES[i % BODIES.length]!)));
+  return articles;
+}
+
+function host(db: WarraqDb, segmentSize = 2, builder?: SegmentBuilder) {
+  const repo = new SearchRepo(db);
+  const statuses: SearchStatus[] = [];
+  const h = new SearchHost(repo, builder ?? localBuilder(repo), (s) => statuses.push(s), segmentSize);
+  return { h, repo, statuses };
+}
+
+const ids = (h: SearchHost, q: string) => h.search(q, {}).hits.map((x) => x.id).sort();
+
+describe('SearchHost', () => {
+  let db: WarraqDb;
+  beforeEach(async () => {
+    db = freshDb(`search-${Math.random()}`);
+    await db.open();
+  });
+
+  it('builds a missing index in segments, persists each, and finds every spelling variant', async () => {
+    await setup(db);
+    const { h, repo, statuses } = host(db);
+    await h.start();
+    expect(h.status).toMatchObject({ state: 'ready', loaded: 0, built: 4, reason: 'missing', segments: 2 });
+    expect(statuses.some((s) => s.state === 'building' && s.total === 4)).toBe(true);
+    expect((await repo.segments()).length).toBe(2);
+    expect(ids(h, 'السيطرة')).toEqual(['id-0002']);
+    expect(ids(h, 'اذار')).toEqual(['id-0001']);
+    expect(ids(h, 'تقييما')).toEqual(['id-0001']);
+    expect(ids(h, 'المويدة')).toEqual(['id-0003']);
+    expect(ids(h, '1300')).toEqual(['id-0003']);
+    expect(ids(h, '34502')).toEqual(['id-0004']);
+  });
+
+  it('a second start loads the persisted index without building anything', async () => {
+    await setup(db);
+    await host(db).h.start();
+    const { h, statuses } = host(db);
+    await h.start();
+    expect(h.status).toMatchObject({ state: 'ready', loaded: 4, built: 0, reason: '' });
+    expect(statuses.some((s) => s.state === 'building')).toBe(false);
+    expect(ids(h, 'التحالف')).toEqual(['id-0002']);
+  });
+
+  it('follows imports and deletes without a rebuild, and the delta survives a restart', async () => {
+    const articles = await setup(db);
+    const first = host(db);
+    await first.h.start();
+    await articles.putMany([article(9, 'وصل وفد بالتحالف إلى العاصمة.')]);
+    await first.h.update(['id-0009'], ['id-0002']);
+    expect(ids(first.h, 'التحالف')).toEqual(['id-0009']);
+    await articles.delete('id-0002');
+    const second = host(db);
+    await second.h.start();
+    expect(second.h.status).toMatchObject({ loaded: 4, built: 0 });
+    expect(ids(second.h, 'التحالف')).toEqual(['id-0009']);
+  });
+
+  it('indexes articles added while it was not running (stale) and drops deleted ones', async () => {
+    const articles = await setup(db);
+    await host(db).h.start();
+    await articles.putMany([article(7, 'اجتماع طارئ لوزراء الخارجية.')]);
+    await articles.delete('id-0001');
+    const { h } = host(db);
+    await h.start();
+    expect(h.status).toMatchObject({ loaded: 4, built: 1, reason: 'stale' });
+    expect(ids(h, 'وزراء')).toEqual(['id-0007']);
+    expect(ids(h, 'اذار')).toEqual([]);
+  });
+
+  it('rebuilds only the segment that fails to decode', async () => {
+    await setup(db);
+    await host(db).h.start();
+    const rows = await db.searchSegments.toArray();
+    await db.searchSegments.put({ ...rows[0]!, data: new Uint8Array([1, 2, 3]).buffer });
+    const { h } = host(db);
+    await h.start();
+    expect(h.status).toMatchObject({ loaded: 2, built: 2, reason: 'corrupt', state: 'ready' });
+    expect(ids(h, 'السيطرة')).toEqual(['id-0002']);
+    expect(ids(h, 'اذار')).toEqual(['id-0001']);
+  });
+
+  it('rebuilds everything when the analysis fingerprint changed', async () => {
+    await setup(db);
+    await host(db).h.start();
+    await db.searchMeta.put({ key: 'fingerprint', value: '0|old pipeline' });
+    const { h } = host(db);
+    await h.start();
+    expect(h.status).toMatchObject({ loaded: 0, built: 4, reason: 'version' });
+  });
+
+  it('a forced rebuild keeps answering from the old index until the new one is complete', async () => {
+    await setup(db);
+    const repo = new SearchRepo(db);
+    const inner = localBuilder(repo);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    const slow: SegmentBuilder = { parallel: 1, build: async (x) => { if (calls++ >= 2) await gate; return inner.build(x); } };
+    const { h } = host(db, 2, slow);
+    await h.start();
+    const rebuilding = h.rebuild();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.status.state).toBe('building');
+    expect(ids(h, 'السيطرة')).toEqual(['id-0002']);
+    release();
+    await rebuilding;
+    expect(h.status).toMatchObject({ state: 'ready', reason: 'forced' });
+    expect(ids(h, 'السيطرة')).toEqual(['id-0002']);
+    expect((await db.searchSegments.toArray()).every((r) => r.id.startsWith('g2-'))).toBe(true);
+  });
+
+  it('merges many small import segments into one', async () => {
+    const articles = await setup(db);
+    const { h } = host(db, 4000);
+    await h.start();
+    for (let n = 10; n < 20; n++) {
+      await articles.putMany([article(n, `خبر رقم ${n} عن الانتخابات البلدية.`)]);
+      await h.update([`id-00${n}`], []);
+    }
+    expect(h.status.segments).toBeLessThanOrEqual(9);
+    expect(ids(h, 'الانتخابات')).toHaveLength(10);
+    const { h: again } = host(db, 4000);
+    await again.start();
+    expect(again.status.built).toBe(0);
+    expect(ids(again, 'الانتخابات')).toHaveLength(10);
+  });
+
+  it('gives hits on the original characters and a snippet around them', async () => {
+    await setup(db);
+    const { h } = host(db);
+    await h.start();
+    const a = article(2, BODIES[1]!);
+    const hits = await h.findAll('id-0002', 'السيطرة', false);
+    expect(hits.map((r) => a.text.text.slice(r.start, r.end))).toEqual(['السیطرة']);
+    const snip = (await h.snippets(['id-0002'], 'التحالف', false))['id-0002']!;
+    expect(snip.highlights.map((r) => snip.text.slice(r.start, r.end))).toEqual(['التحالف']);
+    expect(await h.findAll('id-0002', 'السيطرة', true)).toEqual([]);
+  });
+});
