@@ -33,7 +33,7 @@ function folder(rel: string): InFile[] {
 async function run(repo: Pick<ArticlesRepo, 'putMany'>, files: InFile[], opts: PipelineOptions = {}, onMsg?: (m: FromWorker, p: ImportPipeline) => void) {
   const msgs: FromWorker[] = [];
   const p = new ImportPipeline(repo, (m) => { msgs.push(m); onMsg?.(m, p); }, opts);
-  const blobs = files.map((f) => new Blob([f.data]));
+  const blobs = files.map((f) => new Blob([f.data as BlobPart]));
   p.handle({ type: 'start', filesTotal: files.length, bytesTotal: blobs.reduce((s, b) => s + b.size, 0), importedAt: 1_700_000_000_000 });
   files.forEach((f, i) => p.handle({ type: 'file', index: i, path: f.path, blob: blobs[i]! }));
   p.handle({ type: 'end' });
