@@ -70,3 +70,16 @@ describe('ignored paths', () => {
     expect(extensionOf('folder/تقارير 2019/أيار/جسر الموصل.txt')).toBe('txt');
   });
 });
+
+describe('parseFileBytes', () => {
+  it('dispatches by detected kind, so an HTML page named .txt is parsed as a page', async () => {
+    const { parseFileBytes } = await import('../../../../renderer/core/article/file');
+    const d = detectKind('bad/page-saved-as.txt', head('bad/page-saved-as.txt'));
+    if (d.kind !== 'html') throw new Error('expected html');
+    const { article } = parseFileBytes(d.kind, fixture('bad/page-saved-as.txt'), 'page-saved-as.txt');
+    expect(article.title).toBe('افتتاح مكتبة عامة جديدة في حلب القديمة');
+    expect(article.source.kind).toBe('html');
+    expect(parseFileBytes('text', fixture('text/watan.txt'), 'watan.txt').article.outlet).toBe('صحيفة الوطن');
+    expect(parseFileBytes('mhtml', fixture('mhtml/page-chrome-qp.mhtml'), 'p.mhtml').article.source.kind).toBe('mhtml');
+  });
+});
