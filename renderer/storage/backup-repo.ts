@@ -17,9 +17,10 @@ import type { Table } from 'dexie';
 import type { WarraqDb } from './db';
 import { guard } from './errors';
 
-/** The tables a backup holds, in the order they are written (articles before what points at them). */
-export const BACKUP_TABLES = ['articles', 'texts', 'annotations', 'bookmarks', 'reading', 'settings'] as const;
-export type BackupTable = (typeof BACKUP_TABLES)[number];
+import { BACKUP_TABLES, type BackupTable } from '../core/backup/format';
+
+/** The tables a backup holds (core's list), written in that order: articles before what points at them. */
+export { BACKUP_TABLES, type BackupTable };
 
 /** Settings rows under this prefix are restore bookkeeping, never backed up or restored. */
 export const JOURNAL_PREFIX = 'restore-journal:';

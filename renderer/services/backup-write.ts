@@ -1,0 +1,94 @@
+/**
+ * Writes the library as a backup file without ever holding it as one string: rows come from storage
+ * 500 at a time in key order, go through core's streaming BackupWriter (~256 KiB chunks), optionally
+ * through the platform's CompressionStream('gzip'), and each chunk becomes a Blob part (Chromium
+ * keeps large blobs on disk, so a 30,000-article backup does not sit in the JS heap).
+ */
+import { writeBackup } from '../core/backup/writer';
+import type { BackupCounts, BackupRecord } from '../core/backup/format';
+import { BACKUP_TABLES, type BackupRepo } from '../storage/backup-repo';
+import { RestoreCancelled } from './backup-apply';
+
+export interface WriteOptions {
+  gzip?: boolean;
+  signal?: AbortSignal;
+  /** Called with records written so far and the total expected. */
+  onProgress?: (done: number, total: number) => void;
+  /** Rows per storage read (default 500). */
+  chunkRows?: number;
+  schemaVersion: number;
+  app: string;
+  now?: number;
+}
+
+export interface WrittenBackup {
+  blob: Blob;
+  counts: BackupCounts;
+  records: number;
+}
+
+/** Every backed-up row as a record, table by table; checks the signal between chunks. */
+async function* libraryRecords(repo: BackupRepo, options: WriteOptions, total: number): AsyncGenerator<BackupRecord> {
+  let done = 0;
+  for (const table of BACKUP_TABLES) {
+    for await (const rows of repo.chunks(table, options.chunkRows)) {
+      if (options.signal?.aborted) throw new RestoreCancelled();
+      for (const data of rows) yield { table, data } as unknown as BackupRecord;
+      done += rows.length;
+      options.onProgress?.(done, total);
+    }
+  }
+}
+
+/**
+ * The backup as a Blob. Rejects with RestoreCancelled when the signal aborts (nothing is saved), with
+ * a StorageError when the database cannot be read, or with BackupError('invalid-record') for a row
+ * that would not restore.
+ */
+export async function writeLibraryBackup(repo: BackupRepo, options: WriteOptions): Promise<WrittenBackup> {
+  const counts = await repo.counts();
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  options.onProgress?.(0, total);
+  const chunks = writeBackup(
+    { schemaVersion: options.schemaVersion, app: options.app, createdAt: options.now },
+    libraryRecords(repo, options, total),
+  );
+  const parts = options.gzip ? await collect(gzip(chunks)) : await collect(chunks);
+  return { blob: new Blob(parts, { type: options.gzip ? 'application/gzip' : 'application/x-ndjson' }), counts, records: total };
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Blob[]> {
+  const parts: Blob[] = [];
+  for await (const c of chunks) parts.push(new Blob([c as BlobPart]));
+  return parts;
+}
+
+/** Gzips a stream of chunks with the platform's CompressionStream, pulling input only as needed. */
+async function* gzip(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const it = chunks[Symbol.asyncIterator]();
+  const input = new ReadableStream<Uint8Array>({
+    async pull(ctl) {
+      const next = await it.next();
+      if (next.done) ctl.close();
+      else ctl.enqueue(next.value);
+    },
+    async cancel() {
+      await it.return?.();
+    },
+  });
+  yield* readAll(input.pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>));
+}
+
+/** A ReadableStream as an async iterable (Chromium before 124 lacks `for await` on streams). */
+export async function* readAll(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}

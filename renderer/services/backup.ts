@@ -1,0 +1,152 @@
+/**
+ * Back up and restore the whole library (every article with its text, annotation, bookmark, tag,
+ * reading position and setting; never the derived search index).
+ *
+ * Backup streams storage → core writer → (gzip) → Blob parts → Platform.save.
+ * Restore never changes anything before the WHOLE file has been read and verified (version, record
+ * checksums, counts, SHA-256 of the file). Replace mode first saves a safety backup of the current
+ * library; if that save is cancelled or fails, nothing is replaced. Writing is staged and committed as
+ * described in backup-apply.ts, so a cancel or a crash leaves the library as it was.
+ *
+ * Progress: 'progress' events (CustomEvent<BackupProgress>) and the `onProgress` option.
+ */
+import { BackupError, type BackupCounts, type BackupSummary } from '../core/backup/format';
+import type { PickedFile, Platform } from '../platform/platform';
+import type { BackupRepo } from '../storage/backup-repo';
+import { applyBackup, RestoreCancelled, type ApplyResult, type RestoreMode } from './backup-apply';
+import { recordChunks, verifyFile } from './backup-read';
+import { writeLibraryBackup } from './backup-write';
+
+export { BackupError, RestoreCancelled, type RestoreMode };
+export { GzipDamaged } from './backup-read';
+
+export type BackupPhase = 'backup' | 'verify' | 'safety' | 'restore';
+
+export interface BackupProgress {
+  phase: BackupPhase;
+  done: number;
+  total: number;
+}
+
+export interface BackupDeps {
+  repo: BackupRepo;
+  platform: Platform;
+  /** Re-read after a restore: the library's metas, the settings, then the search index. */
+  library: EventTarget & { load(): Promise<void> };
+  settings?: EventTarget & { load(): Promise<void> };
+  search?: { rebuild?(): Promise<void> };
+  schemaVersion: number;
+  app: string;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: BackupProgress) => void;
+}
+
+export interface RestoreReport extends ApplyResult {
+  mode: RestoreMode;
+  summary: BackupSummary;
+}
+
+/** Backups are gzip-compressed: the corpus' Arabic text shrinks about 4× (see test/bench/backup.bench.ts). */
+const GZIP = true;
+
+export class BackupService extends EventTarget {
+  constructor(private readonly deps: BackupDeps) {
+    super();
+  }
+
+  /** What a backup would hold right now (rows per table). Rejects with StorageError. */
+  counts(): Promise<BackupCounts> {
+    return this.deps.repo.counts();
+  }
+
+  /**
+   * Writes the backup file as a Blob with its suggested name. Rejects with RestoreCancelled when
+   * the signal aborts, StorageError when the library cannot be read.
+   */
+  async create(options: RunOptions & { gzip?: boolean; phase?: BackupPhase; now?: number } = {}): Promise<{ name: string; blob: Blob; counts: BackupCounts }> {
+    const gzip = options.gzip ?? GZIP;
+    const now = options.now ?? Date.now();
+    const phase = options.phase ?? 'backup';
+    const written = await writeLibraryBackup(this.deps.repo, {
+      gzip, signal: options.signal, schemaVersion: this.deps.schemaVersion, app: this.deps.app, now,
+      onProgress: (done, total) => this.progress({ phase, done, total }, options),
+    });
+    const stamp = new Date(now).toISOString().slice(0, 19).replace(/[:T]/g, '-');
+    const name = `warraq-${phase === 'safety' ? 'safety-backup' : 'backup'}-${stamp}.jsonl${gzip ? '.gz' : ''}`;
+    return { name, blob: written.blob, counts: written.counts };
+  }
+
+  /** Creates a backup and saves it; resolves false when the user cancelled the save dialog. */
+  async backup(options: RunOptions & { gzip?: boolean } = {}): Promise<boolean> {
+    const file = await this.create(options);
+    if (options.signal?.aborted) throw new RestoreCancelled();
+    return this.deps.platform.save({ suggestedName: file.name, mime: file.blob.type, data: file.blob });
+  }
+
+  /** Asks the user for a backup file; null when cancelled. */
+  async pick(): Promise<PickedFile | null> {
+    const files = await this.deps.platform.pickFiles({ multiple: false, accept: ['.gz', '.jsonl', '.warraq', 'application/gzip'] });
+    return files?.[0] ?? null;
+  }
+
+  /** Reads and checks the whole file. Resolves to its summary; rejects with BackupError, GzipDamaged or RestoreCancelled. */
+  verify(file: Blob, options: RunOptions = {}): Promise<BackupSummary> {
+    return verifyFile(file, {
+      signal: options.signal, maxSchemaVersion: this.deps.schemaVersion,
+      onBytes: (done, total) => this.progress({ phase: 'verify', done, total }, options),
+    });
+  }
+
+  /**
+   * Verifies the whole file, then (replace: after saving a safety backup) applies it and refreshes
+   * the library, settings and search index. Rejects — having changed nothing — with BackupError /
+   * GzipDamaged (bad file), RestoreCancelled (cancel, or the safety backup's save was cancelled:
+   * `safetyCancelled` set) or StorageError.
+   */
+  async restore(file: Blob, mode: RestoreMode, options: RunOptions = {}): Promise<RestoreReport> {
+    const summary = await this.verify(file, options);
+    if (mode === 'replace') await this.safetyBackup(options);
+    if (options.signal?.aborted) throw new RestoreCancelled();
+    const read = { signal: options.signal, maxSchemaVersion: this.deps.schemaVersion };
+    const result = await applyBackup(this.deps.repo, recordChunks(file, read), mode, {
+      signal: options.signal,
+      onRecords: (done) => this.progress({ phase: 'restore', done, total: summary.records }, options),
+    });
+    await this.refresh();
+    return { ...result, mode, summary };
+  }
+
+  /** Undoes a restore a crash interrupted (journal rows left behind). Returns rows removed; call at start-up. */
+  async recover(): Promise<number> {
+    if (!(await this.deps.repo.hasJournal())) return 0;
+    return this.deps.repo.rollback();
+  }
+
+  private async safetyBackup(options: RunOptions): Promise<void> {
+    const file = await this.create({ ...options, phase: 'safety' });
+    if (options.signal?.aborted) throw new RestoreCancelled();
+    const saved = await this.deps.platform.save({ suggestedName: file.name, mime: file.blob.type, data: file.blob });
+    if (!saved) throw Object.assign(new RestoreCancelled(), { safetyCancelled: true });
+  }
+
+  private async refresh(): Promise<void> {
+    const { library, settings, search } = this.deps;
+    await library.load();
+    // An empty change makes views re-read the library without an incremental index update;
+    // the index is rebuilt whole from what was restored just below.
+    library.dispatchEvent(new CustomEvent('change', { detail: { added: [], removed: [] } }));
+    if (settings) {
+      await settings.load();
+      for (const key of ['language', 'reader', 'library']) settings.dispatchEvent(new CustomEvent('change', { detail: key }));
+    }
+    void search?.rebuild?.().catch((e) => console.error('search rebuild after restore failed', e));
+  }
+
+  private progress(p: BackupProgress, options: RunOptions): void {
+    options.onProgress?.(p);
+    this.dispatchEvent(new CustomEvent<BackupProgress>('progress', { detail: p }));
+  }
+}
