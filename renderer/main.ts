@@ -1,10 +1,11 @@
 /**
  * Composition root: open the database → build the services → mount the app. Nothing else here.
  */
-import { WarraqDb } from './storage/db';
+import { WarraqDb, SCHEMA_VERSION } from './storage/db';
 import { ArticlesRepo } from './storage/articles-repo';
 import { SettingsRepo } from './storage/settings-repo';
 import { AnnotationsRepo } from './storage/annotations-repo';
+import { BackupRepo } from './storage/backup-repo';
 import { BrowserPlatform } from './platform/browser-platform';
 import { ElectronPlatform, findBridge } from './platform/electron-platform';
 import type { Platform } from './platform/platform';
@@ -14,6 +15,8 @@ import { LibraryService } from './services/library';
 import { SearchService } from './services/search';
 import { AnnotationsService } from './services/annotations';
 import { ImportService, type ImportWorker } from './services/importer';
+import { ExporterService, librarySources } from './services/exporter';
+import { BackupService, recoverRestore } from './services/backup';
 import { seedSample } from './services/first-run';
 import { parseSampleArticle } from './services/sample';
 import type { Services } from './services/services';
@@ -31,6 +34,9 @@ async function start(): Promise<void> {
   const platform = choosePlatform();
   const db = new WarraqDb();
   await db.open();
+  // A restore a crash interrupted is undone before anything reads the library (see services/backup-apply.ts).
+  const backupRepo = new BackupRepo(db);
+  await recoverRestore(backupRepo);
   const notifier = new Notifier();
   const settings = new SettingsService(new SettingsRepo(db));
   await settings.load();
@@ -42,12 +48,14 @@ async function start(): Promise<void> {
     bytes: async () => new Uint8Array(await (await fetch(SAMPLE)).arrayBuffer()),
   }, parseSampleArticle);
   const importer = new ImportService(library, () =>
-    new Worker(new URL('./workers/import.js', document.baseURI), { type: 'module' }) as unknown as ImportWorker);
+    new Worker(new URL('./workers/import.worker.js', document.baseURI), { type: 'module' }) as unknown as ImportWorker);
   const annotations = new AnnotationsService(new AnnotationsRepo(db), library, settings, notifier);
   // The index lives in a worker: loading, building and querying never block this thread.
   const search = new SearchService(library, () => new Worker(new URL('./workers/search.worker.js', document.baseURI), { type: 'module' }));
   search.start();
-  const services: Services = { platform, notifier, settings, library, importer, annotations, search };
+  const exporter = new ExporterService(librarySources(new AnnotationsRepo(db), library, document.baseURI), platform);
+  const backup = new BackupService({ repo: backupRepo, platform, library, settings, search, schemaVersion: SCHEMA_VERSION, app: 'Warraq' });
+  const services: Services = { platform, notifier, settings, library, importer, annotations, search, exporter, backup };
   const app = document.createElement('warraq-app');
   app.services = services;
   document.getElementById('boot')?.remove();

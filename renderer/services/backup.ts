@@ -119,12 +119,6 @@ export class BackupService extends EventTarget {
     return { ...result, mode, summary };
   }
 
-  /** Undoes a restore a crash interrupted (journal rows left behind). Returns rows removed; call at start-up. */
-  async recover(): Promise<number> {
-    if (!(await this.deps.repo.hasJournal())) return 0;
-    return this.deps.repo.rollback();
-  }
-
   private async safetyBackup(options: RunOptions): Promise<void> {
     const file = await this.create({ ...options, phase: 'safety' });
     if (options.signal?.aborted) throw new RestoreCancelled();
@@ -149,4 +143,9 @@ export class BackupService extends EventTarget {
     options.onProgress?.(p);
     this.dispatchEvent(new CustomEvent<BackupProgress>('progress', { detail: p }));
   }
+}
+
+/** At start-up, before the library loads: undoes a restore a crash interrupted. Returns rows removed. */
+export async function recoverRestore(repo: BackupRepo): Promise<number> {
+  return (await repo.hasJournal()) ? repo.rollback() : 0;
 }

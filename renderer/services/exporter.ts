@@ -132,3 +132,22 @@ export async function fetchBundledFont(baseUrl: string): Promise<Uint8Array | un
   const res = await fetch(new URL('fonts/noto-naskh-arabic-arabic-400-normal.woff2', baseUrl));
   return res.ok ? new Uint8Array(await res.arrayBuffer()) : undefined;
 }
+
+/** The sources the app uses: annotations from their repository, metas and texts from the library. */
+export function librarySources(
+  annotations: { all(): Promise<Annotation[]>; forArticle(id: string): Promise<Annotation[]> },
+  library: { meta(id: string): ArticleMeta | undefined; allMeta(): ArticleMeta[]; get(id: string): Promise<(ArticleMeta & Omit<ArticleText, 'id'>) | undefined> },
+  baseUrl: string,
+): ExportSources {
+  return {
+    allAnnotations: () => annotations.all(),
+    annotationsFor: (id) => annotations.forArticle(id),
+    meta: (id) => library.meta(id),
+    allMeta: () => library.allMeta(),
+    text: async (id) => {
+      const a = await library.get(id);
+      return a && { id: a.id, text: a.text, titleRange: a.titleRange, paragraphs: a.paragraphs };
+    },
+    font: () => fetchBundledFont(baseUrl),
+  };
+}

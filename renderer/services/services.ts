@@ -9,6 +9,8 @@ import type { Notifier } from './notifier';
 import type { SearchService } from './search';
 import type { ImportService } from './importer';
 import type { AnnotationsService } from './annotations';
+import type { ExporterService } from './exporter';
+import type { BackupService } from './backup';
 
 export interface Services {
   platform: Platform;
@@ -18,4 +20,6 @@ export interface Services {
   search: SearchService;
   importer: ImportService;
   annotations: AnnotationsService;
+  exporter: ExporterService;
+  backup: BackupService;
 }
