@@ -50,10 +50,13 @@ export async function run(): Promise<BenchRow[]> {
   const position = await timeMedian(7, () => anchorAll(text, sels));
   const results = anchorAll(other, sels);
   const fuzzy = await timeMedian(5, () => anchorAll(other, sels));
+  const unrelated = article(100).replace(/الفقرة/g, 'البند').replace(/[٠-٩0-9]/g, '');
+  const orphanPath = await timeMedian(5, () => anchorAll(unrelated.slice(0, 20_000), sels));
   const placed = results.filter((r) => !r.orphan && r.method === 'fuzzy').length;
   const orphans = results.filter((r) => r.orphan).length;
   return [
     { metric: '1,000 annotations, position path', value: position, unit: 'ms', n: 7, note: `${text.length} chars` },
     { metric: '1,000 annotations, fuzzy path', value: fuzzy, unit: 'ms', n: 5, note: `${placed}/1000 placed by fuzzy, ${orphans} orphans` },
+    { metric: '1,000 annotations, against a different text', value: orphanPath, unit: 'ms', n: 5, note: 'worst case: most fail every step' },
   ];
 }
