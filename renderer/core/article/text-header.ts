@@ -17,7 +17,7 @@ export interface HeaderFields {
   url?: string;
 }
 
-const OUTLET_WORDS = /(?:^|\s)(?:قناة|قناه|صحيفة|صحيفه|جريدة|جريده|وكالة|وكاله|موقع|شبكة|شبكه|مجلة|مجله|تلفزيون|التلفزيون|إذاعة|اذاعة|راديو|فضائية|الفضائية|نيوز|بوابة|أونلاين|اونلاين|الإخبارية|الاخبارية|الإخباري|الاخباري)(?:\s|$)|\b(?:news|tv|online|times|post|daily|press|radio)\b|\.(?:com|net|org|info)\b/i;
+const OUTLET_WORDS = /(?:^|\s)(?:قناة|قناه|صحيفة|صحيفه|جريدة|جريده|وكالة|وكاله|موقع|شبكة|شبكه|مجلة|مجله|تلفزيون|التلفزيون|إذاعة|اذاعة|راديو|فضائية|الفضائية|نيوز|بوابة|أونلاين|اونلاين|الإخبارية|الاخبارية|الإخباري|الاخباري|كوم|نت|تيفي|ميديا|بوست|تايمز|برس)(?:\s|$)|\b(?:news|tv|online|times|post|daily|press|radio)\b|\.(?:com|net|org|info)\b/i;
 const AGENCIES = /(?<!\p{L})(?:رويترز|فرانس برس|فرانس بريس|أ ?ف ?ب|أ\.ف\.ب|الأناضول|الاناضول|د ?ب ?أ|أسوشيتد برس|اسوشيتد برس|يونايتد برس|سانا|واس|وام|قنا|كونا|بترا|شينخوا|وكالات|CNN|BBC|AFP|Reuters|AP)(?!\p{L})/u;
 const BYLINE_LEAD = /(?:^|\/\s*)(?:إعداد|اعداد|تقرير|ترجمة|متابعة|المصدر|نقلا عن|نقلاً عن|مراسل|مراسلة|مراسلنا|خاص|حوار|وكالات)(?:\s|:|$)/;
 const AUTHOR_LEAD_WORD = /^(?:بقلم|كتب|كتبت|كتبه|بواسطة)(?:\s|:)/;
@@ -55,7 +55,7 @@ export function isByline(s: string): boolean {
 
 /** The first line as an outlet name: short, no headline words, and an outlet keyword (قناة, صحيفة, …). */
 export function isOutletByName(s: string): boolean {
-  return s.length <= 50 && words(s) <= 6 && !/[.!?؟]$/.test(s) && OUTLET_WORDS.test(s);
+  return s.length <= 50 && words(s) <= 6 && !/[.!?؟]$/.test(s) && OUTLET_WORDS.test(s) && !HEADLINE_WORDS.test(s);
 }
 
 /** A short first line that could only be a name (no verbs-with-prepositions, no quotes or colon). */
@@ -70,6 +70,17 @@ export function classify(s: string): LineKind {
   if (isDateline(s)) return 'dateline';
   if (isByline(s)) return 'byline';
   return 'plain';
+}
+
+// "دمشق - سانا", "بغداد / متابعة": a place, then the agency or desk.
+const PLACE_AGENCY = /^(\p{L}+(?: \p{L}+)?)\s*[-–—/]\s*(?:متابعة|خاص|وكالات|مراسلنا|\S+)$/u;
+
+/** The place in a "place - agency" byline, when the right side is a known agency or desk word. */
+export function placeOfByline(byline: string): string | undefined {
+  const m = PLACE_AGENCY.exec(byline);
+  if (!m) return undefined;
+  const right = byline.slice(byline.search(/[-–—/]/) + 1).trim();
+  return AGENCIES.test(right) || /^(?:متابعة|خاص|وكالات|مراسلنا)$/.test(right) ? m[1] : undefined;
 }
 
 /** Byline as printed, without the trailing "/" or the surrounding brackets. */

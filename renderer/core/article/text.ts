@@ -17,7 +17,8 @@ import { decodeBytes, type TextEncodingName } from './decode';
 import { ImportError } from './errors';
 import { hasWordChar, nonBlankLines } from './lines';
 import {
-  applyLabel, authorOf, classify, cleanByline, couldBeOutlet, isOutletByName, looksLikeBody, placeOf, type HeaderFields,
+  applyLabel, authorOf, classify, cleanByline, couldBeOutlet, isDateline, isOutletByName, looksLikeBody, placeOf, placeOfByline,
+  type HeaderFields,
 } from './text-header';
 
 export interface TextParseOptions {
@@ -56,22 +57,28 @@ function readHeader(text: string, lines: TextRange[]): Header {
     if (kind === 'url') f.url ??= s;
     else if (kind === 'label') applyLabel(s, f);
     else if (kind === 'dateline') { f.published ??= parseDate(s); f.place ??= placeOf(s); }
-    else if (kind === 'byline') { f.byline ??= cleanByline(s); f.author ??= authorOf(f.byline); }
+    else if (kind === 'byline' && !f.byline) { f.byline = cleanByline(s); f.author ??= authorOf(f.byline); }
     else if (titleRange || f.title || looksLikeBody(s)) break;
     else if (i === 0 && isOutletLine(text, lines, s)) f.outlet = s;
     else titleRange = lines[i];
   }
+  // The dateline's place names the story; a "بغداد / متابعة" byline's only the desk: second choice.
+  if (f.byline) f.place ??= placeOfByline(f.byline);
   return { fields: f, titleRange, bodyFrom: i };
 }
 
-/** Line 0 is the outlet when it names one, or when a bare name sits above a title and a byline/dateline. */
+/**
+ * Line 0 is the outlet when it names one (قناة, صحيفة, …) and a title-like line follows, maybe after
+ * date/byline lines; or when a bare short name sits right above a title and a byline/dateline.
+ */
 function isOutletLine(text: string, lines: TextRange[], s: string): boolean {
-  if (lines.length < 3) return false;
-  const next = text.slice(lines[1]!.start, lines[1]!.end);
-  if (classify(next) !== 'plain' || looksLikeBody(next)) return false;
-  if (isOutletByName(s)) return true;
-  const third = classify(text.slice(lines[2]!.start, lines[2]!.end));
-  return couldBeOutlet(s) && (third === 'byline' || third === 'dateline');
+  const line = (i: number) => (lines[i] ? text.slice(lines[i].start, lines[i].end) : '');
+  let t = 1;
+  while (t < Math.min(lines.length, HEADER_LINES) && classify(line(t)) !== 'plain') t++;
+  const titleLike = t < lines.length - 1 && !looksLikeBody(line(t));
+  if (titleLike && isOutletByName(s)) return true;
+  const next = classify(line(2));
+  return t === 1 && titleLike && couldBeOutlet(s) && (next === 'byline' || next === 'dateline');
 }
 
 // "بيروت (رويترز) - …", "دمشق - 23 آذار 2019 - …", "القاهرة، 5 مايو (أ ف ب) - …"
@@ -96,6 +103,17 @@ function readLeadDateline(p: string, f: HeaderFields): void {
   }
 }
 
+/** A date on one of the last two lines ("تاريخ النشر: …", a bare dateline); the lines stay paragraphs. */
+function readTrailingDate(text: string, paragraphs: TextRange[], f: HeaderFields): void {
+  for (const r of paragraphs.slice(-2).reverse()) {
+    const s = text.slice(r.start, r.end);
+    const labelled: HeaderFields = {};
+    if (s.length <= 120 && applyLabel(s, labelled) && labelled.published) f.published = labelled.published;
+    else if (isDateline(s)) f.published = parseDate(s);
+    if (f.published) return;
+  }
+}
+
 /**
  * Parses an already decoded news text. `text` is kept exactly as given.
  * Throws ImportError 'empty' when it has no non-blank line, 'no-text' when it has no letters or digits.
@@ -107,6 +125,7 @@ export function parseTextArticle(text: string, opts: TextParseOptions = {}): Par
   const paragraphs = lines.slice(bodyFrom).filter((r) => hasWordChar(text, r));
   if (paragraphs.length === 0 && !titleRange) throw new ImportError('no-text', 'The file holds no article text.');
   if (paragraphs[0]) readLeadDateline(text.slice(paragraphs[0].start, paragraphs[0].end), fields);
+  if (!fields.published) readTrailingDate(text, paragraphs, fields);
   const title = titleRange ? text.slice(titleRange.start, titleRange.end) : fields.title || titleFromFileName(opts.fileName);
   const out: ParsedArticle = {
     title,

@@ -50,6 +50,34 @@ describe('parseTextBytes: layouts table', () => {
   });
 });
 
+// Inline layouts: [description, text, expected fields]
+const inline: Array<[string, string, Partial<ParsedArticle>]> = [
+  ['outlet, then a date line, then the title',
+    'صحيفة النهار\n2019-03-23\nتظاهرات في وسط العاصمة احتجاجاً على الغلاء\nتجمع مئات المحتجين في ساحة الشهداء بعد ظهر السبت.',
+    { outlet: 'صحيفة النهار', published: '2019-03-23', title: 'تظاهرات في وسط العاصمة احتجاجاً على الغلاء' }],
+  ['"place - agency" byline gives the place',
+    'ارتفاع أسعار الخبز في الأسواق\nدمشق - سانا\nارتفعت أسعار الخبز السياحي بنسبة عشرة في المئة اعتباراً من اليوم.',
+    { outlet: '', byline: 'دمشق - سانا', place: 'دمشق', title: 'ارتفاع أسعار الخبز في الأسواق' }],
+  ['a headline with an outlet word is not an outlet',
+    'قناة السويس تسجل إيرادات قياسية في 2019\nحققت قناة السويس أعلى إيرادات سنوية في تاريخها.\nوقال رئيس الهيئة إن الحركة الملاحية زادت.',
+    { outlet: '', title: 'قناة السويس تسجل إيرادات قياسية في 2019' }],
+  ['a publication date on the last line',
+    'عنوان الخبر الثقافي\nافتتح المعرض أبوابه للجمهور بمشاركة فنانين شباب.\nتاريخ النشر: 12 كانون الأول 2012',
+    { published: '2012-12-12', title: 'عنوان الخبر الثقافي' }],
+  ['"بقلم" byline gives the author; an "المصدر:" line at the end is not the outlet',
+    'موقع الحرة\nمقال: المدن القديمة وذاكرتها\nبقلم سعاد الخطيب\nتحمل المدن القديمة في حجارتها ذاكرة من عاشوا فيها.\nالمصدر: وكالات',
+    { outlet: 'موقع الحرة', author: 'سعاد الخطيب', byline: 'بقلم سعاد الخطيب' }],
+  ['a dateline leading the first paragraph with a date',
+    'زلزال يضرب جنوب البلاد\nأنقرة - 6 شباط/فبراير 2023 - ضرب زلزال قوي جنوب البلاد فجر اليوم.',
+    { place: 'أنقرة', published: '2023-02-06' }],
+];
+
+describe('parseTextArticle: inline layouts', () => {
+  it.each(inline)('%s', (_, text, expected) => {
+    expect(parseTextArticle(text, { fileName: 'x.txt' })).toMatchObject(expected);
+  });
+});
+
 describe('the bundled sample', () => {
   const bytes = readFileSync(join(REPO, 'assets/sample/ishtar-coalition-2019.txt'));
   const { article: a, encoding } = parseTextBytes(new Uint8Array(bytes), { fileName: 'ishtar-coalition-2019.txt', kind: 'sample' });
