@@ -19,6 +19,7 @@ import { reportError } from '../common/report-error';
 import '../library/library-view';
 import '../reader/reader-view';
 import './notices';
+import '../import/import-control';
 
 @customElement('warraq-app')
 export class AppShell extends LitElement {
@@ -128,6 +129,7 @@ export class AppShell extends LitElement {
       <header class="top">
         <span class="brand">${t('app.name')}</span>
         <nav aria-label=${t('nav.main')}>${this.renderNav()}</nav>
+        <warraq-import></warraq-import>
         <button lang=${other} aria-label=${t('lang.switchLabel')} @click=${() => this.setLang(other)}>${t('lang.switch')}</button>
       </header>
       <main>${this.services ? this.renderView() : nothing}</main>

@@ -1,0 +1,102 @@
+/**
+ * Import through the real UI in Chromium: the header buttons open the browser's file chooser, the
+ * worker parses and stores, the report dialog gives the counts, and the library/reader show what was
+ * stored (title, outlet, date, first paragraph). Fixtures: test/fixtures/import/** (the parsers') and
+ * test/fixtures/import-e2e/** (ours). Large files are generated at run time into a temp dir.
+ */
+import { test, expect, type Page, type Locator } from '@playwright/test';
+import { join } from 'node:path';
+import { openApp, articleLink } from './helpers';
+
+const FIX = join(process.cwd(), 'test', 'fixtures', 'import');
+const ar = (n: number) => n.toLocaleString('ar-EG');
+
+async function choose(page: Page, button: string, paths: string | string[]): Promise<Locator> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: button }).click();
+  await (await chooser).setFiles(paths);
+  const report = page.getByRole('dialog', { name: 'تقرير الاستيراد' });
+  await expect(report).toBeVisible({ timeout: 60_000 });
+  return report;
+}
+
+const importFiles = (page: Page, paths: string[]) => choose(page, 'استيراد ملفات', paths);
+const importFolder = (page: Page, dir: string) => choose(page, 'استيراد مجلد', dir);
+
+async function expectCounts(report: Locator, c: { imported: number; duplicates?: number; failed?: number; skipped?: number }) {
+  await expect(report).toContainText(`مقالات مستوردة: ${ar(c.imported)}`);
+  await expect(report).toContainText(`مكررات تُركت: ${ar(c.duplicates ?? 0)}`);
+  await expect(report).toContainText(`إخفاقات: ${ar(c.failed ?? 0)}`);
+  await expect(report).toContainText(`ملفات تُخطّيت: ${ar(c.skipped ?? 0)}`);
+}
+
+async function closeReport(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'إغلاق', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'تقرير الاستيراد' })).toHaveCount(0);
+}
+
+/** Opens the article from the library and checks what the reader shows. */
+async function expectArticle(page: Page, a: { title: string; outlet?: string; published?: string; first: string }) {
+  await articleLink(page, a.title).click();
+  await expect(page.getByRole('heading', { level: 1, name: a.title })).toBeVisible();
+  const reader = page.locator('warraq-reader');
+  if (a.outlet) await expect(reader.locator('p.outlet')).toHaveText(a.outlet);
+  if (a.published) await expect(reader.locator('time').first()).toHaveAttribute('datetime', a.published);
+  await expect(reader.locator('p[data-p="1"]')).toContainText(a.first);
+  await page.goBack();
+  await expect(page.getByRole('grid')).toBeVisible();
+}
+
+test.describe('import through the UI', () => {
+  test.beforeEach(async ({ page }) => openApp(page));
+
+  test('a UTF-8 text article and a Windows-1256 text article', async ({ page }) => {
+    const report = await importFiles(page, [join(FIX, 'text', 'khaleej.txt'), join(FIX, 'encodings', 'watan-cp1256-crlf.txt')]);
+    await expectCounts(report, { imported: 2 });
+    await closeReport(page);
+    await expectArticle(page, { title: 'تدشين أكبر محطة لتحلية المياه في المنطقة', outlet: 'جريدة الخليج', published: '2017-04-14', first: 'دشنت هيئة المياه' });
+    await expectArticle(page, { title: 'افتتاح خط حافلات جديد بين دمشق وحمص', outlet: 'صحيفة الوطن', published: '2019-05-05', first: 'أعلنت وزارة النقل' });
+  });
+
+  test('a saved HTML page full of clutter keeps only the article', async ({ page }) => {
+    const report = await importFiles(page, [join(FIX, 'html', 'page-cluttered.html')]);
+    await expectCounts(report, { imported: 1 });
+    await closeReport(page);
+    const title = 'افتتاح مكتبة عامة جديدة في حلب القديمة';
+    await expectArticle(page, { title, outlet: 'شبكة الشهباء', published: '2021-04-11', first: 'افتتحت' });
+    await articleLink(page, title).click();
+    const body = page.getByRole('region', { name: 'نص المقالة' });
+    await expect(body).toBeVisible();
+    for (const clutter of ['شارك على', 'أخبار ذات صلة', 'التعليقات', 'اشترك الآن', 'الأكثر قراءة', 'جميع الحقوق']) await expect(body).not.toContainText(clutter);
+  });
+
+  test('an .mhtml page saved by Chrome', async ({ page }) => {
+    const report = await importFiles(page, [join(FIX, 'mhtml', 'page-chrome-qp.mhtml')]);
+    await expectCounts(report, { imported: 1 });
+    await closeReport(page);
+    await expectArticle(page, { title: 'افتتاح مكتبة عامة جديدة في حلب القديمة', outlet: 'شبكة الشهباء', published: '2021-04-11', first: 'افتتحت' });
+  });
+
+  test('a nested folder with a duplicate, an unsupported file and a companion folder; importing it again adds nothing', async ({ page }) => {
+    const report = await importFolder(page, join(FIX, 'folder'));
+    await expectCounts(report, { imported: 3, duplicates: 1, skipped: 3 });
+    await expect(report.getByRole('listitem').filter({ hasText: 'شعار الموقع.png' })).toContainText('نوع ملف غير مدعوم (.png)');
+    await expect(report.getByRole('listitem').filter({ hasText: 'style.css' })).toContainText('صفحة ويب محفوظة');
+    await closeReport(page);
+    await expectArticle(page, { title: 'افتتاح جسر جديد على نهر دجلة في الموصل', outlet: 'شبكة الإعلام العراقي', published: '2019-11-21', first: 'افتتحت محافظة نينوى' });
+    await expect(page.getByRole('grid').getByRole('row')).toHaveCount(1 + 1 + 3); // header + sample + 3
+    const again = await importFolder(page, join(FIX, 'folder'));
+    await expectCounts(again, { imported: 0, duplicates: 4, skipped: 3 });
+    await closeReport(page);
+    await expect(page.getByRole('grid').getByRole('row')).toHaveCount(1 + 1 + 3);
+  });
+
+  test('a JSON Lines archive (and its .gz) imports one article per record', async ({ page }) => {
+    const report = await importFiles(page, [join(FIX, 'records', 'archive.jsonl')]);
+    await expectCounts(report, { imported: 3 });
+    await closeReport(page);
+    await expectArticle(page, { title: 'افتتاح معرض للكتاب في جدة', outlet: 'alwatan', published: '2015-07-21', first: 'افتتح أمير المنطقة معرض الكتاب' });
+    const gz = await importFiles(page, [join(FIX, 'records', 'archive.jsonl.gz')]);
+    await expectCounts(gz, { imported: 0, duplicates: 3 });
+  });
+});
