@@ -6,7 +6,8 @@
 import { ImportError } from './errors';
 import { textDecoder } from './env';
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'iso-8859-6';
+/** The WHATWG name of the encoding used; the five named are the ones guessed, others come from a declaration. */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'iso-8859-6' | (string & {});
 
 export interface Decoded {
   text: string;
@@ -63,11 +64,19 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
 function decodeAny(bytes: Uint8Array, declared?: string): Decoded {
   const bom = sniffBom(bytes);
   if (bom) return { text: textDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding, bom: true };
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return { text: textDecoder(utf16).decode(bytes), encoding: utf16, bom: false };
   if (looksBinary(bytes)) {
     throw new ImportError('binary', 'This is a binary file, not text (it may be an image, a document or an archive).');
   }
   const known = declared ? knownLabel(declared) : undefined;
-  if (known && known !== 'utf-8') return { text: textDecoder(known).decode(bytes), encoding: asName(known), bom: false };
+  if (known && known !== 'utf-8' && !isUtf8(bytes)) {
+    // Old Arabic sites often declare Latin-1 (windows-1252 in WHATWG terms) over Arabic bytes.
+    if (known === 'windows-1252' && arabicShare(textDecoder('windows-1256').decode(bytes.subarray(0, LEGACY_SAMPLE))) > 0.5) {
+      return { text: textDecoder('windows-1256').decode(bytes), encoding: 'windows-1256', bom: false };
+    }
+    return { text: textDecoder(known).decode(bytes), encoding: known, bom: false };
+  }
   try {
     // stream: a file cut inside its last character (a truncated save) is still UTF-8; the cut
     // character's 1–3 bytes are dropped instead of sending the whole file to the legacy guess.
@@ -79,6 +88,52 @@ function decodeAny(bytes: Uint8Array, declared?: string): Decoded {
   return { text: textDecoder(encoding).decode(bytes), encoding, bom: false };
 }
 
+/**
+ * True when non-ASCII bytes are present and all form valid UTF-8: a page re-saved as UTF-8 whose
+ * <meta> still names its old code page. (Long legacy Arabic text is never valid UTF-8 by chance.)
+ */
+function isUtf8(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b >= 0x80)) return false;
+  try {
+    textDecoder('utf-8', true).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * UTF-16 without a BOM, told by where the NULs and 0x06 bytes fall: ASCII characters are (xx, 00)
+ * in little-endian, Arabic ones (xx, 06); so nearly all odd (LE) or even (BE) bytes are 00 or 06.
+ */
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, BINARY_SAMPLE) & ~1;
+  if (n < 8) return undefined;
+  let odd = 0;
+  let even = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0 || bytes[i] === 6) even++;
+    if (bytes[i + 1] === 0 || bytes[i + 1] === 6) odd++;
+  }
+  const half = n / 2;
+  if (odd > 0.9 * half && even < 0.1 * half && bytes.includes(0)) return 'utf-16le';
+  if (even > 0.9 * half && odd < 0.1 * half && bytes.includes(0)) return 'utf-16be';
+  return undefined;
+}
+
+/** Share of Arabic letters among the non-space characters of `s`. */
+function arabicShare(s: string): number {
+  let letters = 0;
+  let all = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20) continue;
+    all++;
+    if (c >= 0x0621 && c <= 0x064a) letters++;
+  }
+  return all ? letters / all : 0;
+}
+
 /** The runtime's canonical name for a charset label (e.g. "cp1256" → "windows-1256"), or undefined. */
 export function knownLabel(label: string): string | undefined {
   try {
@@ -86,11 +141,6 @@ export function knownLabel(label: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function asName(enc: string): TextEncodingName {
-  // Any other label the runtime knows (e.g. windows-1252) is still decoded; report the closest name.
-  return (['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'iso-8859-6'] as const).find((e) => e === enc) ?? 'windows-1256';
 }
 
 // Scoring sample: 64 KiB decides for any realistic article; decoding 50 MB twice would be waste.

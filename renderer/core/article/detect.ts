@@ -4,7 +4,7 @@
  * gzip named .jsonl is unpacked. Companion `*_files/` folders of "complete" saves and hidden files are
  * ignored (not articles, not failures).
  */
-import { looksBinary, sniffBom } from './decode';
+import { looksBinary, sniffBom, sniffUtf16 } from './decode';
 
 export type ImportKind = 'text' | 'html' | 'mhtml' | 'jsonl' | 'jsonl.gz' | 'csv';
 
@@ -73,7 +73,7 @@ function sniffContent(head: Uint8Array): 'html' | 'mhtml' | 'gzip' | 'binary' | 
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if (magic(head)) return 'binary';
   const bom = sniffBom(head);
-  if (!bom && looksBinary(head)) return 'binary';
+  if (!bom && !sniffUtf16(head) && looksBinary(head)) return 'binary';
   const text = ascii(head.subarray(bom?.encoding === 'utf-8' ? 3 : 0)).replace(/^\s+/, '');
   if (/^(?:from: <saved by|mime-version:)/i.test(text) || /^content-type:\s*multipart\/related/im.test(text)) return 'mhtml';
   if (/^(?:<!doctype html|<html[\s>]|<head[\s>]|<\?xml[^>]*>\s*<!doctype html)/i.test(text)) return 'html';

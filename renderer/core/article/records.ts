@@ -73,6 +73,15 @@ function field(rec: Record<string, unknown>, keys: readonly string[]): string | 
   return undefined;
 }
 
+/** A date field: any form parseDate reads, or a Unix time in seconds or milliseconds. */
+function dateOf(v: string | undefined): string | undefined {
+  if (v && /^\d{10}(?:\d{3})?$/.test(v.trim())) {
+    const ms = Number(v) * (v.trim().length === 10 ? 1000 : 1);
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+  return parseDate(v);
+}
+
 /**
  * One archive record (already an object) → ParsedArticle. `text` is the content field exactly;
  * paragraphs are its non-blank lines. A record with a title but empty content is kept (title only).
@@ -101,7 +110,7 @@ export function recordToArticle(rec: Record<string, unknown>, kind: SourceKind, 
   if (author) { out.author = author; out.byline = author; }
   const url = field(rec, ALIASES.url)?.trim();
   if (url) out.url = url;
-  const published = parseDate(field(rec, ALIASES.date));
+  const published = dateOf(field(rec, ALIASES.date));
   if (published) out.published = published;
   return out;
 }

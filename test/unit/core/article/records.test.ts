@@ -77,3 +77,12 @@ describe('CSV', () => {
     expect(!out[2]!.ok && out[2]!.reason).toBe('Row 4: The record has no title and no text.');
   });
 });
+
+describe('record dates', () => {
+  it('reads Unix seconds and milliseconds, and leaves unreadable dates out', () => {
+    const at = (date: unknown) => { const a = recordToArticle({ title: 'ع', content: 'ن', date }, 'jsonl'); return typeof a === 'string' ? a : a.published; };
+    expect(at(1437443492)).toBe('2015-07-21');
+    expect(at('1437443492000')).toBe('2015-07-21');
+    expect(at('أمس')).toBeUndefined();
+  });
+});
