@@ -5,7 +5,7 @@
  */
 import { citationHtml } from './citation';
 import { groupByArticle, type ExportInput, type ExportItem, type ExportLang } from './common';
-import { escapeHtml } from './escape';
+import { escapeHtml, majorityDir } from './escape';
 import { COLOR_CSS, LABELS } from './labels';
 import type { ArticleMeta, HighlightColor } from '../model';
 
@@ -58,9 +58,11 @@ function item(article: ArticleMeta, it: ExportItem, lang: ExportLang): string {
   const a = it.annotation;
   const color: HighlightColor = a.color ?? 'yellow';
   const parts: string[] = [];
-  if (it.quote) parts.push(`<blockquote dir="auto"><mark class="hl-${color}">${escapeHtml(it.quote)}</mark></blockquote>`);
+  // A quote reads in its article's direction: "Human Rights Watch تقريراً …" is an Arabic sentence.
+  const dir = majorityDir(article.title) ?? majorityDir(it.quote) ?? 'auto';
+  if (it.quote) parts.push(`<blockquote dir="${dir}"><mark class="hl-${color}">${escapeHtml(it.quote)}</mark></blockquote>`);
   else parts.push(`<p class="whole"><em>${escapeHtml(l.articleNote)}</em></p>`);
-  if (a.note.trim()) parts.push(`<p class="note" dir="auto">${escapeHtml(a.note.trim())}</p>`);
+  if (a.note.trim()) parts.push(`<p class="note" dir="${majorityDir(a.note) ?? 'auto'}">${escapeHtml(a.note.trim())}</p>`);
   const meta: string[] = [];
   if (a.tags.length) meta.push(`${escapeHtml(l.tags)}: ${a.tags.map((t) => `<bdi class="tag">${escapeHtml(t)}</bdi>`).join(' ')}`);
   if (a.color) meta.push(`${escapeHtml(l.colour)}: ${escapeHtml(l.colours[a.color])}`);

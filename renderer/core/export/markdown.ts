@@ -1,11 +1,11 @@
 /**
  * Markdown export: one section per article, each quote a block quote followed by its note, tags,
- * colour and citation. Citations use FSI/PDI isolates so mixed Arabic and Latin keep their order
- * in any viewer.
+ * colour and citation. Citations use FSI/PDI isolates, and quote or note lines whose first letter
+ * would set the wrong direction get an RLM/LRM, so mixed Arabic and Latin keep their order.
  */
 import { citationText } from './citation';
 import { groupByArticle, type ExportInput, type ExportItem, type ExportLang } from './common';
-import { isolate } from './escape';
+import { isolate, majorityDir, withDirectionMark } from './escape';
 import { LABELS } from './labels';
 import type { ArticleMeta } from '../model';
 
@@ -30,9 +30,11 @@ function itemLines(article: ArticleMeta, item: ExportItem, lang: ExportLang): st
   const l = LABELS[lang];
   const a = item.annotation;
   const lines: string[] = [];
-  if (item.quote) lines.push(...item.quote.split(/\r?\n/).map((x) => `> ${x}`.trimEnd()), '');
+  // A quote reads in its article's direction: "Human Rights Watch تقريراً …" is an Arabic sentence.
+  const dir = majorityDir(article.title) ?? majorityDir(item.quote);
+  if (item.quote) lines.push(...item.quote.split(/\r?\n/).map((x) => `> ${withDirectionMark(x, dir)}`.trimEnd()), '');
   else lines.push(`*${l.articleNote}*`, '');
-  if (a.note.trim()) lines.push(...a.note.trim().split(/\r?\n/).map(escapeLine), '');
+  if (a.note.trim()) lines.push(...a.note.trim().split(/\r?\n/).map((x) => withDirectionMark(escapeLine(x))), '');
   const meta: string[] = [];
   if (a.tags.length) meta.push(`${l.tags}: ${a.tags.map(isolate).join(lang === 'ar' ? '، ' : ', ')}`);
   if (a.color) meta.push(`${l.colour}: ${l.colours[a.color]}`);

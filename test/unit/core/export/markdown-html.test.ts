@@ -36,7 +36,14 @@ describe('Markdown', () => {
       '> عدد القتلى بلغ 52 شخصاً\n\nقارن مع حصيلة الوزارة: 45 مقابل 52.\nسطر ثانٍ فيه "اقتباس", وفاصلة\n\n' +
         'الوسوم: أرقام، SOHR · اللون: وردي\n\n— «وزارة الصحة: ارتفاع حصيلة ضحايا القصف إلى ٤٥ قتيلاً»، عشتار تيفي، سامر الخطيب، ١٢ أيار ٢٠١٩، ',
     );
-    expect(md).toMatch(/> Human Rights Watch تقريراً من 40 صفحة\n[^]*?فقرة ١\n/);
+    expect(md).toMatch(/> \u200FHuman Rights Watch تقريراً من 40 صفحة\n[^]*?فقرة ١\n/);
+  });
+
+  it('marks a quote or note line whose first letter would flip its direction (RLM/LRM)', () => {
+    expect(md).toContain('> \u200FHuman Rights Watch تقريراً من 40 صفحة\n');
+    expect(md).toContain('\ncompare with the SOHR count — قارن مع رقم المرصد\n');
+    const en = toMarkdown({ articles: ARTICLES, annotations: [{ ...ANNOTATIONS[3]!, note: 'حلب: the UN says aid is blocked at the border' }] });
+    expect(en).toContain('\n\u200Eحلب: the UN says aid is blocked at the border\n');
   });
 
   it('marks a note on the whole article and escapes its leading dash', () => {
@@ -77,7 +84,9 @@ describe('HTML', () => {
     expect(quotes).toEqual(['٤٥ قتيلاً و١٢٣ جريحاً', 'عدد القتلى بلغ 52 شخصاً', 'Human Rights Watch تقريراً من 40 صفحة']);
     expect(document.querySelector('blockquote mark')?.getAttribute('class')).toBe('hl-yellow');
     expect(document.querySelectorAll('.note')[2]?.textContent).toBe('قارن مع حصيلة الوزارة: 45 مقابل 52.\nسطر ثانٍ فيه "اقتباس", وفاصلة');
-    expect(document.querySelectorAll('.note')[2]?.getAttribute('dir')).toBe('auto');
+    expect(document.querySelectorAll('.note')[2]?.getAttribute('dir')).toBe('rtl');
+    expect(document.querySelectorAll('.note')[1]?.getAttribute('dir')).toBe('ltr');
+    expect(document.querySelectorAll('blockquote')[2]?.getAttribute('dir')).toBe('rtl');
     const cite = document.querySelectorAll('.cite')[3]!;
     expect(cite.querySelector('.cite-outlet bdi')?.textContent).toBe('BBC عربي');
     expect(cite.querySelector('.cite-paragraph')?.textContent).toBe('فقرة ١');
