@@ -117,6 +117,32 @@ group('anchor: the article re-imported with other tashkeel and hamza', () => {
   });
 });
 
+group('anchor: edges', () => {
+  it('a quote across two paragraphs survives a changed paragraph break and tashkeel', () => {
+    const phrase = 'منطقة الضاحية.\n\nوأضاف أن المستشفيات';
+    const [s, e] = at(ARTICLE, phrase);
+    const squeezed = REIMPORTED.replace(/\n\n/g, '\n');
+    const r = anchor(squeezed, describe(ARTICLE, s, e));
+    expect(r).toMatchObject({ orphan: false, method: 'fuzzy' });
+    if (!r.orphan) expect(squeezed.slice(r.start, r.end)).toBe('منطقة الضاحيه.\nواضاف ان المستشفيات');
+  });
+
+  it('the very first and last words (no prefix, no suffix) re-anchor', () => {
+    for (const [s, e] of [[0, 5], [ARTICLE.length - 9, ARTICLE.length]] as const) {
+      const r = anchor(REIMPORTED, describe(ARTICLE, s, e));
+      expect(r.orphan).toBe(false);
+      if (!r.orphan) expect(fold(REIMPORTED.slice(r.start, r.end))).toBe(fold(ARTICLE.slice(s, e)));
+    }
+  });
+
+  it('a highlight ending in a letter with tashkeel keeps the tashkeel inside the range', () => {
+    const text = 'قال المتحدثُ إنّ الوضعَ خطيرٌ جداً';
+    const r = anchor(text, [{ type: 'TextQuoteSelector', exact: 'ان الوضع خطير', prefix: 'قال المتحدث ', suffix: ' جدا' }]);
+    expect(r).toMatchObject({ orphan: false, method: 'fuzzy' });
+    if (!r.orphan) expect(text.slice(r.start, r.end)).toBe('إنّ الوضعَ خطيرٌ');
+  });
+});
+
 group('anchor: orphans and bad input', () => {
   it('an orphan keeps its quote when the passage is gone', () => {
     const [s, e] = at(ARTICLE, 'ودعا إلى التبرع بالدم');
