@@ -8,7 +8,7 @@
 import { Readability } from '@mozilla/readability';
 import type { ParsedArticle, SourceKind, TextRange } from '../model';
 import { decodeBytes, knownLabel, sniffBom, type TextEncodingName } from './decode';
-import { ELEMENT_NODE, TEXT_NODE, parseDocument, type MiniElement, type MiniNode } from './dom-shim';
+import { ELEMENT_NODE, TEXT_NODE, parseDocument, type MiniDocument, type MiniElement, type MiniNode } from './dom-shim';
 import { ImportError } from './errors';
 import { hostOf, pageMeta } from './html-meta';
 import { parseDate } from './dates';
@@ -107,9 +107,8 @@ export function joinParagraphs(paras: readonly string[]): { text: string; paragr
 }
 
 /** Readability's article root, or undefined when it finds none (readability may throw on odd trees). */
-function readableRoot(html: string): { root?: MiniElement; title?: string; byline?: string; siteName?: string } {
+function readableRoot(doc: MiniDocument): { root?: MiniElement; title?: string; byline?: string; siteName?: string } {
   try {
-    const doc = parseDocument(html);
     const r = new Readability<MiniElement>(doc as never, { keepClasses: true, serializer: (n) => n as unknown as MiniElement }).parse();
     return { root: r?.content ?? undefined, title: r?.title ?? undefined, byline: r?.byline ?? undefined, siteName: r?.siteName ?? undefined };
   } catch {
@@ -123,14 +122,18 @@ function readableRoot(html: string): { root?: MiniElement; title?: string; bylin
  */
 export function parseHtml(html: string, opts: HtmlParseOptions = {}): ParsedArticle {
   const doc = parseDocument(html);
+  // Read before readability, which rewrites the document it is given.
   const m = pageMeta(doc);
-  const r = readableRoot(html);
+  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
+  const r = readableRoot(doc);
   let blocks = r.root ? blockTexts(r.root) : [];
-  if (blocks.length === 0 && doc.body) blocks = blockTexts(doc.body);
+  if (blocks.length === 0) {
+    const body = parseDocument(html).body; // a fresh tree: readability may have pruned this one
+    if (body) blocks = blockTexts(body);
+  }
   const head = headerOf(blocks);
   const paras = blocks.slice(head.skip).map((b) => b.text);
   if (paras.length === 0) throw new ImportError('no-text', 'No article text was found in this web page.');
-  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
   const title = m.title || head.title || h1 || r.title || doc.title.trim() || titleFromFileName(opts.fileName);
   const { text, paragraphs } = joinParagraphs(paras);
   const url = m.url ?? opts.url;
