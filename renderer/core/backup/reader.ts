@@ -60,13 +60,12 @@ export class BackupReader {
     if (this.pendingLength) {
       // A last line without its newline: a header or trailer is still read; a record is a cut-off one.
       const last = this.takeLine(new Uint8Array(0));
-      const cutTrailer = !this.trailer && startsWith(last, '{"end":') && parseJson(last) === undefined;
-      if (!cutTrailer && (!this.header || this.trailer || startsWith(last, '{"end":'))) this.onLine(last);
+      const cut = parseJson(last) === undefined && (startsWith(last, '{"end":') || isCutHeader(last));
+      if (!cut && (!this.header || this.trailer || startsWith(last, '{"end":'))) this.onLine(last);
+      if (cut && !this.header) throw truncated(0);
     }
     if (!this.header) throw new BackupError('empty', 'The file is empty; it is not a Warraq backup.');
-    if (!this.trailer) {
-      throw new BackupError('truncated', `The backup is incomplete: it ends after record ${this.records} without its closing line (the file may have been cut off while it was written or copied).`, { record: this.records });
-    }
+    if (!this.trailer) throw truncated(this.records);
     return { header: this.header, counts: { ...this.counts }, records: this.records, sha256: this.trailer.sha256 };
   }
 
@@ -147,6 +146,16 @@ export class BackupReader {
     }
     return t;
   }
+}
+
+/** The first 10+ bytes of our own header line, cut before its end. */
+function isCutHeader(line: Uint8Array): boolean {
+  const sign = `{"format":"${BACKUP_FORMAT}","version":`;
+  return line.length >= 10 && startsWith(utf8Encode(sign), String.fromCharCode(...line.subarray(0, Math.min(line.length, sign.length))));
+}
+
+function truncated(records: number): BackupError {
+  return new BackupError('truncated', `The backup is incomplete: it ends after record ${records} without its closing line (the file may have been cut off while it was written or copied).`, { record: records });
 }
 
 function parseHeader(line: Uint8Array, options: BackupReaderOptions): BackupHeader {

@@ -132,6 +132,10 @@ describe('bad input gets a clear message', () => {
     expectError(await failure(splitAt(bytes.subarray(0, Math.floor(bytes.length * f)))), 'truncated', /^The backup is incomplete: it ends after record \d+ without its closing line/);
   });
 
+  it('truncated inside the header line', async () => {
+    expectError(await failure([(await good).bytes.subarray(0, 25)]), 'truncated', /ends after record 0 without/);
+  });
+
   it('truncated exactly before the closing line', async () => {
     const ls = await lines();
     expectError(await failure(join(ls.slice(0, -2).concat('')), ), 'truncated', /ends after record 40 without/);
