@@ -124,3 +124,22 @@ export function mentionsCalendar(s: string): boolean {
 
 // "أحد" alone means "one": a weekday needs its article or "يوم".
 export const WEEKDAY = /(?<![\u0621-\u064a])(?:ال|يوم\s+(?:ال)?)(احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?![\u0621-\u064a])/;
+
+// Words a dateline carries besides the date itself ("نشر في", "آخر تحديث", "بتوقيت", "الموافق").
+const DATELINE_WORDS = new Set(['في', 'نشر', 'بتاريخ', 'تاريخ', 'النشر', 'اخر', 'تحديث', 'التحديث', 'بتوقيت', 'الموافق', 'عام', 'سنه',
+  'من', 'شهر', 'يوم', 'م', 'ه', 'هـ', 'ص', 'صباحا', 'مساء', 'مساءا', 'الساعه', 'ساعه', 'am', 'pm', 'gmt', 'utc']);
+const MONTH_TOKENS = new Set([...MONTH_BY_NAME.keys()].flatMap((n) => n.split(' ')));
+
+/**
+ * How many words of `s` are neither date parts (numbers, month and weekday names) nor dateline words:
+ * what is left for a place. A headline that merely contains a date leaves many more.
+ */
+export function nonDateWords(s: string): number {
+  let n = 0;
+  for (const w of foldForDates(s).split(/[^\p{L}\p{N}]+/u)) {
+    if (!w || /^\d+$/.test(w) || MONTH_TOKENS.has(w) || DATELINE_WORDS.has(w) || WEEKDAY.test(w)) continue;
+    if (/^[a-z]/.test(w) && MONTH_BY_NAME.has(w.slice(0, 3))) continue;
+    n++;
+  }
+  return n;
+}

@@ -3,7 +3,7 @@
  * fields ("المصدر: …") and a URL. Conservative by design: a line is an outlet or a byline only when it
  * says so by a keyword or a printed convention, because a wrong outlet misfiles the article.
  */
-import { foldForDates, mentionsCalendar, parseDate, WEEKDAY } from './dates';
+import { foldForDates, mentionsCalendar, nonDateWords, parseDate, WEEKDAY } from './dates';
 
 export type LineKind = 'outlet' | 'title' | 'byline' | 'dateline' | 'label' | 'url' | 'plain';
 
@@ -36,9 +36,9 @@ export function looksLikeBody(s: string): boolean {
   return s.length > 300 || w > 40 || (/[.。]$/.test(s) && w > 15);
 }
 
-/** A dateline: a short line with a readable date (or a weekday and a month). */
+/** A dateline: a short line with a readable date and at most a place (≤ 3 words) beside it. */
 export function isDateline(s: string): boolean {
-  return s.length <= 120 && words(s) <= 14 && parseDate(s) !== undefined && !looksLikeBody(s);
+  return s.length <= 120 && words(s) <= 14 && nonDateWords(s) <= 3 && parseDate(s) !== undefined;
 }
 
 /** A byline/source line, by a printed convention: trailing "/", a lead word, brackets, or a bare agency. */

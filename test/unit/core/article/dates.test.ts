@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, isoDate, mentionsCalendar } from '../../../../renderer/core/article/dates';
+import { parseDate, isoDate, mentionsCalendar, nonDateWords } from '../../../../renderer/core/article/dates';
 
 describe('parseDate', () => {
   const table: Array<[string, string | undefined]> = [
@@ -71,5 +71,17 @@ describe('mentionsCalendar', () => {
     expect(mentionsCalendar('يوم الجمعة الماضي')).toBe(true);
     expect(mentionsCalendar('في شهر أيلول')).toBe(true);
     expect(mentionsCalendar('قال أحد المسؤولين')).toBe(false);
+  });
+});
+
+describe('nonDateWords', () => {
+  it.each([
+    ['دمشق - الأحد 5 أيار/مايو 2019', 1],
+    ['الموصل - الخميس 21 تشرين الثاني 2019', 1],
+    ['نشر في: 23/03/2019 - 10:30 ص', 0],
+    ['آخر تحديث: 24 آذار 2019 - 14:05 بتوقيت دمشق', 1],
+    ['قمة بغداد في 23 آذار 2019 تبحث أمن الحدود', 5],
+  ] as const)('%s → %i', (s, n) => {
+    expect(nonDateWords(s)).toBe(n);
   });
 });
