@@ -1,9 +1,9 @@
 /**
- * Clitic-aware light stemmer on FOLDED words (ة already ه, أ already ا, ى already ي).
- * It strips at most one proclitic group and two suffix layers (pronoun, then number/gender), and
+ * Clitic-aware light stemmer on folded words (أ already ا, ى already ي; ة kept where written).
+ * It strips at most one proclitic group and two suffix layers (pronoun, then plural/dual), and
  * never leaves fewer than 3 letters after a single-letter proclitic or a suffix (2 after an
  * ال-group): names and short words (بيت، وقت، علي) survive. The index keeps the surface form beside
- * the stem and ranks exact matches first, so an aggressive strip costs ranking, not recall.
+ * the stems and a surface match weighs double, so an aggressive strip costs ranking, not recall.
  */
 
 /** ال-groups, longest first; the remainder must keep ≥ 2 letters. */
@@ -13,10 +13,11 @@ const LETTER_PREFIXES = ['وب', 'ول', 'فب', 'فل', 'وك', 'فك', 'و', '
 /** Attached pronouns, longest first. */
 const PRONOUN_SUFFIXES = ['هما', 'كما', 'هم', 'ها', 'كم', 'كن', 'هن', 'نا', 'ه'];
 /**
- * Plural, dual and nisba endings. Teh marbuta is NOT one: مدرسة and مدرس are different words, and
- * ه after folding is ambiguous (ة or the pronoun), so stemming reads ة from the strict spelling.
+ * Plural and dual endings. Teh marbuta is NOT one (مدرسة and مدرس are different words; ه after
+ * folding is ambiguous, so stemming reads ة from the strict spelling), and neither is a bare ي
+ * (يتعدى ≠ يتعد); the nisba ية only loses its ة (سعودية → سعودي, like سعوديين → سعودي).
  */
-const NOUN_SUFFIXES = ['ية', 'ات', 'ين', 'ون', 'ان', 'ي'];
+const NOUN_SUFFIXES = ['ات', 'ين', 'ون', 'ان'];
 
 const MIN_AFTER_ARTICLE = 2;
 const MIN_STEM = 3;
@@ -47,17 +48,24 @@ function stripOne(word: string, suffixes: readonly string[]): string {
   return word;
 }
 
-function stripSuffixes(word: string): string {
+function stripNoun(word: string): string {
+  if (word.endsWith('ية') && word.length - 1 >= MIN_STEM) return word.slice(0, -1);
+  return stripOne(word, NOUN_SUFFIXES);
+}
+
+/** The pronoun-stripped form (ت restored to ة) and the fully stripped form of a word. */
+function suffixForms(word: string): string[] {
   const bare = stripOne(word, PRONOUN_SUFFIXES);
-  if (bare === word) return stripOne(word, NOUN_SUFFIXES);
-  if (bare.endsWith('ات') && bare.length - 2 >= MIN_STEM) return bare.slice(0, -2);
+  if (bare === word) return [stripNoun(word)];
   // ة is written ت before a pronoun (حكومتهم ← حكومة): restore it so both meet at حكومة.
-  if (bare.endsWith('ت') && bare.length > MIN_STEM) return `${bare.slice(0, -1)}ة`;
-  return stripOne(bare, NOUN_SUFFIXES);
+  const restored = bare.endsWith('ت') && !bare.endsWith('ات') && bare.length > MIN_STEM ? `${bare.slice(0, -1)}ة` : bare;
+  return [restored, stripNoun(restored)];
 }
 
 /**
  * Returns the light stems of a word, without the word itself: none for short or non-Arabic words.
+ * They are the clitic-free form, the form without its pronoun and the form without any suffix, so
+ * a query and a text that differ by clitics meet on the most specific shared form.
  * `word` is folded except that ة is kept where the text wrote ة (see withTehMarbuta); stems come
  * back fully folded (ة → ه). A leading و ف ب ك ل may be a clitic (وتحالف) or a root letter
  * (وزارة), so such a word gets two stems — with and without that letter — and query and index
@@ -72,10 +80,10 @@ export function lightStems(word: string): string[] {
     if (folded !== surface && !out.includes(folded)) out.push(folded);
   };
   const article = stripArticle(word);
-  push(stripSuffixes(article));
-  if (article === word) {
-    const letter = stripLetterPrefix(word);
-    if (letter !== word) push(stripSuffixes(letter));
+  const bases = article !== word ? [article] : [word, stripLetterPrefix(word)];
+  for (const base of bases) {
+    push(base);
+    for (const form of suffixForms(base)) push(form);
   }
   return out;
 }

@@ -6,12 +6,11 @@
  */
 import { foldArabic, type FoldOptions } from './normalize';
 
-const OTHER = 0;
 const LETTER = 1;
 const DIGIT = 2;
 const NUMSEP = 3;
 
-/** Character classes for the BMP, built once (≈65k regex tests, a few ms). */
+/** Character classes for the BMP (0 = separator), built once (≈65k regex tests, a few ms). */
 const CLASS: Uint8Array = (() => {
   const t = new Uint8Array(0x10000);
   const letter = /\p{L}/u;
@@ -60,11 +59,15 @@ export function isNumberToken(token: string): boolean {
   return token.length > 0 && CLASS[token.charCodeAt(0)] === DIGIT;
 }
 
-/** A separator-free form of a number token (`34,502` → `34502`), or null when it has no separator. */
+/** Thousands grouping: 1–3 digits, then groups of exactly 3 after `,` (or Arabic ٬). */
+const GROUPED = /^\p{Nd}{1,3}(?:[,\u066c]\p{Nd}{3})+$/u;
+
+/**
+ * The separator-free form of a number written with thousands separators (`34,502` → `34502`),
+ * or null for any other token: `20.2` and `2,6` are not `202` and `26`.
+ */
 export function numberWithoutSeparators(token: string): string | null {
-  if (!isNumberToken(token)) return null;
-  const bare = token.replace(/[.,\u066b\u066c]/g, '');
-  return bare === token ? null : bare;
+  return GROUPED.test(token) ? token.replace(/[,\u066c]/g, '') : null;
 }
 
 export interface WordToken {

@@ -4,9 +4,10 @@
  * zero padding to 8 bytes, then each typed array's bytes in header order (each 8-aligned).
  */
 import { F, type SegmentData } from './segment';
+import { SortedStrings } from './sorted-strings';
 
 const MAGIC = 0x31515257; // "WRQ1" little-endian
-const VERSION = 1;
+const VERSION = 2;
 
 interface Codec {
   encode(s: string): Uint8Array;
@@ -23,11 +24,18 @@ const text: Codec = {
   decode: (b) => new g.TextDecoder().decode(b),
 };
 
-type ArrayName = 'dates' | 'fieldStart' | 'postDocs' | 'postTfs' | 'fieldLen' | 'avgFieldLen' | 'seqFold' | 'seq' | 'seqStart';
+type ArrayName = 'dates' | 'fieldStart' | 'postDocs' | 'postTfs' | 'fieldLen' | 'avgFieldLen' | 'seqFold' | 'seq' | 'seqStart'
+  | 'termOffsets' | 'seqVocabOffsets' | 'foldVocabOffsets';
 const ARRAYS: Array<[ArrayName, 'i32' | 'u32' | 'u16' | 'f64']> = [
   ['dates', 'i32'], ['fieldStart', 'u32'], ['postDocs', 'u16'], ['postTfs', 'u16'], ['fieldLen', 'u32'],
   ['avgFieldLen', 'f64'], ['seqFold', 'u32'], ['seq', 'u32'], ['seqStart', 'u32'],
+  ['termOffsets', 'u32'], ['seqVocabOffsets', 'u32'], ['foldVocabOffsets', 'u32'],
 ];
+type Arrays = Record<ArrayName, Int32Array | Uint32Array | Uint16Array | Float64Array>;
+
+function arraysOf(d: SegmentData): Arrays {
+  return { ...d, termOffsets: d.terms.offsets, seqVocabOffsets: d.seqVocab.offsets, foldVocabOffsets: d.foldVocab.offsets };
+}
 const CTORS = { i32: Int32Array, u32: Uint32Array, u16: Uint16Array, f64: Float64Array };
 
 /** A segment plus its tombstones (1 = deleted), as persisted. */
@@ -40,13 +48,14 @@ const pad8 = (n: number): number => (n + 7) & ~7;
 
 /** Serializes a segment and its tombstones to bytes; never throws for a well-formed segment. */
 export function encodeSegment({ data, dead }: StoredSegment): Uint8Array {
+  const arrays = arraysOf(data);
   const header = text.encode(JSON.stringify({
     v: VERSION, fields: F, ids: data.ids, titles: data.titles, outlets: data.outlets, published: data.published,
-    terms: data.terms.join('\n'), seqVocab: data.seqVocab.join('\n'), foldVocab: data.foldVocab.join('\n'),
-    lengths: ARRAYS.map(([name]) => data[name].length),
+    terms: data.terms.joined, seqVocab: data.seqVocab.joined, foldVocab: data.foldVocab.joined,
+    lengths: ARRAYS.map(([name]) => arrays[name].length),
   }));
   let size = pad8(8 + header.length);
-  for (const [name] of ARRAYS) size += pad8(data[name].byteLength);
+  for (const [name] of ARRAYS) size += pad8(arrays[name].byteLength);
   size += pad8(dead.byteLength);
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
@@ -55,15 +64,13 @@ export function encodeSegment({ data, dead }: StoredSegment): Uint8Array {
   out.set(header, 8);
   let at = pad8(8 + header.length);
   for (const [name] of ARRAYS) {
-    const a = data[name];
+    const a = arrays[name];
     out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
     at += pad8(a.byteLength);
   }
   out.set(dead, at);
   return out;
 }
-
-const split = (s: string): string[] => (s === '' ? [] : s.split('\n'));
 
 /** Reads bytes written by encodeSegment; throws Error('corrupt segment …') on anything else. */
 export function decodeSegment(bytes: Uint8Array): StoredSegment {
@@ -77,7 +84,7 @@ export function decodeSegment(bytes: Uint8Array): StoredSegment {
   };
   if (h.v !== VERSION || h.fields !== F) throw new Error(`corrupt segment: version ${h.v}`);
   let at = pad8(8 + headerLength);
-  const arrays: Partial<Record<ArrayName, ArrayLike<number>>> = {};
+  const arrays: Partial<Arrays> = {};
   ARRAYS.forEach(([name, type], i) => {
     const Ctor = CTORS[type];
     const byteLength = h.lengths[i]! * Ctor.BYTES_PER_ELEMENT;
@@ -88,11 +95,14 @@ export function decodeSegment(bytes: Uint8Array): StoredSegment {
   });
   const n = h.ids.length;
   if (at + n > bytes.byteLength) throw new Error('corrupt segment: truncated tombstones');
+  const a = arrays as Arrays;
   const data = {
+    ...a,
     ids: h.ids, titles: h.titles, outlets: h.outlets, published: h.published,
-    terms: split(h.terms), seqVocab: split(h.seqVocab), foldVocab: split(h.foldVocab),
-    ...arrays,
-  } as SegmentData;
+    terms: SortedStrings.fromParts(h.terms, a.termOffsets as Uint32Array),
+    seqVocab: SortedStrings.fromParts(h.seqVocab, a.seqVocabOffsets as Uint32Array),
+    foldVocab: SortedStrings.fromParts(h.foldVocab, a.foldVocabOffsets as Uint32Array),
+  } as unknown as SegmentData;
   if (data.fieldStart.length !== data.terms.length * F + 1 || data.seqStart.length !== n + 1) {
     throw new Error('corrupt segment: inconsistent sizes');
   }

@@ -6,12 +6,12 @@
  * per-segment top hits are merged. Pure: runs in a Web Worker or in Node.
  */
 import type { SearchDoc, SearchHit, SearchOptions, SearchResponse } from './api';
-import { buildSegment, findSorted, type SegmentData } from './segment';
+import { buildSegment, type SegmentData } from './segment';
 import { decodeSegment, encodeSegment } from './codec';
 import { parseQuery, type ParsedQuery } from './query';
 import { planQuery, type QueryPlan } from './plan';
 import { matchSegment } from './match';
-import { idf, scoreSegment, segmentDf } from './score';
+import { idf, rankSegment, segmentDf } from './score';
 import { foldText } from '../arabic/normalize';
 
 /** Segment size: SEARCH.md measured 4,000-doc segments at ~2 MB of heap per 1,000 docs. */
@@ -166,35 +166,39 @@ export class SearchIndex {
       return { total: 0, hits: [], warnings: parsed.warnings, tookMs: now() - t0 };
     }
     const limit = options.limit ?? DEFAULT_LIMIT;
-    const found = this.collect(parsed, plan, options, limit);
-    const hits = options.sort === 'date' ? sortByDate(found) : found.sort((a, b) => b.score - a.score);
-    return { total: found.length, hits: hits.slice(0, limit), warnings: parsed.warnings, tookMs: now() - t0 };
+    const { total, hits } = this.collect(parsed, plan, options, limit);
+    return { total, hits, warnings: parsed.warnings, tookMs: now() - t0 };
   }
 
-  private collect(parsed: ParsedQuery, plan: QueryPlan, options: SearchOptions, limit: number): SearchHit[] {
+  private collect(parsed: ParsedQuery, plan: QueryPlan, options: SearchOptions, limit: number): { total: number; hits: SearchHit[] } {
     const within = options.within ? new Set(options.within) : null;
-    const sources = parsed.sources.map((s) => foldText(s));
+    const sources = parsed.sources.map((s) => foldText(s.toLowerCase()));
     const idfCache = new Map<string, number>();
     const ctx = { idf: (term: string) => this.globalIdf(term, idfCache) };
-    const out: SearchHit[] = [];
+    const byDate = options.sort === 'date';
+    const found: Array<{ seg: SegmentData; d: number; score: number }> = [];
+    let total = 0;
     for (const seg of this.segments) {
-      const d = seg.data;
+      const data = seg.data;
       const keep = (i: number): boolean =>
         !seg.dead[i] &&
-        (!within || within.has(d.ids[i]!)) &&
-        (!parsed.dateFrom || d.dates[i]! >= parsed.dateFrom) &&
-        (!parsed.dateTo || (d.dates[i]! > 0 && d.dates[i]! <= parsed.dateTo)) &&
-        (sources.length === 0 || sources.some((s) => foldText(d.outlets[i]!.toLowerCase()).includes(s)));
-      const cands = matchSegment(d, plan, keep);
+        (!within || within.has(data.ids[i]!)) &&
+        (!parsed.dateFrom || data.dates[i]! >= parsed.dateFrom) &&
+        (!parsed.dateTo || (data.dates[i]! > 0 && data.dates[i]! <= parsed.dateTo)) &&
+        (sources.length === 0 || sources.some((s) => foldText(data.outlets[i]!.toLowerCase()).includes(s)));
+      const cands = matchSegment(data, plan, keep);
+      total += cands.length;
       if (cands.length === 0) continue;
-      const scores = scoreSegment(d, plan, cands, limit, ctx);
-      for (const i of cands) {
-        const hit: SearchHit = { id: d.ids[i]!, score: scores.get(i) ?? 0, title: d.titles[i]!, outlet: d.outlets[i]! };
-        if (d.published[i]) hit.published = d.published[i]!;
-        out.push(hit);
-      }
+      const top = rankSegment(data, plan, cands, limit, byDate, ctx);
+      top.docs.forEach((d, i) => found.push({ seg: data, d, score: top.scores[i]! }));
     }
-    return out;
+    found.sort(byDate ? (a, b) => a.seg.dates[b.d]! - a.seg.dates[a.d]! || b.score - a.score : (a, b) => b.score - a.score);
+    const hits = found.slice(0, limit).map(({ seg, d, score }) => {
+      const hit: SearchHit = { id: seg.ids[d]!, score, title: seg.titles[d]!, outlet: seg.outlets[d]! };
+      if (seg.published[d]) hit.published = seg.published[d]!;
+      return hit;
+    });
+    return { total, hits };
   }
 
   private globalIdf(term: string, cache: Map<string, number>): number {
@@ -204,7 +208,7 @@ export class SearchIndex {
     let docs = 0;
     for (const s of this.segments) {
       docs += s.data.ids.length - s.deadCount;
-      const t = findSorted(s.data.terms, term);
+      const t = s.data.terms.find(term);
       if (t >= 0) df += segmentDf(s.data, t);
     }
     v = idf(df, docs);
@@ -213,6 +217,3 @@ export class SearchIndex {
   }
 }
 
-function sortByDate(hits: SearchHit[]): SearchHit[] {
-  return hits.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || b.score - a.score);
-}

@@ -4,7 +4,7 @@
  * compact postings); phrase and strict checks then run only on the surviving candidates, against
  * the stored token sequences.
  */
-import { F, SEQ_BREAK, findSorted, prefixRange, type SegmentData } from './segment';
+import { F, SEQ_BREAK, type SegmentData } from './segment';
 import { isStopOnly, type QueryPlan, type TermPlan } from './plan';
 
 /** Marks (1) the documents whose postings hold any of `termIds` in the allowed fields. */
@@ -20,7 +20,7 @@ function markPostings(seg: SegmentData, termIds: Iterable<number>, titleOnly: bo
 function termIds(seg: SegmentData, terms: readonly string[]): number[] {
   const ids: number[] = [];
   for (const t of terms) {
-    const id = findSorted(seg.terms, t);
+    const id = seg.terms.find(t);
     if (id >= 0) ids.push(id);
   }
   return ids;
@@ -37,19 +37,19 @@ function prepareWord(seg: SegmentData, t: TermPlan, strict: boolean): PreparedTe
   const w = t.words[0]!;
   markPostings(seg, termIds(seg, w.expansions.map((e) => e.term)), t.field === 'title', marks);
   if (!strict) return { marks, verify: null };
-  const id = findSorted(seg.seqVocab, w.strict);
+  const id = seg.seqVocab.find(w.strict);
   return { marks, verify: (d) => id >= 0 && hasToken(seg, d, t.field === 'title', (s) => s === id) };
 }
 
 function preparePrefix(seg: SegmentData, t: TermPlan, strict: boolean): PreparedTerm {
   const marks = new Uint8Array(seg.ids.length);
   const w = t.words[0]!;
-  const [from, to] = prefixRange(seg.terms, w.loose);
+  const [from, to] = seg.terms.prefixRange(w.loose);
   const ids: number[] = [];
   for (let i = from; i < to; i++) ids.push(i);
   markPostings(seg, ids, t.field === 'title', marks);
   if (!strict) return { marks, verify: null };
-  const [a, b] = prefixRange(seg.seqVocab, w.strict);
+  const [a, b] = seg.seqVocab.prefixRange(w.strict);
   return { marks, verify: (d) => hasToken(seg, d, t.field === 'title', (s) => s >= a && s < b) };
 }
 
@@ -57,7 +57,7 @@ function preparePhrase(seg: SegmentData, t: TermPlan, strict: boolean): Prepared
   const n = seg.ids.length;
   const marks = new Uint8Array(n);
   const vocab = strict ? seg.seqVocab : seg.foldVocab;
-  const ids = t.words.map((w) => findSorted(vocab, strict ? w.strict : w.loose));
+  const ids = t.words.map((w) => vocab.find(strict ? w.strict : w.loose));
   if (ids.some((id) => id < 0)) return { marks, verify: null };
   const required = t.words.filter((w) => !w.stop);
   if (required.length === 0) marks.fill(1);
@@ -87,7 +87,8 @@ function hasToken(seg: SegmentData, d: number, titleOnly: boolean, ok: (strictId
   return false;
 }
 
-function hasSequence(seg: SegmentData, d: number, titleOnly: boolean, ids: number[], fold: Uint32Array | null): boolean {
+/** True when document d holds the token ids as one run (fold maps strict ids to folded ones). */
+export function hasSequence(seg: SegmentData, d: number, titleOnly: boolean, ids: number[], fold: Uint32Array | null): boolean {
   const end = seg.seqStart[d + 1]!;
   const m = ids.length;
   const at = (i: number): number => {

@@ -49,7 +49,7 @@ export const warraqFold: lunr.PipelineFunction = (token) => {
   return token.update(() => folded);
 };
 
-/** Adds the separator-free form of a number so `34502` finds `34,502`. */
+/** Adds the separator-free form of a grouped number so `34502` finds `34,502`. */
 export const warraqNumber: lunr.PipelineFunction = (token) => {
   const bare = numberWithoutSeparators(token.toString());
   return bare === null ? token : [token, new lunr.Token(bare, ALT_META as object)];

@@ -9,8 +9,18 @@ import { foldText } from '../arabic/normalize';
 import { isStopWord } from '../arabic/stopwords';
 import type { ParsedQuery, QueryTerm } from './query';
 
-/** A surface match outranks a stem match: stems weigh half (exact matches rank first). */
-export const STEM_BOOST = 0.5;
+/** Weight of prefix expansions (a prefix says less than a whole word). */
+export const PREFIX_BOOST = 0.5;
+
+/**
+ * A surface match outranks a stem match, and a stem that kept more of the word outranks a shorter
+ * one: محاسبتها (8 of 9 letters of ومحاسبتها) says more than محاسبه (6 of 9), which many unrelated
+ * articles share. Weight = (stem length / word length)², at most 0.8 and at least 0.2.
+ */
+export function stemBoost(stem: string, surface: string): number {
+  const r = stem.length / Math.max(1, surface.length);
+  return Math.min(0.8, Math.max(0.2, r * r));
+}
 
 export interface Expansion {
   term: string;
@@ -36,6 +46,11 @@ export interface QueryPlan {
   groups: TermPlan[][];
   excluded: TermPlan[];
   strict: boolean;
+  /**
+   * For a query of two or more plain words (no OR, phrase, prefix or field): the words in order.
+   * Documents holding them as one sequence rank first (users type a remembered passage).
+   */
+  sequence: WordPlan[] | null;
 }
 
 const pipeline = createArabicPipeline();
@@ -47,7 +62,7 @@ function planWord(strict: string): WordPlan {
   if (!stop) {
     for (const t of pipeline.run([new lunr.Token(strict, {})])) {
       const meta = (t as unknown as { metadata: unknown }).metadata;
-      expansions.push({ term: t.toString(), boost: meta === STEM_META ? STEM_BOOST : 1 });
+      expansions.push({ term: t.toString(), boost: meta === STEM_META ? stemBoost(t.toString(), loose) : 1 });
     }
   }
   return { strict, loose, stop, expansions };
@@ -76,7 +91,8 @@ export function planQuery(q: ParsedQuery, strict: boolean): QueryPlan {
     if (alts.length > 0) groups.push(alts);
   }
   const excluded = q.excluded.map((t) => planTerm(t, strict)).filter((t): t is TermPlan => t !== null);
-  return { groups, excluded, strict };
+  const plain = groups.length >= 2 && groups.every((g) => g.length === 1 && g[0]!.kind === 'word' && !g[0]!.field);
+  return { groups, excluded, strict, sequence: plain ? groups.map((g) => g[0]!.words[0]!) : null };
 }
 
 /** True when a term can only be found by scanning token sequences (stop words only). */

@@ -7,13 +7,18 @@
  * frequencies summed over all segments), so scores from different segments compare.
  */
 import lunr from 'lunr';
-import { F, FIELDS, findSorted, prefixRange, type SegmentData } from './segment';
-import { STEM_BOOST, type Expansion, type QueryPlan } from './plan';
+import { F, FIELDS, type SegmentData } from './segment';
+import { PREFIX_BOOST, type Expansion, type QueryPlan } from './plan';
+import { hasSequence } from './match';
 
 const K1 = 1.2;
 const B = 0.75;
 /** Prefix expansions scored per term, most frequent first: a short prefix can reach thousands. */
 const MAX_PREFIX_TERMS = 32;
+/** Score factor for documents holding a plain multi-word query as one sequence. */
+const SEQUENCE_FACTOR = 2;
+/** Candidates per segment checked for that sequence, best first (each check scans one document). */
+const SEQUENCE_CHECKS = 500;
 
 /** lunr.idf with a global document count and frequency. */
 export function idf(df: number, docCount: number): number {
@@ -37,11 +42,11 @@ export function scoringTerms(seg: SegmentData, plan: QueryPlan): Expansion[] {
         for (const w of t.words) for (const e of w.expansions) add(e.term, e.boost);
         continue;
       }
-      const [from, to] = prefixRange(seg.terms, t.words[0]!.loose);
+      const [from, to] = seg.terms.prefixRange(t.words[0]!.loose);
       const ids: number[] = [];
       for (let i = from; i < to; i++) ids.push(i);
       ids.sort((a, b) => segmentDf(seg, b) - segmentDf(seg, a));
-      for (const id of ids.slice(0, MAX_PREFIX_TERMS)) add(seg.terms[id]!, STEM_BOOST);
+      for (const id of ids.slice(0, MAX_PREFIX_TERMS)) add(seg.terms.get(id), PREFIX_BOOST);
     }
   }
   return [...weights].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([term, boost]) => ({ term, boost }));
@@ -52,47 +57,33 @@ export interface ScoreContext {
   idf: (term: string) => number;
 }
 
-interface Posting {
-  termIndex: number;
-  field: number;
-  weight: number;
+interface Resolved {
+  terms: Expansion[];
+  ids: number[];
+  idfs: number[];
 }
 
-/** BM25 weight of every (candidate doc, field, term) posting. */
-function collect(seg: SegmentData, terms: Expansion[], cands: Set<number>, ctx: ScoreContext): Map<number, Posting[]> {
-  const byDoc = new Map<number, Posting[]>();
-  terms.forEach((e, termIndex) => {
-    const t = findSorted(seg.terms, e.term);
+function resolve(seg: SegmentData, plan: QueryPlan, ctx: ScoreContext): Resolved {
+  const terms = scoringTerms(seg, plan);
+  return { terms, ids: terms.map((e) => seg.terms.find(e.term)), idfs: terms.map((e) => ctx.idf(e.term)) };
+}
+
+/** Calls `fn` for every posting of the resolved terms whose document is marked in `docs`. */
+function eachPosting(seg: SegmentData, r: Resolved, docs: Uint8Array, fn: (termIndex: number, f: number, d: number, weight: number) => void): void {
+  r.ids.forEach((t, termIndex) => {
     if (t < 0) return;
-    const termIdf = ctx.idf(e.term);
     for (let f = 0; f < F; f++) {
+      const avg = seg.avgFieldLen[f] || 1;
       const end = seg.fieldStart[t * F + f + 1]!;
       for (let k = seg.fieldStart[t * F + f]!; k < end; k++) {
         const d = seg.postDocs[k]!;
-        if (!cands.has(d)) continue;
+        if (docs[d] !== 1) continue;
         const tf = seg.postTfs[k]!;
         const len = seg.fieldLen[d * F + f]!;
-        const avg = seg.avgFieldLen[f] || 1;
-        const weight = (termIdf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len / avg)) + tf);
-        let list = byDoc.get(d);
-        if (!list) byDoc.set(d, (list = []));
-        list.push({ termIndex, field: f, weight });
+        fn(termIndex, f, d, (r.idfs[termIndex]! * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len / avg)) + tf));
       }
     }
   });
-  return byDoc;
-}
-
-/** Our own evaluation of lunr's formula, used to pre-select the top `k` before lunr runs. */
-function quickScores(byDoc: Map<number, Posting[]>, terms: Expansion[]): Map<number, number> {
-  const norm = Math.sqrt(terms.reduce((s, e) => s + e.boost * e.boost, 0)) || 1;
-  const scores = new Map<number, number>();
-  for (const [d, list] of byDoc) {
-    let s = 0;
-    for (const p of list) s += terms[p.termIndex]!.boost * p.weight;
-    scores.set(d, s / norm);
-  }
-  return scores;
 }
 
 /** A token set that knows exactly the given terms (lunr intersects every clause with it). */
@@ -111,30 +102,31 @@ function exactTokenSet(known: ReadonlySet<string>): lunr.TokenSet {
   return { intersect } as unknown as lunr.TokenSet;
 }
 
-/** Builds the per-query lunr index over `docs` and returns lunr's ranked results. */
-function lunrRank(terms: Expansion[], byDoc: Map<number, Posting[]>, docs: number[]): lunr.Index.Result[] {
-  const inverted: Record<string, Record<string, unknown>> = {};
-  terms.forEach((e, i) => {
-    inverted[e.term] = { _index: i, title: {}, body: {} };
+/** Builds the per-query lunr index over the marked `docs` and returns lunr's ranked results. */
+function lunrRank(seg: SegmentData, r: Resolved, docs: Uint8Array, list: number[]): lunr.Index.Result[] {
+  const inverted: Record<string, Record<string, Record<string, object>> & { _index?: number }> = {};
+  r.terms.forEach((e, i) => {
+    inverted[e.term] = { _index: i, title: {}, body: {} } as unknown as (typeof inverted)[string];
+  });
+  const pairs = new Map<string, number[]>();
+  eachPosting(seg, r, docs, (termIndex, f, d, weight) => {
+    inverted[r.terms[termIndex]!.term]![FIELDS[f]!]![d] = {};
+    const key = `${FIELDS[f]}/${d}`;
+    const p = pairs.get(key);
+    if (p) p.push(termIndex, weight);
+    else pairs.set(key, [termIndex, weight]);
   });
   const vectors: Record<string, lunr.Vector> = {};
-  for (const d of docs) {
-    const perField: number[][] = FIELDS.map(() => []);
-    for (const p of byDoc.get(d) ?? []) {
-      (inverted[terms[p.termIndex]!.term]![FIELDS[p.field]!] as Record<string, object>)[d] = {};
-      perField[p.field]!.push(p.termIndex, p.weight);
-    }
-    FIELDS.forEach((f, i) => (vectors[`${f}/${d}`] = new lunr.Vector(sortPairs(perField[i]!))));
-  }
+  for (const d of list) for (const f of FIELDS) vectors[`${f}/${d}`] = new lunr.Vector(sortPairs(pairs.get(`${f}/${d}`) ?? []));
   const index = new lunr.Index({
     invertedIndex: inverted,
     fieldVectors: vectors,
-    tokenSet: exactTokenSet(new Set(terms.map((e) => e.term))),
+    tokenSet: exactTokenSet(new Set(r.terms.map((e) => e.term))),
     fields: [...FIELDS],
     pipeline: new lunr.Pipeline(),
   } as unknown as lunr.Index.Attributes);
   return index.query((q) => {
-    for (const e of terms) q.term(e.term, { usePipeline: false, boost: e.boost, wildcard: lunr.Query.wildcard.NONE });
+    for (const e of r.terms) q.term(e.term, { usePipeline: false, boost: e.boost, wildcard: lunr.Query.wildcard.NONE });
   });
 }
 
@@ -145,17 +137,69 @@ function sortPairs(pairs: number[]): number[] {
   return idx.flatMap((i) => [pairs[i]!, pairs[i + 1]!]);
 }
 
+export interface SegmentTop {
+  /** Best local docs, in order (relevance, or date then relevance). */
+  docs: number[];
+  scores: number[];
+}
+
 /**
- * Scores candidates of one segment: quick BM25 for all, lunr for the best `k`. Returns a score for
- * every candidate (lunr's where it ran); candidates with no scoring term score 0.
+ * Ranks the candidates of one segment and returns the best `k`: our own evaluation of lunr's
+ * formula over all candidates picks them (cheap typed-array sums), then lunr's Index#search scores
+ * and orders exactly those. With `byDate`, the newest `k` are taken instead and lunr scores them.
  */
-export function scoreSegment(seg: SegmentData, plan: QueryPlan, cands: number[], k: number, ctx: ScoreContext): Map<number, number> {
-  const terms = scoringTerms(seg, plan);
-  const byDoc = collect(seg, terms, new Set(cands), ctx);
-  const scores = quickScores(byDoc, terms);
-  const top = [...scores].sort((a, b) => b[1] - a[1]).slice(0, k).map(([d]) => d);
-  for (const r of lunrRank(terms, byDoc, top)) scores.set(Number(r.ref), r.score);
-  const out = new Map<number, number>();
-  for (const d of cands) out.set(d, scores.get(d) ?? 0);
+export function rankSegment(seg: SegmentData, plan: QueryPlan, cands: number[], k: number, byDate: boolean, ctx: ScoreContext): SegmentTop {
+  const n = seg.ids.length;
+  const r = resolve(seg, plan, ctx);
+  const norm = Math.sqrt(r.terms.reduce((s, e) => s + e.boost * e.boost, 0)) || 1;
+  const mark = new Uint8Array(n);
+  for (const d of cands) mark[d] = 1;
+  const quick = new Float64Array(n);
+  eachPosting(seg, r, mark, (termIndex, _f, d, weight) => {
+    quick[d]! += (r.terms[termIndex]!.boost * weight) / norm;
+  });
+  const inSequence = sequenceDocs(seg, plan, cands, quick);
+  for (const d of inSequence) quick[d]! *= SEQUENCE_FACTOR;
+  const order = byDate
+    ? (a: number, b: number): number => seg.dates[b]! - seg.dates[a]! || quick[b]! - quick[a]!
+    : (a: number, b: number): number => quick[b]! - quick[a]!;
+  const top = cands.length > k ? selectTop(cands, k, order) : [...cands].sort(order);
+  const topMark = new Uint8Array(n);
+  for (const d of top) topMark[d] = 1;
+  for (const res of lunrRank(seg, r, topMark, top)) {
+    const d = Number(res.ref);
+    quick[d] = inSequence.has(d) ? res.score * SEQUENCE_FACTOR : res.score;
+  }
+  top.sort(order);
+  return { docs: top, scores: top.map((d) => quick[d]!) };
+}
+
+/** Candidates (the best SEQUENCE_CHECKS by score) that hold the plan's word sequence. */
+function sequenceDocs(seg: SegmentData, plan: QueryPlan, cands: number[], quick: Float64Array): Set<number> {
+  const out = new Set<number>();
+  if (!plan.sequence) return out;
+  const vocab = plan.strict ? seg.seqVocab : seg.foldVocab;
+  const ids = plan.sequence.map((w) => vocab.find(plan.strict ? w.strict : w.loose));
+  if (ids.some((id) => id < 0)) return out;
+  const checked = cands.length > SEQUENCE_CHECKS ? selectTop(cands, SEQUENCE_CHECKS, (a, b) => quick[b]! - quick[a]!) : cands;
+  for (const d of checked) if (hasSequence(seg, d, false, ids, plan.strict ? null : seg.seqFold)) out.add(d);
   return out;
+}
+
+/** The first `k` of `items` under `order` without sorting everything when k is small. */
+function selectTop(items: number[], k: number, order: (a: number, b: number) => number): number[] {
+  if (k * 8 >= items.length) return [...items].sort(order).slice(0, k);
+  const top: number[] = [];
+  for (const x of items) {
+    if (top.length < k) {
+      top.push(x);
+      if (top.length === k) top.sort(order);
+    } else if (order(x, top[k - 1]!) < 0) {
+      let i = k - 1;
+      while (i > 0 && order(x, top[i - 1]!) < 0) i--;
+      top.splice(i, 0, x);
+      top.pop();
+    }
+  }
+  return top;
 }

@@ -10,8 +10,11 @@
  *   title from body so a phrase never spans them; seqFold maps a strict id to its loosely folded id.
  */
 import type { SearchDoc } from './api';
-import { createArabicPipeline, arabicTokenizer } from './pipeline';
+import lunr from 'lunr';
+import { createArabicPipeline } from './pipeline';
+import { scanTokens } from '../arabic/tokenize';
 import { foldText } from '../arabic/normalize';
+import { SortedStrings } from './sorted-strings';
 
 export const FIELDS = ['title', 'body'] as const;
 export type FieldName = (typeof FIELDS)[number];
@@ -30,16 +33,16 @@ export interface DocMeta {
 }
 
 export interface SegmentData extends DocMeta {
-  terms: string[];
+  terms: SortedStrings;
   fieldStart: Uint32Array;
   postDocs: Uint16Array;
   postTfs: Uint16Array;
   /** Tokens after the pipeline per (doc, field), as lunr counts field length. */
   fieldLen: Uint32Array;
   avgFieldLen: Float64Array;
-  seqVocab: string[];
+  seqVocab: SortedStrings;
   seqFold: Uint32Array;
-  foldVocab: string[];
+  foldVocab: SortedStrings;
   seq: Uint32Array;
   seqStart: Uint32Array;
 }
@@ -50,67 +53,113 @@ export function dateKey(iso: string | undefined): number {
   return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : 0;
 }
 
-interface Acc {
-  docs: number[][];
-  tfs: number[][];
-}
-
 function bodyOf(doc: SearchDoc): string {
   if (doc.paragraphs.length === 0) return doc.text;
   return doc.paragraphs.map((p) => doc.text.slice(p.start, p.end)).join('\n');
 }
 
+interface Analysed {
+  /** Id in the (unsorted) sequence vocabulary. */
+  seqId: number;
+  /** Ids of the index terms the pipeline makes of this spelling (empty for stop words). */
+  termIds: number[];
+}
+
+/**
+ * Memoises the pipeline per distinct spelling and numbers terms: a 4,000-article segment has
+ * ~1.4 M tokens but only ~110,000 spellings, and the pipeline's output depends on the spelling
+ * alone; numbered terms keep string hashing out of the per-token loop.
+ */
+class Analyser {
+  private readonly pipeline = createArabicPipeline();
+  private readonly seen = new Map<string, Analysed>();
+  private readonly termIds = new Map<string, number>();
+  readonly terms: string[] = [];
+  readonly seqVocab: string[] = [];
+
+  analyse(strict: string): Analysed {
+    let a = this.seen.get(strict);
+    if (!a) {
+      const termIds = this.pipeline.run([new lunr.Token(strict, {})]).map((t) => this.termId(t.toString()));
+      a = { seqId: this.seqVocab.length, termIds };
+      this.seen.set(strict, a);
+      this.seqVocab.push(strict);
+    }
+    return a;
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.termIds.set(term, id);
+      this.terms.push(term);
+    }
+    return id;
+  }
+}
+
+/** Postings being collected: per (term id, field), ascending docs and their term frequencies. */
+class Postings {
+  readonly docs: number[][] = [];
+  readonly tfs: number[][] = [];
+  private tf = new Uint32Array(1024);
+  private touched: number[] = [];
+
+  count(termId: number): void {
+    if (termId >= this.tf.length) {
+      const grown = new Uint32Array(Math.max(termId + 1, this.tf.length * 2));
+      grown.set(this.tf);
+      this.tf = grown;
+    }
+    if (this.tf[termId]!++ === 0) this.touched.push(termId);
+  }
+
+  /** Moves the counts of one (doc, field) into the postings. */
+  flush(d: number, f: number): void {
+    for (const t of this.touched) {
+      const k = t * F + f;
+      (this.docs[k] ??= []).push(d);
+      (this.tfs[k] ??= []).push(Math.min(this.tf[t]!, 0xffff));
+      this.tf[t] = 0;
+    }
+    this.touched = [];
+  }
+}
+
 /** Builds one segment from documents (at most MAX_SEGMENT_DOCS); throws RangeError beyond that. */
 export function buildSegment(docs: readonly SearchDoc[]): SegmentData {
   if (docs.length > MAX_SEGMENT_DOCS) throw new RangeError(`segment holds at most ${MAX_SEGMENT_DOCS} docs`);
-  const pipeline = createArabicPipeline();
-  const acc = new Map<string, Acc>();
+  const analyser = new Analyser();
+  const postings = new Postings();
   const fieldLen = new Uint32Array(docs.length * F);
-  const seqIds = new Map<string, number>();
-  const seqVocab: string[] = [];
   const seq: number[] = [];
   const seqStart = new Uint32Array(docs.length + 1);
   docs.forEach((doc, d) => {
     seqStart[d] = seq.length;
     const texts = [doc.title, bodyOf(doc)];
     for (let f = 0; f < F; f++) {
-      const tokens = arabicTokenizer(texts[f]);
       if (f > 0) seq.push(SEQ_BREAK);
-      for (const t of tokens) {
-        const s = t.toString();
-        let id = seqIds.get(s);
-        if (id === undefined) {
-          id = seqVocab.length;
-          seqIds.set(s, id);
-          seqVocab.push(s);
-        }
-        seq.push(id);
+      const text = foldText(texts[f]!, { strict: true });
+      const bounds = scanTokens(text);
+      let length = 0;
+      for (let i = 0; i < bounds.length; i += 2) {
+        const a = analyser.analyse(text.slice(bounds[i], bounds[i + 1]));
+        seq.push(a.seqId);
+        length += a.termIds.length;
+        for (const t of a.termIds) postings.count(t);
       }
-      const terms = pipeline.run(tokens);
-      fieldLen[d * F + f] = terms.length;
-      const tf = new Map<string, number>();
-      for (const t of terms) {
-        const s = t.toString();
-        tf.set(s, (tf.get(s) ?? 0) + 1);
-      }
-      for (const [term, n] of tf) {
-        let a = acc.get(term);
-        if (!a) {
-          a = { docs: FIELDS.map(() => []), tfs: FIELDS.map(() => []) };
-          acc.set(term, a);
-        }
-        a.docs[f]!.push(d);
-        a.tfs[f]!.push(Math.min(n, 0xffff));
-      }
+      fieldLen[d * F + f] = length;
+      postings.flush(d, f);
     }
   });
   seqStart[docs.length] = seq.length;
   return {
     ...docMeta(docs),
-    ...packPostings(acc),
+    ...packPostings(analyser.terms, postings),
     fieldLen,
     avgFieldLen: averages(fieldLen, docs.length),
-    ...packSequence(seqVocab, seq),
+    ...packSequence(analyser.seqVocab, seq),
     seqStart,
   };
 }
@@ -132,30 +181,36 @@ function averages(fieldLen: Uint32Array, n: number): Float64Array {
   return avg;
 }
 
-function packPostings(acc: Map<string, Acc>): Pick<SegmentData, 'terms' | 'fieldStart' | 'postDocs' | 'postTfs'> {
-  const terms = [...acc.keys()].sort();
-  const fieldStart = new Uint32Array(terms.length * F + 1);
+function packPostings(termList: string[], p: Postings): Pick<SegmentData, 'terms' | 'fieldStart' | 'postDocs' | 'postTfs'> {
+  const order = sortedOrder(termList);
+  const fieldStart = new Uint32Array(order.length * F + 1);
   let total = 0;
-  for (const a of acc.values()) for (let f = 0; f < F; f++) total += a.docs[f]!.length;
+  for (const list of p.docs) total += list?.length ?? 0;
   const postDocs = new Uint16Array(total);
   const postTfs = new Uint16Array(total);
   let k = 0;
-  terms.forEach((term, t) => {
-    const a = acc.get(term)!;
+  order.forEach((id, t) => {
     for (let f = 0; f < F; f++) {
       fieldStart[t * F + f] = k;
-      postDocs.set(a.docs[f]!, k);
-      postTfs.set(a.tfs[f]!, k);
-      k += a.docs[f]!.length;
+      const docs = p.docs[id * F + f];
+      if (!docs) continue;
+      postDocs.set(docs, k);
+      postTfs.set(p.tfs[id * F + f]!, k);
+      k += docs.length;
     }
   });
-  fieldStart[terms.length * F] = k;
-  return { terms, fieldStart, postDocs, postTfs };
+  fieldStart[order.length * F] = k;
+  return { terms: SortedStrings.fromSorted(order.map((id) => termList[id]!)), fieldStart, postDocs, postTfs };
+}
+
+/** Indexes of `list` in code-unit order of their strings. */
+function sortedOrder(list: readonly string[]): number[] {
+  return list.map((_, i) => i).sort((a, b) => (list[a]! < list[b]! ? -1 : list[a]! > list[b]! ? 1 : 0));
 }
 
 /** Renumbers the sequence vocabulary in sorted order and maps each entry to its folded form. */
 function packSequence(vocab: string[], seq: number[]): Pick<SegmentData, 'seqVocab' | 'seqFold' | 'foldVocab' | 'seq'> {
-  const order = vocab.map((_, i) => i).sort((a, b) => (vocab[a]! < vocab[b]! ? -1 : vocab[a]! > vocab[b]! ? 1 : 0));
+  const order = sortedOrder(vocab);
   const renum = new Uint32Array(vocab.length);
   order.forEach((old, i) => (renum[old] = i));
   const seqVocab = order.map((i) => vocab[i]!);
@@ -165,33 +220,5 @@ function packSequence(vocab: string[], seq: number[]): Pick<SegmentData, 'seqVoc
   const seqFold = Uint32Array.from(folded, (s) => foldIds.get(s)!);
   const out = new Uint32Array(seq.length);
   for (let i = 0; i < seq.length; i++) out[i] = seq[i] === SEQ_BREAK ? SEQ_BREAK : renum[seq[i]!]!;
-  return { seqVocab, seqFold, foldVocab, seq: out };
-}
-
-/** Index of `key` in a sorted string array, or -1. */
-export function findSorted(arr: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = arr.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = arr[mid]!;
-    if (v === key) return mid;
-    if (v < key) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-/** [from, to) of the entries of a sorted string array that start with `prefix`. */
-export function prefixRange(arr: readonly string[], prefix: string): [number, number] {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo;
-  while (end < arr.length && arr[end]!.startsWith(prefix)) end++;
-  return [lo, end];
+  return { seqVocab: SortedStrings.fromSorted(seqVocab), seqFold, foldVocab: SortedStrings.fromSorted(foldVocab), seq: out };
 }

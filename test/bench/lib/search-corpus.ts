@@ -51,12 +51,16 @@ export function judge(ranked: readonly string[], relevant: readonly number[]): {
   return { recall: found / Math.min(10, rel.size), mrr: first < 0 ? 0 : 1 / (first + 1) };
 }
 
-/** Heap in use after a full GC (the runner passes --expose-gc; without it, a plain reading). */
+/**
+ * Memory in use after a full GC: V8 heap plus ArrayBuffer backing stores (typed arrays live outside
+ * the V8 heap). The runner passes --expose-gc; without it this is a plain reading.
+ */
 export function heapUsed(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) {
     gc();
     gc();
   }
-  return process.memoryUsage().heapUsed;
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 }

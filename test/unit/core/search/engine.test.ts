@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from '../../../../renderer/core/search/engine';
+import { FIXTURE_DOCS } from '../../../fixtures/search/articles';
+
+const index = SearchIndex.build(FIXTURE_DOCS);
+const ids = (q: string, options = {}): string[] => index.search(q, options).hits.map((h) => h.id);
+
+describe('SearchIndex: spelling variants from the issue', () => {
+  it.each([
+    ['Farsi yeh', 'السيطرة', 'control'],
+    ['alef madda dropped', 'اذار', 'march'],
+    ['hamza alef dropped', 'اذار', 'march2'],
+    ['tanween + Farsi yeh', 'تقييما', 'rating'],
+    ['hamza on waw typed as waw', 'المويدة', 'support'],
+    ['Arabic-Indic digits', '1300', 'digits'],
+    ['thousands separator', '34502', 'budget'],
+    ['separator typed', '34,502', 'budget'],
+    ['Arabic digits typed', '٣٤٬٥٠٢', 'budget'],
+    ['clitic wa+al', 'التحالف', 'alliance'],
+    ['clitic bi+al', 'تحالف', 'alliance'],
+    ['keheh', 'مكتبة', 'books'],
+    ['tashkeel in the text', 'المدرس', 'diacritics'],
+    ['tatweel in the text', 'الثقافية', 'diacritics'],
+    ['Latin, any case', 'neom', 'english'],
+  ])('%s: %s finds %s', (_label, query, id) => {
+    expect(ids(query)).toContain(id);
+  });
+
+  it('ranks the exact surface form first', () => {
+    expect(ids('التحالف')[0]).toBe('alliance2');
+  });
+});
+
+describe('SearchIndex: query language', () => {
+  it('requires every word', () => {
+    expect(ids('المعرض الدولي')).toEqual(['march']);
+    expect(ids('المعرض هدنة')).toEqual([]);
+  });
+
+  it('matches an exact phrase only as a sequence', () => {
+    expect(ids('"المعرض الدولي للكتاب"')).toEqual(['march']);
+    expect(ids('"الدولي المعرض"')).toEqual([]);
+  });
+
+  it('keeps stop words inside phrases', () => {
+    expect(ids('"في شهر آذار"')).toEqual(['march']);
+    expect(ids('"من شهر آذار"')).toEqual([]);
+  });
+
+  it('expands a prefix', () => {
+    expect(ids('مستود*')).toEqual(['control']);
+  });
+
+  it('excludes words and phrases', () => {
+    expect(ids('التحالف -هدنة')).toEqual(['alliance']);
+    expect(ids('اعلنت -"الدفاع المدني"')).toEqual(['digits']);
+  });
+
+  it('ORs alternatives', () => {
+    expect(new Set(ids('هدنة OR المعرض'))).toEqual(new Set(['alliance2', 'march']));
+  });
+
+  it('restricts to titles', () => {
+    expect(ids('title:التحالف')).toEqual(['alliance2']);
+  });
+
+  it('filters by source and date', () => {
+    expect(ids('source:okaz')).toEqual(expect.arrayContaining(['control', 'digits']));
+    expect(ids('source:okaz').length).toBe(2);
+    expect(new Set(ids('التحالف date:2015-08-01..2015-08-04'))).toEqual(new Set(['alliance']));
+    expect(ids('اعلن* after:2015-07-20 before:2015-08-06').sort()).toEqual(['alliance2', 'digits']);
+  });
+
+  it('searches within given ids', () => {
+    expect(ids('التحالف', { within: ['alliance'] })).toEqual(['alliance']);
+  });
+
+  it('sorts by date, newest first', () => {
+    const r = index.search('اعلن*', { sort: 'date' });
+    const dates = r.hits.map((h) => h.published ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(r.total).toBeGreaterThan(2);
+  });
+
+  it('strict mode matches letters exactly', () => {
+    expect(ids('آذار', { strict: true })).toEqual(['march']);
+    expect(ids('أذار', { strict: true })).toEqual(['march2']);
+    expect(ids('اذار', { strict: true })).toEqual([]);
+    expect(ids('السیطرة', { strict: true })).toEqual(['control']);
+    expect(ids('السيطرة', { strict: true })).toEqual([]);
+  });
+
+  it('reports an unclosed quote and never throws on odd input', () => {
+    expect(index.search('"المعرض الدولي').warnings).toContain('unclosed-quote');
+    for (const q of ['', '"', '-', 'OR', '***', 'title:', 'date:xyz', ':::']) expect(() => index.search(q)).not.toThrow();
+  });
+
+  it('counts every match even when hits are limited', () => {
+    const r = index.search('اعلن*', { limit: 1 });
+    expect(r.hits.length).toBe(1);
+    expect(r.total).toBeGreaterThan(1);
+  });
+});
+
+describe('SearchIndex: persistence and updates', () => {
+  const queries = ['التحالف', 'اذار', '"المعرض الدولي للكتاب"', 'اعلن*', '1300', 'source:okaz'];
+
+  it('serialize → load gives identical results', () => {
+    const small = SearchIndex.build(FIXTURE_DOCS, 5);
+    const loaded = SearchIndex.load(small.serialize(), 5);
+    for (const q of queries) expect(loaded.search(q).hits).toEqual(small.search(q).hits);
+  });
+
+  it('scores compare across segments (global idf)', () => {
+    const one = SearchIndex.build(FIXTURE_DOCS);
+    const many = SearchIndex.build(FIXTURE_DOCS, 3);
+    for (const q of queries) expect(many.search(q).hits.map((h) => h.id)).toEqual(one.search(q).hits.map((h) => h.id));
+  });
+
+  it('rejects corrupt bytes', () => {
+    const [blob] = SearchIndex.build(FIXTURE_DOCS).serialize();
+    expect(() => SearchIndex.load([blob!.slice(0, 100)])).toThrow(/corrupt/);
+    expect(() => SearchIndex.load([new Uint8Array(16)])).toThrow(/corrupt/);
+  });
+
+  it('adds and removes documents without a rebuild', () => {
+    const ix = SearchIndex.build(FIXTURE_DOCS.slice(0, 6));
+    expect(ix.search('التحالف').total).toBe(0);
+    ix.add(FIXTURE_DOCS.slice(6));
+    expect(ix.search('التحالف').hits.map((h) => h.id)).toContain('alliance');
+    expect(ix.remove(['alliance', 'control', 'nope'])).toBe(2);
+    expect(ix.search('التحالف').hits.map((h) => h.id)).toEqual(['alliance2']);
+    expect(ix.search('السيطرة').total).toBe(0);
+    expect(ix.size).toBe(FIXTURE_DOCS.length - 2);
+  });
+
+  it('replaces a re-added document', () => {
+    const ix = SearchIndex.build(FIXTURE_DOCS);
+    const changed = { ...FIXTURE_DOCS[0]!, title: 'عنوان جديد', text: 'عنوان جديد\nنص مختلف', paragraphs: [{ start: 11, end: 20 }] };
+    ix.add([changed]);
+    expect(ix.search('السيطرة').total).toBe(0);
+    expect(ix.search('مختلف').hits.map((h) => h.id)).toEqual(['control']);
+  });
+
+  it('keeps tombstones through serialization', () => {
+    const ix = SearchIndex.build(FIXTURE_DOCS);
+    ix.remove(['march']);
+    const loaded = SearchIndex.load(ix.serialize());
+    expect(loaded.search('المعرض').total).toBe(0);
+    expect(loaded.has('march')).toBe(false);
+  });
+
+  it('reports staleness against the archive', () => {
+    const ix = SearchIndex.build(FIXTURE_DOCS.slice(1));
+    const archive = FIXTURE_DOCS.slice(0, -1).map((d) => d.id);
+    expect(ix.staleness(archive)).toEqual({ missing: [FIXTURE_DOCS[0]!.id], extra: [FIXTURE_DOCS.at(-1)!.id] });
+    expect(ix.segmentInfos()[0]!.ids).toHaveLength(FIXTURE_DOCS.length - 1);
+  });
+});
