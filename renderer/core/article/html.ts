@@ -134,12 +134,13 @@ export function parseHtml(html: string, opts: HtmlParseOptions = {}): ParsedArti
   const head = headerOf(blocks);
   const paras = blocks.slice(head.skip).map((b) => b.text);
   if (paras.length === 0) throw new ImportError('no-text', 'No article text was found in this web page.');
-  const title = m.title || head.title || h1 || r.title || doc.title.trim() || titleFromFileName(opts.fileName);
+  const outlet = m.outlet ?? r.siteName ?? undefined;
+  const title = stripSiteName(m.title || head.title || h1 || r.title || doc.title.trim(), outlet) || titleFromFileName(opts.fileName);
   const { text, paragraphs } = joinParagraphs(paras);
   const url = m.url ?? opts.url;
   const out: ParsedArticle = {
     title,
-    outlet: m.outlet ?? r.siteName ?? hostOf(url) ?? '',
+    outlet: outlet || hostOf(url) || '',
     text,
     paragraphs,
     source: { kind: opts.kind ?? 'html', ...(opts.fileName ? { name: opts.fileName } : {}) },
@@ -150,6 +151,13 @@ export function parseHtml(html: string, opts: HtmlParseOptions = {}): ParsedArti
   if (published) out.published = published;
   if (url) out.url = url;
   return out;
+}
+
+/** "عنوان الخبر | الجزيرة نت" → "عنوان الخبر" when the suffix (after | - – — :) is the site's name. */
+export function stripSiteName(title: string, site: string | undefined): string {
+  if (!site) return title;
+  const m = /^(.*\S)\s*[|\-–—:«»]\s*(.+)$/.exec(title);
+  return m && m[2]!.trim() === site.trim() ? m[1]! : title;
 }
 
 /**

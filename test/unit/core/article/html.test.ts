@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockTexts, joinParagraphs, parseHtml, parseHtmlBytes, sniffHtmlCharset } from '../../../../renderer/core/article/html';
+import { blockTexts, joinParagraphs, parseHtml, parseHtmlBytes, sniffHtmlCharset, stripSiteName } from '../../../../renderer/core/article/html';
 import { parseDocument } from '../../../../renderer/core/article/dom-shim';
 import type { ParsedArticle } from '../../../../renderer/core/model';
 import { fixture } from './fixtures';
@@ -47,6 +47,12 @@ describe('parseHtml: metadata fallbacks', () => {
     expect(a.published).toBe('2015-05-03');
     expect(a.outlet).toBe('news.example');
     expect(paras(a)[0]).toMatch(/^نص الفقرة الأولى/);
+  });
+
+  it('drops the site name the page appends to its title', () => {
+    const a = parseHtml(`<html><head><meta property="og:title" content="عنوان الخبر | الجزيرة نت"><meta property="og:site_name" content="الجزيرة نت"></head><body>${body}</body></html>`);
+    expect(a.title).toBe('عنوان الخبر');
+    expect(stripSiteName('سوريا - تركيا: محادثات', 'الجزيرة نت')).toBe('سوريا - تركيا: محادثات');
   });
 
   it('the file name is the title of a page with none', () => {
