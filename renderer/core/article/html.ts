@@ -13,7 +13,7 @@ import { ImportError } from './errors';
 import { hostOf, pageMeta } from './html-meta';
 import { parseDate } from './dates';
 import { titleFromFileName } from './text';
-import { isDateline } from './text-header';
+import { isDateline, isOutletByName } from './text-header';
 
 export interface HtmlParseOptions {
   fileName?: string;
@@ -131,10 +131,10 @@ export function parseHtml(html: string, opts: HtmlParseOptions = {}): ParsedArti
     const body = parseDocument(html).body; // a fresh tree: readability may have pruned this one
     if (body) blocks = blockTexts(body);
   }
-  const head = headerOf(blocks);
+  const head = headerOf(blocks, m.title);
   const paras = blocks.slice(head.skip).map((b) => b.text);
   if (paras.length === 0) throw new ImportError('no-text', 'No article text was found in this web page.');
-  const outlet = m.outlet ?? r.siteName ?? undefined;
+  const outlet = m.outlet || r.siteName || outletInTitle(doc.title);
   const title = stripSiteName(m.title || head.title || h1 || r.title || doc.title.trim(), outlet) || titleFromFileName(opts.fileName);
   const { text, paragraphs } = joinParagraphs(paras);
   const url = m.url ?? opts.url;
@@ -160,19 +160,35 @@ export function stripSiteName(title: string, site: string | undefined): string {
   return m && m[2]!.trim() === site.trim() ? m[1]! : title;
 }
 
+/** An outlet named in one segment of "<title>" ("جريدة المستقبل - أخبار محلية"), by the text rules. */
+function outletInTitle(title: string): string | undefined {
+  const named = title.split(/\s+[|\-–—]\s+/).map((x) => x.trim()).filter(isOutletByName);
+  return named.length === 1 ? named[0] : undefined;
+}
+
+const bare = (x: string) => x.replace(/[\s\u00a0"«»'.،:]+/g, '');
+
 /**
  * The leading headline and dateline blocks of the extracted text, which are metadata, not paragraphs:
- * a first h1–h3 block is the headline; a short block with a date among the first three is the dateline.
+ * an h1–h3 block, a block repeating the meta title, or (with no meta title) a short line without a
+ * full stop above a long paragraph, is the headline; a short block with a date among the first three
+ * is the dateline.
  */
-function headerOf(blocks: Block[]): { skip: number; title?: string; published?: string } {
+function headerOf(blocks: Block[], metaTitle: string | undefined): { skip: number; title?: string; published?: string } {
   let skip = 0;
   let title: string | undefined;
   let published: string | undefined;
   for (let i = 0; i < Math.min(3, blocks.length - 1); i++) {
     const b = blocks[i]!;
-    if (i === skip && b.heading && !title) { title = b.text; skip = i + 1; }
+    const headline = b.heading || (metaTitle ? bare(b.text) === bare(metaTitle) : looksLikeHeadline(b.text, blocks[i + 1]!.text));
+    if (i === skip && !title && headline) { title = b.text; skip = i + 1; }
     else if (i === skip && !published && isDateline(b.text)) { published = parseDate(b.text); skip = i + 1; }
     else break;
   }
   return { skip, title, published };
+}
+
+function looksLikeHeadline(s: string, next: string): boolean {
+  const words = s.split(/\s+/).length;
+  return words <= 15 && s.length <= 150 && !/[.،:;!؟?]$/.test(s) && next.split(/\s+/).length > 15;
 }

@@ -60,6 +60,25 @@ describe('parseHtml: metadata fallbacks', () => {
   });
 });
 
+describe('an old table-layout page with <br> paragraphs and no meta tags', () => {
+  const html = `<html><head><title>جريدة المستقبل - أخبار محلية</title></head><body>
+<table><tr><td class="menu"><a href="/">الرئيسية</a><br><a href="/x">محليات</a></td>
+<td class="main"><font size="4"><b>انطلاق موسم قطاف الزيتون في الجنوب</b></font><br><br>
+بدأ المزارعون في قرى الجنوب موسم قطاف الزيتون وسط توقعات بإنتاج وفير هذا العام بعد أمطار غزيرة في الشتاء الماضي.<br><br>
+وقال رئيس التعاونية الزراعية إن سعر تنكة الزيت سيبقى مستقراً، داعياً الوزارة إلى دعم التصدير وفتح أسواق جديدة.<br><br>
+وأشار إلى أن اليد العاملة باتت نادرة بسبب هجرة الشباب، ما يرفع كلفة القطاف على صغار المزارعين.
+</td></tr></table><div class="footer">جميع الحقوق محفوظة</div></body></html>`;
+
+  it('takes the bold first line as the title, the outlet from <title>, and the <br> blocks as paragraphs', () => {
+    const a = parseHtml(html);
+    expect(a.title).toBe('انطلاق موسم قطاف الزيتون في الجنوب');
+    expect(a.outlet).toBe('جريدة المستقبل');
+    expect(paras(a)).toHaveLength(3);
+    expect(paras(a)[0]).toMatch(/^بدأ المزارعون/);
+    expect(a.text).not.toMatch(/الرئيسية|محفوظة/);
+  });
+});
+
 describe('charsets and bad pages', () => {
   it('a Windows-1256 page with an http-equiv charset', () => {
     const { article: a, encoding } = parseHtmlBytes(fixture('html/page-cp1256.html'));
