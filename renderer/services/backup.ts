@@ -106,8 +106,10 @@ export class BackupService extends EventTarget {
    * GzipDamaged (bad file), RestoreCancelled (cancel, or the safety backup's save was cancelled:
    * `safetyCancelled` set) or StorageError.
    */
-  async restore(file: Blob, mode: RestoreMode, options: RunOptions = {}): Promise<RestoreReport> {
-    const summary = await this.verify(file, options);
+  async restore(file: Blob, mode: RestoreMode, options: RunOptions & { verified?: BackupSummary } = {}): Promise<RestoreReport> {
+    // `verified`: the summary `verify` gave for this same Blob (the UI verifies before asking to
+    // confirm). Reading it again still checks every record; a failure then rolls back.
+    const summary = options.verified ?? (await this.verify(file, options));
     if (mode === 'replace') await this.safetyBackup(options);
     if (options.signal?.aborted) throw new RestoreCancelled();
     const read = { signal: options.signal, maxSchemaVersion: this.deps.schemaVersion };

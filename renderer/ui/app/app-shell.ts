@@ -19,6 +19,7 @@ import { reportError } from '../common/report-error';
 import '../library/library-view';
 import '../reader/reader-view';
 import './notices';
+import '../export/export-control';
 import '../import/import-control';
 
 @customElement('warraq-app')
@@ -129,6 +130,7 @@ export class AppShell extends LitElement {
       <header class="top">
         <span class="brand">${t('app.name')}</span>
         <nav aria-label=${t('nav.main')}>${this.renderNav()}</nav>
+        <warraq-export></warraq-export>
         <warraq-import></warraq-import>
         <button lang=${other} aria-label=${t('lang.switchLabel')} @click=${() => this.setLang(other)}>${t('lang.switch')}</button>
       </header>
