@@ -58,6 +58,11 @@ export function isOutletByName(s: string): boolean {
   return s.length <= 50 && words(s) <= 6 && !/[.!?؟]$/.test(s) && OUTLET_WORDS.test(s) && !HEADLINE_WORDS.test(s);
 }
 
+/** True when `s` names a news agency or the "agencies" desk (رويترز, أ ف ب, سانا, وكالات, …). */
+export function isAgency(s: string): boolean {
+  return s.split(/\s+/).length <= 4 && AGENCIES.test(s);
+}
+
 /** A short first line that could only be a name (no verbs-with-prepositions, no quotes or colon). */
 export function couldBeOutlet(s: string): boolean {
   return s.length <= 30 && words(s) <= 3 && !HEADLINE_WORDS.test(s) && !/\d/.test(s);

@@ -17,7 +17,7 @@ import { decodeBytes, type TextEncodingName } from './decode';
 import { ImportError } from './errors';
 import { hasWordChar, nonBlankLines } from './lines';
 import {
-  applyLabel, authorOf, classify, cleanByline, couldBeOutlet, isDateline, isOutletByName, looksLikeBody, placeOf, placeOfByline,
+  applyLabel, authorOf, classify, cleanByline, couldBeOutlet, isAgency, isDateline, isOutletByName, looksLikeBody, placeOf, placeOfByline,
   type HeaderFields,
 } from './text-header';
 
@@ -57,7 +57,7 @@ function readHeader(text: string, lines: TextRange[]): Header {
     if (kind === 'url') f.url ??= s;
     else if (kind === 'label') applyLabel(s, f);
     else if (kind === 'dateline') { f.published ??= parseDate(s); f.place ??= placeOf(s); }
-    else if (kind === 'byline' && !f.byline) { f.byline = cleanByline(s); f.author ??= authorOf(f.byline); }
+    else if (kind === 'byline') { f.byline ??= cleanByline(s); f.author ??= authorOf(f.byline); } // a 2nd byline is dropped
     else if (titleRange || f.title || looksLikeBody(s)) break;
     else if (i === 0 && isOutletLine(text, lines, s)) f.outlet = s;
     else titleRange = lines[i];
@@ -89,7 +89,8 @@ const LEAD_DATE = /^([\p{L}]+(?: [\p{L}]+){0,2})\s*[-–—،,]\s*([^\-–—]{6
 function readLeadDateline(p: string, f: HeaderFields): void {
   const head = p.slice(0, 160);
   const a = LEAD_AGENCY.exec(head);
-  if (a) {
+  // Only a bare place name and a known agency: "قال الوزير (في كلمة) -" is prose, not a dateline.
+  if (a && couldBeOutlet(a[1]!) && isAgency(a[3]!)) {
     f.place ??= a[1];
     f.published ??= parseDate(a[2]);
     f.byline ??= a[3]!.trim();
@@ -97,7 +98,7 @@ function readLeadDateline(p: string, f: HeaderFields): void {
   }
   const d = LEAD_DATE.exec(head);
   const date = d ? parseDate(d[2]) : undefined;
-  if (d && date) {
+  if (d && date && couldBeOutlet(d[1]!)) {
     f.place ??= d[1];
     f.published ??= date;
   }
