@@ -49,7 +49,9 @@ export function isByline(s: string): boolean {
   if (AUTHOR_LEAD_WORD.test(s) && (/^(?:بقلم|بواسطة)|^\S+\s*:/.test(s) ? words(s) <= 7 : words(s) <= 4)) return true;
   // "تقرير: …" and "خاص: …" also open headlines: only a short line is a byline.
   if (BYLINE_LEAD.test(s) && words(s) <= 5) return true;
-  if (/^[([][^()[\]]{2,60}[)\]]$/.test(s)) return true;
+  // "(أ ف ب)", "(خاص)" — but not a headline that happens to sit in brackets.
+  const inner = /^[([]([^()[\]]{2,60})[)\]]$/.exec(s)?.[1]?.trim();
+  if (inner) return isAgency(inner) || BYLINE_LEAD.test(inner) || AUTHOR_LEAD_WORD.test(inner);
   return words(s) <= 5 && AGENCIES.test(s) && !HEADLINE_WORDS.test(s.replace(/:/g, ''));
 }
 
