@@ -11,7 +11,7 @@ import { parseHtmlBytes } from '../core/article/html';
 import { parseMhtmlBytes } from '../core/article/mhtml';
 import { LineSplitter, parseJsonlLine, type RecordResult } from '../core/article/records';
 import { CsvRecordReader } from '../core/article/csv';
-import type { ImportIssue, IssueCode } from './import-protocol';
+import type { ImportIssue, IssueCode, IssueKind } from './import-protocol';
 import { readAll, readHead, textChunks } from './import-read';
 
 /** Where importFile puts its results (the pipeline). */
@@ -19,7 +19,7 @@ export interface FileSink {
   readonly cancelled: boolean;
   /** Rejects only on a storage failure that must stop the whole import. */
   article(article: ParsedArticle, path: string): Promise<void>;
-  issue(kind: 'failed' | 'skipped', issue: ImportIssue): void;
+  issue(kind: IssueKind, issue: ImportIssue): void;
   /** Raw bytes of the current file consumed so far (archives), for progress. */
   bytes(n: number): void;
 }
@@ -61,11 +61,30 @@ export async function importFile(path: string, blob: Blob, sink: FileSink): Prom
   if (blob.size === 0) return sink.issue('failed', { path, code: 'empty', reason: 'The file is empty.' });
   try {
     if (found.kind === 'jsonl' || found.kind === 'jsonl.gz' || found.kind === 'csv') await importRecords(path, blob, found.kind, sink);
-    else await sink.article(parseOne(await readAll(blob), path, found.kind), path);
+    else await importOne(path, await readAll(blob), found.kind, found.note, sink);
   } catch (e) {
     if (isStorageError(e)) throw e;
     if (isImportError(e)) sink.issue('failed', { path, code: e.code === 'unsupported' ? 'wrong-type' : e.code, reason: e.reason });
     else sink.issue('failed', { path, code: 'read', reason: `The file could not be read (${errorText(e)}).` });
+  }
+}
+
+// A saved page ends with </html> (or at least </body>); 2 KiB of tail covers trailing scripts and whitespace.
+const PAGE_END = /<\/(?:html|body)\s*>/i;
+
+function looksCutShort(bytes: Uint8Array): boolean {
+  let tail = '';
+  for (let i = Math.max(0, bytes.length - 2048); i < bytes.length; i++) tail += String.fromCharCode(bytes[i]!);
+  return !PAGE_END.test(tail);
+}
+
+/** Parses and queues a one-article file, with a warning when its name misled or the page is cut short. */
+async function importOne(path: string, bytes: Uint8Array, kind: 'text' | 'html' | 'mhtml', note: string | undefined, sink: FileSink): Promise<void> {
+  const article = parseOne(bytes, path, kind);
+  await sink.article(article, path);
+  if (note) sink.issue('warnings', { path, code: 'renamed', reason: `Imported, ${note}.` });
+  if (kind === 'html' && looksCutShort(bytes)) {
+    sink.issue('warnings', { path, code: 'truncated', reason: 'Imported, but the page is cut short (it has no closing </html>): its text may be incomplete.' });
   }
 }
 

@@ -8,7 +8,7 @@ import type { ParsedArticle } from '../core/model';
 import { contentId, toArticle } from '../core/article/identity';
 import type { ArticlesRepo } from '../storage/articles-repo';
 import { toStorageError } from '../storage/errors';
-import type { FromWorker, ImportIssue, ImportProgress, ImportReport, ToWorker } from './import-protocol';
+import type { FromWorker, ImportIssue, ImportProgress, ImportReport, IssueKind, ToWorker } from './import-protocol';
 import { importFile, type FileSink } from './import-file';
 
 export interface PipelineOptions {
@@ -36,7 +36,7 @@ export class ImportPipeline implements FileSink {
   private lastProgress = 0;
   cancelled = false;
   readonly progress: ImportProgress = { filesDone: 0, filesTotal: 0, currentFile: '', imported: 0, duplicates: 0, failed: 0, bytesDone: 0, bytesTotal: 0 };
-  private readonly report: ImportReport = { imported: 0, duplicates: 0, failed: [], skipped: [], cancelled: false, unlisted: 0, startedAt: 0, finishedAt: 0 };
+  private readonly report: ImportReport = { imported: 0, duplicates: 0, failed: [], skipped: [], warnings: [], cancelled: false, unlisted: 0, startedAt: 0, finishedAt: 0 };
 
   constructor(private readonly repo: Pick<ArticlesRepo, 'putMany'>, private readonly post: (m: FromWorker) => void, opts: PipelineOptions = {}) {
     this.opts = { batchSize: 300, batchChars: 8_000_000, progressEveryMs: 100, maxListed: 500, ...opts };
@@ -107,8 +107,8 @@ export class ImportPipeline implements FileSink {
   }
 
   /** Records a failure or a skip (counted always, listed up to `maxListed`). */
-  issue(kind: 'failed' | 'skipped', issue: ImportIssue): void {
-    const list = kind === 'failed' ? this.report.failed : this.report.skipped;
+  issue(kind: IssueKind, issue: ImportIssue): void {
+    const list = this.report[kind];
     if (kind === 'failed') this.progress.failed++;
     if (list.length >= this.opts.maxListed) {
       this.report.unlisted++;

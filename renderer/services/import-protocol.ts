@@ -15,8 +15,12 @@ export type IssueCode =
   | 'wrong-type'   // the name says text/HTML but the bytes are something else (binary, an image…)
   | 'unsupported'  // a file type Warraq does not read (skipped)
   | 'companion' | 'hidden' | 'system' // not articles at all (skipped): `_files/` folders, dot-files, Thumbs.db
+  | 'truncated'    // imported, but the page ends mid-way (no closing </html>): the text may be incomplete
+  | 'renamed'      // imported, read as another kind than its name says (a web page saved as .txt)
   | 'read'         // the file could not be read (moved, permissions)
   | 'storage';     // the database refused the batch (the file's other batches may be stored)
+
+export type IssueKind = 'failed' | 'skipped' | 'warnings';
 
 export interface ImportIssue {
   path: string;
@@ -45,6 +49,8 @@ export interface ImportReport {
   duplicates: number;
   failed: ImportIssue[];
   skipped: ImportIssue[];
+  /** Imported, with something the user should know (truncated page, misleading name). */
+  warnings: ImportIssue[];
   cancelled: boolean;
   /** Issues beyond the lists' cap (an archive full of bad lines): counted, not listed. */
   unlisted: number;
@@ -65,7 +71,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'added'; ids: string[] }
-  | { type: 'issue'; kind: 'failed' | 'skipped'; issue: ImportIssue }
+  | { type: 'issue'; kind: IssueKind; issue: ImportIssue }
   | { type: 'file-done'; index: number }
   | { type: 'done'; report: ImportReport }
   | { type: 'fatal'; message: string; problem?: string };

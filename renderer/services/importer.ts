@@ -9,7 +9,7 @@
  */
 import type { PickedFile } from '../platform/platform';
 import type { LibraryService, LibraryChange } from './library';
-import { FILES_AHEAD, type FromWorker, type ImportIssue, type ImportProgress, type ImportReport, type ToWorker } from './import-protocol';
+import { FILES_AHEAD, type FromWorker, type ImportIssue, type ImportProgress, type ImportReport, type IssueKind, type ToWorker } from './import-protocol';
 
 export type { ImportIssue, ImportProgress, ImportReport } from './import-protocol';
 
@@ -42,7 +42,7 @@ export class ImportService extends EventTarget {
   private worker: ImportWorker | null = null;
   private credits: (() => void) | null = null;
   private outstanding = 0;
-  private issues: { failed: ImportIssue[]; skipped: ImportIssue[] } = { failed: [], skipped: [] };
+  private issues: Record<IssueKind, ImportIssue[]> = { failed: [], skipped: [], warnings: [] };
   private added = 0;
   private deferred: string[] = [];
   private refreshing: Promise<void> = Promise.resolve();
@@ -66,7 +66,8 @@ export class ImportService extends EventTarget {
     this.worker = worker;
     return new Promise<ImportReport>((resolve) => {
       worker.onmessage = (e) => this.onMessage(e.data, resolve);
-      worker.onerror = (e) => this.finish(this.fallbackReport({ problem: 'unknown', message: e.message || 'The import worker stopped.' }), resolve);
+      // A script that fails to load gives an ErrorEvent without a message.
+      worker.onerror = (e) => this.finish(this.fallbackReport({ problem: 'unknown', message: e.message || 'The import worker could not start or stopped unexpectedly; reload the window and try again.' }), resolve);
       worker.postMessage({ type: 'start', filesTotal: files.length, bytesTotal: this.state.progress.bytesTotal, importedAt: Date.now() });
       void this.feed(files);
     });
@@ -90,7 +91,7 @@ export class ImportService extends EventTarget {
 
   private reset(files: PickedFile[]): void {
     this.state = { phase: 'running', progress: emptyProgress(files), cancelling: false };
-    this.issues = { failed: [], skipped: [] };
+    this.issues = { failed: [], skipped: [], warnings: [] };
     this.outstanding = 0;
     this.added = 0;
     this.deferred = [];
@@ -134,7 +135,7 @@ export class ImportService extends EventTarget {
   private fallbackReport(error: { problem: string; message: string }): ImportReport {
     const p = this.state.progress;
     return {
-      imported: p.imported, duplicates: p.duplicates, failed: this.issues.failed, skipped: this.issues.skipped,
+      imported: p.imported, duplicates: p.duplicates, failed: this.issues.failed, skipped: this.issues.skipped, warnings: this.issues.warnings,
       cancelled: this.state.cancelling, unlisted: 0, startedAt: Date.now(), finishedAt: Date.now(), error,
     };
   }

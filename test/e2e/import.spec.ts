@@ -4,48 +4,10 @@
  * stored (title, outlet, date, first paragraph). Fixtures: test/fixtures/import/** (the parsers') and
  * test/fixtures/import-e2e/** (ours). Large files are generated at run time into a temp dir.
  */
-import { test, expect, type Page, type Locator } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { join } from 'node:path';
 import { openApp, articleLink } from './helpers';
-
-const FIX = join(process.cwd(), 'test', 'fixtures', 'import');
-const ar = (n: number) => n.toLocaleString('ar-EG');
-
-async function choose(page: Page, button: string, paths: string | string[]): Promise<Locator> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
-  await (await chooser).setFiles(paths);
-  const report = page.getByRole('dialog', { name: 'تقرير الاستيراد' });
-  await expect(report).toBeVisible({ timeout: 60_000 });
-  return report;
-}
-
-const importFiles = (page: Page, paths: string[]) => choose(page, 'استيراد ملفات', paths);
-const importFolder = (page: Page, dir: string) => choose(page, 'استيراد مجلد', dir);
-
-async function expectCounts(report: Locator, c: { imported: number; duplicates?: number; failed?: number; skipped?: number }) {
-  await expect(report).toContainText(`مقالات مستوردة: ${ar(c.imported)}`);
-  await expect(report).toContainText(`مكررات تُركت: ${ar(c.duplicates ?? 0)}`);
-  await expect(report).toContainText(`إخفاقات: ${ar(c.failed ?? 0)}`);
-  await expect(report).toContainText(`ملفات تُخطّيت: ${ar(c.skipped ?? 0)}`);
-}
-
-async function closeReport(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'إغلاق', exact: true }).click();
-  await expect(page.getByRole('dialog', { name: 'تقرير الاستيراد' })).toHaveCount(0);
-}
-
-/** Opens the article from the library and checks what the reader shows. */
-async function expectArticle(page: Page, a: { title: string; outlet?: string; published?: string; first: string }) {
-  await articleLink(page, a.title).click();
-  await expect(page.getByRole('heading', { level: 1, name: a.title })).toBeVisible();
-  const reader = page.locator('warraq-reader');
-  if (a.outlet) await expect(reader.locator('p.outlet')).toHaveText(a.outlet);
-  if (a.published) await expect(reader.locator('time').first()).toHaveAttribute('datetime', a.published);
-  await expect(reader.locator('p[data-p="1"]')).toContainText(a.first);
-  await page.goBack();
-  await expect(page.getByRole('grid')).toBeVisible();
-}
+import { FIX, importFiles, importFolder, expectCounts, closeReport, expectArticle } from './import-helpers';
 
 test.describe('import through the UI', () => {
   test.beforeEach(async ({ page }) => openApp(page));

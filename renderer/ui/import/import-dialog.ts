@@ -130,6 +130,7 @@ export class ImportDialog extends LitElement {
           ${this.renderIssues(t('import.report.failedList'), r.failed)}
           ${r.unlisted ? html`<p class="muted">${t('import.report.unlisted', { count: formatNumber(r.unlisted) })}</p>` : nothing}
           ${this.renderIssues(t('import.report.skippedList'), r.skipped)}
+          ${this.renderIssues(t('import.report.warningsList'), r.warnings ?? [])}
           <div class="actions">
             <span role="status" class="muted">${this.copied ? t('import.report.copied') : ''}</span>
             <button @click=${() => this.copy(r)}>${t('import.report.copy')}</button>

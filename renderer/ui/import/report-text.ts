@@ -25,6 +25,7 @@ export function summaryLines(r: ImportReport): string[] {
     t('import.report.failed', { count: r.failed.length + (r.unlisted ?? 0) }),
     t('import.report.skipped', { count: r.skipped.length }),
   ];
+  if (r.warnings?.length) lines.push(t('import.report.warnings', { count: r.warnings.length }));
   if (r.cancelled) lines.push(t('import.report.cancelled'));
   if (r.error) lines.push(t('import.report.error', { detail: r.error.message }));
   return lines;
@@ -37,5 +38,6 @@ export function reportText(r: ImportReport): string {
   if (r.failed.length) out.push('', t('import.report.failedList'), ...r.failed.map((i) => `- ${issueLine(i)}`));
   if (r.unlisted) out.push(t('import.report.unlisted', { count: r.unlisted }));
   if (r.skipped.length) out.push('', t('import.report.skippedList'), ...r.skipped.map((i) => `- ${issueLine(i)}`));
+  if (r.warnings?.length) out.push('', t('import.report.warningsList'), ...r.warnings.map((i) => `- ${issueLine(i)}`));
   return out.join('\n') + '\n';
 }

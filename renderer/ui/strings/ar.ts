@@ -104,6 +104,10 @@ export const ar = {
   'import.reason.system': 'ليس مقالة: ملف نظام.',
   'import.reason.read': 'تعذّرت قراءة الملف.',
   'import.reason.storage': 'تعذّر حفظه في قاعدة البيانات.',
+  'import.reason.truncated': 'استُورد، لكن الصفحة مقطوعة (بلا وسم الإغلاق </html>) وقد يكون نصها ناقصاً.',
+  'import.reason.renamed': 'استُورد على أنه صفحة ويب مع أن امتداد اسمه يقول غير ذلك.',
+  'import.report.warnings': 'ملاحظات: {count}',
+  'import.report.warningsList': 'استُورد مع ملاحظة',
   // export & backup (issue 7)
   'xb.open': 'تصدير ونسخ احتياطي',
   'xb.title': 'التصدير والنسخ الاحتياطي',

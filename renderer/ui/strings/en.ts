@@ -102,6 +102,10 @@ export const en: Record<StringKey, string> = {
   'import.reason.system': 'Not an article: a system file.',
   'import.reason.read': 'The file could not be read.',
   'import.reason.storage': 'It could not be saved to the database.',
+  'import.reason.truncated': 'Imported, but the page is cut short (no closing </html>): its text may be incomplete.',
+  'import.reason.renamed': 'Imported as a web page although its name says otherwise.',
+  'import.report.warnings': 'Notes: {count}',
+  'import.report.warningsList': 'Imported with a note',
   // export & backup (issue 7)
   'xb.open': 'Export & backup',
   'xb.title': 'Export and backup',

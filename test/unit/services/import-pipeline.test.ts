@@ -93,7 +93,10 @@ describe('ImportPipeline', () => {
     const { report } = await run(repo, [
       fixture('bad/empty.txt'), fixture('bad/blank.txt'), fixture('bad/binary-named.txt'), fixture('bad/report.docx'),
       fixture('bad/page-saved-as.txt'), fixture('records/archive-bad-lines.jsonl'), fixture('mhtml/no-boundary.mhtml'),
+      fixture('html/page-truncated.html'),
     ]);
+    // Imported, with a note: a web page under a .txt name; a page cut off before </html>.
+    expect(report.warnings.map((w) => [w.path, w.code])).toEqual([['page-saved-as.txt', 'renamed'], ['page-truncated.html', 'truncated']]);
     const by = (name: string) => report.failed.filter((f) => f.path === name).map((f) => f.code);
     expect(by('empty.txt')).toEqual(['empty']);
     expect(by('blank.txt')).toEqual(['empty']);
