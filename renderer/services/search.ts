@@ -30,7 +30,7 @@ interface Pending {
 }
 
 export class SearchService extends EventTarget {
-  status: SearchStatus = { state: 'loading', done: 0, total: 0, loaded: 0, built: 0, segments: 0, loadMs: 0, reason: '', buildMs: 0 };
+  status: SearchStatus = { state: 'loading', done: 0, total: 0, size: 0, loaded: 0, built: 0, segments: 0, loadMs: 0, reason: '', buildMs: 0 };
   private port: SearchPort | null = null;
   private seq = 0;
   private pending = new Map<number, Pending>();

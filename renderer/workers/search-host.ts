@@ -17,7 +17,7 @@ import type { TextRange } from '../core/model';
 import type { SearchRepo } from '../storage/search-repo';
 import type { SearchStatus } from './search-protocol';
 import { IndexState, INDEX_FORMAT } from './search-state';
-import { findHits, makeSnippet } from './search-find';
+import { findAll, snippet } from '../core/search/highlight';
 
 /** Builds one encoded segment from stored article ids (reads their texts itself). */
 export interface SegmentBuilder {
@@ -35,6 +35,8 @@ export function indexFingerprint(): string {
   return `${INDEX_FORMAT}|${analyze(PROBE).join(' ')}`;
 }
 
+/** Snippet length: about two lines of the result list at the default width. */
+const SNIPPET_CHARS = 220;
 const SMALL_PART = 500;
 const MAX_SMALL_PARTS = 8;
 
@@ -43,8 +45,8 @@ const now = (): number => performance.now();
 export class SearchHost {
   private current: IndexState;
   private queue: Promise<unknown> = Promise.resolve();
-  private textCache: { id: string; text: string; titleEnd: number; body: TextRange } | null = null;
-  status: SearchStatus = { state: 'empty', done: 0, total: 0, loaded: 0, built: 0, segments: 0, loadMs: 0, reason: '', buildMs: 0 };
+  private textCache: { id: string; text: string; bodyStart: number } | null = null;
+  status: SearchStatus = { state: 'empty', done: 0, total: 0, size: 0, loaded: 0, built: 0, segments: 0, loadMs: 0, reason: '', buildMs: 0 };
 
   constructor(
     private readonly repo: SearchRepo,
@@ -96,7 +98,7 @@ export class SearchHost {
     const out: Record<string, Snippet> = {};
     for (const id of ids) {
       const t = await this.text(id);
-      if (t) out[id] = makeSnippet(t.text, t.body, findHits(t.text, query, { strict, titleEnd: t.titleEnd }));
+      if (t) out[id] = snippet(t.text, query, { strict, from: t.bodyStart, maxChars: SNIPPET_CHARS });
     }
     return out;
   }
@@ -104,16 +106,14 @@ export class SearchHost {
   /** Every hit of the query in one article (offsets into its stored text); empty when it is gone. */
   async findAll(id: string, query: string, strict: boolean): Promise<TextRange[]> {
     const t = await this.text(id);
-    return t ? findHits(t.text, query, { strict, titleEnd: t.titleEnd }) : [];
+    return t ? findAll(t.text, query, { strict }) : [];
   }
 
   private async text(id: string) {
     if (this.textCache?.id === id) return this.textCache;
     const t = await this.repo.text(id);
     if (!t) return undefined;
-    const p = t.paragraphs;
-    const body = p.length ? { start: p[0]!.start, end: p[p.length - 1]!.end } : { start: 0, end: t.text.length };
-    this.textCache = { id, text: t.text, titleEnd: t.titleEnd, body };
+    this.textCache = { id, text: t.text, bodyStart: t.paragraphs[0]?.start ?? 0 };
     return this.textCache;
   }
 
@@ -200,7 +200,7 @@ export class SearchHost {
   }
 
   private setStatus(patch: Partial<SearchStatus>): void {
-    this.status = { ...this.status, ...patch };
+    this.status = { ...this.status, ...patch, size: this.current.index.size };
     if (patch.state === 'ready' || patch.state === 'loading') this.status.message = undefined;
     this.onStatus({ ...this.status });
   }

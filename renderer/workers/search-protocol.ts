@@ -11,6 +11,8 @@ export interface SearchStatus extends IndexStatus {
   loaded: number;
   /** Documents indexed by this session (rebuild, stale or new articles). */
   built: number;
+  /** Live documents in the index that answers queries. */
+  size: number;
   /** Segments in memory. */
   segments: number;
   /** Start-up load time of the persisted index (ms), 0 before it is known. */

@@ -18,6 +18,8 @@ import { hashToRoute, routeToHash, type Route, type NavigateEvent } from './rout
 import { reportError } from '../common/report-error';
 import '../library/library-view';
 import '../reader/reader-view';
+import '../search/search-view';
+import '../search/search-box';
 import './notices';
 import '../export/export-control';
 import '../import/import-control';
@@ -35,6 +37,8 @@ export class AppShell extends LitElement {
 
   @provide({ context: servicesContext }) @property({ attribute: false }) services!: Services;
   @state() private route: Route = hashToRoute(location.hash);
+  /** The search view's last query, so the nav button returns to it. */
+  private lastQuery?: string;
   protected readonly i18n = new LanguageController(this);
   private unsubscribeCommands = () => {};
 
@@ -72,6 +76,7 @@ export class AppShell extends LitElement {
   };
 
   navigate(route: Route): void {
+    if (route.view === 'search') this.lastQuery = route.query;
     const hash = routeToHash(route);
     if (location.hash !== hash) location.hash = hash;
     this.route = route;
@@ -111,6 +116,7 @@ export class AppShell extends LitElement {
     const current = this.route.view;
     return html`
       <button aria-current=${current === 'library' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'library' })}>${t('nav.library')}</button>
+      <button aria-current=${current === 'search' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'search', query: this.lastQuery })}>${t('nav.search')}</button>
     `;
   }
 
@@ -118,7 +124,9 @@ export class AppShell extends LitElement {
     const r = this.route;
     switch (r.view) {
       case 'reader':
-        return html`<warraq-reader .articleId=${r.id} .paragraph=${r.paragraph}></warraq-reader>`;
+        return html`<warraq-reader .articleId=${r.id} .query=${r.query} .paragraph=${r.paragraph}></warraq-reader>`;
+      case 'search':
+        return html`<warraq-search .query=${r.query ?? ''}></warraq-search>`;
       default:
         return html`<warraq-library></warraq-library>`;
     }
@@ -130,6 +138,7 @@ export class AppShell extends LitElement {
       <header class="top">
         <span class="brand">${t('app.name')}</span>
         <nav aria-label=${t('nav.main')}>${this.renderNav()}</nav>
+        <warraq-search-box .value=${this.route.view === 'search' || this.route.view === 'reader' ? this.route.query ?? '' : ''}></warraq-search-box>
         <warraq-export></warraq-export>
         <warraq-import></warraq-import>
         <button lang=${other} aria-label=${t('lang.switchLabel')} @click=${() => this.setLang(other)}>${t('lang.switch')}</button>

@@ -10,7 +10,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import type { Article, ReaderPrefs } from '../../core/model';
+import type { Article, ReaderPrefs, TextRange } from '../../core/model';
 import type { Services } from '../../services/services';
 import { servicesContext } from '../context';
 import { LanguageController, t, formatDate } from '../strings/i18n';
@@ -19,6 +19,10 @@ import { reportError } from '../common/report-error';
 import { baseDirection, segment, type Decoration } from './decorate';
 import { readerStyles } from './reader-styles';
 import './reader-settings';
+import './find-bar';
+import type { FindBar, FindHits } from './find-bar';
+
+const NO_RANGES: TextRange[] = [];
 
 @customElement('warraq-reader')
 export class ReaderView extends LitElement {
@@ -29,6 +33,11 @@ export class ReaderView extends LitElement {
   @property({ type: Number }) paragraph?: number;
   /** Decorations contributed by features (search hits, highlights). */
   @property({ attribute: false }) extraDecorations: Decoration[] = [];
+  /** A search query (from a search result): the find bar opens with it and its hits are marked. */
+  @property() query?: string;
+  /** Hits of the find bar's query ('hit' decorations, the current one marked). */
+  @state() private hitMarks: Decoration[] = [];
+  private scrollToHit = false;
   @state() private article: Article | null | undefined;
   @state() private prefs!: ReaderPrefs;
   protected readonly i18n = new LanguageController(this);
@@ -70,12 +79,25 @@ export class ReaderView extends LitElement {
       this.restored = true;
       await this.restorePosition(this.article.id);
     }
+    const hit = this.scrollToHit ? this.renderRoot.querySelector<HTMLElement>('mark.hit.current') : null;
+    if (hit) {
+      this.scrollToHit = false;
+      hit.scrollIntoView({ block: 'center' });
+    }
   }
+
+  private onHits = (e: CustomEvent<FindHits>): void => {
+    if (e.detail.hits.length === 0 && this.hitMarks.length === 0) return;
+    this.hitMarks = e.detail.hits.map((h, i) => ({ ...h, kind: 'hit', current: i === e.detail.current }));
+    this.scrollToHit = e.detail.current >= 0;
+  };
+
 
   /** Scrolls to the requested paragraph, else to where the reader left off. */
   private async restorePosition(id: string): Promise<void> {
     let target = this.paragraph;
-    if (target === undefined) target = (await this.services.settings.getReading(id))?.paragraph;
+    // Opened from a search result: the first hit decides where to scroll, not the last reading position.
+    if (target === undefined && !this.query) target = (await this.services.settings.getReading(id))?.paragraph;
     const el = target ? this.renderRoot.querySelector<HTMLElement>(`[data-p="${target}"]`) : null;
     if (el) el.scrollIntoView({ block: 'start' });
     else if (this.scroller) this.scroller.scrollTop = 0;
@@ -128,6 +150,7 @@ export class ReaderView extends LitElement {
 
   private onKey = (e: KeyboardEvent): void => {
     const path = e.composedPath()[0] as HTMLElement | undefined;
+    if (this.renderRoot.querySelector<FindBar>('warraq-find-bar')?.handleKey(e)) return;
     if (path && /^(INPUT|TEXTAREA|SELECT)$/.test(path.tagName)) return;
     if (e.ctrlKey || e.metaKey) return;
     const bigger = () => this.setPrefs({ fontSize: Math.min(40, this.prefs.fontSize + 2) });
@@ -147,7 +170,7 @@ export class ReaderView extends LitElement {
   private renderParagraph(a: Article, index: number) {
     const range = a.paragraphs[index]!;
     const text = a.text.slice(range.start, range.end);
-    const segments = segment(range, this.extraDecorations);
+    const segments = segment(range, [...this.extraDecorations, ...this.hitMarks]);
     return html`<p data-p=${index + 1} data-start=${range.start} dir=${baseDirection(text)}>${segments.map((s) => {
       const piece = a.text.slice(s.start, s.end);
       if (!s.decorations.length) return piece;
@@ -189,6 +212,7 @@ export class ReaderView extends LitElement {
         <span class="spacer"></span>
         <warraq-reader-settings .prefs=${p} @reader-prefs=${(e: CustomEvent<Partial<ReaderPrefs>>) => this.setPrefs(e.detail)}></warraq-reader-settings>
       </nav>
+      <warraq-find-bar .articleId=${this.articleId} .query=${this.query ?? ''} .body=${a?.paragraphs ?? NO_RANGES} @find-hits=${this.onHits}></warraq-find-bar>
       <div class="content">
         ${a ? html`<article style=${vars} tabindex="-1" aria-label=${a.title} @scroll=${this.onScroll}>
           ${this.renderHeader(a)}

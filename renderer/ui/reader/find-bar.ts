@@ -1,0 +1,163 @@
+/**
+ * <warraq-find-bar> — find within the open article with the archive search's own folding
+ * (SearchService.hits → the worker's findAll), so `السيطرة` finds `السیطرة` here too.
+ *
+ * Properties: `articleId`, `query` (opened with it, e.g. from a search result), `body` (paragraph
+ * ranges: hits outside them, e.g. in a title that is not painted, are not counted).
+ * Events: `find-hits` CustomEvent<{hits: TextRange[]; current: number}> whenever hits or the
+ * current hit change (current is -1 when there are none).
+ * Keyboard (through `handleKey`, called by the reader): Ctrl/Cmd+F opens, F3 / Shift+F3 next /
+ * previous; in the field Enter / Shift+Enter next / previous, Escape closes.
+ */
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state, query as el } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { TextRange } from '../../core/model';
+import type { Services } from '../../services/services';
+import { servicesContext } from '../context';
+import { baseStyles } from '../common/styles';
+import { LanguageController, t } from '../strings/i18n';
+import { reportError } from '../common/report-error';
+
+export interface FindHits {
+  hits: TextRange[];
+  current: number;
+}
+
+const TYPING_DEBOUNCE_MS = 120;
+
+@customElement('warraq-find-bar')
+export class FindBar extends LitElement {
+  static override styles = [baseStyles, css`
+    :host { display: block; }
+    .bar { padding-block: 6px; padding-inline: 16px; border-block-end: 1px solid var(--border); background: var(--bg-elev); }
+    input { min-block-size: 30px; inline-size: 16rem; padding-inline: 8px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); }
+    .count { min-inline-size: 6em; color: var(--fg-muted); }
+  `];
+
+  @consume({ context: servicesContext, subscribe: true }) services!: Services;
+  @property() articleId = '';
+  @property() query = '';
+  @property({ attribute: false }) body: TextRange[] = [];
+  @state() private opened = false;
+  @state() private hits: TextRange[] = [];
+  @state() private current = -1;
+  @state() private text = '';
+  @el('input') private input?: HTMLInputElement;
+  protected readonly i18n = new LanguageController(this);
+  private timer = 0;
+  private run = 0;
+  private unsubscribe = () => {};
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = this.services.platform.onCommand((c) => {
+      if (c === 'find') this.open();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.clearTimeout(this.timer);
+    this.unsubscribe();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('query') && this.query) {
+      this.text = this.query;
+      this.opened = true;
+    }
+    if ((changed.has('query') || changed.has('articleId') || changed.has('body')) && this.articleId) void this.find();
+  }
+
+  /** Opens the bar and focuses its field. */
+  async open(): Promise<void> {
+    this.opened = true;
+    await this.updateComplete;
+    this.input?.focus();
+    this.input?.select();
+  }
+
+  close(): void {
+    this.opened = false;
+    this.text = '';
+    this.setHits([], -1);
+  }
+
+  /** Moves to the next (1) or previous (-1) hit, wrapping around. */
+  step(dir: 1 | -1): void {
+    const n = this.hits.length;
+    if (n) this.setHits(this.hits, (this.current + dir + n) % n);
+  }
+
+  /** Handles the reader's keys; returns true when the key was used. */
+  handleKey(e: KeyboardEvent): boolean {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
+      e.preventDefault();
+      void this.open();
+      return true;
+    }
+    if (e.key === 'F3') {
+      e.preventDefault();
+      this.step(e.shiftKey ? -1 : 1);
+      return true;
+    }
+    return false;
+  }
+
+  private async find(): Promise<void> {
+    const run = ++this.run;
+    const q = this.text.trim();
+    if (!q || !this.articleId) return this.setHits([], -1);
+    try {
+      const all = await this.services.search.hits(this.articleId, q);
+      if (run !== this.run) return;
+      const inBody = this.body.length ? all.filter((h) => this.body.some((p) => h.start >= p.start && h.end <= p.end)) : all;
+      this.setHits(inBody, inBody.length ? 0 : -1);
+    } catch (e) {
+      reportError(this.services.notifier, e);
+    }
+  }
+
+  private setHits(hits: TextRange[], current: number): void {
+    if (hits.length === 0 && this.hits.length === 0 && this.current === current) return;
+    this.hits = hits;
+    this.current = current;
+    this.dispatchEvent(new CustomEvent<FindHits>('find-hits', { detail: { hits, current } }));
+  }
+
+  private onInput = (e: Event): void => {
+    this.text = (e.target as HTMLInputElement).value;
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => void this.find(), TYPING_DEBOUNCE_MS);
+  };
+
+  private onKey = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      this.step(e.shiftKey ? -1 : 1);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.close();
+    }
+  };
+
+  override render() {
+    if (!this.opened) return nothing;
+    const n = this.hits.length;
+    return html`<div class="bar toolbar" role="search" aria-label=${t('find.bar')}>
+      <input type="search" dir="auto" aria-label=${t('find.input')} .value=${this.text} @input=${this.onInput} @keydown=${this.onKey} />
+      <span class="count" role="status">${this.text.trim() ? (n ? t('find.count', { current: this.current + 1, total: n }) : t('find.none')) : ''}</span>
+      <button aria-label=${t('find.prev')} title="Shift+F3" ?disabled=${!n} @click=${() => this.step(-1)}>${t('find.prev')}</button>
+      <button aria-label=${t('find.next')} title="F3" ?disabled=${!n} @click=${() => this.step(1)}>${t('find.next')}</button>
+      <button aria-label=${t('find.close')} @click=${() => this.close()}>✕</button>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'warraq-find-bar': FindBar;
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * <warraq-search> — results for the query in the route: count, ranked list (outlet, date, title and
+ * a snippet with the hits marked on the original characters), sort by relevance or date, exact
+ * spelling, search within these results, the query-language help and the index status line.
+ *
+ * Properties: `query`. Keyboard: ↑/↓ (and ↓ from the search box) move the active result, Enter
+ * opens it at its first hit. Events: `warraq-navigate`. Services: search (through context).
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state, query as el } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { SearchHit, SearchResponse, Snippet } from '../../core/search/api';
+import type { Services } from '../../services/services';
+import { isSuperseded } from '../../services/search';
+import { servicesContext } from '../context';
+import { LanguageController, t, formatDate, formatNumber } from '../strings/i18n';
+import { NavigateEvent } from '../app/route';
+import { reportError } from '../common/report-error';
+import { searchStyles } from './search-styles';
+import { renderSnippet } from './snippet-view';
+import { renderHelp } from './search-help';
+import './search-status';
+
+/** Results fetched per query (the total is still counted) and snippets fetched per page. */
+const LIMIT = 1000;
+const PAGE = 30;
+
+@customElement('warraq-search')
+export class SearchView extends LitElement {
+  static override styles = searchStyles;
+
+  @consume({ context: servicesContext, subscribe: true }) services!: Services;
+  @property() query = '';
+  @state() private response: SearchResponse | null = null;
+  @state() private snippets: Record<string, Snippet> = {};
+  @state() private shown = PAGE;
+  @state() private active = 0;
+  @state() private sort: 'relevance' | 'date' = 'relevance';
+  @state() private strict = false;
+  @state() private within: string[] | null = null;
+  @el('ol') private list?: HTMLElement;
+  protected readonly i18n = new LanguageController(this);
+  private run = 0;
+  private readonly onStatus = () => {
+    // A build or an import changed the index: the same query may now find more.
+    if (this.services.search.status.state === 'ready') void this.runSearch();
+  };
+  private readonly onFocusResults = () => this.focusList();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.services.search.addEventListener('status', this.onStatus);
+    window.addEventListener('search-focus-results', this.onFocusResults);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.services.search.removeEventListener('status', this.onStatus);
+    window.removeEventListener('search-focus-results', this.onFocusResults);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('query') || changed.has('sort') || changed.has('strict') || changed.has('within')) void this.runSearch();
+  }
+
+  private async runSearch(): Promise<void> {
+    const q = (this.query ?? '').trim();
+    const run = ++this.run;
+    if (!q) {
+      this.response = null;
+      return;
+    }
+    try {
+      const options = { sort: this.sort, strict: this.strict, limit: LIMIT, ...(this.within ? { within: this.within } : {}) };
+      const response = await this.services.search.search(q, options);
+      if (run !== this.run) return;
+      this.response = response;
+      this.snippets = {};
+      this.shown = PAGE;
+      this.active = 0;
+      await this.loadSnippets(0, PAGE);
+    } catch (e) {
+      if (!isSuperseded(e)) reportError(this.services.notifier, e);
+    }
+  }
+
+  private async loadSnippets(from: number, to: number): Promise<void> {
+    const run = this.run;
+    const ids = (this.response?.hits ?? []).slice(from, to).map((h) => h.id);
+    if (!ids.length) return;
+    const got = await this.services.search.snippets(ids, this.query, this.strict);
+    if (run === this.run) this.snippets = { ...this.snippets, ...got };
+  }
+
+  private more = (): void => {
+    const from = this.shown;
+    this.shown += PAGE;
+    void this.loadSnippets(from, this.shown).catch((e) => reportError(this.services.notifier, e));
+  };
+
+  private open(hit: SearchHit): void {
+    this.dispatchEvent(new NavigateEvent({ view: 'reader', id: hit.id, query: this.query }));
+  }
+
+  focusList(): void {
+    this.list?.focus();
+  }
+
+  private onKey = (e: KeyboardEvent): void => {
+    const hits = this.response?.hits ?? [];
+    const last = Math.min(hits.length, this.shown) - 1;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      this.active = Math.max(0, Math.min(last, this.active + (e.key === 'ArrowDown' ? 1 : -1)));
+      if (this.active === last && last + 1 < hits.length) this.more();
+      void this.updateComplete.then(() => this.renderRoot.querySelector(`#r-${this.active}`)?.scrollIntoView({ block: 'nearest' }));
+    } else if (e.key === 'Enter' && hits[this.active]) {
+      e.preventDefault();
+      this.open(hits[this.active]!);
+    }
+  };
+
+  private renderHit(h: SearchHit, i: number) {
+    const s = this.snippets[h.id];
+    return html`<li id="r-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'} aria-labelledby="t-${i}"
+        @click=${() => this.open(h)}>
+      <div class="title" id="t-${i}" dir="auto">${h.title}</div>
+      <div class="meta"><bdi>${h.outlet}</bdi><span>${h.published ? formatDate(h.published) : t('search.undated')}</span></div>
+      ${s ? html`<p class="snippet" dir="auto">${renderSnippet(s, s.offset > 0, true)}</p>` : nothing}
+    </li>`;
+  }
+
+  private renderControls() {
+    const r = this.response;
+    return html`<div class="toolbar">
+      ${r ? html`<span class="summary" role="status">${t('search.count', { count: r.total })} · ${t('search.took', { ms: formatNumber(Math.round(r.tookMs * 10) / 10) })}</span>` : nothing}
+      <label>${t('search.sort')}
+        <select @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as 'relevance' | 'date')}>
+          <option value="relevance" ?selected=${this.sort === 'relevance'}>${t('search.sort.relevance')}</option>
+          <option value="date" ?selected=${this.sort === 'date'}>${t('search.sort.date')}</option>
+        </select></label>
+      <label class="toggle" title=${t('search.strictHint')}><input type="checkbox" .checked=${this.strict}
+        @change=${(e: Event) => (this.strict = (e.target as HTMLInputElement).checked)} />${t('search.strict')}</label>
+      ${this.within
+        ? html`<span class="chip">${t('search.withinActive', { count: this.within.length })}
+            <button aria-label=${t('search.withinClear')} @click=${() => (this.within = null)}>✕</button></span>`
+        : html`<button ?disabled=${!r?.hits.length} @click=${() => (this.within = r!.hits.map((h) => h.id))}>${t('search.within')}</button>`}
+    </div>`;
+  }
+
+  override render() {
+    const r = this.response;
+    const hits = r?.hits.slice(0, this.shown) ?? [];
+    return html`
+      <header>
+        <div class="toolbar"><h1>${t('search.title')}</h1><warraq-search-status></warraq-search-status></div>
+        ${this.renderControls()}
+        ${(r?.warnings ?? []).map((w) => {
+          const [key, value] = w.split(':');
+          return html`<p class="warning" role="alert">${t(`search.warning.${key}`, { value: value ?? '' })}</p>`;
+        })}
+        ${renderHelp()}
+      </header>
+      ${!r ? html`<p class="empty">${t('search.prompt')}</p>`
+        : r.total === 0 ? html`<p class="empty" role="status">${t('search.none')}</p>`
+        : html`<ol role="listbox" tabindex="0" aria-label=${t('search.results')} aria-activedescendant="r-${this.active}" @keydown=${this.onKey}>
+            ${hits.map((h, i) => this.renderHit(h, i))}
+            ${r.hits.length > this.shown ? html`<li role="none"><button class="more" @click=${this.more}>${t('search.more')}</button></li>` : nothing}
+          </ol>`}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'warraq-search': SearchView;
+  }
+}
