@@ -37,6 +37,7 @@ export async function addArticle(page: Page, a: { id: string; title: string; out
     db.close();
   }, a);
   await page.reload();
+  await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
   await expect(articleLink(page, a.title)).toBeVisible();
 }
 

@@ -7,7 +7,7 @@
  * Services: backup, notifier (through context). Methods: `focusSection(section)`.
  * Events: `warraq-busy` (CustomEvent<boolean>) when a run starts/ends, so the dialog stays open.
  */
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { customElement, state, query } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Services } from '../../services/services';
@@ -41,6 +41,13 @@ export class BackupPanel extends LitElement {
   @query('dialog.confirm') private confirmDialog?: HTMLDialogElement;
   protected readonly i18n = new LanguageController(this);
   private abort?: AbortController;
+
+  protected override updated(changed: PropertyValues): void {
+    // The dialog scrolls; a new message or progress bar must not sit below the fold.
+    if (changed.has('message') || (changed.has('progress') && !changed.get('progress'))) {
+      this.renderRoot.querySelector('.run, [role=alert], p.done')?.scrollIntoView({ block: 'nearest' });
+    }
+  }
 
   /** Moves focus to the backup button or the restore file button (menu commands). */
   focusSection(section: 'backup' | 'restore'): void {
