@@ -22,6 +22,10 @@ export class ImportDialog extends LitElement {
     dialog { border: 1px solid var(--border); border-radius: 10px; background: var(--bg-elev); color: var(--fg); padding: 0; box-shadow: 0 8px 32px rgb(0 0 0 / 0.25); }
     dialog.progress { position: fixed; inset-block-end: 16px; inset-block-start: auto; inset-inline: auto 16px; margin: 0; inline-size: min(460px, calc(100vw - 32px)); z-index: 10; }
     dialog.report { inline-size: min(720px, calc(100vw - 48px)); max-block-size: calc(100vh - 64px); }
+    dialog.report[open] { display: flex; flex-direction: column; }
+    .details { overflow: auto; flex: 1; min-block-size: 0; padding-block: 0 8px; padding-inline: 20px; }
+    .foot { padding-block: 12px; padding-inline: 20px; border-block-start: 1px solid var(--border); }
+    .line { display: flex; gap: 16px; flex-wrap: wrap; }
     dialog::backdrop { background: rgb(0 0 0 / 0.35); }
     .body { padding-block: 16px; padding-inline: 20px; display: flex; flex-direction: column; gap: 10px; }
     h2 { margin: 0; font-size: 1.15rem; }
@@ -30,7 +34,7 @@ export class ImportDialog extends LitElement {
     .current { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-size: 0.92rem; }
     .actions { display: flex; gap: 8px; justify-content: flex-end; align-items: center; }
     .summary { margin: 0; padding-inline-start: 1.2em; line-height: 1.8; }
-    .list { margin: 0; padding-inline-start: 1.2em; max-block-size: 40vh; overflow: auto; line-height: 1.7; font-size: 0.95rem; }
+    .list { margin: 0; padding-inline-start: 1.2em; line-height: 1.7; font-size: 0.95rem; }
     .list li bdi { font-weight: 600; }
     h3 { margin: 6px 0 0; font-size: 1rem; }
     .error { color: var(--danger, #b00020); }
@@ -101,7 +105,7 @@ export class ImportDialog extends LitElement {
             aria-valuenow=${pct} aria-valuetext=${`${t('import.progress.percent', { percent: pct })} — ${files}`}>
             <div style="inline-size: ${pct}%"></div>
           </div>
-          <div>${t('import.progress.percent', { percent: pct })} · ${files}</div>
+          <div class="line"><span>${t('import.progress.percent', { percent: pct })}</span><span>${files}</span></div>
           <div class="current">${t('import.progress.current')} <bdi>${p.currentFile}</bdi></div>
           <div role="status">${t('import.progress.counts', { imported: p.imported, duplicates: p.duplicates, failed: p.failed })}</div>
           <div class="actions">
@@ -127,10 +131,14 @@ export class ImportDialog extends LitElement {
         <div class="body">
           <h2 id="rtitle">${t('import.report.title')}</h2>
           <ul class="summary">${summaryLines(r).map((l) => html`<li class=${r.error && l.includes(r.error.message) ? 'error' : ''}>${l}</li>`)}</ul>
+        </div>
+        <div class="details">
           ${this.renderIssues(t('import.report.failedList'), r.failed)}
           ${r.unlisted ? html`<p class="muted">${t('import.report.unlisted', { count: formatNumber(r.unlisted) })}</p>` : nothing}
           ${this.renderIssues(t('import.report.skippedList'), r.skipped)}
           ${this.renderIssues(t('import.report.warningsList'), r.warnings ?? [])}
+        </div>
+        <div class="foot">
           <div class="actions">
             <span role="status" class="muted">${this.copied ? t('import.report.copied') : ''}</span>
             <button @click=${() => this.copy(r)}>${t('import.report.copy')}</button>

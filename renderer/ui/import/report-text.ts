@@ -6,10 +6,10 @@
 import type { ImportIssue, ImportReport } from '../../services/importer';
 import { language, t } from '../strings/i18n';
 
-/** Why one file (or one line of an archive) was not imported, in the interface language. */
+/** Why one file (or one line of an archive) was not imported, in the interface language (an extension is bidi-isolated). */
 export function issueText(issue: ImportIssue): string {
   if (language() === 'en' && issue.reason) return issue.reason;
-  return t(`import.reason.${issue.code}`, { line: issue.line ?? '', ext: issue.ext ? `.${issue.ext}` : '—' });
+  return t(`import.reason.${issue.code}`, { line: issue.line ?? '', ext: issue.ext ? `\u2066.${issue.ext}\u2069` : '—' });
 }
 
 /** "path: reason" (the reason already names the line for a bad record). */

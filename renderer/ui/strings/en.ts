@@ -73,7 +73,7 @@ export const en: Record<StringKey, string> = {
   'import.progress.percent': '{percent}%',
   'import.progress.files': 'File {done} of {total}',
   'import.progress.current': 'Current file:',
-  'import.progress.counts': 'Imported {imported} · duplicates {duplicates} · failed {failed}',
+  'import.progress.counts': 'Imported {imported}, duplicates {duplicates}, failed {failed}',
   'import.cancel': 'Cancel import',
   'import.cancelling': 'Stopping after the current batch…',
   'import.report.title': 'Import report',
