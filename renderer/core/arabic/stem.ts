@@ -57,35 +57,50 @@ function stripNoun(word: string): string {
 function suffixForms(word: string): string[] {
   const bare = stripOne(word, PRONOUN_SUFFIXES);
   if (bare === word) return [stripNoun(word)];
-  // ة is written ت before a pronoun (حكومتهم ← حكومة): restore it so both meet at حكومة.
-  const restored = bare.endsWith('ت') && !bare.endsWith('ات') && bare.length > MIN_STEM ? `${bare.slice(0, -1)}ة` : bare;
-  return [restored, stripNoun(restored)];
+  // ة is written ت before a pronoun (حكومتهم ← حكومة): add the ة form so both meet at حكومة; keep
+  // the ت form too, which is what a user typing the word without its pronoun writes (اهانت).
+  if (bare.endsWith('ت') && !bare.endsWith('ات') && bare.length > MIN_STEM) return [bare, `${bare.slice(0, -1)}ة`];
+  return [bare, stripNoun(bare)];
+}
+
+/** Stems of a word in two kinds: only clitics before it removed, or suffixes removed too. */
+export interface StemForms {
+  /** The word without its proclitics (والتحالف → التحالف's form تحالف); a surface in its own right. */
+  clitic: string[];
+  /** Forms without pronoun or plural suffixes (ملبوساتهم → ملبوسات, ملبوس). */
+  suffix: string[];
 }
 
 /**
- * Returns the light stems of a word, without the word itself: none for short or non-Arabic words.
- * They are the clitic-free form, the form without its pronoun and the form without any suffix, so
- * a query and a text that differ by clitics meet on the most specific shared form.
+ * Returns the stems of a word, without the word itself: none for short or non-Arabic words.
  * `word` is folded except that ة is kept where the text wrote ة (see withTehMarbuta); stems come
  * back fully folded (ة → ه). A leading و ف ب ك ل may be a clitic (وتحالف) or a root letter
- * (وزارة), so such a word gets two stems — with and without that letter — and query and index
- * share both; ال-groups (وال، بال، لل …) are unambiguous and give one. Never throws.
+ * (وزارة), so such a word gets forms with and without that letter and query and index share both;
+ * ال-groups (وال، بال، لل …) are unambiguous and give one. Never throws.
  */
-export function lightStems(word: string): string[] {
-  if (word.length <= MIN_STEM || !isArabicWord(word)) return [];
-  const out: string[] = [];
+export function stemForms(word: string): StemForms {
+  const forms: StemForms = { clitic: [], suffix: [] };
+  if (word.length <= MIN_STEM || !isArabicWord(word)) return forms;
   const surface = word.replace(/ة/g, 'ه');
-  const push = (stem: string): void => {
+  const seen = new Set([surface]);
+  const push = (list: string[], stem: string): void => {
     const folded = stem.replace(/ة/g, 'ه');
-    if (folded !== surface && !out.includes(folded)) out.push(folded);
+    if (!seen.has(folded)) {
+      seen.add(folded);
+      list.push(folded);
+    }
   };
   const article = stripArticle(word);
   const bases = article !== word ? [article] : [word, stripLetterPrefix(word)];
-  for (const base of bases) {
-    push(base);
-    for (const form of suffixForms(base)) push(form);
-  }
-  return out;
+  for (const base of bases) push(forms.clitic, base);
+  for (const base of bases) for (const form of suffixForms(base)) push(forms.suffix, form);
+  return forms;
+}
+
+/** Every stem of a word (clitic forms, then suffix forms); see stemForms. */
+export function lightStems(word: string): string[] {
+  const f = stemForms(word);
+  return [...f.clitic, ...f.suffix];
 }
 
 /**

@@ -1,42 +1,32 @@
 /**
  * Segment persistence: one compact binary blob per segment (IndexedDB stores it as is).
- * Layout: "WRQ1", u32 header length, UTF-8 JSON header (doc metadata, vocabularies, array specs),
- * zero padding to 8 bytes, then each typed array's bytes in header order (each 8-aligned).
+ * Layout: "WRQ1", u32 header length, UTF-8 JSON header (version, doc metadata, block lengths),
+ * then 8-aligned blocks: the typed arrays, the three vocabularies as raw UTF-16LE, the tombstones.
+ * Loading keeps views into the blob where aligned (no copy) and decodes vocabularies with
+ * TextDecoder: a cold load of the 31,030-article index is then mostly memory mapping.
  */
 import { F, type SegmentData } from './segment';
 import { SortedStrings } from './sorted-strings';
 
 const MAGIC = 0x31515257; // "WRQ1" little-endian
-const VERSION = 2;
-
-interface Codec {
-  encode(s: string): Uint8Array;
-  decode(b: Uint8Array): string;
-}
+const VERSION = 3;
 
 // TextEncoder/TextDecoder exist in browsers, workers and Node; core is typed without DOM or Node.
 const g = globalThis as unknown as {
   TextEncoder: new () => { encode(s: string): Uint8Array };
-  TextDecoder: new () => { decode(b: Uint8Array): string };
-};
-const text: Codec = {
-  encode: (s) => new g.TextEncoder().encode(s),
-  decode: (b) => new g.TextDecoder().decode(b),
+  TextDecoder: new (label?: string) => { decode(b: ArrayBufferView): string };
 };
 
 type ArrayName = 'dates' | 'fieldStart' | 'postDocs' | 'postTfs' | 'fieldLen' | 'avgFieldLen' | 'seqFold' | 'seq' | 'seqStart'
   | 'termOffsets' | 'seqVocabOffsets' | 'foldVocabOffsets';
-const ARRAYS: Array<[ArrayName, 'i32' | 'u32' | 'u16' | 'f64']> = [
-  ['dates', 'i32'], ['fieldStart', 'u32'], ['postDocs', 'u16'], ['postTfs', 'u16'], ['fieldLen', 'u32'],
-  ['avgFieldLen', 'f64'], ['seqFold', 'u32'], ['seq', 'u32'], ['seqStart', 'u32'],
-  ['termOffsets', 'u32'], ['seqVocabOffsets', 'u32'], ['foldVocabOffsets', 'u32'],
+type Ctor = Int32ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor | Float64ArrayConstructor;
+const ARRAYS: Array<[ArrayName, Ctor]> = [
+  ['dates', Int32Array], ['fieldStart', Uint32Array], ['postDocs', Uint16Array], ['postTfs', Uint16Array],
+  ['fieldLen', Uint32Array], ['avgFieldLen', Float64Array], ['seqFold', Uint32Array], ['seq', Uint32Array],
+  ['seqStart', Uint32Array], ['termOffsets', Uint32Array], ['seqVocabOffsets', Uint32Array], ['foldVocabOffsets', Uint32Array],
 ];
 type Arrays = Record<ArrayName, Int32Array | Uint32Array | Uint16Array | Float64Array>;
-
-function arraysOf(d: SegmentData): Arrays {
-  return { ...d, termOffsets: d.terms.offsets, seqVocabOffsets: d.seqVocab.offsets, foldVocabOffsets: d.foldVocab.offsets };
-}
-const CTORS = { i32: Int32Array, u32: Uint32Array, u16: Uint16Array, f64: Float64Array };
+const VOCABS = ['terms', 'seqVocab', 'foldVocab'] as const;
 
 /** A segment plus its tombstones (1 = deleted), as persisted. */
 export interface StoredSegment {
@@ -44,67 +34,101 @@ export interface StoredSegment {
   dead: Uint8Array;
 }
 
+interface Header {
+  v: number;
+  fields: number;
+  ids: string[];
+  titles: string[];
+  outlets: string[];
+  published: string[];
+  lengths: number[];
+  vocabLengths: number[];
+}
+
 const pad8 = (n: number): number => (n + 7) & ~7;
+
+function utf16(s: string): Uint8Array {
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  // Typed arrays use the platform's byte order: little-endian on every target we ship (x64, arm64).
+  return new Uint8Array(out.buffer);
+}
 
 /** Serializes a segment and its tombstones to bytes; never throws for a well-formed segment. */
 export function encodeSegment({ data, dead }: StoredSegment): Uint8Array {
-  const arrays = arraysOf(data);
-  const header = text.encode(JSON.stringify({
+  const arrays: Arrays = { ...data, termOffsets: data.terms.offsets, seqVocabOffsets: data.seqVocab.offsets, foldVocabOffsets: data.foldVocab.offsets };
+  const vocabs = VOCABS.map((v) => utf16(data[v].joined));
+  const header: Header = {
     v: VERSION, fields: F, ids: data.ids, titles: data.titles, outlets: data.outlets, published: data.published,
-    terms: data.terms.joined, seqVocab: data.seqVocab.joined, foldVocab: data.foldVocab.joined,
-    lengths: ARRAYS.map(([name]) => arrays[name].length),
-  }));
-  let size = pad8(8 + header.length);
-  for (const [name] of ARRAYS) size += pad8(arrays[name].byteLength);
-  size += pad8(dead.byteLength);
-  const out = new Uint8Array(size);
+    lengths: ARRAYS.map(([name]) => arrays[name].length), vocabLengths: vocabs.map((b) => b.length),
+  };
+  const head = new g.TextEncoder().encode(JSON.stringify(header));
+  const blocks: Uint8Array[] = [
+    ...ARRAYS.map(([name]) => new Uint8Array(arrays[name].buffer, arrays[name].byteOffset, arrays[name].byteLength)),
+    ...vocabs,
+    dead,
+  ];
+  const out = new Uint8Array(blocks.reduce((n, b) => n + pad8(b.length), pad8(8 + head.length)));
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
-  view.setUint32(4, header.length, true);
-  out.set(header, 8);
-  let at = pad8(8 + header.length);
-  for (const [name] of ARRAYS) {
-    const a = arrays[name];
-    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
-    at += pad8(a.byteLength);
+  view.setUint32(4, head.length, true);
+  out.set(head, 8);
+  let at = pad8(8 + head.length);
+  for (const b of blocks) {
+    out.set(b, at);
+    at += pad8(b.length);
   }
-  out.set(dead, at);
   return out;
 }
 
-/** Reads bytes written by encodeSegment; throws Error('corrupt segment …') on anything else. */
+/**
+ * Reads bytes written by encodeSegment; throws Error('corrupt segment …') on anything else.
+ * The segment keeps views into `bytes` (zero-copy when aligned): do not modify `bytes` afterwards.
+ */
 export function decodeSegment(bytes: Uint8Array): StoredSegment {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 8 || view.getUint32(0, true) !== MAGIC) throw new Error('corrupt segment: bad magic');
   const headerLength = view.getUint32(4, true);
   if (8 + headerLength > bytes.byteLength) throw new Error('corrupt segment: truncated header');
-  const h = JSON.parse(text.decode(bytes.subarray(8, 8 + headerLength))) as {
-    v: number; fields: number; ids: string[]; titles: string[]; outlets: string[]; published: string[];
-    terms: string; seqVocab: string; foldVocab: string; lengths: number[];
-  };
+  let h: Header;
+  try {
+    h = JSON.parse(new g.TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as Header;
+  } catch {
+    throw new Error('corrupt segment: unreadable header');
+  }
   if (h.v !== VERSION || h.fields !== F) throw new Error(`corrupt segment: version ${h.v}`);
   let at = pad8(8 + headerLength);
-  const arrays: Partial<Arrays> = {};
-  ARRAYS.forEach(([name, type], i) => {
-    const Ctor = CTORS[type];
-    const byteLength = h.lengths[i]! * Ctor.BYTES_PER_ELEMENT;
-    if (at + byteLength > bytes.byteLength) throw new Error(`corrupt segment: truncated ${name}`);
-    // Copy into an aligned buffer of its own: the source may be any slice of a larger buffer.
-    arrays[name] = new Ctor(bytes.slice(at, at + byteLength).buffer);
+  const take = (byteLength: number, what: string): number => {
+    if (at + byteLength > bytes.byteLength) throw new Error(`corrupt segment: truncated ${what}`);
+    const start = at;
     at += pad8(byteLength);
+    return start;
+  };
+  const arrays = {} as Arrays;
+  ARRAYS.forEach(([name, C], i) => {
+    const length = h.lengths[i]!;
+    const start = take(length * C.BYTES_PER_ELEMENT, name);
+    const offset = bytes.byteOffset + start;
+    arrays[name] = offset % C.BYTES_PER_ELEMENT === 0
+      ? new C(bytes.buffer as ArrayBuffer, offset, length)
+      : new C(bytes.slice(start, start + length * C.BYTES_PER_ELEMENT).buffer);
+  });
+  const utf16le = new g.TextDecoder('utf-16le');
+  const joined = VOCABS.map((v, i) => {
+    const start = take(h.vocabLengths[i]!, v);
+    return utf16le.decode(bytes.subarray(start, start + h.vocabLengths[i]!));
   });
   const n = h.ids.length;
-  if (at + n > bytes.byteLength) throw new Error('corrupt segment: truncated tombstones');
-  const a = arrays as Arrays;
+  const deadAt = take(n, 'tombstones');
   const data = {
-    ...a,
+    ...arrays,
     ids: h.ids, titles: h.titles, outlets: h.outlets, published: h.published,
-    terms: SortedStrings.fromParts(h.terms, a.termOffsets as Uint32Array),
-    seqVocab: SortedStrings.fromParts(h.seqVocab, a.seqVocabOffsets as Uint32Array),
-    foldVocab: SortedStrings.fromParts(h.foldVocab, a.foldVocabOffsets as Uint32Array),
+    terms: SortedStrings.fromParts(joined[0]!, arrays.termOffsets as Uint32Array),
+    seqVocab: SortedStrings.fromParts(joined[1]!, arrays.seqVocabOffsets as Uint32Array),
+    foldVocab: SortedStrings.fromParts(joined[2]!, arrays.foldVocabOffsets as Uint32Array),
   } as unknown as SegmentData;
   if (data.fieldStart.length !== data.terms.length * F + 1 || data.seqStart.length !== n + 1) {
     throw new Error('corrupt segment: inconsistent sizes');
   }
-  return { data, dead: bytes.slice(at, at + n) };
+  return { data, dead: bytes.slice(deadAt, deadAt + n) };
 }

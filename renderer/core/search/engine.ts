@@ -173,8 +173,8 @@ export class SearchIndex {
   private collect(parsed: ParsedQuery, plan: QueryPlan, options: SearchOptions, limit: number): { total: number; hits: SearchHit[] } {
     const within = options.within ? new Set(options.within) : null;
     const sources = parsed.sources.map((s) => foldText(s.toLowerCase()));
-    const idfCache = new Map<string, number>();
-    const ctx = { idf: (term: string) => this.globalIdf(term, idfCache) };
+    const dfCache = new Map<string, number>();
+    const ctx = { idf: (term: string) => this.globalIdf(term, dfCache), exists: (term: string) => this.globalDf(term, dfCache) > 0 };
     const byDate = options.sort === 'date';
     const found: Array<{ seg: SegmentData; d: number; score: number }> = [];
     let total = 0;
@@ -202,18 +202,23 @@ export class SearchIndex {
   }
 
   private globalIdf(term: string, cache: Map<string, number>): number {
-    let v = cache.get(term);
-    if (v !== undefined) return v;
-    let df = 0;
+    const df = this.globalDf(term, cache);
     let docs = 0;
+    for (const s of this.segments) docs += s.data.ids.length - s.deadCount;
+    return idf(df, docs);
+  }
+
+  /** Document frequency over all segments (tombstoned docs still count until a rebuild). */
+  private globalDf(term: string, cache: Map<string, number>): number {
+    let df = cache.get(term);
+    if (df !== undefined) return df;
+    df = 0;
     for (const s of this.segments) {
-      docs += s.data.ids.length - s.deadCount;
       const t = s.data.terms.find(term);
       if (t >= 0) df += segmentDf(s.data, t);
     }
-    v = idf(df, docs);
-    cache.set(term, v);
-    return v;
+    cache.set(term, df);
+    return df;
   }
 }
 

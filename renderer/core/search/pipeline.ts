@@ -12,10 +12,16 @@ import lunr from 'lunr';
 import { foldText } from '../arabic/normalize';
 import { scanTokens, numberWithoutSeparators } from '../arabic/tokenize';
 import { isStopWord } from '../arabic/stopwords';
-import { lightStems, withTehMarbuta } from '../arabic/stem';
+import { stemForms, withTehMarbuta } from '../arabic/stem';
 
 /** Metadata of tokens a stage adds beside the surface form; shared, never mutated. */
 export const STEM_META: Readonly<Record<string, unknown>> = Object.freeze({ stem: true });
+export const SUFFIX_META: Readonly<Record<string, unknown>> = Object.freeze({ suffix: true });
+/**
+ * Marks index terms made by removing suffixes. They live apart from surfaces and clitic-free forms,
+ * so a query can weigh "same word with other clitics" above "same stem, other ending".
+ */
+export const SUFFIX_MARK = '~';
 const ALT_META: Readonly<Record<string, unknown>> = Object.freeze({ alt: true });
 
 /** Splits text into strict-folded word tokens (lunr tokenizer signature); empty for no words. */
@@ -55,12 +61,13 @@ export const warraqNumber: lunr.PipelineFunction = (token) => {
   return bare === null ? token : [token, new lunr.Token(bare, ALT_META as object)];
 };
 
-/** Adds light stems beside the surface form; the surface stays for exact-match ranking. */
+/** Adds clitic-free forms and (marked) suffix-free forms beside the surface form. */
 export const warraqStem: lunr.PipelineFunction = (token) => {
-  const stems = lightStems(metaOf(token).stemBase ?? token.toString());
-  if (stems.length === 0) return token;
+  const forms = stemForms(metaOf(token).stemBase ?? token.toString());
+  if (forms.clitic.length === 0 && forms.suffix.length === 0) return token;
   const out = [token];
-  for (const s of stems) out.push(new lunr.Token(s, STEM_META as object));
+  for (const s of forms.clitic) out.push(new lunr.Token(s, STEM_META as object));
+  for (const s of forms.suffix) out.push(new lunr.Token(SUFFIX_MARK + s, SUFFIX_META as object));
   return out;
 };
 

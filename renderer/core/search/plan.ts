@@ -4,7 +4,7 @@
  * the index was built with.
  */
 import lunr from 'lunr';
-import { createArabicPipeline, arabicTokenizer, STEM_META } from './pipeline';
+import { createArabicPipeline, arabicTokenizer, STEM_META, SUFFIX_META, SUFFIX_MARK } from './pipeline';
 import { foldText } from '../arabic/normalize';
 import { isStopWord } from '../arabic/stopwords';
 import type { ParsedQuery, QueryTerm } from './query';
@@ -55,6 +55,9 @@ export interface QueryPlan {
 
 const pipeline = createArabicPipeline();
 
+/** A match only through the text's own suffix stripping weighs half a clitic-free match. */
+const SUFFIX_FACTOR = 0.5;
+
 function planWord(strict: string): WordPlan {
   const stop = isStopWord(strict);
   const loose = foldText(strict);
@@ -62,7 +65,12 @@ function planWord(strict: string): WordPlan {
   if (!stop) {
     for (const t of pipeline.run([new lunr.Token(strict, {})])) {
       const meta = (t as unknown as { metadata: unknown }).metadata;
-      expansions.push({ term: t.toString(), boost: meta === STEM_META ? stemBoost(t.toString(), loose) : 1 });
+      const form = meta === SUFFIX_META ? t.toString().slice(SUFFIX_MARK.length) : t.toString();
+      const plain = meta === STEM_META || meta === SUFFIX_META ? stemBoost(form, loose) : 1;
+      // Every form of the query meets the text's surfaces and clitic-free forms (plain) and its
+      // suffix-free forms (marked); surfaces of numbers and Latin words have no marked twin.
+      expansions.push({ term: form, boost: plain });
+      if (/^[\u0620-\u06ff]/.test(form)) expansions.push({ term: SUFFIX_MARK + form, boost: plain * SUFFIX_FACTOR });
     }
   }
   return { strict, loose, stop, expansions };

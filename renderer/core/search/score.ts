@@ -55,6 +55,8 @@ export function scoringTerms(seg: SegmentData, plan: QueryPlan): Expansion[] {
 export interface ScoreContext {
   /** Global idf of a term. */
   idf: (term: string) => number;
+  /** True when any segment holds the term (lunr leaves absent terms out of the query vector). */
+  exists: (term: string) => boolean;
 }
 
 interface Resolved {
@@ -64,7 +66,7 @@ interface Resolved {
 }
 
 function resolve(seg: SegmentData, plan: QueryPlan, ctx: ScoreContext): Resolved {
-  const terms = scoringTerms(seg, plan);
+  const terms = scoringTerms(seg, plan).filter((e) => ctx.exists(e.term));
   return { terms, ids: terms.map((e) => seg.terms.find(e.term)), idfs: terms.map((e) => ctx.idf(e.term)) };
 }
 
