@@ -1,0 +1,104 @@
+/**
+ * Import in Chromium through the app's own path: the header button opens the real file chooser, the
+ * import worker parses and stores the archive (.jsonl.gz, streamed), and the page follows. Measures the
+ * whole import, articles/s, the longest main-thread task while it ran (PerformanceObserver 'longtask',
+ * buffered), and the library's time to first row after a reload. With --corpus: that file (or its first
+ * --limit records); without: a generated archive of a few thousand records. Run `node scripts/build.mjs` first.
+ */
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGzip } from 'node:zlib';
+import { once } from 'node:events';
+import type { Page } from 'playwright-core';
+import type { BenchContext, BenchRow } from './lib/context';
+import { median } from './lib/context';
+import { openBrowser, waitForFirstRow } from './lib/browser';
+import { readCorpus, generateCorpus, type CorpusRecord } from './lib/corpus';
+
+export const name = 'import';
+
+const GENERATED = 3000;
+
+/** Writes records as a .jsonl.gz (the corpus' own format) and returns its path. */
+async function writeArchive(dir: string, records: AsyncIterable<CorpusRecord> | Iterable<CorpusRecord>): Promise<string> {
+  const path = join(dir, 'archive.jsonl.gz');
+  const gz = createGzip();
+  const out = gz.pipe(createWriteStream(path));
+  for await (const r of records) if (!gz.write(JSON.stringify(r) + '\n')) await once(gz, 'drain');
+  gz.end();
+  await once(out, 'finish');
+  return path;
+}
+
+interface Measured {
+  ms: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  longest: number;
+  over50: number;
+  over100: number;
+}
+
+/** Imports through the header button and the file chooser; timing and long tasks come from the page. */
+async function importThroughUi(page: Page, path: string): Promise<Measured> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __long: { start: number; dur: number }[]; __t: { start?: number; end?: number } };
+    w.__long = [];
+    w.__t = {};
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push({ start: e.startTime, dur: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    const importer = (document.querySelector('warraq-app') as unknown as { services: { importer: EventTarget & { state: { phase: string } } } }).services.importer;
+    importer.addEventListener('change', () => {
+      if (importer.state.phase === 'running') w.__t.start ??= performance.now();
+      if (importer.state.phase === 'done') w.__t.end ??= performance.now();
+    });
+  });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'استيراد ملفات' }).click();
+  await (await chooser).setFiles(path);
+  await page.getByRole('dialog', { name: 'تقرير الاستيراد' }).waitFor({ timeout: 600_000 });
+  return page.evaluate(() => {
+    const w = window as unknown as { __long: { start: number; dur: number }[]; __t: { start: number; end: number } };
+    const during = w.__long.filter((l) => l.start + l.dur >= w.__t.start && l.start <= w.__t.end).map((l) => l.dur);
+    const p = (document.querySelector('warraq-app') as unknown as { services: { importer: { state: { report: { imported: number; duplicates: number; failed: unknown[]; unlisted: number } } } } }).services.importer.state.report;
+    return {
+      ms: w.__t.end - w.__t.start, imported: p.imported, duplicates: p.duplicates, failed: p.failed.length + p.unlisted,
+      longest: Math.max(0, ...during), over50: during.length, over100: during.filter((d) => d > 100).length,
+    };
+  });
+}
+
+export async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'warraq-import-bench-'));
+  try {
+    const whole = ctx.corpus && !ctx.limit;
+    const path = whole ? ctx.corpus! : await writeArchive(dir, ctx.corpus ? readCorpus(ctx.corpus, ctx.limit) : generateCorpus(ctx.limit ?? GENERATED));
+    const note = ctx.corpus ? `${whole ? 'whole corpus' : `first ${ctx.limit} of corpus`}, ${(statSync(path).size / 1e6).toFixed(1)} MB gz` : `generated, ${(statSync(path).size / 1e6).toFixed(1)} MB gz`;
+    const s = await openBrowser();
+    try {
+      await s.page.goto(s.url);
+      await waitForFirstRow(s.page);
+      const m = await importThroughUi(s.page, path);
+      const firstRow: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        await s.page.reload();
+        await waitForFirstRow(s.page);
+        firstRow.push(await s.page.evaluate(() => performance.now()));
+      }
+      return [
+        { metric: 'import through the UI: total', value: m.ms / 1000, unit: 's', n: 1, note },
+        { metric: 'articles imported', value: m.imported, unit: 'articles', note: `${m.duplicates} duplicates, ${m.failed} failed` },
+        { metric: 'import throughput', value: m.imported / (m.ms / 1000), unit: 'articles/s' },
+        { metric: 'longest main-thread task during import', value: m.longest, unit: 'ms', note: `${m.over50} tasks > 50 ms, ${m.over100} > 100 ms` },
+        { metric: 'time to first row after reload', value: median(firstRow), unit: 'ms', n: firstRow.length },
+      ];
+    } finally {
+      await s.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
