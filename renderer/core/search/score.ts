@@ -17,8 +17,11 @@ const B = 0.75;
 const MAX_PREFIX_TERMS = 32;
 /** Score factor for documents holding a plain multi-word query as one sequence. */
 const SEQUENCE_FACTOR = 2;
-/** Candidates per segment checked for that sequence, best first (each check scans one document). */
-const SEQUENCE_CHECKS = 500;
+/**
+ * Candidates per segment checked for that sequence, best first (each check scans one document,
+ * ~300 tokens): four times the hits wanted, at least 100 and at most 500.
+ */
+const sequenceChecks = (k: number): number => Math.min(500, Math.max(100, 4 * k));
 
 /** lunr.idf with a global document count and frequency. */
 export function idf(df: number, docCount: number): number {
@@ -160,7 +163,7 @@ export function rankSegment(seg: SegmentData, plan: QueryPlan, cands: number[], 
   eachPosting(seg, r, mark, (termIndex, _f, d, weight) => {
     quick[d]! += (r.terms[termIndex]!.boost * weight) / norm;
   });
-  const inSequence = sequenceDocs(seg, plan, cands, quick);
+  const inSequence = sequenceDocs(seg, plan, cands, quick, k);
   for (const d of inSequence) quick[d]! *= SEQUENCE_FACTOR;
   const order = byDate
     ? (a: number, b: number): number => seg.dates[b]! - seg.dates[a]! || quick[b]! - quick[a]!
@@ -177,20 +180,21 @@ export function rankSegment(seg: SegmentData, plan: QueryPlan, cands: number[], 
 }
 
 /** Candidates (the best SEQUENCE_CHECKS by score) that hold the plan's word sequence. */
-function sequenceDocs(seg: SegmentData, plan: QueryPlan, cands: number[], quick: Float64Array): Set<number> {
+function sequenceDocs(seg: SegmentData, plan: QueryPlan, cands: number[], quick: Float64Array, k: number): Set<number> {
   const out = new Set<number>();
   if (!plan.sequence) return out;
   const vocab = plan.strict ? seg.seqVocab : seg.foldVocab;
   const ids = plan.sequence.map((w) => vocab.find(plan.strict ? w.strict : w.loose));
   if (ids.some((id) => id < 0)) return out;
-  const checked = cands.length > SEQUENCE_CHECKS ? selectTop(cands, SEQUENCE_CHECKS, (a, b) => quick[b]! - quick[a]!) : cands;
+  const limit = sequenceChecks(k);
+  const checked = cands.length > limit ? selectTop(cands, limit, (a, b) => quick[b]! - quick[a]!) : cands;
   for (const d of checked) if (hasSequence(seg, d, false, ids, plan.strict ? null : seg.seqFold)) out.add(d);
   return out;
 }
 
-/** The first `k` of `items` under `order` without sorting everything when k is small. */
+/** The first `k` of `items` under `order`; insertion into a short list when k is small. */
 function selectTop(items: number[], k: number, order: (a: number, b: number) => number): number[] {
-  if (k * 8 >= items.length) return [...items].sort(order).slice(0, k);
+  if (k > 32 || k * 8 >= items.length) return [...items].sort(order).slice(0, k);
   const top: number[] = [];
   for (const x of items) {
     if (top.length < k) {
