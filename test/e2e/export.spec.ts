@@ -8,7 +8,7 @@
 import { test, expect } from '@playwright/test';
 import Papa from 'papaparse';
 import { openApp, SAMPLE_TITLE } from './helpers';
-import { annotateTwoArticles, download, openDialog, NOTE_SAMPLE, NOTE_SECOND, SECOND } from './export-helpers';
+import { annotateTwoArticles, download, openDialog, panel, NOTE_SAMPLE, NOTE_SECOND, SECOND } from './export-helpers';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -85,7 +85,8 @@ test('every export format holds both articles\' notes with their citations', asy
 test('from the reader, the export is scoped to the article being read', async ({ page }) => {
   await openApp(page);
   await annotateTwoArticles(page);
-  const dialog = await openDialog(page);
+  await panel(page).getByRole('button', { name: 'تصدير الملاحظات' }).click();
+  const dialog = page.getByRole('dialog', { name: 'التصدير والنسخ الاحتياطي' });
   await expect(dialog.getByRole('radio', { name: /ملاحظات هذه المقالة/ })).toBeChecked();
   await expect(dialog.getByRole('status').filter({ hasText: 'ملاحظة' })).toContainText('١ ملاحظة من ١ مقالة');
   const { download: d, bytes } = await download(page, dialog.getByRole('button', { name: 'تصدير', exact: true }));
@@ -94,4 +95,23 @@ test('from the reader, the export is scoped to the article being read', async ({
   expect(md).toContain('> نقص المياه والكهرباء');
   expect(md).not.toContain('أقر التحالف الدولي');
   await expect(dialog.getByRole('status').filter({ hasText: 'صُدّرت' })).toBeVisible();
+});
+
+test('from the notebook, the export holds the notes its current filter shows', async ({ page }) => {
+  await openApp(page);
+  await annotateTwoArticles(page);
+  await page.getByRole('button', { name: 'دفتر الملاحظات' }).click();
+  await page.getByRole('combobox', { name: 'الوسم' }).selectOption('عودة');
+  await expect(page.getByRole('list', { name: 'التظليلات والملاحظات' }).locator(':scope > li')).toHaveCount(1);
+  await page.getByRole('button', { name: 'تصدير الملاحظات' }).click();
+  const dialog = page.getByRole('dialog', { name: 'التصدير والنسخ الاحتياطي' });
+  await expect(dialog.getByRole('radio', { name: 'الملاحظات المعروضة في الدفتر (١)' })).toBeChecked();
+  await dialog.getByRole('radio', { name: /^CSV/ }).check();
+  const { bytes } = await download(page, dialog.getByRole('button', { name: 'تصدير', exact: true }));
+  const rows = Papa.parse<Record<string, string>>(bytes.toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+  expect(rows.map((r) => r.quote)).toEqual(['نقص المياه والكهرباء']);
+  // The header button on the notebook screen offers the same scope.
+  await page.keyboard.press('Escape');
+  const again = await openDialog(page);
+  await expect(again.getByRole('radio', { name: 'الملاحظات المعروضة في الدفتر (١)' })).toBeChecked();
 });

@@ -40,31 +40,46 @@ export class ExportControl extends LitElement {
   @query('warraq-backup-panel') private backupPanel?: BackupPanel;
   protected readonly i18n = new LanguageController(this);
   private busy = false;
+  /** What the notebook shows now (its `notebook-filter` event), for the header button on that screen. */
+  private notebookIds?: string[];
   private unsubscribe = () => {};
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('warraq-export-request', this.onRequest);
+    window.addEventListener('notebook-filter', this.onNotebook);
     this.unsubscribe = this.services.platform.onCommand((c) => {
-      if (c === 'export-notes') this.openWith({ section: 'export' });
-      else if (c === 'backup' || c === 'restore') this.openWith({ section: c });
+      if (c === 'export-notes') void this.openWith({ section: 'export' });
+      else if (c === 'backup' || c === 'restore') void this.openWith({ section: c });
     });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('warraq-export-request', this.onRequest);
+    window.removeEventListener('notebook-filter', this.onNotebook);
     this.unsubscribe();
   }
 
   private onRequest = (e: ExportRequestEvent): void => {
-    this.openWith(e.detail);
+    void this.openWith(e.detail);
   };
 
-  /** Opens the dialog with the requested scope (else the article being read) and the library. */
-  async openWith(request: ExportRequest = {}): Promise<void> {
+  private onNotebook = (e: Event): void => {
+    this.notebookIds = (e as CustomEvent<{ ids: string[] }>).detail.ids;
+  };
+
+  /** The scope of the screen being shown: the article being read, or the notebook's current filter. */
+  private routeScope(): ExportScope | undefined {
     const route = hashToRoute(location.hash);
-    const first = request.scope ?? (route.view === 'reader' ? { kind: 'article' as const, articleId: route.id } : undefined);
+    if (route.view === 'reader') return { kind: 'article', articleId: route.id };
+    if (route.view === 'notebook' && this.notebookIds) return { kind: 'annotations', annotationIds: this.notebookIds };
+    return undefined;
+  }
+
+  /** Opens the dialog with the requested scope (else the screen's: article or notebook filter) and the library. */
+  async openWith(request: ExportRequest = {}): Promise<void> {
+    const first = request.scope ?? this.routeScope();
     this.scopes = first && first.kind !== 'library' ? [first, { kind: 'library' }] : [{ kind: 'library' }];
     await this.updateComplete;
     if (!this.dialog?.open) this.dialog?.showModal();
@@ -82,7 +97,7 @@ export class ExportControl extends LitElement {
 
   override render() {
     return html`
-      <button @click=${() => this.openWith()}>${t('xb.open')}</button>
+      <button @click=${() => void this.openWith()}>${t('xb.open')}</button>
       <dialog aria-labelledby="xb-title" @cancel=${this.onCancel} @warraq-busy=${(e: CustomEvent<boolean>) => (this.busy = e.detail)}>
         <header>
           <h2 id="xb-title">${t('xb.title')}</h2>
