@@ -1,0 +1,248 @@
+/**
+ * The reader's annotation layer, as a Lit controller the reader adds (`new ReaderAnnotations(this)`):
+ * loads and anchors the open article's annotations, turns them into highlight decorations, follows the
+ * text selection to show the selection toolbar, runs its actions, and renders the panel beside the text.
+ * The reader only merges `decorations(extra)` into its paragraphs and returns `renderAside(article)`.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { paragraphNumber } from '../../core/anchoring';
+import { quoteWithCitation } from '../../core/export/citation';
+import type { Article } from '../../core/model';
+import type { Services } from '../../services/services';
+import type { AnnotationsChange, ArticleAnnotations } from '../../services/annotations';
+import type { Decoration } from '../reader/decorate';
+import { reportError } from '../common/report-error';
+import { language } from '../strings/i18n';
+import { rangeToOffsets, selectedRange } from './selection';
+import { startKeyboardSelection } from './keyboard-selection';
+import type { AnnotateAction, ToolbarRect } from './selection-toolbar';
+import './selection-toolbar';
+import './annotations-panel';
+
+export interface ReaderHost extends ReactiveControllerHost, HTMLElement {
+  services: Services;
+  /** Annotation to scroll to and flash once it is placed (from the route). */
+  annotation?: string;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+interface Pending {
+  start: number;
+  end: number;
+  rect: ToolbarRect;
+}
+
+export class ReaderAnnotations implements ReactiveController {
+  data?: ArticleAnnotations;
+  private article?: Article;
+  private pending?: Pending;
+  private editing?: string;
+  private focusEditor?: string;
+  private highlights: Decoration[] = [];
+  private merged: { extra: readonly Decoration[]; own: Decoration[]; all: Decoration[] } | undefined;
+  private revealed?: string;
+  private subscribed?: Services;
+  private frame = 0;
+
+  constructor(private readonly host: ReaderHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    document.addEventListener('selectionchange', this.onSelection);
+    this.host.addEventListener('annotate', this.onAnnotate as EventListener);
+    this.host.addEventListener('annotate-dismiss', this.dismiss);
+    this.host.addEventListener('annotation-reveal', this.onReveal as EventListener);
+    this.host.addEventListener('paragraph-reveal', this.onParagraph as EventListener);
+    this.host.addEventListener('editing-change', this.onEditing as EventListener);
+    this.host.addEventListener('keydown', this.onKey);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('selectionchange', this.onSelection);
+    this.host.removeEventListener('annotate', this.onAnnotate as EventListener);
+    this.host.removeEventListener('annotate-dismiss', this.dismiss);
+    this.host.removeEventListener('annotation-reveal', this.onReveal as EventListener);
+    this.host.removeEventListener('paragraph-reveal', this.onParagraph as EventListener);
+    this.host.removeEventListener('editing-change', this.onEditing as EventListener);
+    this.host.removeEventListener('keydown', this.onKey);
+    this.subscribed?.annotations.removeEventListener('change', this.onChange);
+    this.subscribed = undefined;
+    cancelAnimationFrame(this.frame);
+  }
+
+  /** `extra` (search hits) plus this article's highlights; the same array while neither changes. */
+  decorations(extra: readonly Decoration[]): Decoration[] {
+    const m = this.merged;
+    if (m && m.extra === extra && m.own === this.highlights) return m.all;
+    const all = this.highlights.length ? [...extra, ...this.highlights] : [...extra];
+    this.merged = { extra, own: this.highlights, all };
+    return all;
+  }
+
+  /** The panel and the selection toolbar; starts loading when the article changes. */
+  renderAside(a: Article): unknown {
+    if (this.article?.id !== a.id) this.open(a);
+    this.article = a;
+    const p = this.pending;
+    return html`
+      ${p ? html`<warraq-selection-toolbar .anchorRect=${p.rect}></warraq-selection-toolbar>` : nothing}
+      <warraq-annotations-panel .article=${a} .data=${this.data?.articleId === a.id ? this.data : undefined} .editing=${this.editing}></warraq-annotations-panel>`;
+  }
+
+  private open(a: Article): void {
+    this.data = undefined;
+    this.highlights = [];
+    this.pending = undefined;
+    this.editing = undefined;
+    this.revealed = undefined;
+    const svc = this.host.services;
+    if (this.subscribed !== svc) {
+      this.subscribed?.annotations.removeEventListener('change', this.onChange);
+      svc.annotations.addEventListener('change', this.onChange);
+      this.subscribed = svc;
+    }
+    void this.reload(a);
+  }
+
+  private async reload(a: Article): Promise<void> {
+    try {
+      const data = await this.host.services.annotations.forArticle(a);
+      if (this.article && this.article.id !== a.id) return;
+      this.data = data;
+      this.highlights = data.highlights.map((p) => ({ ...p.range!, kind: 'hl', variant: p.annotation.color ?? 'yellow', id: p.annotation.id }));
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+      const target = this.host.annotation;
+      if (target && this.revealed !== target) {
+        this.revealed = target;
+        this.reveal(target);
+      }
+    } catch (e) {
+      reportError(this.host.services.notifier, e);
+    }
+  }
+
+  private readonly onChange = (e: Event): void => {
+    const a = this.article;
+    if (a && (e as CustomEvent<AnnotationsChange>).detail.articleId === a.id) void this.reload(a);
+  };
+
+  private get root(): ShadowRoot | undefined {
+    return this.host.shadowRoot ?? undefined;
+  }
+
+  private readonly onSelection = (): void => {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.readSelection());
+  };
+
+  private readSelection(): void {
+    const root = this.root;
+    const body = root?.querySelector('section.body');
+    if (!root || !body) return;
+    // Focus in the toolbar (Tab from the text) must not close it even if the engine collapses the selection.
+    if (root.activeElement?.localName === 'warraq-selection-toolbar' && this.pending) return;
+    const range = selectedRange(root);
+    const offsets = range ? rangeToOffsets(body, range) : undefined;
+    const next = offsets && range ? { ...offsets, rect: rectOf(range) } : undefined;
+    if (!next && !this.pending) return;
+    this.pending = next;
+    this.host.requestUpdate();
+  }
+
+  private readonly onKey = (e: KeyboardEvent): void => {
+    const root = this.root;
+    if (root && startKeyboardSelection(root, e)) e.preventDefault();
+  };
+
+  private readonly dismiss = (): void => {
+    this.pending = undefined;
+    this.clearSelection();
+    this.host.requestUpdate();
+    (this.root?.querySelector('article') as HTMLElement | null)?.focus({ preventScroll: true });
+  };
+
+  private clearSelection(): void {
+    const root = this.root as (ShadowRoot & { getSelection?: () => Selection | null }) | undefined;
+    (root?.getSelection?.() ?? document.getSelection())?.removeAllRanges();
+  }
+
+  private readonly onAnnotate = (e: CustomEvent<AnnotateAction>): void => {
+    const a = this.article;
+    const p = this.pending;
+    if (!a || !p) return;
+    void this.act(a, p, e.detail).catch((err) => reportError(this.host.services.notifier, err));
+  };
+
+  private async act(a: Article, p: Pending, action: AnnotateAction): Promise<void> {
+    const svc = this.host.services;
+    const range = { start: p.start, end: p.end };
+    if (action.kind === 'copy') {
+      const meta = svc.library.meta(a.id) ?? a;
+      const text = quoteWithCitation(a.text.slice(p.start, p.end), meta, { lang: language(), paragraph: paragraphNumber(a.paragraphs, p.start) });
+      try {
+        await navigator.clipboard.writeText(text);
+        svc.notifier.notify({ kind: 'success', message: 'notes.copied' });
+      } catch {
+        svc.notifier.error('notes.copyFailed');
+      }
+      return;
+    }
+    this.dismiss();
+    if (action.kind === 'bookmark') {
+      const n = paragraphNumber(a.paragraphs, p.start) ?? 1;
+      await svc.annotations.addBookmark(a, n - 1);
+      svc.notifier.notify({ kind: 'success', message: 'notes.bookmarked', params: { n } });
+      return;
+    }
+    const h = await svc.annotations.createHighlight(a, range, action.kind === 'highlight' ? action.color : 'yellow');
+    if (action.kind === 'note') this.edit(h.id);
+  }
+
+  private edit(id: string | undefined): void {
+    this.editing = id;
+    this.focusEditor = id;
+    this.host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    if (this.focusEditor) void this.focusEditorNow(this.focusEditor);
+  }
+
+  /** Focuses the note editor once the panel shows it (a new highlight arrives a render later). */
+  private async focusEditorNow(id: string): Promise<void> {
+    const panel = this.root?.querySelector('warraq-annotations-panel');
+    await panel?.updateComplete;
+    const editor = panel?.shadowRoot?.querySelector('warraq-note-editor');
+    if (!editor || this.focusEditor !== id) return;
+    this.focusEditor = undefined;
+    editor.closest('li, .item')?.scrollIntoView({ block: 'nearest' });
+    editor.focus();
+  }
+
+  private readonly onEditing = (e: CustomEvent<string | undefined>): void => this.edit(e.detail);
+  private readonly onReveal = (e: CustomEvent<string>): void => this.reveal(e.detail);
+
+  private readonly onParagraph = (e: CustomEvent<number>): void => {
+    const el = this.root?.querySelector<HTMLElement>(`[data-p="${e.detail + 1}"]`);
+    el?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  };
+
+  /** Scrolls the annotation's first mark into view and flashes all its marks. */
+  reveal(id: string): void {
+    const marks = [...(this.root?.querySelectorAll<HTMLElement>('mark[data-ids]') ?? [])].filter((m) => m.dataset.ids!.split(' ').includes(id));
+    marks[0]?.scrollIntoView({ block: 'center' });
+    for (const m of marks) {
+      m.classList.remove('flash');
+      void m.offsetWidth; // restart the animation
+      m.classList.add('flash');
+      window.setTimeout(() => m.classList.remove('flash'), 1700);
+    }
+  }
+}
+
+function rectOf(range: Range): ToolbarRect {
+  const r = range.getBoundingClientRect();
+  return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+}

@@ -1,0 +1,168 @@
+/**
+ * <warraq-notebook> — every annotation across the library, newest first, with filters (colour, tag,
+ * outlet, date range, article) and a search within notes and quotes (Arabic-folded, see
+ * services/annotations-query.ts); each entry opens in its article, scrolled to and flashing.
+ * Beside it: the bookmarks list.
+ *
+ * Public: `filter` (the current NotebookFilter) and `currentIds` (annotation ids the filter shows),
+ * for "export the notebook's current filter".
+ * Events: `warraq-navigate`; `notebook-filter` CustomEvent<{filter, ids}> after each (re)load.
+ * Services: annotations, library (through context).
+ */
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/model';
+import type { Services } from '../../services/services';
+import type { NotebookEntry, NotebookFilter } from '../../services/annotations';
+import { servicesContext } from '../context';
+import { baseStyles } from '../common/styles';
+import { reportError } from '../common/report-error';
+import { NavigateEvent } from '../app/route';
+import { LanguageController, formatDate, t } from '../strings/i18n';
+import { notebookStyles } from './notebook-styles';
+import '../annotations/bookmarks-list';
+import { ExportRequestEvent } from '../export/events';
+
+export interface NotebookFilterEvent {
+  filter: NotebookFilter;
+  ids: string[];
+}
+
+/** Entries drawn at once; "show more" adds as many again (a notebook of thousands stays quick). */
+const PAGE = 200;
+/** ms to wait after a key press in the search box before filtering. */
+const TYPING_DELAY = 150;
+
+@customElement('warraq-notebook')
+export class NotebookView extends LitElement {
+  static override styles = [baseStyles, notebookStyles];
+
+  @consume({ context: servicesContext, subscribe: true }) services!: Services;
+  @state() filter: NotebookFilter = {};
+  @state() private entries: NotebookEntry[] = [];
+  @state() private tagList: string[] = [];
+  @state() private shown = PAGE;
+  protected readonly i18n = new LanguageController(this);
+  private typing = 0;
+  private loads = 0;
+  private readonly onChange = () => void this.load();
+
+  /** Ids of the annotations the current filter shows, newest first. */
+  get currentIds(): string[] {
+    return this.entries.map((e) => e.annotation.id);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.services.annotations.addEventListener('change', this.onChange);
+    this.services.library.addEventListener('change', this.onChange);
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.services.annotations.removeEventListener('change', this.onChange);
+    this.services.library.removeEventListener('change', this.onChange);
+    window.clearTimeout(this.typing);
+  }
+
+  private async load(): Promise<void> {
+    const n = ++this.loads;
+    try {
+      const [entries, tags] = await Promise.all([this.services.annotations.notebook(this.filter), this.services.annotations.tags()]);
+      if (n !== this.loads) return; // a newer filter is on its way
+      this.entries = entries;
+      this.tagList = tags;
+      this.dispatchEvent(new CustomEvent<NotebookFilterEvent>('notebook-filter', { detail: { filter: this.filter, ids: this.currentIds }, bubbles: true, composed: true }));
+    } catch (e) {
+      reportError(this.services.notifier, e);
+    }
+  }
+
+  private setFilter(patch: Partial<NotebookFilter>): void {
+    this.filter = { ...this.filter, ...patch };
+    this.shown = PAGE;
+    void this.load();
+  }
+
+  private onSearch(e: Event): void {
+    const text = (e.target as HTMLInputElement).value;
+    window.clearTimeout(this.typing);
+    this.typing = window.setTimeout(() => this.setFilter({ text }), TYPING_DELAY);
+  }
+
+  private open(e: NotebookEntry): void {
+    const a = e.annotation;
+    this.dispatchEvent(new NavigateEvent({ view: 'reader', id: a.articleId, annotation: a.selectors.length ? a.id : undefined, paragraph: a.paragraph }));
+  }
+
+  private select(label: string, value: string | undefined, options: [string, string][], all: string, set: (v: string) => void) {
+    return html`<label>${label}
+      <select aria-label=${label} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${!value}>${all}</option>
+        ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
+      </select></label>`;
+  }
+
+  private renderFilters() {
+    const f = this.filter;
+    const lib = this.services.library;
+    const articleIds = [...new Set(this.entries.map((e) => e.annotation.articleId).concat(f.articleId ? [f.articleId] : []))];
+    const color = f.colors?.[0];
+    return html`<div class="filters toolbar">
+      <input type="search" dir="auto" class="search" aria-label=${t('notebook.search')} placeholder=${t('notebook.search')} .value=${f.text ?? ''} @input=${this.onSearch}>
+      ${this.select(t('notebook.color'), color, HIGHLIGHT_COLORS.map((c) => [c, t(`notes.color.${c}`)]), t('notebook.allColors'),
+        (v) => this.setFilter({ colors: v ? [v as HighlightColor] : undefined }))}
+      ${this.select(t('notebook.tag'), f.tag, this.tagList.map((x) => [x, x]), t('notebook.allTags'), (v) => this.setFilter({ tag: v || undefined }))}
+      ${this.select(t('notebook.outlet'), f.outlet, lib.outlets().map((o) => [o, o]), t('notebook.allOutlets'), (v) => this.setFilter({ outlet: v || undefined }))}
+      ${this.select(t('notebook.article'), f.articleId, articleIds.map((id) => [id, lib.meta(id)?.title ?? id]), t('notebook.allArticles'),
+        (v) => this.setFilter({ articleId: v || undefined }))}
+      <label>${t('notebook.from')} <input type="date" aria-label=${t('notebook.from')} .value=${f.from ?? ''} @change=${(e: Event) => this.setFilter({ from: (e.target as HTMLInputElement).value || undefined })}></label>
+      <label>${t('notebook.to')} <input type="date" aria-label=${t('notebook.to')} .value=${f.to ?? ''} @change=${(e: Event) => this.setFilter({ to: (e.target as HTMLInputElement).value || undefined })}></label>
+      <button @click=${() => this.setFilter({ colors: undefined, tag: undefined, outlet: undefined, articleId: undefined, from: undefined, to: undefined, text: undefined })}>${t('notebook.clear')}</button>
+    </div>`;
+  }
+
+  private renderEntry(e: NotebookEntry) {
+    const a = e.annotation;
+    const quote = e.quote.length > 240 ? `${e.quote.slice(0, 240)}…` : e.quote;
+    const name = quote || e.meta?.title || '';
+    return html`<li class="entry" style="--swatch: var(--hl-${a.color ?? 'yellow'})" data-id=${a.id}>
+      ${a.selectors.length ? html`<blockquote dir="auto">${quote}</blockquote>` : html`<p class="muted">${t('notebook.wholeArticle')}</p>`}
+      ${a.note ? html`<p class="note" dir="auto">${a.note}</p>` : nothing}
+      ${a.tags.length ? html`<ul class="tags" aria-label=${t('notes.tags')}>${a.tags.map((x) => html`<li><bdi>${x}</bdi></li>`)}</ul>` : nothing}
+      <p class="source muted">
+        <bdi dir="auto">${e.meta?.title ?? ''}</bdi> · <bdi dir="auto">${e.meta?.outlet ?? ''}</bdi>
+        ${a.paragraph ? html` · ${t('notes.paragraph', { n: a.paragraph })}` : nothing} · <time datetime=${new Date(a.createdAt).toISOString()}>${formatDate(new Date(a.createdAt).toISOString())}</time>
+        <button class="open" aria-label=${t('notebook.open', { quote: name })} @click=${() => this.open(e)}>${t('notebook.openShort')}</button>
+      </p>
+    </li>`;
+  }
+
+  override render() {
+    const list = this.entries.slice(0, this.shown);
+    return html`<div class="layout">
+      <section class="main" aria-labelledby="nb-title">
+        <header>
+          <h1 id="nb-title">${t('notebook.title')} <span class="muted count" role="status">(${t('notebook.count', { count: this.entries.length })})</span></h1>
+          <button @click=${() => this.dispatchEvent(new ExportRequestEvent({ scope: { kind: 'annotations', annotationIds: this.currentIds }, section: 'export' }))}>${t('export.button')}</button>
+          ${this.renderFilters()}
+        </header>
+        ${list.length ? html`<ol class="entries" aria-label=${t('notebook.list')}>${list.map((e) => this.renderEntry(e))}</ol>`
+          : html`<p class="empty muted">${t('notebook.empty')}</p>`}
+        ${this.entries.length > this.shown ? html`<button class="more" @click=${() => { this.shown += PAGE; }}>${t('notebook.more')}</button>` : nothing}
+      </section>
+      <warraq-bookmarks-list></warraq-bookmarks-list>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'warraq-notebook': NotebookView;
+  }
+  interface HTMLElementEventMap {
+    'notebook-filter': CustomEvent<NotebookFilterEvent>;
+  }
+}
