@@ -18,6 +18,7 @@ import { hashToRoute, routeToHash, type Route, type NavigateEvent } from './rout
 import { reportError } from '../common/report-error';
 import '../library/library-view';
 import '../reader/reader-view';
+import '../notebook/notebook-view';
 import '../search/search-view';
 import '../search/search-box';
 import './notices';
@@ -95,6 +96,7 @@ export class AppShell extends LitElement {
   private onCommand(c: AppCommand): void {
     if (c === 'language-ar' || c === 'language-en') void this.setLang(c === 'language-ar' ? 'ar' : 'en');
     else if (c === 'library') this.navigate({ view: 'library' });
+    else if (c === 'notebook') this.navigate({ view: 'notebook' });
     else if (c === 'undo') void this.services.notifier.undoLatest();
     else if (c.startsWith('theme-')) {
       const theme = c.slice(6) as 'light' | 'sepia' | 'dark';
@@ -116,6 +118,7 @@ export class AppShell extends LitElement {
     const current = this.route.view;
     return html`
       <button aria-current=${current === 'library' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'library' })}>${t('nav.library')}</button>
+      <button aria-current=${current === 'notebook' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'notebook' })}>${t('nav.notebook')}</button>
       <button aria-current=${current === 'search' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'search', query: this.lastQuery })}>${t('nav.search')}</button>
     `;
   }
@@ -124,7 +127,9 @@ export class AppShell extends LitElement {
     const r = this.route;
     switch (r.view) {
       case 'reader':
-        return html`<warraq-reader .articleId=${r.id} .query=${r.query} .paragraph=${r.paragraph}></warraq-reader>`;
+        return html`<warraq-reader .articleId=${r.id} .query=${r.query} .paragraph=${r.paragraph} .annotation=${r.annotation}></warraq-reader>`;
+      case 'notebook':
+        return html`<warraq-notebook></warraq-notebook>`;
       case 'search':
         return html`<warraq-search .query=${r.query ?? ''}></warraq-search>`;
       default:

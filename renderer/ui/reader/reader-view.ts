@@ -80,9 +80,12 @@ export class ReaderView extends LitElement {
       await this.restorePosition(this.article.id);
     }
     const hit = this.scrollToHit ? this.renderRoot.querySelector<HTMLElement>('mark.hit.current') : null;
-    if (hit) {
+    const scroller = this.scroller;
+    if (hit && scroller) {
       this.scrollToHit = false;
-      hit.scrollIntoView({ block: 'center' });
+      // Scroll the article only: scrollIntoView would also scroll the overflow-hidden frames above it.
+      const box = scroller.getBoundingClientRect();
+      scroller.scrollTop += hit.getBoundingClientRect().top - box.top - box.height / 3;
     }
   }
 

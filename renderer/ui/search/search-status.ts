@@ -49,7 +49,8 @@ export class SearchStatusLine extends LitElement {
         const parts = [t('search.status.ready', { count: s.size })];
         if (s.loaded > 0) parts.push(t('search.status.fromDisk', { ms: Math.round(s.loadMs) }));
         if (s.built > 0) parts.push(t('search.status.built', { count: s.built }));
-        return parts.join(' · ');
+        // Not '·': beside Arabic-Indic digits it reads as a zero (٠).
+        return parts.join(' — ');
       }
     }
   }

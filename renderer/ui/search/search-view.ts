@@ -133,7 +133,8 @@ export class SearchView extends LitElement {
   private renderControls() {
     const r = this.response;
     return html`<div class="toolbar">
-      ${r ? html`<span class="summary" role="status">${t('search.count', { count: r.total })} · ${t('search.took', { ms: formatNumber(Math.round(r.tookMs * 10) / 10) })}</span>` : nothing}
+      ${r ? html`<span class="summary" role="status">${t(r.total === 1 ? 'search.countOne' : 'search.count', { count: r.total })}
+        <span class="took">(${t('search.took', { ms: formatNumber(Math.round(r.tookMs * 10) / 10) })})</span></span>` : nothing}
       <label>${t('search.sort')}
         <select @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as 'relevance' | 'date')}>
           <option value="relevance" ?selected=${this.sort === 'relevance'}>${t('search.sort.relevance')}</option>

@@ -168,6 +168,7 @@ export const ar = {
   'search.title': 'البحث في الأرشيف',
   'search.results': 'نتائج البحث',
   'search.count': '{count} نتيجة',
+  'search.countOne': 'نتيجة واحدة',
   'search.none': 'لا نتائج لهذا البحث.',
   'search.prompt': 'اكتب كلمة أو عبارة في مربع البحث.',
   'search.took': 'في {ms} ملّي ثانية',

@@ -166,6 +166,7 @@ export const en: Record<StringKey, string> = {
   'search.title': 'Search the archive',
   'search.results': 'Search results',
   'search.count': '{count} results',
+  'search.countOne': '1 result',
   'search.none': 'No results for this search.',
   'search.prompt': 'Type a word or a phrase in the search box.',
   'search.took': 'in {ms} ms',
