@@ -7,7 +7,7 @@
  */
 import { test, expect } from '@playwright/test';
 import Papa from 'papaparse';
-import { openApp, SAMPLE_TITLE } from './helpers';
+import { openApp, usedFonts, SAMPLE_TITLE } from './helpers';
 import { annotateTwoArticles, download, openDialog, panel, NOTE_SAMPLE, NOTE_SECOND, SECOND } from './export-helpers';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,13 @@ test('every export format holds both articles\' notes with their citations', asy
   expect(html).toMatch(/<html lang="ar" dir="rtl">/);
   expect(html).toMatch(/@font-face \{ font-family: 'Noto Naskh Arabic'.*src: url\(data:font\/woff2;base64,[A-Za-z0-9+/]{1000}/);
   expect(html).toContain('<mark class="hl-yellow">أقر التحالف الدولي</mark>');
+  // Opened on its own (no app around it), the page draws the quote in the embedded Naskh font.
+  const view = await page.context().newPage();
+  await view.setContent(html);
+  await view.evaluate(() => document.fonts.ready);
+  expect((await usedFonts(view, 'class', 'hl-yellow'))[0]).toMatch(/Noto Naskh Arabic/);
+  await view.screenshot({ path: 'test-results/screenshots/export-html-ar.png', fullPage: true });
+  await view.close();
 
   const json = JSON.parse((await get(/^JSON/)).bytes.toString('utf8'));
   expect(json).toMatchObject({ type: 'AnnotationCollection', total: 2, first: { type: 'AnnotationPage' } });
