@@ -32,10 +32,13 @@ const VOCABS = ['terms', 'seqVocab', 'foldVocab'] as const;
 export interface StoredSegment {
   data: SegmentData;
   dead: Uint8Array;
+  /** Stable name of the segment (persistence key); '' when unnamed. */
+  key?: string;
 }
 
 interface Header {
   v: number;
+  key: string;
   fields: number;
   ids: string[];
   titles: string[];
@@ -55,11 +58,11 @@ function utf16(s: string): Uint8Array {
 }
 
 /** Serializes a segment and its tombstones to bytes; never throws for a well-formed segment. */
-export function encodeSegment({ data, dead }: StoredSegment): Uint8Array {
+export function encodeSegment({ data, dead, key = '' }: StoredSegment): Uint8Array {
   const arrays: Arrays = { ...data, termOffsets: data.terms.offsets, seqVocabOffsets: data.seqVocab.offsets, foldVocabOffsets: data.foldVocab.offsets };
   const vocabs = VOCABS.map((v) => utf16(data[v].joined));
   const header: Header = {
-    v: VERSION, fields: F, ids: data.ids, titles: data.titles, outlets: data.outlets, published: data.published,
+    v: VERSION, key, fields: F, ids: data.ids, titles: data.titles, outlets: data.outlets, published: data.published,
     lengths: ARRAYS.map(([name]) => arrays[name].length), vocabLengths: vocabs.map((b) => b.length),
   };
   const head = new g.TextEncoder().encode(JSON.stringify(header));
@@ -130,5 +133,5 @@ export function decodeSegment(bytes: Uint8Array): StoredSegment {
   if (data.fieldStart.length !== data.terms.length * F + 1 || data.seqStart.length !== n + 1) {
     throw new Error('corrupt segment: inconsistent sizes');
   }
-  return { data, dead: bytes.slice(deadAt, deadAt + n) };
+  return { data, dead: bytes.slice(deadAt, deadAt + n), key: typeof h.key === 'string' ? h.key : '' };
 }

@@ -8,6 +8,7 @@
 import type { SearchDoc, SearchHit, SearchOptions, SearchResponse } from './api';
 import { buildSegment, type SegmentData } from './segment';
 import { decodeSegment, encodeSegment } from './codec';
+import { mergeSegments } from './merge';
 import { parseQuery, type ParsedQuery } from './query';
 import { planQuery, type QueryPlan } from './plan';
 import { matchSegment } from './match';
@@ -19,18 +20,28 @@ export const DEFAULT_SEGMENT_SIZE = 4000;
 const DEFAULT_LIMIT = 200;
 
 interface Segment {
+  key: string;
   data: SegmentData;
   dead: Uint8Array;
   deadCount: number;
 }
 
 export interface SegmentInfo {
-  /** Position in the index (stable until segments are replaced). */
-  index: number;
+  /** Stable name (persist each segment under it; compact() reports replaced keys). */
+  key: string;
   ids: readonly string[];
   deleted: number;
   delta: boolean;
 }
+
+/** What compact() changed, for persistence: delete `removed` keys, then store `added` keys. */
+export interface CompactResult {
+  removed: string[];
+  added: string[];
+}
+
+let keyCounter = 0;
+const newKey = (): string => `s${Date.now().toString(36)}-${(keyCounter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 const now = (): number => (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
 
@@ -53,17 +64,21 @@ export class SearchIndex {
   static load(blobs: readonly Uint8Array[], segmentSize = DEFAULT_SEGMENT_SIZE): SearchIndex {
     const index = new SearchIndex(segmentSize);
     for (const b of blobs) {
-      const { data, dead } = decodeSegment(b);
-      index.addSegment(data, dead);
+      const { data, dead, key } = decodeSegment(b);
+      index.addSegment(data, dead, key || undefined);
     }
     return index;
   }
 
-  /** Adds a built segment (e.g. from a worker); ids already indexed elsewhere are replaced. */
-  addSegment(data: SegmentData, dead: Uint8Array = new Uint8Array(data.ids.length)): void {
-    const seg: Segment = { data, dead, deadCount: 0 };
+  /**
+   * Adds a built segment (e.g. from a worker) and returns its key; ids already indexed elsewhere
+   * are replaced (tombstoned there).
+   */
+  addSegment(data: SegmentData, dead: Uint8Array = new Uint8Array(data.ids.length), key: string = newKey()): string {
+    const seg: Segment = { key, data, dead, deadCount: 0 };
     this.segments.push(seg);
     this.register(seg);
+    return key;
   }
 
   private register(seg: Segment): void {
@@ -104,7 +119,7 @@ export class SearchIndex {
     }
     this.delta = null;
     if (this.deltaDocs.length === 0) return;
-    const seg: Segment = { data: buildSegment(this.deltaDocs), dead: new Uint8Array(this.deltaDocs.length), deadCount: 0 };
+    const seg: Segment = { key: newKey(), data: buildSegment(this.deltaDocs), dead: new Uint8Array(this.deltaDocs.length), deadCount: 0 };
     this.segments.push(seg);
     this.delta = seg;
     this.register(seg);
@@ -134,19 +149,68 @@ export class SearchIndex {
 
   /** What each segment covers, for persistence and staleness checks. */
   segmentInfos(): SegmentInfo[] {
-    return this.segments.map((s, index) => ({ index, ids: s.data.ids, deleted: s.deadCount, delta: s === this.delta }));
+    return this.segments.map((s) => ({ key: s.key, ids: s.data.ids, deleted: s.deadCount, delta: s === this.delta }));
   }
 
-  /** Serializes every segment (with its tombstones), in order; load() reads them back. */
+  /** Serializes every segment (with its tombstones and key), in order; load() reads them back. */
   serialize(): Uint8Array[] {
     return this.segments.map((s) => encodeSegment(s));
   }
 
-  /** Serializes one segment (see segmentInfos for indexes); throws RangeError for a bad index. */
-  serializeSegment(index: number): Uint8Array {
-    const s = this.segments[index];
-    if (!s) throw new RangeError(`no segment ${index}`);
+  /** Serializes one segment by key (see segmentInfos); throws RangeError for an unknown key. */
+  serializeSegment(key: string): Uint8Array {
+    const s = this.segments.find((x) => x.key === key);
+    if (!s) throw new RangeError(`no segment ${key}`);
     return encodeSegment(s);
+  }
+
+  /**
+   * Background maintenance: seals the delta, then merges neighbouring segments that are small
+   * (under half of segmentSize live) or carry tombstones (over 10%), dropping deleted documents,
+   * while a merge stays within segmentSize. Returns the keys replaced and created.
+   */
+  compact(): CompactResult {
+    this.delta = null;
+    this.deltaDocs = [];
+    const result: CompactResult = { removed: [], added: [] };
+    const live = (s: Segment): number => s.data.ids.length - s.deadCount;
+    const wants = (s: Segment): boolean => live(s) < this.segmentSize / 2 || s.deadCount > s.data.ids.length / 10;
+    const next: Segment[] = [];
+    let run: Segment[] = [];
+    const flush = (): void => {
+      if (run.length === 1 && run[0]!.deadCount === 0) next.push(run[0]!);
+      else if (run.length > 0) {
+        const merged = this.merge(run, result);
+        if (merged) next.push(merged);
+      }
+      run = [];
+    };
+    for (const s of this.segments) {
+      if (!wants(s)) {
+        flush();
+        next.push(s);
+        continue;
+      }
+      if (run.reduce((n, r) => n + live(r), 0) + live(s) > this.segmentSize) flush();
+      run.push(s);
+    }
+    flush();
+    this.segments = next;
+    return result;
+  }
+
+  /** Merges a run into one segment, or null when nothing in it is live any more. */
+  private merge(run: Segment[], result: CompactResult): Segment | null {
+    const data = mergeSegments(run);
+    for (const s of run) {
+      result.removed.push(s.key);
+      for (const id of s.data.ids) if (this.where.get(id)?.seg === s) this.where.delete(id);
+    }
+    if (data.ids.length === 0) return null;
+    const seg: Segment = { key: newKey(), data, dead: new Uint8Array(data.ids.length), deadCount: 0 };
+    data.ids.forEach((id, local) => this.where.set(id, { seg, local }));
+    result.added.push(seg.key);
+    return seg;
   }
 
   /** Compares the index with the archive: ids to index (`missing`) and ids to remove (`extra`). */

@@ -90,6 +90,14 @@ describe('SearchIndex: query language', () => {
     expect(ids('السيطرة', { strict: true })).toEqual([]);
   });
 
+  it('finds a query of common words only by scanning the stored token sequences', () => {
+    expect(ids('"في شهر"')).toEqual(['march']);
+    const withFi = FIXTURE_DOCS.filter((d) => d.text.split(/[\s،.]+/).includes('في')).map((d) => d.id);
+    expect(withFi.length).toBeGreaterThan(3);
+    expect(new Set(ids('في'))).toEqual(new Set(withFi));
+    expect(new Set(ids('في -الحي'))).toEqual(new Set(withFi.filter((id) => id !== 'books')));
+  });
+
   it('reports an unclosed quote and never throws on odd input', () => {
     expect(index.search('"المعرض الدولي').warnings).toContain('unclosed-quote');
     for (const q of ['', '"', '-', 'OR', '***', 'title:', 'date:xyz', ':::']) expect(() => index.search(q)).not.toThrow();
@@ -115,6 +123,14 @@ describe('SearchIndex: persistence and updates', () => {
     const one = SearchIndex.build(FIXTURE_DOCS);
     const many = SearchIndex.build(FIXTURE_DOCS, 3);
     for (const q of queries) expect(many.search(q).hits.map((h) => h.id)).toEqual(one.search(q).hits.map((h) => h.id));
+  });
+
+  it('loads from a buffer at any offset (copies when unaligned)', () => {
+    const [blob] = SearchIndex.build(FIXTURE_DOCS).serialize();
+    const host = new Uint8Array(blob!.length + 3);
+    host.set(blob!, 3);
+    const loaded = SearchIndex.load([host.subarray(3)]);
+    expect(loaded.search('التحالف').hits).toEqual(index.search('التحالف').hits);
   });
 
   it('rejects corrupt bytes', () => {
