@@ -201,3 +201,39 @@ test('the notebook lists annotations from two articles, filters by tag and finds
   await expect(page.getByRole('heading', { level: 1, name: SECOND.title })).toBeVisible();
   await expect(mark(page, 'الجهات المسلحة')).toHaveClass(/flash/);
 });
+
+test('the bookmarks list and "continue reading" open the article at the right paragraph', async ({ page }) => {
+  await openSample(page);
+  await select(page, 6, 'ويؤكد التحالف الدولي');
+  await toolbar(page).getByRole('button', { name: 'إشارة مرجعية إلى الفقرة' }).click();
+  await expect(panel(page).getByRole('button', { name: /إشارة مرجعية: الفقرة ٦/ })).toBeVisible();
+  // Scroll to paragraph 8 and let the reading position be saved (300 ms after scrolling stops).
+  await reader(page).locator('p[data-p="8"]').evaluate((p) => {
+    const article = p.closest('article')!;
+    article.scrollTop += p.getBoundingClientRect().top - article.getBoundingClientRect().top;
+  });
+  await page.waitForTimeout(700);
+
+  await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
+  await page.getByRole('button', { name: `متابعة القراءة: ${SAMPLE_TITLE}` }).click();
+  await expect(reader(page).locator('p[data-p="8"]')).toBeInViewport();
+
+  await page.getByRole('button', { name: 'دفتر الملاحظات' }).click();
+  const bookmarks = page.getByRole('list', { name: 'الإشارات المرجعية' });
+  await expect(bookmarks.getByRole('listitem')).toHaveCount(1);
+  await bookmarks.getByRole('button', { name: /^فتح «.*» عند الفقرة ٦$/ }).click();
+  await expect(reader(page).locator('p[data-p="6"]')).toBeInViewport();
+});
+
+test('copy with citation puts the quote and its citation on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openSample(page);
+  await select(page, 2, 'شن 34,502 غارة');
+  await toolbar(page).getByRole('button', { name: 'نسخ مع الاستشهاد' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'نُسخ الاقتباس مع استشهاده' })).toBeVisible();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const [quote, cite] = text.split('\n');
+  expect(quote).toBe('«\u2068شن 34,502 غارة\u2069»');
+  expect(cite).toContain('قناة عشتار الفضائية');
+  expect(cite).toMatch(/فقرة \u2068?٢/);
+});

@@ -217,7 +217,11 @@ export class ReaderAnnotations implements ReactiveController {
     const editor = panel?.shadowRoot?.querySelector('warraq-note-editor');
     if (!editor || this.focusEditor !== id) return;
     this.focusEditor = undefined;
-    editor.closest('li, .item')?.scrollIntoView({ block: 'nearest' });
+    const item = editor.closest('li, .item') ?? editor;
+    const box = panel!.getBoundingClientRect();
+    const r = item.getBoundingClientRect();
+    // The panel is its own scroller; scroll it alone, and only when the editor is out of sight.
+    if (r.top < box.top || r.bottom > box.bottom) panel!.scrollTop += r.top - box.top - 16;
     editor.focus();
   }
 
@@ -226,13 +230,24 @@ export class ReaderAnnotations implements ReactiveController {
 
   private readonly onParagraph = (e: CustomEvent<number>): void => {
     const el = this.root?.querySelector<HTMLElement>(`[data-p="${e.detail + 1}"]`);
-    el?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    if (el) this.scrollTo(el, 0);
   };
+
+  /**
+   * Scrolls the article (only) so `el` stands `at` of the way down it; scrollIntoView would also
+   * scroll the overflow-hidden frames around the reader and push the header out of sight.
+   */
+  private scrollTo(el: HTMLElement, at: number): void {
+    const scroller = this.root?.querySelector<HTMLElement>('article');
+    if (!scroller) return;
+    const box = scroller.getBoundingClientRect();
+    scroller.scrollTop += el.getBoundingClientRect().top - box.top - box.height * at;
+  }
 
   /** Scrolls the annotation's first mark into view and flashes all its marks. */
   reveal(id: string): void {
     const marks = [...(this.root?.querySelectorAll<HTMLElement>('mark[data-ids]') ?? [])].filter((m) => m.dataset.ids!.split(' ').includes(id));
-    marks[0]?.scrollIntoView({ block: 'center' });
+    if (marks[0]) this.scrollTo(marks[0], 1 / 3);
     for (const m of marks) {
       m.classList.remove('flash');
       void m.offsetWidth; // restart the animation
