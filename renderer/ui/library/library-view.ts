@@ -51,6 +51,8 @@ export class LibraryView extends LitElement {
   @state() private rows: ArticleMeta[] = [];
   @state() private active = 0;
   @state() private prefs!: LibraryPrefs;
+  /** Where the reader last left off ("continue reading"), from the annotations service. */
+  @state() private resume?: { meta: ArticleMeta; paragraph: number };
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer;
   protected readonly i18n = new LanguageController(this);
   private readonly onChange = () => this.refresh();
@@ -60,6 +62,7 @@ export class LibraryView extends LitElement {
     this.prefs = this.services.settings.get('library');
     this.services.library.addEventListener('change', this.onChange);
     this.refresh();
+    this.services.annotations.continueReading().then((r) => { this.resume = r; }, () => {});
   }
 
   override disconnectedCallback(): void {
@@ -140,6 +143,9 @@ export class LibraryView extends LitElement {
     return html`
       <header class="toolbar">
         <h1>${t('library.title')} <span class="muted count">(${t('library.count', { count: this.rows.length })})</span></h1>
+        ${this.resume && this.services.library.meta(this.resume.meta.id) ? html`<button class="primary"
+          @click=${() => this.dispatchEvent(new NavigateEvent({ view: 'reader', id: this.resume!.meta.id, paragraph: this.resume!.paragraph || undefined }))}>
+          ${t('library.continue', { title: this.resume.meta.title })}</button>` : ''}
         <label>${t('library.sort')}
           <select aria-label=${t('library.sort')} @change=${(e: Event) => this.setPrefs({ sort: (e.target as HTMLSelectElement).value as LibrarySortKey })}>
             ${SORTS.map((s) => html`<option value=${s} ?selected=${s === this.prefs.sort}>${t(`library.sort.${s}`)}</option>`)}
