@@ -1,7 +1,8 @@
 /**
  * SearchIndex: the archive's search engine. Documents live in immutable compact segments (built
- * by buildSegment, persisted with encodeSegment) plus one small mutable "delta" segment that takes
- * new documents without a full rebuild; deletions are tombstones. Queries run segment by segment
+ * by buildSegment, persisted with encodeSegment). add() indexes new documents as a new small
+ * segment (no rebuild); remove() leaves tombstones; compact(), called when idle, merges small and
+ * tombstoned segments without needing the article texts. Queries run segment by segment
  * (boolean match on postings → phrase/strict verification → lunr scoring with global idf) and the
  * per-segment top hits are merged. Pure: runs in a Web Worker or in Node.
  */
@@ -29,9 +30,10 @@ interface Segment {
 export interface SegmentInfo {
   /** Stable name (persist each segment under it; compact() reports replaced keys). */
   key: string;
+  /** Every document the segment covers, deleted ones included. */
   ids: readonly string[];
+  /** Tombstoned documents (persist the segment again to keep them deleted after a reload). */
   deleted: number;
-  delta: boolean;
 }
 
 /** What compact() changed, for persistence: delete `removed` keys, then store `added` keys. */
@@ -47,8 +49,6 @@ const now = (): number => (globalThis as { performance?: { now(): number } }).pe
 
 export class SearchIndex {
   private segments: Segment[] = [];
-  private deltaDocs: SearchDoc[] = [];
-  private delta: Segment | null = null;
   private where = new Map<string, { seg: Segment; local: number }>();
 
   constructor(private readonly segmentSize = DEFAULT_SEGMENT_SIZE) {}
@@ -99,41 +99,20 @@ export class SearchIndex {
     return true;
   }
 
-  /** Adds or replaces documents without a rebuild (they go to the delta segment). */
-  add(docs: readonly SearchDoc[]): void {
-    const fresh = new Set(docs.map((d) => d.id));
-    this.deltaDocs = this.deltaDocs.filter((d) => !fresh.has(d.id)).concat(docs);
-    for (const id of fresh) this.tombstone(id);
-    this.rebuildDelta();
-    if (this.deltaDocs.length >= this.segmentSize) {
-      // Seal the delta as a regular segment and start an empty one.
-      this.delta = null;
-      this.deltaDocs = [];
-    }
-  }
-
-  private rebuildDelta(): void {
-    if (this.delta) {
-      this.segments = this.segments.filter((s) => s !== this.delta);
-      for (const id of this.delta.data.ids) this.where.delete(id);
-    }
-    this.delta = null;
-    if (this.deltaDocs.length === 0) return;
-    const seg: Segment = { key: newKey(), data: buildSegment(this.deltaDocs), dead: new Uint8Array(this.deltaDocs.length), deadCount: 0 };
-    this.segments.push(seg);
-    this.delta = seg;
-    this.register(seg);
+  /**
+   * Adds or replaces documents without a rebuild: they become new segment(s) (one per
+   * segmentSize), whose keys are returned. Call compact() later to fold small segments together.
+   */
+  add(docs: readonly SearchDoc[]): string[] {
+    const keys: string[] = [];
+    for (let i = 0; i < docs.length; i += this.segmentSize) keys.push(this.addSegment(buildSegment(docs.slice(i, i + this.segmentSize))));
+    return keys;
   }
 
   /** Removes documents (tombstones); returns how many were indexed. */
   remove(ids: readonly string[]): number {
     let n = 0;
-    const drop = new Set(ids);
     for (const id of ids) if (this.tombstone(id)) n++;
-    if (this.deltaDocs.some((d) => drop.has(d.id))) {
-      this.deltaDocs = this.deltaDocs.filter((d) => !drop.has(d.id));
-      this.rebuildDelta();
-    }
     return n;
   }
 
@@ -149,7 +128,7 @@ export class SearchIndex {
 
   /** What each segment covers, for persistence and staleness checks. */
   segmentInfos(): SegmentInfo[] {
-    return this.segments.map((s) => ({ key: s.key, ids: s.data.ids, deleted: s.deadCount, delta: s === this.delta }));
+    return this.segments.map((s) => ({ key: s.key, ids: s.data.ids, deleted: s.deadCount }));
   }
 
   /** Serializes every segment (with its tombstones and key), in order; load() reads them back. */
@@ -165,16 +144,14 @@ export class SearchIndex {
   }
 
   /**
-   * Background maintenance: seals the delta, then merges neighbouring segments that are small
-   * (under half of segmentSize live) or carry tombstones (over 10%), dropping deleted documents,
+   * Background maintenance: merges neighbouring segments that are small
+   * (at most half of segmentSize live) or carry tombstones (over 10%), dropping deleted documents,
    * while a merge stays within segmentSize. Returns the keys replaced and created.
    */
   compact(): CompactResult {
-    this.delta = null;
-    this.deltaDocs = [];
     const result: CompactResult = { removed: [], added: [] };
     const live = (s: Segment): number => s.data.ids.length - s.deadCount;
-    const wants = (s: Segment): boolean => live(s) < this.segmentSize / 2 || s.deadCount > s.data.ids.length / 10;
+    const wants = (s: Segment): boolean => live(s) <= this.segmentSize / 2 || s.deadCount > s.data.ids.length / 10;
     const next: Segment[] = [];
     let run: Segment[] = [];
     const flush = (): void => {
