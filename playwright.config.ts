@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
 const executablePath: string | null = findChromium();
+// E2E_PORT lets two runs (two checkouts, or a developer's server) share a machine.
+const port = Number(process.env.E2E_PORT ?? 5199);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -12,9 +14,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list']],
-  webServer: { command: 'node scripts/serve.mjs --port 5199', url: 'http://127.0.0.1:5199/', reuseExistingServer: false, timeout: 30_000 },
+  webServer: { command: `node scripts/serve.mjs --port ${port}`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false, timeout: 30_000 },
   use: {
-    baseURL: 'http://127.0.0.1:5199/',
+    baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 800 },
     locale: 'ar',
     launchOptions: { executablePath: executablePath ?? undefined, args: CHROMIUM_ARGS },
