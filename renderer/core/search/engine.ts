@@ -71,6 +71,24 @@ export class SearchIndex {
   }
 
   /**
+   * Loads what can be read: corrupt blobs are skipped and their positions returned, so the caller
+   * can rebuild just the documents staleness() then reports missing while search keeps working.
+   */
+  static loadTolerant(blobs: readonly Uint8Array[], segmentSize = DEFAULT_SEGMENT_SIZE): { index: SearchIndex; corrupt: number[] } {
+    const index = new SearchIndex(segmentSize);
+    const corrupt: number[] = [];
+    blobs.forEach((b, i) => {
+      try {
+        const { data, dead, key } = decodeSegment(b);
+        index.addSegment(data, dead, key || undefined);
+      } catch {
+        corrupt.push(i);
+      }
+    });
+    return { index, corrupt };
+  }
+
+  /**
    * Adds a built segment (e.g. from a worker) and returns its key; ids already indexed elsewhere
    * are replaced (tombstoned there).
    */

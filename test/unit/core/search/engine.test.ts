@@ -139,6 +139,14 @@ describe('SearchIndex: persistence and updates', () => {
     expect(() => SearchIndex.load([new Uint8Array(16)])).toThrow(/corrupt/);
   });
 
+  it('loads around a corrupt segment and reports it', () => {
+    const blobs = SearchIndex.build(FIXTURE_DOCS, 6).serialize();
+    const { index: partial, corrupt } = SearchIndex.loadTolerant([blobs[0]!, blobs[1]!.slice(0, 50)], 6);
+    expect(corrupt).toEqual([1]);
+    expect(partial.size).toBe(6);
+    expect(partial.staleness(FIXTURE_DOCS.map((d) => d.id)).missing).toEqual(FIXTURE_DOCS.slice(6).map((d) => d.id));
+  });
+
   it('adds and removes documents without a rebuild', () => {
     const ix = SearchIndex.build(FIXTURE_DOCS.slice(0, 6));
     expect(ix.search('التحالف').total).toBe(0);
