@@ -15,7 +15,7 @@ import type { BackupProgress, RestoreMode, RestoreReport } from '../../services/
 import type { BackupSummary } from '../../core/backup/format';
 import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
-import { LanguageController, t } from '../strings/i18n';
+import { LanguageController, language, setLanguage, t } from '../strings/i18n';
 import { failureMessage, type Message } from './messages';
 import { panelStyles } from '../export/panel-styles';
 
@@ -108,7 +108,14 @@ export class BackupPanel extends LitElement {
   private async restore(p: Pending): Promise<void> {
     const mode = this.mode;
     const report = await this.run((signal) => this.services.backup.restore(p.file, mode, { signal, onProgress: this.onProgress, verified: p.summary }));
-    if (report) this.message = { ...doneMessage(report), kind: 'done' };
+    if (!report) return;
+    this.message = { ...doneMessage(report), kind: 'done' };
+    // A replace may bring the backup's interface language with it.
+    const lang = this.services.settings.get('language');
+    if (lang !== language()) {
+      setLanguage(lang);
+      void this.services.platform.setMenuLanguage(lang);
+    }
   }
 
   private answer(yes: boolean): void {

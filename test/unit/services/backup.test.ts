@@ -123,6 +123,29 @@ describe('BackupService round trip', () => {
   });
 });
 
+describe('BackupService.create', () => {
+  it('stops with RestoreCancelled when cancelled mid-way, saving nothing', async () => {
+    const db = newDb();
+    await seed(db, makeLibrary(30));
+    const saved: SaveRequest[] = [];
+    const ctl = new AbortController();
+    const { service } = serviceFor(db, saved);
+    const p = service.backup({ signal: ctl.signal, onProgress: (pr) => { if (pr.done > 0) ctl.abort(); } });
+    await expect(p).rejects.toBeInstanceOf(RestoreCancelled);
+    expect(saved).toHaveLength(0);
+  });
+
+  it('reads storage in chunks and reports progress up to the total', async () => {
+    const db = newDb();
+    await seed(db, makeLibrary(30));
+    const seen: number[] = [];
+    await serviceFor(db).service.create({ onProgress: (pr) => seen.push(pr.done) });
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBe(30 + 30 + 30 + 10 + 8 + 2);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+});
+
 describe('BackupService refuses bad files and changes nothing', () => {
   let plain: Uint8Array;
   let target: WarraqDb;
