@@ -80,6 +80,11 @@ export class AnnotationsService extends EventTarget {
     return this.edit(id, { note }, 'notes.noteSaved');
   }
 
+  /** Sets a note's text and tags together: one write, one undo. */
+  saveNote(id: string, note: string, tags: string[]): Promise<Annotation | undefined> {
+    return this.edit(id, { note, tags: cleanTags(tags) }, 'notes.noteSaved');
+  }
+
   /** Changes a highlight's colour, with undo. */
   recolor(id: string, color: HighlightColor): Promise<Annotation | undefined> {
     return this.edit(id, { color }, 'notes.recolored');

@@ -61,8 +61,7 @@ export class AnnotationsPanel extends LitElement {
         if (note.trim()) await svc.createArticleNote(this.article!.id, note);
         return;
       }
-      if (note !== a.note) await svc.setNote(a.id, note);
-      if (tags.join('\n') !== a.tags.join('\n')) await svc.setTags(a.id, tags);
+      if (note !== a.note || tags.join('\n') !== a.tags.join('\n')) await svc.saveNote(a.id, note, tags);
     });
   }
 

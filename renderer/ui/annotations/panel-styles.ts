@@ -17,9 +17,9 @@ export const panelStyles = css`
   .label { margin: 4px 0 0; font-size: 0.85em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .tags { list-style: none; display: flex; flex-wrap: wrap; gap: 4px; padding: 0; margin-block: 6px 0; }
   .tags li { font-size: 0.8em; padding-inline: 8px; border-radius: 10px; background: var(--bg); border: 1px solid var(--border); }
-  .actions { display: flex; align-items: center; gap: 4px; margin-block-start: 6px; flex-wrap: wrap; }
+  .actions { display: flex; align-items: center; gap: 3px; margin-block-start: 6px; flex-wrap: wrap; }
   .actions button { min-block-size: 28px; padding-inline: 6px; }
-  .swatch { inline-size: 28px; padding: 0; }
+  .actions button.swatch { inline-size: 26px; min-inline-size: 26px; padding: 0; }
   .swatch span { display: block; inline-size: 16px; block-size: 16px; margin: auto; border-radius: 50%; border: 1px solid var(--border); }
   .swatch[aria-pressed='true'] { background: var(--bg); outline: 2px solid var(--accent); }
   .spacer { flex: 1; }

@@ -16,7 +16,9 @@ export const notebookStyles = css`
   .note { white-space: pre-wrap; margin-block: 8px 0; unicode-bidi: plaintext; }
   .tags { list-style: none; display: flex; flex-wrap: wrap; gap: 4px; padding: 0; margin-block: 6px 0; }
   .tags li { font-size: 0.8em; padding-inline: 8px; border-radius: 10px; background: var(--bg); border: 1px solid var(--border); }
-  .source { font-size: 0.85em; margin-block: 8px 0; display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
+  .source { font-size: 0.85em; margin-block: 8px 0; display: flex; flex-wrap: wrap; column-gap: 18px; row-gap: 4px; align-items: center; }
+  .source .title { font-weight: 600; color: var(--fg); }
+  .filters select { max-inline-size: 16rem; }
   .open { margin-inline-start: auto; min-block-size: 28px; }
   .more { margin-block-start: 12px; }
   .empty { padding: 30px; text-align: center; }

@@ -133,8 +133,9 @@ export class NotebookView extends LitElement {
       ${a.note ? html`<p class="note" dir="auto">${a.note}</p>` : nothing}
       ${a.tags.length ? html`<ul class="tags" aria-label=${t('notes.tags')}>${a.tags.map((x) => html`<li><bdi>${x}</bdi></li>`)}</ul>` : nothing}
       <p class="source muted">
-        <bdi dir="auto">${e.meta?.title ?? ''}</bdi> · <bdi dir="auto">${e.meta?.outlet ?? ''}</bdi>
-        ${a.paragraph ? html` · ${t('notes.paragraph', { n: a.paragraph })}` : nothing} · <time datetime=${new Date(a.createdAt).toISOString()}>${formatDate(new Date(a.createdAt).toISOString())}</time>
+        <!-- Parts are set apart by spacing, not by a middle dot, which reads as an Arabic zero beside ٢٨. -->
+        <bdi dir="auto" class="title">${e.meta?.title ?? ''}</bdi><bdi dir="auto">${e.meta?.outlet ?? ''}</bdi>
+        ${a.paragraph ? html`<span>${t('notes.paragraph', { n: a.paragraph })}</span>` : nothing}<time datetime=${new Date(a.createdAt).toISOString()}>${formatDate(new Date(a.createdAt).toISOString())}</time>
         <button class="open" aria-label=${t('notebook.open', { quote: name })} @click=${() => this.open(e)}>${t('notebook.openShort')}</button>
       </p>
     </li>`;
