@@ -88,9 +88,12 @@ export class SearchService extends EventTarget {
     return this.request({ type: 'findAll', id, query, strict }).promise as Promise<TextRange[]>;
   }
 
-  /** Rebuilds the whole index in the background (search keeps answering from the old one). */
-  async rebuild(): Promise<void> {
-    await this.request({ type: 'rebuild' }).promise;
+  /**
+   * Rebuilds the whole index in the background (search keeps answering from the old one);
+   * `builders` caps the builder workers (default: two, one per core). Resolves once started.
+   */
+  async rebuild(options: { builders?: number } = {}): Promise<void> {
+    await this.request({ type: 'rebuild', ...options }).promise;
   }
 
   private onLibrary = (e: Event): void => {

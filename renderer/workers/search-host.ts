@@ -38,6 +38,8 @@ export function indexFingerprint(): string {
 /** Snippet length: about two lines of the result list at the default width. */
 const SNIPPET_CHARS = 220;
 const SMALL_PART = 500;
+/** Below this many articles a second builder costs more (worker start, IndexedDB reads) than it saves. */
+const PARALLEL_MIN = 1000;
 const MAX_SMALL_PARTS = 8;
 
 const now = (): number => performance.now();
@@ -77,11 +79,11 @@ export class SearchHost {
   }
 
   /** Builds a whole new index from the articles while the current one keeps answering. */
-  rebuild(): Promise<void> {
+  rebuild(builders = this.builder.parallel): Promise<void> {
     return this.enqueue(async () => {
       const old = this.current;
       const next = new IndexState(old.gen + 1);
-      await this.buildInto(next, await this.repo.articleIds(), 'forced');
+      await this.buildInto(next, await this.repo.articleIds(), 'forced', builders);
       this.current = next;
       await this.repo.setMeta('generation', next.gen);
       await this.repo.deleteSegments(old.parts.map((p) => p.key));
@@ -169,10 +171,14 @@ export class SearchHost {
   }
 
   /** Builds `ids` into segments (in parallel), adding and persisting each as it arrives. */
-  private async buildInto(target: IndexState, ids: readonly string[], reason: string): Promise<void> {
+  private async buildInto(target: IndexState, ids: readonly string[], reason: string, builders = this.builder.parallel): Promise<void> {
     const t0 = now();
+    const parallel = Math.max(1, Math.min(builders, this.builder.parallel));
+    // Equal chunks, at least one per builder once there is enough work for both cores to pay off.
+    const count = Math.max(Math.ceil(ids.length / this.segmentSize), ids.length >= PARALLEL_MIN ? parallel : 1);
+    const size = Math.ceil(ids.length / count);
     const chunks: string[][] = [];
-    for (let i = 0; i < ids.length; i += this.segmentSize) chunks.push(ids.slice(i, i + this.segmentSize));
+    for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
     let done = 0;
     this.setStatus({ state: 'building', done, total: ids.length, reason });
     const worker = async (): Promise<void> => {
@@ -186,7 +192,7 @@ export class SearchHost {
         this.setStatus({ done, built: this.status.built + chunk.length, segments: target.parts.length });
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.builder.parallel, chunks.length)) }, worker));
+    await Promise.all(Array.from({ length: Math.min(parallel, chunks.length) }, worker));
     this.setStatus({ buildMs: now() - t0 });
   }
 

@@ -28,7 +28,7 @@ export type SearchRequest =
   | { type: 'snippets'; ids: string[]; query: string; strict: boolean }
   | { type: 'findAll'; id: string; query: string; strict: boolean }
   | { type: 'update'; added: string[]; removed: string[] }
-  | { type: 'rebuild' };
+  | { type: 'rebuild'; builders?: number };
 
 export type SearchResult = SearchResponse | Record<string, Snippet> | TextRange[] | null;
 

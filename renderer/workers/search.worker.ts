@@ -46,7 +46,7 @@ async function answer({ seq, req }: RequestMessage): Promise<SearchResult> {
       void host.update(req.added, req.removed).catch(() => {});
       return null;
     case 'rebuild':
-      void host.rebuild().catch(() => {});
+      void host.rebuild(req.builders).catch(() => {});
       return null;
     default:
       throw new Error(`unknown request ${seq}`);
