@@ -82,11 +82,13 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       await s.page.goto(s.url);
       await waitForFirstRow(s.page);
       const m = await importThroughUi(s.page, path);
+      console.error(`  import: ${JSON.stringify(m)}`);
       const firstRow: number[] = [];
       for (let i = 0; i < 3; i++) {
         await s.page.reload();
         await waitForFirstRow(s.page);
         firstRow.push(await s.page.evaluate(() => performance.now()));
+        console.error(`  first row after reload ${i + 1}: ${firstRow[i]!.toFixed(0)} ms`);
       }
       return [
         { metric: 'import through the UI: total', value: m.ms / 1000, unit: 's', n: 1, note },
