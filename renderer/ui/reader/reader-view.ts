@@ -21,16 +21,20 @@ import { readerStyles } from './reader-styles';
 import './reader-settings';
 import './find-bar';
 import type { FindBar, FindHits } from './find-bar';
+import { ReaderAnnotations } from '../annotations/reader-annotations';
+import { markStyles } from '../annotations/mark-styles';
 
 const NO_RANGES: TextRange[] = [];
 
 @customElement('warraq-reader')
 export class ReaderView extends LitElement {
-  static override styles = readerStyles;
+  static override styles = [readerStyles, markStyles];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
   @property() articleId = '';
   @property({ type: Number }) paragraph?: number;
+  /** Annotation to scroll to and flash once placed (issue 6). */
+  @property() annotation?: string;
   /** Decorations contributed by features (search hits, highlights). */
   @property({ attribute: false }) extraDecorations: Decoration[] = [];
   /** A search query (from a search result): the find bar opens with it and its hits are marked. */
@@ -41,6 +45,8 @@ export class ReaderView extends LitElement {
   @state() private article: Article | null | undefined;
   @state() private prefs!: ReaderPrefs;
   protected readonly i18n = new LanguageController(this);
+  /** Highlights, the selection toolbar and the annotations panel (ui/annotations). */
+  private readonly notes = new ReaderAnnotations(this);
   private saveTimer = 0;
   private restored = false;
   private readonly onSettings = (e: Event) => {
@@ -173,7 +179,7 @@ export class ReaderView extends LitElement {
   private renderParagraph(a: Article, index: number) {
     const range = a.paragraphs[index]!;
     const text = a.text.slice(range.start, range.end);
-    const segments = segment(range, [...this.extraDecorations, ...this.hitMarks]);
+    const segments = segment(range, this.notes.decorations([...this.extraDecorations, ...this.hitMarks]));
     return html`<p data-p=${index + 1} data-start=${range.start} dir=${baseDirection(text)}>${segments.map((s) => {
       const piece = a.text.slice(s.start, s.end);
       if (!s.decorations.length) return piece;
@@ -184,8 +190,8 @@ export class ReaderView extends LitElement {
   }
 
   /** The side panel beside the text (annotations); features fill it. */
-  protected renderAside(_a: Article): unknown {
-    return nothing;
+  protected renderAside(a: Article): unknown {
+    return this.notes.renderAside(a);
   }
 
   private renderHeader(a: Article) {
