@@ -7,6 +7,8 @@
 import { test, expect, type Page } from '@playwright/test';
 import { openApp, SAMPLE_TITLE } from './helpers';
 import { FIXTURES, toStored, storeArticles, statusLine, indexReady } from './search-helpers';
+import { importFiles, expectCounts, closeReport } from './import-helpers';
+import { join } from 'node:path';
 
 const RALLY = FIXTURES[0]!.title;
 const PORTS = FIXTURES[1]!.title;
@@ -175,4 +177,19 @@ test('the English interface shows the same search left to right', async ({ page 
   await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: FIXTURES[2]!.title })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await page.screenshot({ path: 'test-results/screenshots/search-view-en.png' });
+});
+
+test('an article imported through the UI is found at once, without a rebuild', async ({ page }) => {
+  await withFixtures(page);
+  const report = await importFiles(page, [join(process.cwd(), 'test', 'fixtures', 'search-e2e', 'book-fair.txt')]);
+  await expectCounts(report, { imported: 1 });
+  await closeReport(page);
+  await expect(statusLine(page)).toHaveAttribute('data-size', '5');
+  await expect(statusLine(page)).toHaveAttribute('data-reason', 'added');
+  await searchFor(page, 'المخطوطات 300');
+  await expect(result(page, 'افتتاح معرض الكتاب الدولي في بغداد بمشاركة ٣٠٠ دار نشر')).toBeVisible();
+  await page.reload();
+  await indexReady(page);
+  await expect(statusLine(page)).toHaveAttribute('data-built', '0');
+  await expect(statusLine(page)).toHaveAttribute('data-size', '5');
 });

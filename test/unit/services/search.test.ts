@@ -1,0 +1,87 @@
+/**
+ * SearchService over an in-process port: a newer search supersedes one still in flight, library
+ * changes reach the worker as updates, status broadcasts become 'status' events, and the worker's
+ * errors reject the right request.
+ */
+import { describe, it, expect } from 'vitest';
+import { SearchService, isSuperseded } from '../../../renderer/services/search';
+import type { LibraryChange, LibraryService } from '../../../renderer/services/library';
+import type { ReplyMessage, RequestMessage, SearchPort, SearchStatus } from '../../../renderer/workers/search-protocol';
+
+class FakePort implements SearchPort {
+  sent: RequestMessage[] = [];
+  private listener: (e: MessageEvent<ReplyMessage>) => void = () => {};
+  postMessage(msg: RequestMessage): void {
+    this.sent.push(msg);
+  }
+  addEventListener(_type: 'message', fn: (e: MessageEvent<ReplyMessage>) => void): void {
+    this.listener = fn;
+  }
+  reply(msg: ReplyMessage): void {
+    this.listener({ data: msg } as MessageEvent<ReplyMessage>);
+  }
+}
+
+function setup() {
+  const library = new EventTarget() as unknown as LibraryService;
+  const port = new FakePort();
+  const service = new SearchService(library, () => port);
+  service.start();
+  return { library, port, service };
+}
+
+const response = (total: number) => ({ total, hits: [], warnings: [], tookMs: 1 });
+
+describe('SearchService', () => {
+  it('a newer search supersedes the one still waiting; the newer one resolves', async () => {
+    const { port, service } = setup();
+    const first = service.search('التحالف');
+    const second = service.search('التحالف الدولي', { sort: 'date' });
+    await expect(first).rejects.toSatisfy(isSuperseded);
+    const [, m2] = port.sent;
+    expect(m2!.req).toMatchObject({ type: 'search', query: 'التحالف الدولي', options: { sort: 'date' } });
+    port.reply({ seq: port.sent[0]!.seq, ok: false, error: 'superseded', superseded: true }); // late answer: ignored
+    port.reply({ seq: m2!.seq, ok: true, result: response(3) });
+    expect((await second).total).toBe(3);
+  });
+
+  it('snippets and hits are not superseded by searches', async () => {
+    const { port, service } = setup();
+    const hits = service.hits('a1', 'اذار');
+    const s1 = service.search('اذار');
+    service.search('آذار').catch(() => {});
+    await expect(s1).rejects.toSatisfy(isSuperseded);
+    port.reply({ seq: port.sent[0]!.seq, ok: true, result: [{ start: 4, end: 8 }] });
+    expect(await hits).toEqual([{ start: 4, end: 8 }]);
+  });
+
+  it('forwards library changes to the worker and ignores empty ones', () => {
+    const { library, port } = setup();
+    library.dispatchEvent(new CustomEvent<LibraryChange>('change', { detail: { added: ['x'], removed: ['y'] } }));
+    library.dispatchEvent(new CustomEvent<LibraryChange>('change', { detail: { added: [], removed: [] } }));
+    expect(port.sent.map((m) => m.req)).toEqual([{ type: 'update', added: ['x'], removed: ['y'] }]);
+  });
+
+  it('turns status broadcasts into status events and keeps the latest', () => {
+    const { port, service } = setup();
+    const seen: string[] = [];
+    service.addEventListener('status', (e) => seen.push((e as CustomEvent<SearchStatus>).detail.state));
+    const status: SearchStatus = { state: 'building', done: 10, total: 40, size: 0, loaded: 0, built: 0, segments: 0, loadMs: 3, reason: 'missing', buildMs: 0 };
+    port.reply({ seq: 0, status });
+    port.reply({ seq: 0, status: { ...status, state: 'ready', done: 40 } });
+    expect(seen).toEqual(['building', 'ready']);
+    expect(service.status.done).toBe(40);
+  });
+
+  it('a worker error rejects only its request; after dispose everything rejects', async () => {
+    const { port, service } = setup();
+    const r = service.rebuild({ builders: 1 });
+    expect(port.sent[0]!.req).toEqual({ type: 'rebuild', builders: 1 });
+    port.reply({ seq: port.sent[0]!.seq, ok: false, error: 'quota: disk full' });
+    await expect(r).rejects.toThrow('quota: disk full');
+    const pending = service.snippets(['a'], 'x');
+    service.dispose();
+    await expect(pending).rejects.toThrow('search stopped');
+    await expect(service.search('x')).rejects.toThrow('search not started');
+  });
+});
