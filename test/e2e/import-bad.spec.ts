@@ -83,6 +83,21 @@ test('files dropped on the window are imported', async ({ page }) => {
   await expectArticle(page, { title: 'افتتاح حديقة عامة في وسط المدينة', outlet: 'صحيفة المساء', published: '2021-05-02', first: 'افتتحت البلدية حديقة' });
 });
 
+test('a folder dragged from the desktop is walked recursively, names in Arabic kept', async ({ page }) => {
+  // DevTools' drag interception hands Chromium real paths, so the drop carries directory entries.
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: [join(FIX, 'folder'), join(OWN, 'أرشيف المراسل')], dragOperationsMask: 1 };
+  await cdp.send('Input.dispatchDragEvent', { type: 'dragEnter', x: 600, y: 400, data });
+  await cdp.send('Input.dispatchDragEvent', { type: 'dragOver', x: 600, y: 400, data });
+  await expect(page.getByText('أفلت الملفات أو المجلدات هنا لاستيرادها')).toBeVisible();
+  await cdp.send('Input.dispatchDragEvent', { type: 'drop', x: 600, y: 400, data });
+  const report = page.getByRole('dialog', { name: 'تقرير الاستيراد' });
+  await expectCounts(report, { imported: 4, duplicates: 1, skipped: 3 });
+  await expect(report.getByRole('listitem').filter({ hasText: 'folder/صفحة محفوظة_files/style.css' })).toHaveCount(1);
+  await closeReport(page);
+  await expectArticle(page, { title: GOLD, outlet: 'صحيفة النهار الاقتصادي', published: '2018-11-08', first: 'قفزت أسعار الذهب' });
+});
+
 test('cancel stops cleanly with whole articles; importing again completes without duplicates', async ({ page }) => {
   test.setTimeout(180_000);
   const n = 20_000;
