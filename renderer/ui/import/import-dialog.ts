@@ -107,7 +107,8 @@ export class ImportDialog extends LitElement {
           </div>
           <div class="line"><span>${t('import.progress.percent', { percent: pct })}</span><span>${files}</span></div>
           <div class="current">${t('import.progress.current')} <bdi>${p.currentFile}</bdi></div>
-          <div role="status">${t('import.progress.counts', { imported: p.imported, duplicates: p.duplicates, failed: p.failed })}</div>
+          <!-- Not a live region: it changes ten times a second; the progressbar carries the value. -->
+          <div>${t('import.progress.counts', { imported: p.imported, duplicates: p.duplicates, failed: p.failed })}</div>
           <div class="actions">
             ${cancelling ? html`<span class="muted" role="status">${t('import.cancelling')}</span>` : nothing}
             <button ?disabled=${cancelling} @click=${() => this.services.importer.cancel()}>${t('import.cancel')}</button>
