@@ -141,7 +141,8 @@ export class ImportService extends EventTarget {
   }
 
   private async finish(report: ImportReport, resolve: (r: ImportReport) => void): Promise<void> {
-    this.worker?.terminate();
+    if (!this.worker) return; // already finishing (a 'fatal' followed by the worker's error event)
+    this.worker.terminate();
     this.worker = null;
     this.credits?.();
     await this.refreshing;
