@@ -64,6 +64,7 @@ test('every spelling variant finds its article, marked on the original character
 test('results appear while typing, with count, help text and sort', async ({ page }) => {
   await withFixtures(page);
   await page.goto('/');
+  await expect(page.getByRole('grid')).toBeVisible();
   await page.keyboard.press('Control+k');
   await expect(box(page)).toBeFocused();
   await page.keyboard.type('الموانئ', { delay: 40 });
@@ -71,7 +72,8 @@ test('results appear while typing, with count, help text and sort', async ({ pag
   await expect(page).toHaveURL(/#\/search\?q=/);
   await expect(page.getByText('نتيجة واحدة')).toBeVisible();
   await page.getByText('طريقة كتابة البحث').click();
-  await expect(page.getByText(/"عبارة كاملة"/)).toBeVisible();
+  await expect(page.getByRole('group').getByText('"عبارة كاملة"')).toBeVisible();
+  await expect(page.getByText('date:2015-07-01..2015-08-15')).toBeVisible();
   await searchFor(page, 'الحكومة');
   await expect(results(page).getByRole('option')).toHaveCount(2);
   await page.getByRole('combobox', { name: 'الترتيب' }).selectOption('date');

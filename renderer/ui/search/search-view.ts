@@ -41,9 +41,15 @@ export class SearchView extends LitElement {
   @el('ol') private list?: HTMLElement;
   protected readonly i18n = new LanguageController(this);
   private run = 0;
+  private lastSize = -1;
   private readonly onStatus = () => {
-    // A build or an import changed the index: the same query may now find more.
-    if (this.services.search.status.state === 'ready') void this.runSearch();
+    // The index grew or shrank (a segment loaded or built, an import, a delete): the same query may
+    // now find more, so answer again from what is loaded, segment by segment during a build.
+    const { state, size } = this.services.search.status;
+    if (size !== this.lastSize || state === 'ready') {
+      this.lastSize = size;
+      void this.runSearch();
+    }
   };
   private readonly onFocusResults = () => this.focusList();
 
