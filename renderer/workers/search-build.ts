@@ -34,16 +34,25 @@ export function workerPool(spawn: () => Worker, size: number): SegmentBuilder & 
   const idle = [...workers];
   const waiting: Array<(w: Worker) => void> = [];
   const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+  const busy = new Map<Worker, number>();
   let job = 0;
+  const settle = (w: Worker, id: number, bytes: Uint8Array | undefined, error: string) => {
+    const p = pending.get(id);
+    pending.delete(id);
+    busy.delete(w);
+    if (bytes) p?.resolve(bytes);
+    else p?.reject(new Error(error));
+    const next = waiting.shift();
+    if (next) next(w);
+    else idle.push(w);
+  };
   for (const w of workers) {
-    w.addEventListener('message', (e: MessageEvent<BuildReply>) => {
-      const p = pending.get(e.data.job);
-      pending.delete(e.data.job);
-      if (e.data.bytes) p?.resolve(e.data.bytes);
-      else p?.reject(new Error(e.data.error ?? 'build failed'));
-      const next = waiting.shift();
-      if (next) next(w);
-      else idle.push(w);
+    w.addEventListener('message', (e: MessageEvent<BuildReply>) => settle(w, e.data.job, e.data.bytes, e.data.error ?? 'build failed'));
+    // A worker that fails to load or throws outside a job would otherwise leave its build hanging.
+    w.addEventListener('error', (e: Event) => {
+      e.preventDefault();
+      const id = busy.get(w);
+      if (id !== undefined) settle(w, id, undefined, `builder worker failed: ${(e as ErrorEvent).message ?? ''}`);
     });
   }
   const acquire = (): Promise<Worker> => {
@@ -57,6 +66,7 @@ export function workerPool(spawn: () => Worker, size: number): SegmentBuilder & 
       const id = ++job;
       return new Promise<Uint8Array>((resolve, reject) => {
         pending.set(id, { resolve, reject });
+        busy.set(w, id);
         w.postMessage({ job: id, ids });
       });
     },

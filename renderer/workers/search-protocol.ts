@@ -49,4 +49,6 @@ export interface SearchPort {
   postMessage(msg: RequestMessage): void;
   addEventListener(type: 'message', fn: (e: MessageEvent<ReplyMessage>) => void): void;
   terminate?(): void;
+  /** A Worker reports a script that failed to load or threw at top level here. */
+  onerror?: ((e: Event) => void) | null;
 }

@@ -10,6 +10,7 @@ import type { ReplyMessage, RequestMessage, SearchPort, SearchStatus } from '../
 
 class FakePort implements SearchPort {
   sent: RequestMessage[] = [];
+  onerror: ((e: Event) => void) | null = null;
   private listener: (e: MessageEvent<ReplyMessage>) => void = () => {};
   postMessage(msg: RequestMessage): void {
     this.sent.push(msg);
@@ -83,5 +84,14 @@ describe('SearchService', () => {
     service.dispose();
     await expect(pending).rejects.toThrow('search stopped');
     await expect(service.search('x')).rejects.toThrow('search not started');
+  });
+
+  it('a worker that fails to start turns the status to error', () => {
+    const { port, service } = setup();
+    const seen: SearchStatus[] = [];
+    service.addEventListener('status', (e) => seen.push((e as CustomEvent<SearchStatus>).detail));
+    port.onerror!({ message: 'Failed to load search.worker.js' } as unknown as Event);
+    expect(service.status).toMatchObject({ state: 'error', message: 'Failed to load search.worker.js' });
+    expect(seen).toHaveLength(1);
   });
 });
