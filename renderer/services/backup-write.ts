@@ -1,9 +1,10 @@
 /**
  * Writes the library as a backup file without ever holding it as one string: rows come from storage
  * 500 at a time in key order, go through core's streaming BackupWriter (~256 KiB chunks), optionally
- * through the platform's CompressionStream('gzip'), and each chunk becomes a Blob part (Chromium
+ * through a streaming gzip (fflate, or CompressionStream), and become Blob parts of ≥ 1 MiB (Chromium
  * keeps large blobs on disk, so a 30,000-article backup does not sit in the JS heap).
  */
+import { Gzip } from 'fflate';
 import { writeBackup } from '../core/backup/writer';
 import type { BackupCounts, BackupRecord } from '../core/backup/format';
 import { BACKUP_TABLES, type BackupRepo } from '../storage/backup-repo';
@@ -11,6 +12,13 @@ import { RestoreCancelled } from './backup-apply';
 
 export interface WriteOptions {
   gzip?: boolean;
+  /**
+   * Which gzip: fflate's streaming Gzip at `level` (default 6), or the platform's CompressionStream.
+   * fflate level 6 makes the same file size and was faster in Chromium on a loaded 2-core machine
+   * (8,000 corpus articles: 3.0 s vs 3.7 s; plain 1.5 s) — see test/bench/backup.bench.ts.
+   */
+  compressor?: 'stream' | 'fflate';
+  level?: number;
   signal?: AbortSignal;
   /** Called with records written so far and the total expected. */
   onProgress?: (done: number, total: number) => void;
@@ -53,7 +61,8 @@ export async function writeLibraryBackup(repo: BackupRepo, options: WriteOptions
     { schemaVersion: options.schemaVersion, app: options.app, createdAt: options.now },
     libraryRecords(repo, options, total),
   );
-  const parts = options.gzip ? await collect(gzip(chunks)) : await collect(chunks);
+  const parts = !options.gzip ? await collect(chunks)
+    : options.compressor === 'stream' ? await collect(gzip(chunks)) : await collect(gzipFflate(chunks, options.level ?? 6));
   return { blob: new Blob(parts, { type: options.gzip ? 'application/gzip' : 'application/x-ndjson' }), counts, records: total };
 }
 
@@ -95,6 +104,18 @@ async function* gzip(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Arr
     },
   });
   yield* readAll(input.pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>));
+}
+
+/** Gzips with fflate's synchronous streaming Gzip (no stream plumbing; runs on this thread). */
+async function* gzipFflate(chunks: AsyncIterable<Uint8Array>, level: number): AsyncGenerator<Uint8Array> {
+  const out: Uint8Array[] = [];
+  const g = new Gzip({ level: level as 6 }, (data) => out.push(data));
+  for await (const c of chunks) {
+    g.push(c);
+    if (out.length) yield* out.splice(0);
+  }
+  g.push(new Uint8Array(0), true);
+  yield* out.splice(0);
 }
 
 /** A ReadableStream as an async iterable (Chromium before 124 lacks `for await` on streams). */

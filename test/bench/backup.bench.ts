@@ -133,13 +133,16 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const cdp = await s.page.context().newCDPSession(s.page);
     const pid = process.pid;
     const svc = 'document.querySelector("warraq-app").services';
-    const backup = (gzip: boolean) => measure(s.page, cdp, pid, () => s.page.evaluate(`(async () => {
-      const r = await ${svc}.backup.create({ gzip: ${gzip} });
+    const backup = (gzip: boolean, how = '') => measure(s.page, cdp, pid, () => s.page.evaluate(`(async () => {
+      const r = await ${svc}.backup.create({ gzip: ${gzip} ${how} });
       window.__backup = r.blob;
       return r.blob.size;
     })()`) as Promise<number>);
     const plain = await backup(false);
-    const gz = await backup(true);
+    const gz = await backup(true, ", compressor: 'stream'");
+    const fflate1 = await backup(true, ", compressor: 'fflate', level: 1");
+    // Last, so window.__backup (verified and restored below) is the app's default: fflate level 6.
+    const fflate6 = await backup(true, ", compressor: 'fflate', level: 6");
     const verify = await measure(s.page, cdp, pid, () => s.page.evaluate(`${svc}.backup.verify(window.__backup).then((x) => x.records)`) as Promise<number>);
     const restore = () => measure(s.page, cdp, pid, () => s.page.evaluate(`${svc}.backup.restore(window.__backup, 'merge').then((r) => r.added.articles)`) as Promise<number>);
     const overFull = await restore();
@@ -157,7 +160,9 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const what = `${items.length} articles + ${notes} notes, ${ctx.corpus ? 'from --corpus' : 'generated'}`;
     return [
       { metric: 'library backed up', value: items.length, unit: 'articles', note: what },
-      ...rows('backup (gzip)', gz, `file ${(gz.result / MB).toFixed(1)} MB`),
+      ...rows('backup (gzip: CompressionStream)', gz, `file ${(gz.result / MB).toFixed(1)} MB`),
+      ...rows('backup (gzip: fflate level 6)', fflate6, `file ${(fflate6.result / MB).toFixed(1)} MB`),
+      ...rows('backup (gzip: fflate level 1)', fflate1, `file ${(fflate1.result / MB).toFixed(1)} MB`),
       ...rows('backup (plain JSON Lines)', plain, `file ${(plain.result / MB).toFixed(1)} MB; gzip is ${(plain.result / gz.result).toFixed(1)}× smaller`),
       ...rows('verify whole file (gzip)', verify, `${verify.result} records`),
       ...rows('restore into empty library (merge)', intoEmpty, `${intoEmpty.result} articles added; verify + stage + commit + library.load`),

@@ -60,6 +60,13 @@ describe('BackupService round trip', () => {
     expect(rebuilt).toHaveLength(1);
   });
 
+  it('restores a backup gzipped by either compressor (CompressionStream or fflate)', async () => {
+    const viaStream = (await serviceFor(source).service.create({ gzip: true, compressor: 'stream' })).blob;
+    const target = newDb();
+    await serviceFor(target).service.restore(viaStream, 'merge');
+    expect(await dump(target)).toEqual(await dump(source));
+  });
+
   it('is gzip JSON Lines with a header, one line per record and a trailer, with Arabic intact', async () => {
     const text = new TextDecoder().decode(gunzipSync(await bytesOf(backup)));
     const lines = text.trimEnd().split('\n');
