@@ -77,9 +77,14 @@ function preparePhrase(seg: SegmentData, t: TermPlan, strict: boolean): Prepared
       for (let d = 0; d < n; d++) count[d]! += m[d]!;
     }
     for (let d = 0; d < n; d++) marks[d] = count[d] === required.length ? 1 : 0;
+    // Common words of the phrase narrow the candidates before any sequence scan (cached marks).
+    for (const id of new Set(t.words.map((w, k) => (w.stop ? ids[k]! : -1)).filter((id) => id >= 0))) {
+      const occ = occurrences(seg, id, strict);
+      for (let d = 0; d < n; d++) marks[d]! &= occ[d]!;
+    }
   }
-  const fold = strict ? null : seg.seqFold;
-  return { marks, verify: (d) => hasSequence(seg, d, t.field === 'title', ids, fold) };
+  const verify = sequenceMatcher(seg, ids, strict ? null : seg.seqFold, t.words.map((w) => w.stop), t.field === 'title');
+  return { marks, verify };
 }
 
 function hasToken(seg: SegmentData, d: number, titleOnly: boolean, ok: (strictId: number) => boolean): boolean {
@@ -120,27 +125,38 @@ function occurrences(seg: SegmentData, id: number, strict: boolean): Uint8Array 
   return marks;
 }
 
-/** True when document d holds the token ids as one run (fold maps strict ids to folded ones). */
-export function hasSequence(seg: SegmentData, d: number, titleOnly: boolean, ids: number[], fold: Uint32Array | null): boolean {
-  const seq = seg.seq;
-  const end = seg.seqStart[d + 1]!;
+/**
+ * Tests documents for a run of token ids (fold maps strict ids to folded ones). It scans for an
+ * anchor word — the first that is not a common word — by its strict ids, so the hot loop compares
+ * integers instead of following the fold table, then checks the whole window around each hit.
+ */
+export function sequenceMatcher(seg: SegmentData, ids: number[], fold: Uint32Array | null, stops: boolean[], titleOnly: boolean): (d: number) => boolean {
   const m = ids.length;
-  const first = ids[0]!;
-  for (let i = seg.seqStart[d]!; i + m <= end; i++) {
+  const k = Math.max(0, stops.findIndex((stop) => !stop));
+  const anchor: number[] = [];
+  if (fold) {
+    for (let s = 0; s < fold.length; s++) if (fold[s] === ids[k]) anchor.push(s);
+  } else anchor.push(ids[k]!);
+  const seq = seg.seq;
+  const at = (i: number): number => {
     const s = seq[i]!;
-    if (s === SEQ_BREAK) {
-      if (titleOnly) return false;
-      continue;
+    return s === SEQ_BREAK ? -1 : fold ? fold[s]! : s;
+  };
+  return (d) => {
+    const start = seg.seqStart[d]!;
+    let end = seg.seqStart[d + 1]!;
+    if (titleOnly) {
+      const b = seq.subarray(start, end).indexOf(SEQ_BREAK);
+      if (b >= 0) end = start + b;
     }
-    if ((fold ? fold[s] : s) !== first) continue;
-    let k = 1;
-    for (; k < m; k++) {
-      const t = seq[i + k]!;
-      if (t === SEQ_BREAK || (fold ? fold[t] : t) !== ids[k]) break;
+    for (let i = start + k; i + m - k <= end; i++) {
+      if (!anchor.includes(seq[i]!)) continue;
+      let j = 0;
+      while (j < m && at(i - k + j) === ids[j]) j++;
+      if (j === m) return true;
     }
-    if (k === m) return true;
-  }
-  return false;
+    return false;
+  };
 }
 
 /** Prepares a term of a plan for one segment. */
@@ -161,11 +177,23 @@ export function matchSegment(seg: SegmentData, plan: QueryPlan, keep: (d: number
   const groups = (meaningful.length > 0 ? meaningful : plan.groups).map((g) => g.map((t) => prepareTerm(seg, t, plan.strict)));
   const excluded = plan.excluded.map((t) => prepareTerm(seg, t, plan.strict));
   const n = seg.ids.length;
+  // Cheapest filter first: AND the groups' unverified marks in tight loops over typed arrays.
+  const all = new Uint8Array(n).fill(1);
+  for (const g of groups) {
+    if (g.length === 1) {
+      const m = g[0]!.marks;
+      for (let d = 0; d < n; d++) all[d]! &= m[d]!;
+    } else {
+      for (let d = 0; d < n; d++) {
+        let any = 0;
+        for (const p of g) any |= p.marks[d]!;
+        all[d]! &= any;
+      }
+    }
+  }
   const out: number[] = [];
-  // Cheapest filter first: a doc must be marked in every group before any verification runs.
   outer: for (let d = 0; d < n; d++) {
-    for (const g of groups) if (!g.some((p) => p.marks[d] === 1)) continue outer;
-    if (!keep(d)) continue;
+    if (all[d] === 0 || !keep(d)) continue;
     for (const g of groups) if (!g.some((p) => passes(p, d))) continue outer;
     for (const x of excluded) if (passes(x, d)) continue outer;
     out.push(d);

@@ -9,7 +9,7 @@
 import lunr from 'lunr';
 import { F, FIELDS, type SegmentData } from './segment';
 import { PREFIX_BOOST, type Expansion, type QueryPlan } from './plan';
-import { hasSequence } from './match';
+import { sequenceMatcher } from './match';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -188,7 +188,8 @@ function sequenceDocs(seg: SegmentData, plan: QueryPlan, cands: number[], quick:
   if (ids.some((id) => id < 0)) return out;
   const limit = sequenceChecks(k);
   const checked = cands.length > limit ? selectTop(cands, limit, (a, b) => quick[b]! - quick[a]!) : cands;
-  for (const d of checked) if (hasSequence(seg, d, false, ids, plan.strict ? null : seg.seqFold)) out.add(d);
+  const test = sequenceMatcher(seg, ids, plan.strict ? null : seg.seqFold, plan.sequence.map((w) => w.stop), false);
+  for (const d of checked) if (test(d)) out.add(d);
   return out;
 }
 
