@@ -9,7 +9,8 @@ import { F, type SegmentData } from './segment';
 import { SortedStrings } from './sorted-strings';
 
 const MAGIC = 0x31515257; // "WRQ1" little-endian
-const VERSION = 3;
+/** Bump when the layout OR the analysis (pipeline, stems, stop words) changes: old blobs then fail to load and get rebuilt. */
+const VERSION = 4;
 
 // TextEncoder/TextDecoder exist in browsers, workers and Node; core is typed without DOM or Node.
 const g = globalThis as unknown as {
