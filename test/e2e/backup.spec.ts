@@ -142,3 +142,52 @@ test('bad files are refused with a clear message and change nothing', async ({ p
     await page.keyboard.press('Escape');
   }
 });
+
+test('a backup and a restore show progress and can be cancelled, leaving nothing saved and nothing changed', async ({ page }) => {
+  test.setTimeout(150_000);
+  await openApp(page);
+  // 4,000 articles of ~3 KB: big enough that both runs last long enough to press Cancel.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const tx = db.transaction(['articles', 'texts'], 'readwrite');
+    const para = 'قال مراسلنا إن القصف استمر طوال الليل على الأحياء الشرقية، وإن فرق الدفاع المدني انتشلت جثث الضحايا من تحت الأنقاض. '.repeat(25);
+    for (let i = 0; i < 4000; i++) {
+      const id = `bulk-${String(i).padStart(5, '0')}`;
+      const title = `تقرير ميداني رقم ${i}`;
+      const text = `${title}\n\n${para}${i}`;
+      tx.objectStore('articles').put({ id, title, outlet: 'مراسل', length: text.length, words: 500, importedAt: i, source: { kind: 'text' }, tags: [] });
+      tx.objectStore('texts').put({ id, text, paragraphs: [{ start: title.length + 2, end: text.length }] });
+    }
+    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+    db.close();
+  });
+  await page.reload();
+  const dialog = await openDialog(page);
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await dialog.getByRole('button', { name: 'إنشاء نسخة احتياطية…' }).click();
+  await expect(dialog.getByRole('progressbar', { name: 'تُكتب النسخة الاحتياطية…' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'إلغاء' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('أُلغيت العملية، ولم يتغير شيء في المكتبة.');
+  await expect(dialog.getByRole('progressbar')).toHaveCount(0);
+
+  const { bytes } = await download(page, dialog.getByRole('button', { name: 'إنشاء نسخة احتياطية…' }));
+  expect(downloads).toBe(1);
+  const path = join(dir, 'bulk.jsonl.gz');
+  writeFileSync(path, bytes);
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const tx = db.transaction(['articles', 'texts'], 'readwrite');
+    tx.objectStore('articles').clear();
+    tx.objectStore('texts').clear();
+    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+    db.close();
+  });
+  const before = await counts(page);
+  await page.keyboard.press('Escape');
+  await restore(page, path);
+  await expect(dialog.getByRole('progressbar', { name: 'تُستعاد المحتويات…' })).toBeVisible({ timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'إلغاء' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('أُلغيت العملية، ولم يتغير شيء في المكتبة.');
+  expect(await counts(page)).toEqual(before);
+});
