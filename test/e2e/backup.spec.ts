@@ -187,6 +187,7 @@ test('a backup and a restore show progress and can be cancelled, leaving nothing
   await page.keyboard.press('Escape');
   await restore(page, path);
   await expect(dialog.getByRole('progressbar', { name: 'تُستعاد المحتويات…' })).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: 'test-results/screenshots/backup-restore-progress-ar.png' });
   await dialog.getByRole('button', { name: 'إلغاء' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('أُلغيت العملية، ولم يتغير شيء في المكتبة.');
   expect(await counts(page)).toEqual(before);
