@@ -234,7 +234,8 @@ export class SearchIndex {
     const sources = parsed.sources.map((s) => foldText(s.toLowerCase()));
     const dfCache = new Map<string, number>();
     const ctx = { idf: (term: string) => this.globalIdf(term, dfCache), exists: (term: string) => this.globalDf(term, dfCache) > 0 };
-    const byDate = options.sort === 'date';
+    // Filters alone (source:, date:) have nothing to rank by: newest first.
+    const byDate = options.sort === 'date' || plan.groups.length === 0;
     const found: Array<{ seg: SegmentData; d: number; score: number }> = [];
     let total = 0;
     for (const seg of this.segments) {
