@@ -42,6 +42,10 @@ async function start(): Promise<void> {
   await settings.load();
   setLanguage(settings.get('language'));
   const library = new LibraryService(new ArticlesRepo(db), notifier);
+  // The index lives in a worker: loading, building and querying never block this thread. Started
+  // before the library loads its metas so both cold loads overlap (30k articles: ~1.4 s each).
+  const search = new SearchService(library, () => new Worker(new URL('./workers/search.worker.js', document.baseURI), { type: 'module' }));
+  search.start();
   await library.load();
   await seedSample(library, settings, {
     name: SAMPLE.split('/').pop()!,
@@ -50,9 +54,6 @@ async function start(): Promise<void> {
   const importer = new ImportService(library, () =>
     new Worker(new URL('./workers/import.worker.js', document.baseURI), { type: 'module' }) as unknown as ImportWorker);
   const annotations = new AnnotationsService(new AnnotationsRepo(db), library, settings, notifier);
-  // The index lives in a worker: loading, building and querying never block this thread.
-  const search = new SearchService(library, () => new Worker(new URL('./workers/search.worker.js', document.baseURI), { type: 'module' }));
-  search.start();
   const exporter = new ExporterService(librarySources(new AnnotationsRepo(db), library, document.baseURI), platform);
   const backup = new BackupService({ repo: backupRepo, platform, library, settings, search, schemaVersion: SCHEMA_VERSION, app: 'Warraq' });
   const services: Services = { platform, notifier, settings, library, importer, annotations, search, exporter, backup };

@@ -45,9 +45,9 @@ export class SearchService extends EventTarget {
     if (this.port) return;
     const port = this.connect();
     port.addEventListener('message', (e) => this.onReply(e.data));
-    port.onerror = (e) => {
+    port.onerror = (e: ErrorEvent) => {
       // The worker did not start (missing file, CSP): say so instead of "loading" for ever.
-      const message = (e as ErrorEvent).message || 'search worker failed';
+      const message = e.message || 'search worker failed';
       this.onReply({ seq: 0, status: { ...this.status, state: 'error', message } });
     };
     this.port = port;

@@ -50,5 +50,5 @@ export interface SearchPort {
   addEventListener(type: 'message', fn: (e: MessageEvent<ReplyMessage>) => void): void;
   terminate?(): void;
   /** A Worker reports a script that failed to load or threw at top level here. */
-  onerror?: ((e: Event) => void) | null;
+  onerror?: ((e: ErrorEvent) => void) | null;
 }

@@ -10,7 +10,7 @@ import type { ReplyMessage, RequestMessage, SearchPort, SearchStatus } from '../
 
 class FakePort implements SearchPort {
   sent: RequestMessage[] = [];
-  onerror: ((e: Event) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
   private listener: (e: MessageEvent<ReplyMessage>) => void = () => {};
   postMessage(msg: RequestMessage): void {
     this.sent.push(msg);
@@ -90,7 +90,7 @@ describe('SearchService', () => {
     const { port, service } = setup();
     const seen: SearchStatus[] = [];
     service.addEventListener('status', (e) => seen.push((e as CustomEvent<SearchStatus>).detail));
-    port.onerror!({ message: 'Failed to load search.worker.js' } as unknown as Event);
+    port.onerror!({ message: 'Failed to load search.worker.js' } as ErrorEvent);
     expect(service.status).toMatchObject({ state: 'error', message: 'Failed to load search.worker.js' });
     expect(seen).toHaveLength(1);
   });
