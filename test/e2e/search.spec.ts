@@ -16,7 +16,8 @@ const PORTS = FIXTURES[1]!.title;
 async function withFixtures(page: Page): Promise<void> {
   await openApp(page);
   await page.goto('/#/search');
-  await indexReady(page); // the sample, indexed on first run
+  await indexReady(page);
+  await expect(statusLine(page)).toHaveAttribute('data-size', '1'); // the sample, indexed on first run
   await storeArticles(page, FIXTURES.map(toStored));
   await page.reload();
   await indexReady(page);
