@@ -24,6 +24,9 @@ export interface FileSink {
   bytes(n: number): void;
 }
 
+// Files up to this size are read whole at once: every news article and most saved pages.
+const WHOLE_READ = 2 * 1024 * 1024;
+
 function isStorageError(e: unknown): boolean {
   return (e as { name?: string } | null)?.name === 'StorageError';
 }
@@ -44,8 +47,12 @@ function errorText(e: unknown): string {
  */
 export async function importFile(path: string, blob: Blob, sink: FileSink): Promise<void> {
   let head: Uint8Array;
+  let whole: Uint8Array | undefined;
   try {
-    head = await readHead(blob, SNIFF_BYTES);
+    // A small file is read once (each Blob read is a round trip to the browser process); a big one
+    // is sniffed first, so an archive is never read whole.
+    if (blob.size <= WHOLE_READ) head = (whole = await readAll(blob)).subarray(0, SNIFF_BYTES);
+    else head = await readHead(blob, SNIFF_BYTES);
   } catch (e) {
     sink.issue('failed', { path, code: 'read', reason: `The file could not be read (${errorText(e)}).` });
     return;
@@ -61,7 +68,7 @@ export async function importFile(path: string, blob: Blob, sink: FileSink): Prom
   if (blob.size === 0) return sink.issue('failed', { path, code: 'empty', reason: 'The file is empty.' });
   try {
     if (found.kind === 'jsonl' || found.kind === 'jsonl.gz' || found.kind === 'csv') await importRecords(path, blob, found.kind, sink);
-    else await importOne(path, await readAll(blob), found.kind, found.note, sink);
+    else await importOne(path, whole ?? await readAll(blob), found.kind, found.note, sink);
   } catch (e) {
     if (isStorageError(e)) throw e;
     if (isImportError(e)) sink.issue('failed', { path, code: e.code === 'unsupported' ? 'wrong-type' : e.code, reason: e.reason });

@@ -2,8 +2,9 @@
  * The messages between the import service (page) and the import worker, and the report both build.
  * Types only: the page and the worker bundle share them without sharing code.
  *
- * Flow: page → `start` (file count and bytes), then `file` messages (at most FILES_AHEAD outstanding,
- * so Electron never holds a whole folder's bytes in memory), then `end`; `cancel` at any time.
+ * Flow: page → `start` (file count and bytes), then `file` messages (at most FILES_AHEAD files and
+ * BYTES_AHEAD bytes outstanding, so Electron never holds a whole folder's bytes in memory), then `end`;
+ * `cancel` at any time.
  * Worker → `progress` (throttled), `added` (ids of each committed batch), `issue` (a failure or a skip),
  * `file-done` (credit for the next file), then exactly one `done` or `fatal`.
  */
@@ -76,5 +77,10 @@ export type FromWorker =
   | { type: 'done'; report: ImportReport }
   | { type: 'fatal'; message: string; problem?: string };
 
-/** How many files the page hands the worker ahead of the one being parsed. */
-export const FILES_AHEAD = 8;
+/**
+ * How far the page runs ahead of the worker: enough small files that the worker never waits on a
+ * message round trip (a folder of news .txt files), few enough bytes that Electron's whole-file reads
+ * stay bounded. One file is always allowed, whatever its size.
+ */
+export const FILES_AHEAD = 64;
+export const BYTES_AHEAD = 32 * 1024 * 1024;

@@ -9,7 +9,7 @@
  */
 import type { PickedFile } from '../platform/platform';
 import type { LibraryService, LibraryChange } from './library';
-import { FILES_AHEAD, type FromWorker, type ImportIssue, type ImportProgress, type ImportReport, type IssueKind, type ToWorker } from './import-protocol';
+import { BYTES_AHEAD, FILES_AHEAD, type FromWorker, type ImportIssue, type ImportProgress, type ImportReport, type IssueKind, type ToWorker } from './import-protocol';
 
 export type { ImportIssue, ImportProgress, ImportReport } from './import-protocol';
 
@@ -42,6 +42,8 @@ export class ImportService extends EventTarget {
   private worker: ImportWorker | null = null;
   private credits: (() => void) | null = null;
   private outstanding = 0;
+  private outstandingBytes = 0;
+  private sizes: number[] = [];
   private issues: Record<IssueKind, ImportIssue[]> = { failed: [], skipped: [], warnings: [] };
   private added = 0;
   private deferred: string[] = [];
@@ -93,18 +95,21 @@ export class ImportService extends EventTarget {
     this.state = { phase: 'running', progress: emptyProgress(files), cancelling: false };
     this.issues = { failed: [], skipped: [], warnings: [] };
     this.outstanding = 0;
+    this.outstandingBytes = 0;
+    this.sizes = files.map((f) => f.size);
     this.added = 0;
     this.deferred = [];
     this.changed();
   }
 
-  /** Hands files to the worker, at most FILES_AHEAD beyond the one it is on (Electron reads them whole). */
+  /** Hands files to the worker, at most FILES_AHEAD / BYTES_AHEAD ahead of it (Electron reads files whole). */
   private async feed(files: PickedFile[]): Promise<void> {
     for (let index = 0; index < files.length && !this.state.cancelling && this.worker; index++) {
-      while (this.outstanding >= FILES_AHEAD && !this.state.cancelling) await new Promise<void>((r) => { this.credits = r; });
+      while (this.full(files[index]!.size) && !this.state.cancelling) await new Promise<void>((r) => { this.credits = r; });
       if (this.state.cancelling || !this.worker) break;
       const f = files[index]!;
       this.outstanding++;
+      this.outstandingBytes += f.size;
       try {
         this.worker.postMessage({ type: 'file', index, path: f.path, blob: await f.blob() });
       } catch (e) {
@@ -114,10 +119,19 @@ export class ImportService extends EventTarget {
     this.worker?.postMessage({ type: 'end' });
   }
 
+  private full(nextSize: number): boolean {
+    if (this.outstanding === 0) return false;
+    return this.outstanding >= FILES_AHEAD || this.outstandingBytes + nextSize > BYTES_AHEAD;
+  }
+
   private onMessage(m: FromWorker, resolve: (r: ImportReport) => void): void {
     switch (m.type) {
       case 'progress': this.state = { ...this.state, progress: m.progress }; this.changed(); break;
-      case 'file-done': this.outstanding--; this.credits?.(); break;
+      case 'file-done':
+        this.outstanding--;
+        this.outstandingBytes -= this.sizes[m.index] ?? 0;
+        this.credits?.();
+        break;
       case 'issue': this.issues[m.kind].push(m.issue); break;
       case 'added': this.announce(m.ids); break;
       case 'done': this.finish(m.report, resolve); break;

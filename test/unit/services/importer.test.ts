@@ -87,12 +87,12 @@ describe('ImportService', () => {
   it('cancel stops feeding files and reports cancelled', async () => {
     const log: ToWorker['type'][] = [];
     const svc = new ImportService(library, () => fakeWorker(repo, log));
-    const files = Array.from({ length: 40 }, (_, i) => picked(`f${i}.txt`, article(100 + i)));
+    const files = Array.from({ length: 200 }, (_, i) => picked(`f${i}.txt`, article(100 + i)));
     const done = svc.start(files);
     svc.cancel();
     const report = await done;
     expect(report.cancelled).toBe(true);
-    expect(log.filter((t) => t === 'file').length).toBeLessThan(40);
+    expect(log.filter((t) => t === 'file').length).toBeLessThan(200);
     expect(await repo.count()).toBe(library.size);
   });
 
@@ -104,6 +104,23 @@ describe('ImportService', () => {
     const added = changes.map((c) => c.added.length);
     expect(added.reduce((a, b) => a + b, 0)).toBe(2100);
     expect(added.at(-1)).toBeGreaterThan(50); // the deferred rest came in one event
+  });
+
+  it('runs ahead of the worker by a bounded number of bytes (Electron holds each handed file in memory)', async () => {
+    const posted: number[] = [];
+    let w!: ImportWorker;
+    const svc = new ImportService(library, () => (w = {
+      onmessage: null, onerror: null, terminate: () => {},
+      postMessage: (m: ToWorker) => { if (m.type === 'file') posted.push(m.index); },
+    }));
+    // 20 MB each: the first is always handed over; a second would pass the 32 MB budget.
+    const big = Array.from({ length: 4 }, (_, i): PickedFile => ({ path: `كبير ${i}.jsonl`, size: 20e6, blob: async () => new Blob(['{}']) }));
+    void svc.start(big);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(posted).toEqual([0]);
+    w.onmessage!({ data: { type: 'file-done', index: 0 } } as MessageEvent<FromWorker>);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(posted).toEqual([0, 1]);
   });
 
   it('a storage failure ends the import with a report naming it', async () => {
