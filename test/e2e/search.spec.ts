@@ -202,6 +202,12 @@ test('the English interface shows the same search left to right', async ({ page 
   await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: FIXTURES[2]!.title })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await page.screenshot({ path: 'test-results/screenshots/search-view-en.png' });
+  await enBox.fill('الموانئ');
+  await enBox.press('Enter');
+  await page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: PORTS }).click();
+  await expect(page.getByRole('search', { name: 'Find in article' }).getByRole('status')).toHaveText('1 of 1');
+  await expect(page.locator('warraq-reader mark.hit.current')).toHaveText('الموانئ');
+  await page.screenshot({ path: 'test-results/screenshots/search-reader-hits-en.png' });
 });
 
 test('an article imported through the UI is found at once, without a rebuild', async ({ page }) => {
