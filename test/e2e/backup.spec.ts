@@ -65,6 +65,9 @@ test('back up, delete everything, restore: every article, annotation and bookmar
   await expect(articleLink(page, SECOND.title)).toBeVisible();
   expect(await counts(page)).toEqual(before);
   await expectNotesInPlace(page);
+  // The search index (deleted articles left it) is rebuilt from what was restored.
+  await page.getByRole('searchbox', { name: 'بحث', exact: true }).fill('نقص المياه والكهرباء');
+  await expect(page.getByRole('listbox', { name: 'نتائج البحث' }).getByRole('option', { name: SECOND.title })).toBeVisible({ timeout: 30_000 });
 
   // Another library (fresh profile): the sample and an article of its own; merge keeps both.
   const other = await (await browser.newContext()).newPage();
