@@ -236,7 +236,7 @@ export class SearchIndex {
     const ctx = { idf: (term: string) => this.globalIdf(term, dfCache), exists: (term: string) => this.globalDf(term, dfCache) > 0 };
     // Filters alone (source:, date:) have nothing to rank by: newest first.
     const byDate = options.sort === 'date' || plan.groups.length === 0;
-    const found: Array<{ seg: SegmentData; d: number; score: number }> = [];
+    const found: Array<{ seg: SegmentData; d: number; score: number; tier: number }> = [];
     let total = 0;
     for (const seg of this.segments) {
       const data = seg.data;
@@ -250,9 +250,9 @@ export class SearchIndex {
       total += cands.length;
       if (cands.length === 0) continue;
       const top = rankSegment(data, plan, cands, limit, byDate, ctx);
-      top.docs.forEach((d, i) => found.push({ seg: data, d, score: top.scores[i]! }));
+      top.docs.forEach((d, i) => found.push({ seg: data, d, score: top.scores[i]!, tier: top.tiers[i]! }));
     }
-    found.sort(byDate ? (a, b) => a.seg.dates[b.d]! - a.seg.dates[a.d]! || b.score - a.score : (a, b) => b.score - a.score);
+    found.sort(byDate ? (a, b) => b.seg.dates[b.d]! - a.seg.dates[a.d]! || b.score - a.score : (a, b) => b.tier - a.tier || b.score - a.score);
     const hits = found.slice(0, limit).map(({ seg, d, score }) => {
       const hit: SearchHit = { id: seg.ids[d]!, score, title: seg.titles[d]!, outlet: seg.outlets[d]! };
       if (seg.published[d]) hit.published = seg.published[d]!;

@@ -47,8 +47,9 @@ export interface QueryPlan {
   excluded: TermPlan[];
   strict: boolean;
   /**
-   * For a query of two or more plain words (no OR, phrase, prefix or field): the words in order.
-   * Documents holding them as one sequence rank first (users type a remembered passage).
+   * For a query of plain words only (no OR, phrase, prefix or field): the words in order.
+   * Documents holding exactly them, as one sequence, rank first (users type a remembered passage;
+   * for one word, its exact form outranks clitic and suffix variants).
    */
   sequence: WordPlan[] | null;
 }
@@ -99,8 +100,13 @@ export function planQuery(q: ParsedQuery, strict: boolean): QueryPlan {
     if (alts.length > 0) groups.push(alts);
   }
   const excluded = q.excluded.map((t) => planTerm(t, strict)).filter((t): t is TermPlan => t !== null);
-  const plain = groups.length >= 2 && groups.every((g) => g.length === 1 && g[0]!.kind === 'word' && !g[0]!.field);
-  return { groups, excluded, strict, sequence: plain ? groups.map((g) => g[0]!.words[0]!) : null };
+  const plain = groups.length >= 1 && groups.every((g) => g.length === 1 && g[0]!.kind === 'word' && !g[0]!.field);
+  const sequence = plain ? groups.map((g) => g[0]!.words[0]!) : null;
+  // Common words only (في ان): no postings to rank by, so they mean the passage itself.
+  if (sequence && sequence.length > 1 && sequence.every((w) => w.stop)) {
+    return { groups: [[{ kind: 'phrase', words: sequence }]], excluded, strict, sequence: null };
+  }
+  return { groups, excluded, strict, sequence };
 }
 
 /** True when a term can only be found by scanning token sequences (stop words only). */

@@ -15,13 +15,11 @@ const K1 = 1.2;
 const B = 0.75;
 /** Prefix expansions scored per term, most frequent first: a short prefix can reach thousands. */
 const MAX_PREFIX_TERMS = 32;
-/** Score factor for documents holding a plain multi-word query as one sequence. */
-const SEQUENCE_FACTOR = 2;
 /**
  * Candidates per segment checked for that sequence, best first (each check scans one document,
  * ~300 tokens): four times the hits wanted, at least 100 and at most 500.
  */
-const sequenceChecks = (k: number): number => Math.min(500, Math.max(100, 4 * k));
+const sequenceChecks = (k: number): number => Math.max(300, 4 * k);
 
 /** lunr.idf with a global document count and frequency. */
 export function idf(df: number, docCount: number): number {
@@ -143,6 +141,8 @@ function sortPairs(pairs: number[]): number[] {
 }
 
 export interface SegmentTop {
+  /** 1 for documents holding the typed words exactly as written, in order (they rank first). */
+  tiers: number[];
   /** Best local docs, in order (relevance, or date then relevance). */
   docs: number[];
   scores: number[];
@@ -164,19 +164,19 @@ export function rankSegment(seg: SegmentData, plan: QueryPlan, cands: number[], 
     quick[d]! += (r.terms[termIndex]!.boost * weight) / norm;
   });
   const inSequence = sequenceDocs(seg, plan, cands, quick, k);
-  for (const d of inSequence) quick[d]! *= SEQUENCE_FACTOR;
+  const tier = (d: number): number => (inSequence.has(d) ? 1 : 0);
   const order = byDate
     ? (a: number, b: number): number => seg.dates[b]! - seg.dates[a]! || quick[b]! - quick[a]!
-    : (a: number, b: number): number => quick[b]! - quick[a]!;
+    : (a: number, b: number): number => tier(b) - tier(a) || quick[b]! - quick[a]!;
   const top = cands.length > k ? selectTop(cands, k, order) : [...cands].sort(order);
   const topMark = new Uint8Array(n);
   for (const d of top) topMark[d] = 1;
   for (const res of lunrRank(seg, r, topMark, top)) {
     const d = Number(res.ref);
-    quick[d] = inSequence.has(d) ? res.score * SEQUENCE_FACTOR : res.score;
+    quick[d] = res.score;
   }
   top.sort(order);
-  return { docs: top, scores: top.map((d) => quick[d]!) };
+  return { docs: top, scores: top.map((d) => quick[d]!), tiers: top.map(tier) };
 }
 
 /** Candidates (the best SEQUENCE_CHECKS by score) that hold the plan's word sequence. */

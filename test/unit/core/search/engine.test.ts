@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../../../renderer/core/search/engine';
+import { planQuery } from '../../../../renderer/core/search/plan';
+import { parseQuery } from '../../../../renderer/core/search/query';
 import { FIXTURE_DOCS } from '../../../fixtures/search/articles';
 
 const index = SearchIndex.build(FIXTURE_DOCS);
@@ -28,6 +30,18 @@ describe('SearchIndex: spelling variants from the issue', () => {
 
   it('ranks the exact surface form first', () => {
     expect(ids('التحالف')[0]).toBe('alliance2');
+  });
+
+  it('ranks documents holding the typed words in order first', () => {
+    expect(ids('الوزراء الخارجية')).toEqual(['alliance']);
+    expect(ids('اجتماع وزراء')[0]).toBe('alliance');
+  });
+
+  it('reads a query of common words only as that passage', () => {
+    const plan = planQuery(parseQuery('في ان'), false);
+    expect(plan.groups).toHaveLength(1);
+    expect(plan.groups[0]![0]!.kind).toBe('phrase');
+    expect(ids('على حريق')).toEqual(ids('"على حريق"'));
   });
 });
 
