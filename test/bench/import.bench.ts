@@ -46,6 +46,8 @@ async function writeArchive(dir: string, records: AsyncIterable<CorpusRecord> | 
 }
 
 interface Measured {
+  /** Set when the import stopped early (the worker could not start, storage failed). */
+  error?: string;
   ms: number;
   imported: number;
   duplicates: number;
@@ -83,20 +85,22 @@ async function importThroughUi(page: Page, path: string, button = 'استيرا�
   await page.getByRole('button', { name: button }).click();
   await (await chooser).setFiles(path);
   await page.getByRole('dialog', { name: 'تقرير الاستيراد' }).waitFor({ timeout: 600_000 });
-  return page.evaluate(() => {
+  const m = await page.evaluate(() => {
     const w = window as unknown as { __long: { start: number; dur: number }[]; __t: { start: number; end: number; load?: number } };
     // A task already running when the import starts is the file chooser's (Blink building the FileList).
     const inImport = w.__long.filter((l) => l.start >= w.__t.start && l.start <= w.__t.end);
     const picker = w.__long.filter((l) => l.start < w.__t.start && l.start + l.dur >= w.__t.start).map((l) => l.dur);
     const during = inImport.map((l) => l.dur);
     const beforeLoad = inImport.filter((l) => w.__t.load === undefined || l.start + l.dur < w.__t.load).map((l) => l.dur);
-    const p = (document.querySelector('warraq-app') as unknown as { services: { importer: { state: { report: { imported: number; duplicates: number; failed: unknown[]; unlisted: number } } } } }).services.importer.state.report;
+    const p = (document.querySelector('warraq-app') as unknown as { services: { importer: { state: { report: { imported: number; duplicates: number; failed: unknown[]; unlisted: number; error?: { message: string } } } } } }).services.importer.state.report;
     return {
-      ms: w.__t.end - w.__t.start, imported: p.imported, duplicates: p.duplicates, failed: p.failed.length + p.unlisted,
+      error: p.error?.message, ms: w.__t.end - w.__t.start, imported: p.imported, duplicates: p.duplicates, failed: p.failed.length + p.unlisted,
       longest: Math.max(0, ...during), over50: during.length, over100: during.filter((d) => d > 100).length,
       longestBeforeLoad: Math.max(0, ...beforeLoad), reloaded: w.__t.load !== undefined, picker: Math.max(0, ...picker),
     };
   });
+  if (m.error) throw new Error(`the import stopped: ${m.error}`);
+  return m;
 }
 
 export async function run(ctx: BenchContext): Promise<BenchRow[]> {
