@@ -88,11 +88,13 @@ describe('SearchIndex: query language', () => {
     expect(ids('التحالف', { within: ['alliance'] })).toEqual(['alliance']);
   });
 
-  it('sorts by date, newest first', () => {
-    const r = index.search('اعلن*', { sort: 'date' });
+  it('sorts by date, newest first, across segments', () => {
+    const r = SearchIndex.build(FIXTURE_DOCS, 3).search('اعلن*', { sort: 'date' });
     const dates = r.hits.map((h) => h.published ?? '');
     expect(dates).toEqual([...dates].sort().reverse());
     expect(r.total).toBeGreaterThan(2);
+    const all = SearchIndex.build(FIXTURE_DOCS, 3).search('date:2015', { sort: 'date' }).hits.map((h) => h.published);
+    expect(all).toEqual(FIXTURE_DOCS.map((d) => d.published).sort().reverse());
   });
 
   it('strict mode matches letters exactly', () => {
