@@ -17,7 +17,8 @@ import type { Table } from 'dexie';
 import type { WarraqDb } from './db';
 import { guard } from './errors';
 
-import { BACKUP_TABLES, type BackupTable } from '../core/backup/format';
+import { BACKUP_TABLES, type BackupRecord, type BackupTable } from '../core/backup/format';
+import { recordsToMerge } from '../core/backup/merge';
 
 /** The tables a backup holds (core's list), written in that order: articles before what points at them. */
 export { BACKUP_TABLES, type BackupTable };
@@ -96,16 +97,13 @@ export class BackupRepo {
       this.db.transaction('rw', table, this.db.settings, async () => {
         const keys = rows.map((r) => r[kp] as Key);
         const found = await table.bulkGet(keys);
-        const seen = new Set<Key>();
-        const fresh: Row[] = [];
-        const existing: Row[] = [];
-        rows.forEach((r, i) => {
-          if (found[i]) existing.push(found[i]!);
-          else if (!seen.has(keys[i]!)) { seen.add(keys[i]!); fresh.push(r); }
-        });
+        const existing = found.filter((r): r is Row => !!r);
+        // Core's merge rule (the library's row wins; a key repeated in the batch is added once).
+        const stored = new Set(keys.filter((_, i) => found[i]));
+        const fresh = recordsToMerge(rows.map((data) => ({ table: name, data }) as unknown as BackupRecord), { [name]: stored }).map((r) => r.data as unknown as Row);
         if (!fresh.length) return { added: 0, existing };
         await table.bulkAdd(fresh);
-        const journal: JournalRow = { key: `${JOURNAL_PREFIX}${run}:${String(seq).padStart(8, '0')}`, value: { run, table: name, keys: [...seen] } };
+        const journal: JournalRow = { key: `${JOURNAL_PREFIX}${run}:${String(seq).padStart(8, '0')}`, value: { run, table: name, keys: fresh.map((r) => r[kp] as Key) } };
         await this.db.settings.put(journal);
         return { added: fresh.length, existing };
       }),

@@ -78,6 +78,18 @@ describe('applyBackup', () => {
     expect(await dump(target)).toEqual(await dump((source as unknown as { db: WarraqDb }).db));
   });
 
+  it('a row listed twice in a file is added once', async () => {
+    const lib = makeLibrary(2);
+    async function* twice(): AsyncGenerator<RecordChunk> {
+      yield { table: 'articles', rows: [lib.articles[0]!, lib.articles[1]!, lib.articles[0]!] as unknown as Record<string, unknown>[] };
+      yield { table: 'articles', rows: [lib.articles[1]!] as unknown as Record<string, unknown>[] };
+    }
+    const res = await applyBackup(new BackupRepo(target), twice(), 'merge');
+    expect(res.added.articles).toBe(2);
+    expect(res.existing.articles).toBe(1);
+    expect(await target.articles.count()).toBe(2);
+  });
+
   it('a cancel half-way rolls back to the library as it was', async () => {
     const before = makeLibrary(3, 'other');
     await seed(target, before);
