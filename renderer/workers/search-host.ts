@@ -40,6 +40,7 @@ const SNIPPET_CHARS = 220;
 const SMALL_PART = 500;
 /** Below this many articles a second builder costs more (worker start, IndexedDB reads) than it saves. */
 const PARALLEL_MIN = 1000;
+const MAX_DEAD_SHARE = 0.25;
 const MAX_SMALL_PARTS = 8;
 
 const now = (): number => performance.now();
@@ -74,6 +75,7 @@ export class SearchHost {
       const fresh = added.filter((id) => !this.current.index.has(id));
       if (fresh.length) await this.buildInto(this.current, fresh, 'added');
       await this.mergeSmall();
+      await this.compactDeleted();
       this.setStatus({ state: 'ready', segments: this.current.parts.length });
     });
   }
@@ -203,6 +205,16 @@ export class SearchHost {
     const ids = small.flatMap((p) => this.current.live(p));
     await this.buildInto(this.current, ids, 'merge');
     await this.current.dropEmpty(this.repo);
+  }
+
+  /** Rebuilds segments where more than a quarter of the documents were deleted (their postings still cost). */
+  private async compactDeleted(): Promise<void> {
+    const worn = this.current.parts.filter((p) => this.current.live(p).length < p.seg.data.ids.length * (1 - MAX_DEAD_SHARE));
+    for (const p of worn) {
+      const live = this.current.live(p);
+      if (live.length) await this.buildInto(this.current, live, 'compact');
+    }
+    if (worn.length) await this.current.dropEmpty(this.repo);
   }
 
   private setStatus(patch: Partial<SearchStatus>): void {

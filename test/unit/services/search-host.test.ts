@@ -158,6 +158,25 @@ describe('SearchHost', () => {
     expect(ids(again, 'الانتخابات')).toHaveLength(10);
   });
 
+  it('rebuilds a segment once more than a quarter of it was deleted', async () => {
+    const articles = await setup(db, 8);
+    const { h } = host(db, 4);
+    await h.start();
+    expect((await db.searchSegments.toArray()).map((r) => r.docIds.length)).toEqual([4, 4]);
+    await articles.delete('id-0001');
+    await h.update([], ['id-0001']);
+    expect((await db.searchSegments.toArray()).map((r) => r.docIds.length).sort()).toEqual([4, 4]); // 1 of 4 dead: kept
+    await articles.delete('id-0002');
+    await h.update([], ['id-0002']);
+    const rows = await db.searchSegments.toArray();
+    expect(rows.map((r) => r.docIds.length).sort()).toEqual([2, 4]);
+    expect(h.status.reason).toBe('compact');
+    const { h: again } = host(db, 4);
+    await again.start();
+    expect(again.status).toMatchObject({ built: 0, size: 6 });
+    expect(ids(again, 'السيطرة')).toEqual(['id-0006']);
+  });
+
   it('gives hits on the original characters and a snippet around them', async () => {
     await setup(db);
     const { h } = host(db);
