@@ -63,7 +63,10 @@ export async function importFile(path: string, blob: Blob, sink: FileSink): Prom
     const byName = detectKind(path).kind;
     // A name that promises text but bytes that are not: a failure the user should see, not a quiet skip.
     const claimed = byName !== 'unsupported' && byName !== 'ignore';
-    return sink.issue(claimed ? 'failed' : 'skipped', { path, code: claimed ? 'wrong-type' : 'unsupported', reason: found.reason, ext: extensionOf(path) });
+    const ext = extensionOf(path);
+    if (!claimed) return sink.issue('skipped', { path, code: 'unsupported', reason: found.reason, ext });
+    const what = found.reason.replace(/^Unsupported file type: /, '').replace(/\.$/, '');
+    return sink.issue('failed', { path, code: 'wrong-type', reason: `The name ends in ".${ext}" but the file is not text (${what}).`, ext });
   }
   if (blob.size === 0) return sink.issue('failed', { path, code: 'empty', reason: 'The file is empty.' });
   try {

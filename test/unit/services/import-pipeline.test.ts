@@ -101,6 +101,7 @@ describe('ImportPipeline', () => {
     expect(by('empty.txt')).toEqual(['empty']);
     expect(by('blank.txt')).toEqual(['empty']);
     expect(by('binary-named.txt')).toEqual(['wrong-type']);
+    expect(report.failed.find((f) => f.path === 'binary-named.txt')!.reason).toMatch(/^The name ends in "\.txt" but the file is not text \(/);
     expect(by('no-boundary.mhtml')).toEqual(['malformed']);
     expect(report.skipped.map((s) => [s.path, s.code])).toEqual([['report.docx', 'unsupported']]);
     const lines = report.failed.filter((f) => f.code === 'bad-record');
