@@ -10,7 +10,7 @@ import { SortedStrings } from './sorted-strings';
 
 const MAGIC = 0x31515257; // "WRQ1" little-endian
 /** Bump when the layout OR the analysis (pipeline, stems, stop words) changes: old blobs then fail to load and get rebuilt. */
-const VERSION = 4;
+const VERSION = 5;
 
 // TextEncoder/TextDecoder exist in browsers, workers and Node; core is typed without DOM or Node.
 const g = globalThis as unknown as {
@@ -20,13 +20,13 @@ const g = globalThis as unknown as {
 
 type ArrayName = 'dates' | 'fieldStart' | 'postDocs' | 'postTfs' | 'fieldLen' | 'avgFieldLen' | 'seqFold' | 'seq' | 'seqStart'
   | 'termOffsets' | 'seqVocabOffsets' | 'foldVocabOffsets';
-type Ctor = Int32ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor | Float64ArrayConstructor;
+type Ctor = Int32ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor | Float64ArrayConstructor;
 const ARRAYS: Array<[ArrayName, Ctor]> = [
-  ['dates', Int32Array], ['fieldStart', Uint32Array], ['postDocs', Uint16Array], ['postTfs', Uint16Array],
+  ['dates', Int32Array], ['fieldStart', Uint32Array], ['postDocs', Uint16Array], ['postTfs', Uint8Array],
   ['fieldLen', Uint32Array], ['avgFieldLen', Float64Array], ['seqFold', Uint32Array], ['seq', Uint32Array],
   ['seqStart', Uint32Array], ['termOffsets', Uint32Array], ['seqVocabOffsets', Uint32Array], ['foldVocabOffsets', Uint32Array],
 ];
-type Arrays = Record<ArrayName, Int32Array | Uint32Array | Uint16Array | Float64Array>;
+type Arrays = Record<ArrayName, Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>;
 const VOCABS = ['terms', 'seqVocab', 'foldVocab'] as const;
 
 /** A segment plus its tombstones (1 = deleted), as persisted. */

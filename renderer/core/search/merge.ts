@@ -103,7 +103,7 @@ function mergePostings(parts: readonly MergePart[], local: Int32Array[]): Pick<S
     }
   }
   fieldStart[merged.length * F] = docs.length;
-  return { terms: merged, fieldStart, postDocs: Uint16Array.from(docs), postTfs: Uint16Array.from(tfs) };
+  return { terms: merged, fieldStart, postDocs: Uint16Array.from(docs), postTfs: Uint8Array.from(tfs) };
 }
 
 function mergeSequences(parts: readonly MergePart[], local: Int32Array[], n: number): Pick<SegmentData, 'seqVocab' | 'foldVocab' | 'seqFold' | 'seq' | 'seqStart'> {

@@ -1,6 +1,6 @@
 /**
  * A compact, immutable index segment: lunr's inverted index for a few thousand documents held in
- * typed arrays (SEARCH.md: one JS object per posting costs ~370 bytes; here a posting costs 4).
+ * typed arrays (SEARCH.md: one JS object per posting costs ~370 bytes; here a posting costs 3).
  *
  * - terms: sorted index terms (folded surfaces, stems, bare numbers);
  * - postings of term t in field f: docs/tfs in [fieldStart[t*F+f], fieldStart[t*F+f+1]),
@@ -36,7 +36,8 @@ export interface SegmentData extends DocMeta {
   terms: SortedStrings;
   fieldStart: Uint32Array;
   postDocs: Uint16Array;
-  postTfs: Uint16Array;
+  /** Term frequency, capped at 255 (BM25 saturates long before; none in the corpus exceeds it). */
+  postTfs: Uint8Array;
   /** Tokens after the pipeline per (doc, field), as lunr counts field length. */
   fieldLen: Uint32Array;
   avgFieldLen: Float64Array;
@@ -120,7 +121,7 @@ class Postings {
     for (const t of this.touched) {
       const k = t * F + f;
       (this.docs[k] ??= []).push(d);
-      (this.tfs[k] ??= []).push(Math.min(this.tf[t]!, 0xffff));
+      (this.tfs[k] ??= []).push(Math.min(this.tf[t]!, 0xff));
       this.tf[t] = 0;
     }
     this.touched = [];
@@ -187,7 +188,7 @@ function packPostings(termList: string[], p: Postings): Pick<SegmentData, 'terms
   let total = 0;
   for (const list of p.docs) total += list?.length ?? 0;
   const postDocs = new Uint16Array(total);
-  const postTfs = new Uint16Array(total);
+  const postTfs = new Uint8Array(total);
   let k = 0;
   order.forEach((id, t) => {
     for (let f = 0; f < F; f++) {
