@@ -79,6 +79,15 @@ test('results appear while typing, with count, help text and sort', async ({ pag
   await expect(results(page).getByRole('option')).toHaveCount(2);
   await page.getByRole('combobox', { name: 'الترتيب' }).selectOption('date');
   await expect(results(page).getByRole('option').first()).toHaveAccessibleName(RALLY);
+  await box(page).press('ArrowDown');
+  await expect(results(page)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(result(page, PORTS)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowUp');
+  await expect(result(page, RALLY)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: PORTS })).toBeVisible();
 });
 
 test('phrase, exclusion, source: and date filters narrow the results', async ({ page }) => {
