@@ -135,7 +135,10 @@ export class ImportPipeline implements FileSink {
       const { added, skipped } = await this.repo.putMany(stored);
       this.progress.imported += added.length;
       this.progress.duplicates += skipped.length;
-      if (added.length) this.post({ type: 'added', ids: added });
+      if (added.length) {
+        const byId = new Map(stored.map((s) => [s.meta.id, s.meta]));
+        this.post({ type: 'added', metas: added.map((id) => byId.get(id)!) });
+      }
     } catch (e) {
       const err = toStorageError(e);
       if (err.problem !== 'unknown') throw err;

@@ -5,9 +5,10 @@
  * Flow: page → `start` (file count and bytes), then `file` messages (at most FILES_AHEAD files and
  * BYTES_AHEAD bytes outstanding, so Electron never holds a whole folder's bytes in memory), then `end`;
  * `cancel` at any time.
- * Worker → `progress` (throttled), `added` (ids of each committed batch), `issue` (a failure or a skip),
+ * Worker → `progress` (throttled), `added` (the metas of each committed batch), `issue` (a failure or a skip),
  * `file-done` (credit for the next file), then exactly one `done` or `fatal`.
  */
+import type { ArticleMeta } from '../core/model';
 
 /** Why a file (or one record of it) was not imported; `reason` is plain English for the report. */
 export type IssueCode =
@@ -71,7 +72,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'progress'; progress: ImportProgress }
-  | { type: 'added'; ids: string[] }
+  | { type: 'added'; metas: ArticleMeta[] }
   | { type: 'issue'; kind: IssueKind; issue: ImportIssue }
   | { type: 'file-done'; index: number }
   | { type: 'done'; report: ImportReport }

@@ -4,9 +4,10 @@
  * final report. Emits 'change' (plain Event) whenever `state` changes.
  *
  * Library updates: ids of each committed batch are announced with `library.refreshAdded` while the
- * import is small (LIVE_LIMIT); past that, one `library.load()` and one 'change' at the end, so a
+ * import is small (LIVE_LIMIT); past that, metas are added silently and one 'change' goes out at the end, so a
  * 30,000-article archive does not make the page re-read metas batch after batch.
  */
+import type { ArticleMeta } from '../core/model';
 import type { PickedFile } from '../platform/platform';
 import type { LibraryService, LibraryChange } from './library';
 import { BYTES_AHEAD, FILES_AHEAD, type FromWorker, type ImportIssue, type ImportProgress, type ImportReport, type IssueKind, type ToWorker } from './import-protocol';
@@ -47,7 +48,6 @@ export class ImportService extends EventTarget {
   private issues: Record<IssueKind, ImportIssue[]> = { failed: [], skipped: [], warnings: [] };
   private added = 0;
   private deferred: string[] = [];
-  private refreshing: Promise<void> = Promise.resolve();
 
   constructor(private readonly library: LibraryService, private readonly createWorker: () => ImportWorker) {
     super();
@@ -133,16 +133,18 @@ export class ImportService extends EventTarget {
         this.credits?.();
         break;
       case 'issue': this.issues[m.kind].push(m.issue); break;
-      case 'added': this.announce(m.ids); break;
+      case 'added': this.announce(m.metas); break;
       case 'done': this.finish(m.report, resolve); break;
       case 'fatal': this.finish(this.fallbackReport({ problem: m.problem ?? 'unknown', message: m.message }), resolve); break;
     }
   }
 
-  private announce(ids: string[]): void {
-    this.added += ids.length;
-    if (this.added > LIVE_LIMIT) this.deferred.push(...ids);
-    else this.refreshing = this.refreshing.then(() => this.library.refreshAdded(ids)).catch((e) => console.error(e));
+  /** The worker sends the metas it stored, so the page never re-reads them from the database. */
+  private announce(metas: ArticleMeta[]): void {
+    this.added += metas.length;
+    const live = this.added <= LIVE_LIMIT;
+    this.library.addMetas(metas, { announce: live });
+    if (!live) this.deferred.push(...metas.map((m) => m.id));
   }
 
   /** The report from what the page saw, when the worker could not send its own. */
@@ -159,17 +161,11 @@ export class ImportService extends EventTarget {
     this.worker.terminate();
     this.worker = null;
     this.credits?.();
-    await this.refreshing;
     if (this.deferred.length) {
       const detail: LibraryChange = { added: this.deferred, removed: [] };
       this.deferred = [];
-      try {
-        await this.library.load();
-      } catch (e) {
-        console.error(e);
-      }
-      // load() re-reads silently; one 'change' tells the list and the search index what arrived.
-      this.library.dispatchEvent(new CustomEvent<LibraryChange>('change', { detail }));
+      // The metas are already in the library (added silently); one 'change' tells the list and the search index.
+      this.library.announce(detail);
     }
     this.state = { phase: 'done', progress: this.state.progress, report, cancelling: false };
     this.changed();

@@ -83,6 +83,21 @@ export class LibraryService extends EventTarget {
     return result;
   }
 
+  /**
+   * Takes metas already stored elsewhere (the import worker sends what it wrote). With `announce: false`
+   * the list is not told yet (a big import announces once at the end with `announce`).
+   */
+  addMetas(metas: ArticleMeta[], { announce = true } = {}): void {
+    for (const m of metas) this.metas.set(m.id, m);
+    this.cache = null;
+    if (announce) this.changed({ added: metas.map((m) => m.id), removed: [] });
+  }
+
+  /** Tells listeners about changes made without announcing them. */
+  announce(change: LibraryChange): void {
+    this.changed(change);
+  }
+
   /** Re-reads metas for ids written elsewhere (the import worker) and announces them. */
   async refreshAdded(ids: string[]): Promise<void> {
     for (const id of ids) {

@@ -116,7 +116,7 @@ describe('ImportPipeline', () => {
   it('streams a .jsonl.gz in batches, one added message per committed batch', async () => {
     const { report, msgs } = await run(repo, [{ path: 'أرشيف الوطن.jsonl.gz', data: gzipSync(jsonl(1000)) }], { batchSize: 300 });
     expect(report.imported).toBe(1000);
-    expect(msgs.filter((m) => m.type === 'added').map((m) => (m as { ids: string[] }).ids.length)).toEqual([300, 300, 300, 100]);
+    expect(msgs.filter((m) => m.type === 'added').map((m) => (m as Extract<FromWorker, { type: 'added' }>).metas.length)).toEqual([300, 300, 300, 100]);
     const last = msgs.filter((m) => m.type === 'progress').pop() as Extract<FromWorker, { type: 'progress' }>;
     expect(last.progress).toMatchObject({ filesDone: 1, filesTotal: 1, imported: 1000, duplicates: 0, failed: 0 });
     expect(last.progress.bytesDone).toBe(last.progress.bytesTotal);
