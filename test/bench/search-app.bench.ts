@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { BenchContext, BenchRow } from './lib/context';
 import { median, percentile } from './lib/context';
 import { openBrowser, waitForFirstRow } from './lib/browser';
@@ -113,6 +113,37 @@ async function rebuild(page: Page, n: number, builders: number) {
   return { status, task: await longest(page, 'building', 'ready') };
 }
 
+/**
+ * The search worker's JS heap after a full GC (index + runtime), through the DevTools protocol: the
+ * worker is a target of its own, reached with Target.sendMessageToTarget. NaN when it is not found.
+ */
+async function workerHeap(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets') as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+    const target = targetInfos.find((t) => t.type === 'worker' && t.url.includes('search.worker'));
+    if (!target) return NaN;
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false }) as { sessionId: string };
+    let next = 0;
+    const call = (method: string) => new Promise<Record<string, number>>((resolve) => {
+      const id = ++next;
+      const onMessage = (e: { sessionId: string; message: string }) => {
+        const m = JSON.parse(e.message) as { id?: number; result?: Record<string, number> };
+        if (e.sessionId === sessionId && m.id === id) {
+          cdp.off('Target.receivedMessageFromTarget', onMessage);
+          resolve(m.result ?? {});
+        }
+      };
+      cdp.on('Target.receivedMessageFromTarget', onMessage);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+    });
+    await call('HeapProfiler.collectGarbage');
+    return (await call('Runtime.getHeapUsage')).usedSize ?? NaN;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const limit = ctx.limit ?? (ctx.corpus ? Infinity : 5000);
   const records: CorpusRecord[] = [];
@@ -137,10 +168,12 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     for (let i = 0; i < 3; i++) {
       await s.page.reload();
       const st = await waitReady(s.page, n);
+      await s.page.waitForTimeout(100); // let the watcher see 'ready'
       if (st.built !== 0) throw new Error(`reload rebuilt ${st.built} articles`);
       loads.push(st.loadMs);
       wall.push(await s.page.evaluate(() => (window as unknown as { states: Array<[string, number]> }).states.find((x) => x[0] === 'ready')?.[1] ?? NaN));
     }
+    const heap = await workerHeap(s.browser);
     const qs = queries(ctx);
     await queryLatency(s.page, qs.slice(0, 20)); // warm-up
     const lat = await queryLatency(s.page, qs);
@@ -152,6 +185,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       { metric: 'forced rebuild, 1 builder worker', value: single.status.buildMs, unit: 'ms', n: 1, note: `longest main-thread task ${single.task.max.toFixed(0)} ms` },
       { metric: 'cold load of the persisted index (worker)', value: median(loads), unit: 'ms', n: loads.length, note: 'reload → segments decoded; no rebuild' },
       { metric: 'reload → index ready (page clock)', value: median(wall), unit: 'ms', n: wall.length },
+      { metric: 'search worker heap after GC (index + runtime)', value: heap / 1e6, unit: 'MB', n: 1 },
       { metric: 'query via SearchService p50', value: median(lat.round), unit: 'ms', n: lat.round.length, note: `p95 ${percentile(lat.round, 95).toFixed(1)} ms; engine alone p50 ${median(lat.engine).toFixed(2)} / p95 ${percentile(lat.engine, 95).toFixed(2)} ms` },
     ];
   } finally {
