@@ -151,7 +151,9 @@ export function sequenceMatcher(seg: SegmentData, ids: number[], fold: Uint32Arr
       if (b >= 0) end = start + b;
     }
     for (let i = start + k; i + m - k <= end; i++) {
-      if (anchor[seq[i]!] !== 1) continue;
+      const s = seq[i]!;
+      // SEQ_BREAK is past the table: test the bound so the load never goes out of range (slow path).
+      if (s >= anchor.length || anchor[s] !== 1) continue;
       let j = 0;
       while (j < m && at(i - k + j) === ids[j]) j++;
       if (j === m) return true;
