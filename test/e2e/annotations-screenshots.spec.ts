@@ -30,10 +30,16 @@ async function select(page: Page, p1: number, from: string, p2: number, to: stri
   await expect(toolbar(page)).toBeVisible();
 }
 
+/** Distinct highlights painted in the reader. */
+const painted = (page: Page) => page.locator('warraq-reader mark.hl').evaluateAll((ms) => new Set(ms.flatMap((m) => (m.getAttribute('data-ids') ?? '').split(' '))).size);
+
 async function highlight(page: Page, p1: number, from: string, p2: number, to: string, colour: string): Promise<void> {
+  const before = await painted(page);
   await select(page, p1, from, p2, to);
   await toolbar(page).getByRole('button', { name: `تظليل ${colour}` }).click();
   await expect(toolbar(page)).toHaveCount(0);
+  // The paragraphs are re-rendered with the new mark; select again only after that.
+  await expect.poll(() => painted(page)).toBe(before + 1);
 }
 
 async function seed(page: Page): Promise<void> {

@@ -101,6 +101,11 @@ test('highlight, note and bookmark survive a reload; recolour, delete and undo',
 
 test('a highlight across two paragraphs is painted in both, and keyboard selection reaches the toolbar', async ({ page }) => {
   await openSample(page);
+  // Escape closes the toolbar and leaves the reader open.
+  await select(page, 1, 'مساء الجمعة');
+  await page.keyboard.press('Escape');
+  await expect(toolbar(page)).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   await page.evaluate(() => {
     const root = document.querySelector('warraq-app')!.shadowRoot!.querySelector('warraq-reader')!.shadowRoot!;
     const text = (p: number) => document.createTreeWalker(root.querySelector(`p[data-p="${p}"]`)!, NodeFilter.SHOW_TEXT).nextNode()!;
@@ -236,4 +241,40 @@ test('copy with citation puts the quote and its citation on the clipboard', asyn
   expect(quote).toBe('«\u2068شن 34,502 غارة\u2069»');
   expect(cite).toContain('قناة عشتار الفضائية');
   expect(cite).toMatch(/فقرة \u2068?٢/);
+});
+
+test('a highlight whose words left the text is listed as orphaned with its quote; article notes and tags', async ({ page }) => {
+  await openSample(page);
+  const id = await page.evaluate(() => location.hash.split('/').pop()!);
+  await page.evaluate(async (articleId) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const tx = db.transaction('annotations', 'readwrite');
+    tx.objectStore('annotations').put({
+      id: 'orphan-1', articleId, note: 'كان هذا في النسخة الأولى', tags: [], color: 'blue', paragraph: 3, createdAt: 1, updatedAt: 1,
+      selectors: [{ type: 'TextPositionSelector', start: 99999, end: 100020 }, { type: 'TextQuoteSelector', exact: 'جملة حُذفت من المقالة لاحقاً', prefix: '', suffix: '' }],
+    });
+    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+    db.close();
+  }, id);
+  await page.reload();
+  const orphans = panel(page).getByRole('region', { name: 'تظليلات لم يُعثر على موضعها' });
+  await expect(orphans).toContainText('جملة حُذفت من المقالة لاحقاً');
+  await expect(orphans).toContainText('كان هذا في النسخة الأولى');
+
+  // A note on the whole article, and a tag on the article that the notebook filters by.
+  await panel(page).getByRole('button', { name: 'إضافة ملاحظة على المقالة' }).click();
+  await panel(page).getByRole('textbox', { name: 'نص الملاحظة' }).fill('مقالة مرجعية لتقرير أيار');
+  await panel(page).getByRole('button', { name: 'حفظ' }).click();
+  await expect(panel(page).getByRole('region', { name: 'ملاحظة على المقالة' })).toContainText('مقالة مرجعية لتقرير أيار');
+  const tags = panel(page).getByRole('textbox', { name: 'وسوم المقالة' });
+  await tags.fill('سوريا، تقارير');
+  await tags.press('Enter');
+  await page.reload();
+  await expect(panel(page).getByRole('textbox', { name: 'وسوم المقالة' })).toHaveValue('سوريا، تقارير');
+
+  await page.getByRole('button', { name: 'دفتر الملاحظات' }).click();
+  await page.getByRole('combobox', { name: 'الوسم' }).selectOption('سوريا');
+  const entries = page.getByRole('list', { name: 'التظليلات والملاحظات' }).locator(':scope > li');
+  await expect(entries).toHaveCount(2); // the article note and the orphan, both on the tagged article
+  await expect(entries.filter({ hasText: 'ملاحظة على المقالة كلها' })).toContainText('مقالة مرجعية لتقرير أيار');
 });

@@ -137,15 +137,21 @@ export class ReaderAnnotations implements ReactiveController {
     this.frame = requestAnimationFrame(() => this.readSelection());
   };
 
-  private readSelection(): void {
+  /** The selection now, in stored-text offsets with its screen box, or undefined. */
+  private currentSelection(): Pending | undefined {
     const root = this.root;
     const body = root?.querySelector('section.body');
-    if (!root || !body) return;
+    const range = root && body ? selectedRange(root) : undefined;
+    const offsets = range ? rangeToOffsets(body!, range) : undefined;
+    return offsets && range ? { ...offsets, rect: rectOf(range) } : undefined;
+  }
+
+  private readSelection(): void {
+    const root = this.root;
+    if (!root) return;
     // Focus in the toolbar (Tab from the text) must not close it even if the engine collapses the selection.
     if (root.activeElement?.localName === 'warraq-selection-toolbar' && this.pending) return;
-    const range = selectedRange(root);
-    const offsets = range ? rangeToOffsets(body, range) : undefined;
-    const next = offsets && range ? { ...offsets, rect: rectOf(range) } : undefined;
+    const next = this.currentSelection();
     if (!next && !this.pending) return;
     this.pending = next;
     this.host.requestUpdate();
@@ -153,7 +159,11 @@ export class ReaderAnnotations implements ReactiveController {
 
   private readonly onKey = (e: KeyboardEvent): void => {
     const root = this.root;
-    if (root && startKeyboardSelection(root, e)) e.preventDefault();
+    if (e.key === 'Escape' && this.pending) {
+      // Escape closes the toolbar first; the reader's own Escape (back to the library) comes next time.
+      e.stopImmediatePropagation();
+      this.dismiss();
+    } else if (root && startKeyboardSelection(root, e)) e.preventDefault();
   };
 
   private readonly dismiss = (): void => {
@@ -170,7 +180,8 @@ export class ReaderAnnotations implements ReactiveController {
 
   private readonly onAnnotate = (e: CustomEvent<AnnotateAction>): void => {
     const a = this.article;
-    const p = this.pending;
+    // The selection may have grown since the last frame read it (a quick Shift+arrow, Tab, Enter).
+    const p = this.currentSelection() ?? this.pending;
     if (!a || !p) return;
     void this.act(a, p, e.detail).catch((err) => reportError(this.host.services.notifier, err));
   };
