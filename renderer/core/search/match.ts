@@ -125,6 +125,24 @@ function occurrences(seg: SegmentData, id: number, strict: boolean): Uint8Array 
   return marks;
 }
 
+/** Per segment, spellings grouped by folded form (CSR arrays), built on first use. */
+const spellingIndex = new WeakMap<SegmentData, { order: Uint32Array; start: Uint32Array }>();
+
+/** The strict spelling ids whose folded form is `foldId`. */
+function spellingsOf(seg: SegmentData, foldId: number): Uint32Array {
+  let ix = spellingIndex.get(seg);
+  if (!ix) {
+    const start = new Uint32Array(seg.foldVocab.length + 1);
+    for (const f of seg.seqFold) start[f + 1]!++;
+    for (let i = 0; i < seg.foldVocab.length; i++) start[i + 1]! += start[i]!;
+    const order = new Uint32Array(seg.seqFold.length);
+    const fill = start.slice(0, -1);
+    seg.seqFold.forEach((f, s) => (order[fill[f]!++] = s));
+    spellingIndex.set(seg, (ix = { order, start }));
+  }
+  return ix.order.subarray(ix.start[foldId]!, ix.start[foldId + 1]!);
+}
+
 /**
  * Tests documents for a run of token ids (fold maps strict ids to folded ones). It scans for an
  * anchor word — the first that is not a common word — by its strict ids, so the hot loop compares
@@ -134,10 +152,9 @@ export function sequenceMatcher(seg: SegmentData, ids: number[], fold: Uint32Arr
   const m = ids.length;
   const k = Math.max(0, stops.findIndex((stop) => !stop));
   // One byte per spelling (~110 KB, cache-resident) instead of the 4-byte fold table per token.
-  const anchor = new Uint8Array(seg.seqVocab.length + 1);
-  if (fold) {
-    for (let s = 0; s < fold.length; s++) if (fold[s] === ids[k]) anchor[s] = 1;
-  } else anchor[ids[k]!] = 1;
+  const anchor = new Uint8Array(seg.seqVocab.length);
+  if (fold) for (const s of spellingsOf(seg, ids[k]!)) anchor[s] = 1;
+  else anchor[ids[k]!] = 1;
   const seq = seg.seq;
   const at = (i: number): number => {
     const s = seq[i]!;

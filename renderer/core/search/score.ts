@@ -168,7 +168,13 @@ export function rankSegment(seg: SegmentData, plan: QueryPlan, cands: number[], 
   const order = byDate
     ? (a: number, b: number): number => seg.dates[b]! - seg.dates[a]! || quick[b]! - quick[a]!
     : (a: number, b: number): number => tier(b) - tier(a) || quick[b]! - quick[a]!;
-  const top = cands.length > k ? selectTop(cands, k, order) : [...cands].sort(order);
+  let top: number[];
+  if (byDate) top = cands.length > k ? selectTop(cands, k, order) : [...cands].sort(order);
+  else {
+    // Exact-sequence documents first, then the best of the rest by score.
+    const first = bestByScore([...inSequence], quick, k);
+    top = first.length >= k ? first : first.concat(bestByScore(cands.filter((d) => !inSequence.has(d)), quick, k - first.length));
+  }
   const topMark = new Uint8Array(n);
   for (const d of top) topMark[d] = 1;
   for (const res of lunrRank(seg, r, topMark, top)) {
@@ -187,10 +193,27 @@ function sequenceDocs(seg: SegmentData, plan: QueryPlan, cands: number[], quick:
   const ids = plan.sequence.map((w) => vocab.find(plan.strict ? w.strict : w.loose));
   if (ids.some((id) => id < 0)) return out;
   const limit = sequenceChecks(k);
-  const checked = cands.length > limit ? selectTop(cands, limit, (a, b) => quick[b]! - quick[a]!) : cands;
+  const checked = cands.length > limit ? bestByScore(cands, quick, limit) : cands;
   const test = sequenceMatcher(seg, ids, plan.strict ? null : seg.seqFold, plan.sequence.map((w) => w.stop), false);
   for (const d of checked) if (test(d)) out.add(d);
   return out;
+}
+
+/**
+ * The `k` items with the highest scores, best first: a native numeric sort of the scores finds the
+ * cut-off, so thousands of candidates cost no comparator calls.
+ */
+function bestByScore(items: number[], scores: Float64Array, k: number): number[] {
+  const byScore = (a: number, b: number): number => scores[b]! - scores[a]!;
+  if (items.length <= k) return items.sort(byScore);
+  const values = Float64Array.from(items, (d) => scores[d]!).sort();
+  const cut = values[items.length - k]!;
+  const out = items.filter((d) => scores[d]! > cut);
+  for (const d of items) {
+    if (out.length >= k) break;
+    if (scores[d] === cut) out.push(d);
+  }
+  return out.sort(byScore);
 }
 
 /** The first `k` of `items` under `order`; insertion into a short list when k is small. */
