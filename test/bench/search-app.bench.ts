@@ -174,6 +174,12 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       wall.push(await s.page.evaluate(() => (window as unknown as { states: Array<[string, number]> }).states.find((x) => x[0] === 'ready')?.[1] ?? NaN));
     }
     const heap = await workerHeap(s.browser);
+    const stored = await s.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+      const rows = await new Promise<Array<{ data: ArrayBuffer }>>((res) => { const q = db.transaction('searchSegments').objectStore('searchSegments').getAll(); q.onsuccess = () => res(q.result); });
+      db.close();
+      return { bytes: rows.reduce((n, r) => n + r.data.byteLength, 0), rows: rows.length };
+    });
     const qs = queries(ctx);
     await queryLatency(s.page, qs.slice(0, 20)); // warm-up
     const lat = await queryLatency(s.page, qs);
@@ -185,7 +191,8 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       { metric: 'forced rebuild, 1 builder worker', value: single.status.buildMs, unit: 'ms', n: 1, note: `longest main-thread task ${single.task.max.toFixed(0)} ms` },
       { metric: 'cold load of the persisted index (worker)', value: median(loads), unit: 'ms', n: loads.length, note: 'reload → segments decoded; no rebuild' },
       { metric: 'reload → index ready (page clock)', value: median(wall), unit: 'ms', n: wall.length },
-      { metric: 'search worker heap after GC (index + runtime)', value: heap / 1e6, unit: 'MB', n: 1 },
+      { metric: 'search worker JS heap after GC', value: heap / 1e6, unit: 'MB', n: 1, note: 'V8 heap only: typed-array backing stores are external (≈ the persisted bytes below)' },
+      { metric: 'persisted index', value: stored.bytes / 1e6, unit: 'MB', n: stored.rows, note: `${stored.rows} segment rows` },
       { metric: 'query via SearchService p50', value: median(lat.round), unit: 'ms', n: lat.round.length, note: `p95 ${percentile(lat.round, 95).toFixed(1)} ms; engine alone p50 ${median(lat.engine).toFixed(2)} / p95 ${percentile(lat.engine, 95).toFixed(2)} ms` },
     ];
   } finally {
