@@ -25,6 +25,11 @@ export interface BookmarkEntry {
   meta: ArticleMeta;
 }
 
+export interface ArticleRows {
+  annotations: Annotation[];
+  bookmarks: Bookmark[];
+}
+
 type Patch = Partial<Pick<Annotation, 'note' | 'color' | 'tags'>>;
 
 /** A bookmark's label: the paragraph's opening words, enough to recognise it in a list. */
@@ -44,9 +49,18 @@ export class AnnotationsService extends EventTarget {
   }
 
   /** The article's annotations placed in its text, orphans and bookmarks. Rejects with StorageError. */
-  async forArticle(article: Pick<Article, 'id' | 'text'>): Promise<ArticleAnnotations> {
-    const [annotations, bookmarks] = await Promise.all([this.repo.forArticle(article.id), this.repo.bookmarksFor(article.id)]);
+  async forArticle(article: Pick<Article, 'id' | 'text'>, rows?: Promise<ArticleRows>): Promise<ArticleAnnotations> {
+    const { annotations, bookmarks } = await (rows ?? this.rows(article.id));
     return placeAnnotations(article, annotations, bookmarks);
+  }
+
+  /**
+   * An article's stored annotations and bookmarks, unplaced: the reader starts this read together
+   * with the article's text and hands it to `forArticle`. Rejects with StorageError.
+   */
+  async rows(articleId: string): Promise<ArticleRows> {
+    const [annotations, bookmarks] = await Promise.all([this.repo.forArticle(articleId), this.repo.bookmarksFor(articleId)]);
+    return { annotations, bookmarks };
   }
 
   /**
@@ -95,10 +109,17 @@ export class AnnotationsService extends EventTarget {
     return this.edit(id, { tags: cleanTags(tags) }, 'notes.tagsSaved');
   }
 
-  /** Replaces an article's tags (trimmed, deduplicated). Rejects with StorageError. */
+  /** Replaces an article's tags (trimmed, deduplicated), with undo. Rejects with StorageError. */
   async setArticleTags(articleId: string, tags: string[]): Promise<void> {
+    const before = this.library.meta(articleId)?.tags ?? [];
     await this.library.setTags(articleId, cleanTags(tags));
     this.changed(articleId);
+    this.notifier.notify({
+      kind: 'info', message: 'notes.tagsSaved', undo: async () => {
+        await this.library.setTags(articleId, before);
+        this.changed(articleId);
+      },
+    });
   }
 
   /** Deletes an annotation with an undo notice; resolves false when it was already gone. */

@@ -93,6 +93,12 @@ test('highlight, note and bookmark survive a reload; recolour, delete and undo',
   await page.reload();
   await expect(mark(page, 'أقر التحالف الدولي')).toHaveClass(/hl-green/);
 
+  // Offsets, not pixels: a larger text size and another theme leave every mark on the same words.
+  await page.getByRole('button', { name: 'تكبير الخط' }).click();
+  await page.getByRole('radio', { name: 'بنّية' }).click();
+  await expect(mark(page, 'أقر التحالف الدولي')).toHaveText('أقر التحالف الدولي');
+  await expect(mark(page, '34,502')).toHaveText('شن 34,502 غارة');
+
   // Clicking a quote in the panel scrolls to its mark and flashes it.
   await panel(page).getByRole('button', { name: /الانتقال إلى «شن 34,502 غارة»/ }).click();
   await expect(mark(page, '34,502')).toHaveClass(/flash/);
@@ -269,6 +275,7 @@ test('a highlight whose words left the text is listed as orphaned with its quote
   const tags = panel(page).getByRole('textbox', { name: 'وسوم المقالة' });
   await tags.fill('سوريا، تقارير');
   await tags.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'حُفظت الوسوم' })).toBeVisible();
   await page.reload();
   await expect(panel(page).getByRole('textbox', { name: 'وسوم المقالة' })).toHaveValue('سوريا، تقارير');
 

@@ -9,7 +9,7 @@ import { paragraphNumber } from '../../core/anchoring';
 import { quoteWithCitation } from '../../core/export/citation';
 import type { Article } from '../../core/model';
 import type { Services } from '../../services/services';
-import type { AnnotationsChange, ArticleAnnotations } from '../../services/annotations';
+import type { AnnotationsChange, ArticleAnnotations, ArticleRows } from '../../services/annotations';
 import type { Decoration } from '../reader/decorate';
 import { reportError } from '../common/report-error';
 import { language } from '../strings/i18n';
@@ -21,6 +21,7 @@ import './annotations-panel';
 
 export interface ReaderHost extends ReactiveControllerHost, HTMLElement {
   services: Services;
+  articleId: string;
   /** Annotation to scroll to and flash once it is placed (from the route). */
   annotation?: string;
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -43,6 +44,8 @@ export class ReaderAnnotations implements ReactiveController {
   private revealed?: string;
   private subscribed?: Services;
   private frame = 0;
+  /** The stored rows of `host.articleId`, read while the reader reads the article's text. */
+  private early?: { id: string; rows: Promise<ArticleRows> };
 
   constructor(private readonly host: ReaderHost) {
     host.addController(this);
@@ -69,6 +72,15 @@ export class ReaderAnnotations implements ReactiveController {
     this.subscribed?.annotations.removeEventListener('change', this.onChange);
     this.subscribed = undefined;
     cancelAnimationFrame(this.frame);
+  }
+
+  hostUpdate(): void {
+    const id = this.host.articleId;
+    if (id && this.early?.id !== id && this.article?.id !== id && this.host.services) {
+      const rows = this.host.services.annotations.rows(id);
+      rows.catch(() => {}); // reported when forArticle awaits it
+      this.early = { id, rows };
+    }
   }
 
   /** `extra` (search hits) plus this article's highlights; the same array while neither changes. */
@@ -107,7 +119,9 @@ export class ReaderAnnotations implements ReactiveController {
 
   private async reload(a: Article): Promise<void> {
     try {
-      const data = await this.host.services.annotations.forArticle(a);
+      const early = this.early?.id === a.id ? this.early.rows : undefined;
+      this.early = undefined;
+      const data = await this.host.services.annotations.forArticle(a, early);
       if (this.article && this.article.id !== a.id) return;
       this.data = data;
       this.highlights = data.highlights.map((p) => ({ ...p.range!, kind: 'hl', variant: p.annotation.color ?? 'yellow', id: p.annotation.id }));

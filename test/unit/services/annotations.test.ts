@@ -159,6 +159,9 @@ describe('AnnotationsService', () => {
     expect(await ids({ text: 'أعلن' })).toEqual([h1.id]); // the quote «أعلن» folds to «اعلن»
     expect(await ids({ text: 'غير موجود' })).toEqual([]);
     expect(await svc.tags()).toEqual(['تصريحات', 'سوريا']);
+    await notifier.undoLatest(); // the article tags
+    expect(library.meta('a1')?.tags).toEqual([]);
+    expect(await ids({ tag: 'سوريا' })).toEqual([]);
   });
 });
 
