@@ -28,4 +28,6 @@ export const panelStyles = css`
   .tagfield input { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 4px 6px; }
   blockquote { margin: 0; font-family: var(--font-reading); border-inline-start: 3px solid var(--border); padding-inline-start: 8px; }
   .empty { font-size: 0.9em; }
+  /* Below ~1000px the text column needs the room: the panel narrows to 16rem. */
+  @media (max-width: 1000px) { :host { flex-basis: 16rem; inline-size: 16rem; } }
 `;
