@@ -56,6 +56,8 @@ export class SearchHost {
     private readonly builder: SegmentBuilder,
     private readonly onStatus: (s: SearchStatus) => void = () => {},
     private readonly segmentSize = DEFAULT_SEGMENT_SIZE,
+    /** Deletes within this many ms are persisted together (0: at once). */
+    private readonly flushDelayMs = 0,
   ) {
     this.current = new IndexState(1);
   }
@@ -72,6 +74,7 @@ export class SearchHost {
   update(added: readonly string[], removed: readonly string[]): Promise<void> {
     return this.enqueue(async () => {
       if (removed.length) await this.current.remove(removed, this.repo);
+      this.scheduleFlush();
       const fresh = added.filter((id) => !this.current.index.has(id));
       if (fresh.length) await this.buildInto(this.current, fresh, 'added');
       await this.mergeSmall();
@@ -168,6 +171,7 @@ export class SearchHost {
   private async reconcile(reason: string): Promise<void> {
     const { missing, extra } = this.current.index.staleness(await this.repo.articleIds());
     if (extra.length) await this.current.remove(extra, this.repo);
+    await this.current.flush(this.repo);
     if (missing.length) await this.buildInto(this.current, missing, reason || 'stale');
     this.setStatus({ state: 'ready', segments: this.current.parts.length });
   }
@@ -205,6 +209,16 @@ export class SearchHost {
     const ids = small.flatMap((p) => this.current.live(p));
     await this.buildInto(this.current, ids, 'merge');
     await this.current.dropEmpty(this.repo);
+  }
+
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private scheduleFlush(): void {
+    if (!this.current.hasDirty) return;
+    clearTimeout(this.flushTimer);
+    const flush = () => void this.enqueue(() => this.current.flush(this.repo)).catch(() => {});
+    if (this.flushDelayMs === 0) flush();
+    else this.flushTimer = setTimeout(flush, this.flushDelayMs);
   }
 
   /** Rebuilds segments where more than a quarter of the documents were deleted (their postings still cost). */

@@ -26,6 +26,7 @@ export class IndexState {
   readonly index = new SearchIndex();
   parts: Part[] = [];
   private owner = new Map<string, Part>();
+  private dirty = new Set<Part>();
   private counter = 0;
 
   constructor(readonly gen: number) {}
@@ -52,8 +53,8 @@ export class IndexState {
   }
 
   /**
-   * Tombstones `ids` and persists the touched parts: a part left empty loses its row, any other
-   * is re-encoded with its new tombstones. Returns how many ids were indexed.
+   * Tombstones `ids`: a part left empty loses its row at once, any other is marked for `flush` to
+   * re-encode with its new tombstones. Returns how many ids were indexed.
    */
   async remove(ids: readonly string[], repo: SearchRepo): Promise<number> {
     const touched = new Set<Part>();
@@ -67,9 +68,25 @@ export class IndexState {
       if (this.live(p).length === 0) {
         this.parts = this.parts.filter((x) => x !== p);
         await repo.deleteSegments([p.key]);
-      } else await repo.putSegment(this.row(p.key, encodeSegment(p.seg), p.seg.data.ids));
+      } else this.dirty.add(p);
     }
     return n;
+  }
+
+  /** True when tombstones wait to be persisted. */
+  get hasDirty(): boolean {
+    return this.dirty.size > 0;
+  }
+
+  /**
+   * Re-encodes the parts whose tombstones changed (a 4,000-article segment is ~16 MB, so a run of
+   * deletes is written once). Unflushed tombstones are not lost: at start-up the ids missing from
+   * the library are found extra and removed again.
+   */
+  async flush(repo: SearchRepo): Promise<void> {
+    const parts = [...this.dirty].filter((p) => this.parts.includes(p));
+    this.dirty.clear();
+    for (const p of parts) await repo.putSegment(this.row(p.key, encodeSegment(p.seg), p.seg.data.ids));
   }
 
   /** Drops parts whose documents were all replaced by later parts (after a merge). */

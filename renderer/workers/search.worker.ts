@@ -26,7 +26,8 @@ function builder() {
   }
 }
 
-const host = new SearchHost(repo, builder(), (status) => post({ seq: 0, status }));
+// Deletes in a run (a user clearing out a folder's worth) are written once, 3 s after the last one.
+const host = new SearchHost(repo, builder(), (status) => post({ seq: 0, status }), undefined, 3000);
 
 function post(msg: ReplyMessage): void {
   scope.postMessage(msg);

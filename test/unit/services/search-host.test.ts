@@ -177,6 +177,28 @@ describe('SearchHost', () => {
     expect(ids(again, 'السيطرة')).toEqual(['id-0006']);
   });
 
+  it('writes a run of deletes once, after the last one', async () => {
+    const articles = await setup(db, 8);
+    const repo = new SearchRepo(db);
+    const h = new SearchHost(repo, localBuilder(repo), () => {}, 8, 50);
+    await h.start();
+    const writes: string[] = [];
+    const put = repo.putSegment.bind(repo);
+    repo.putSegment = async (row) => { writes.push(row.id); await put(row); };
+    for (const id of ['id-0003', 'id-0004']) {
+      await articles.delete(id);
+      await h.update([], [id]);
+    }
+    expect(writes).toEqual([]);
+    expect(ids(h, 'المويدة')).toEqual(['id-0007']);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(writes).toHaveLength(1);
+    const { h: again, statuses } = host(db, 8);
+    await again.start();
+    expect(again.status).toMatchObject({ built: 0, size: 6 });
+    expect(statuses.some((s) => s.state === 'building')).toBe(false);
+  });
+
   it('gives hits on the original characters and a snippet around them', async () => {
     await setup(db);
     const { h } = host(db);
