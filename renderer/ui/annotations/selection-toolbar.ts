@@ -69,7 +69,9 @@ export class SelectionToolbar extends LitElement {
     const above = r.top - LIFT >= 8;
     const width = this.offsetWidth || 300;
     const centre = (r.left + r.right) / 2;
-    this.style.top = `${above ? r.top - LIFT : r.bottom + 8}px`;
+    // A selection made by keyboard or script may be scrolled out of sight: keep the bar on screen.
+    const top = above ? r.top - LIFT : r.bottom + 8;
+    this.style.top = `${Math.max(8, Math.min(window.innerHeight - LIFT, top))}px`;
     this.style.left = `${Math.max(8, Math.min(window.innerWidth - width - 8, centre - width / 2))}px`;
   }
 
