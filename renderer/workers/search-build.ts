@@ -26,12 +26,13 @@ interface BuildReply {
 }
 
 /**
- * A pool of `size` builder workers created by `spawn`; each build goes to an idle worker. A worker
- * error rejects that build only. `close()` terminates them.
+ * A pool of up to `max` builder workers created by `spawn` when first needed; builds run `parallel`
+ * at a time unless a caller asks for more. A worker error rejects that build only. `close()`
+ * terminates them.
  */
-export function workerPool(spawn: () => Worker, size: number): SegmentBuilder & { close(): void } {
-  const workers = Array.from({ length: size }, spawn);
-  const idle = [...workers];
+export function workerPool(spawn: () => Worker, parallel: number, max = parallel): SegmentBuilder & { close(): void } {
+  const workers: Worker[] = [];
+  const idle: Worker[] = [];
   const waiting: Array<(w: Worker) => void> = [];
   const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
   const busy = new Map<Worker, number>();
@@ -46,7 +47,9 @@ export function workerPool(spawn: () => Worker, size: number): SegmentBuilder & 
     if (next) next(w);
     else idle.push(w);
   };
-  for (const w of workers) {
+  const start = (): Worker => {
+    const w = spawn();
+    workers.push(w);
     w.addEventListener('message', (e: MessageEvent<BuildReply>) => settle(w, e.data.job, e.data.bytes, e.data.error ?? 'build failed'));
     // A worker that fails to load or throws outside a job would otherwise leave its build hanging.
     w.addEventListener('error', (e: Event) => {
@@ -54,13 +57,15 @@ export function workerPool(spawn: () => Worker, size: number): SegmentBuilder & 
       const id = busy.get(w);
       if (id !== undefined) settle(w, id, undefined, `builder worker failed: ${(e as ErrorEvent).message ?? ''}`);
     });
-  }
+    return w;
+  };
   const acquire = (): Promise<Worker> => {
-    const w = idle.pop();
+    const w = idle.pop() ?? (workers.length < max ? start() : undefined);
     return w ? Promise.resolve(w) : new Promise((res) => waiting.push(res));
   };
   return {
-    parallel: size,
+    parallel,
+    max,
     async build(ids) {
       const w = await acquire();
       const id = ++job;

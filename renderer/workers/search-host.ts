@@ -22,8 +22,10 @@ import { findAll, snippet } from '../core/search/highlight';
 /** Builds one encoded segment from stored article ids (reads their texts itself). */
 export interface SegmentBuilder {
   build(ids: string[]): Promise<Uint8Array>;
-  /** How many builds may run at once. */
+  /** How many builds run at once by default. */
   readonly parallel: number;
+  /** How many may run at once when a caller asks for more (default: `parallel`). */
+  readonly max?: number;
 }
 
 // Words that exercise every analysis stage: if the engine's output for them changes, the persisted
@@ -179,7 +181,7 @@ export class SearchHost {
   /** Builds `ids` into segments (in parallel), adding and persisting each as it arrives. */
   private async buildInto(target: IndexState, ids: readonly string[], reason: string, builders = this.builder.parallel): Promise<void> {
     const t0 = now();
-    const parallel = Math.max(1, Math.min(builders, this.builder.parallel));
+    const parallel = Math.max(1, Math.min(builders, this.builder.max ?? this.builder.parallel));
     // Equal chunks, at least one per builder once there is enough work for both cores to pay off.
     const count = Math.max(Math.ceil(ids.length / this.segmentSize), ids.length >= PARALLEL_MIN ? parallel : 1);
     const size = Math.ceil(ids.length / count);
