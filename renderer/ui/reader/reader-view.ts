@@ -104,6 +104,8 @@ export class ReaderView extends LitElement {
 
   /** Scrolls to the requested paragraph, else to where the reader left off. */
   private async restorePosition(id: string): Promise<void> {
+    // Focus at once, not after the reading-position read: keys pressed meanwhile (Escape) reach the reader.
+    this.focusBody();
     let target = this.paragraph;
     // Opened from a search result: the first hit decides where to scroll, not the last reading position.
     if (target === undefined && !this.query) target = (await this.services.settings.getReading(id))?.paragraph;
