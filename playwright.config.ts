@@ -8,6 +8,8 @@ const port = Number(process.env.E2E_PORT ?? 5199);
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // Artifacts go below test-results/playwright (cleared each run); screenshots in test-results/screenshots stay.
+  outputDir: 'test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
