@@ -7,41 +7,25 @@
  * Runtime.getHeapUsage) and the resident memory of every Chromium process (/proc, Linux), which is
  * where Blob parts live.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Page, CDPSession } from 'playwright-core';
 import type { BenchContext, BenchRow } from './lib/context';
 import { openBrowser, waitForFirstRow } from './lib/browser';
-import { readCorpus, generateCorpus, type CorpusRecord } from './lib/corpus';
+import type { CorpusRecord } from './lib/corpus';
+import { benchRecords, corpusArticle, storeRows, type SeedRow } from './lib/seed';
 
 export const name = 'backup';
 
-function toRows(r: CorpusRecord, i: number) {
-  const text = `${r.title}\n\n${r.content}`;
-  const id = createHash('sha256').update(text).digest('hex');
-  const paragraphs: { start: number; end: number }[] = [];
-  let at = r.title.length + 2;
-  for (const p of r.content.split('\n')) {
-    if (p.trim()) paragraphs.push({ start: at, end: at + p.length });
-    at += p.length + 1;
-  }
-  const meta = {
-    id, title: r.title || `#${i}`, outlet: r.source, published: r.date_extracted.slice(0, 10), url: r.url,
-    length: r.content.length, words: r.content.split(/\s+/).length, importedAt: 1_700_000_000_000 + i, source: { kind: 'jsonl' }, tags: [],
-  };
+/** A corpus article with a note on every tenth (when its first paragraph is long enough). */
+function withNote(r: CorpusRecord, i: number): SeedRow {
+  const row = corpusArticle(r, i);
+  const { id, text, paragraphs } = row.text;
   const p = paragraphs[0];
-  const note = i % 10 === 0 && p && p.end - p.start > 20
+  row.annotations = i % 10 === 0 && p && p.end - p.start > 20
     ? [{ id: `bench-${i}`, articleId: id, paragraph: 1, color: 'yellow', note: 'ملاحظة للقياس', tags: ['قياس'], createdAt: 1_700_000_000_000 + i, updatedAt: 1_700_000_000_000 + i,
       selectors: [{ type: 'TextPositionSelector', start: p.start, end: p.start + 20 }, { type: 'TextQuoteSelector', exact: text.slice(p.start, p.start + 20), prefix: '', suffix: '' }] }]
     : [];
-  return { meta, text: { id, text, titleRange: { start: 0, end: r.title.length }, paragraphs }, note };
-}
-
-async function records(ctx: BenchContext): Promise<CorpusRecord[]> {
-  const out: CorpusRecord[] = [];
-  if (ctx.corpus) for await (const r of readCorpus(ctx.corpus, ctx.limit ?? Infinity)) out.push(r);
-  else out.push(...generateCorpus(ctx.limit ?? 30_000));
-  return out;
+  return row;
 }
 
 /**
@@ -110,26 +94,14 @@ function rows(label: string, m: Measured<unknown>, note: string): BenchRow[] {
   ];
 }
 
-async function insert(page: Page, items: ReturnType<typeof toRows>[]): Promise<void> {
-  for (let i = 0; i < items.length; i += 2000) {
-    await page.evaluate(async (batch) => {
-      const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-      const tx = db.transaction(['articles', 'texts', 'annotations'], 'readwrite');
-      for (const b of batch) { tx.objectStore('articles').put(b.meta); tx.objectStore('texts').put(b.text); for (const n of b.note) tx.objectStore('annotations').put(n); }
-      await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
-      db.close();
-    }, items.slice(i, i + 2000));
-  }
-}
-
 export async function run(ctx: BenchContext): Promise<BenchRow[]> {
-  const items = (await records(ctx)).map(toRows);
-  const notes = items.reduce((n, i) => n + i.note.length, 0);
+  const items = (await benchRecords(ctx, 30_000)).map(withNote);
+  const notes = items.reduce((n, i) => n + (i.annotations?.length ?? 0), 0);
   const s = await openBrowser();
   try {
     await s.page.goto(s.url);
     await waitForFirstRow(s.page);
-    await insert(s.page, items);
+    await storeRows(s.page, items);
     const cdp = await s.page.context().newCDPSession(s.page);
     const pid = process.pid;
     const svc = 'document.querySelector("warraq-app").services';

@@ -2,54 +2,20 @@
  * Library at archive scale, in Chromium: 30,000 stored articles (generated, or the first N of --corpus),
  * then time to first row after a reload and scrolling through the whole list.
  */
-import { createHash } from 'node:crypto';
 import type { BenchContext, BenchRow } from './lib/context';
 import { median, percentile } from './lib/context';
 import { openBrowser, waitForFirstRow } from './lib/browser';
-import { readCorpus, generateCorpus, type CorpusRecord } from './lib/corpus';
+import { benchRecords, corpusArticle, storeRows } from './lib/seed';
 
 export const name = 'library';
 
-function toStored(r: CorpusRecord, i: number) {
-  const text = `${r.title}\n\n${r.content}`;
-  const id = createHash('sha256').update(text).digest('hex');
-  const paragraphs: { start: number; end: number }[] = [];
-  let at = r.title.length + 2;
-  for (const p of r.content.split('\n')) {
-    if (p.trim()) paragraphs.push({ start: at, end: at + p.length });
-    at += p.length + 1;
-  }
-  const meta = {
-    id, title: r.title || `#${i}`, outlet: r.source, published: r.date_extracted.slice(0, 10), url: r.url,
-    length: r.content.length, words: r.content.split(/\s+/).length, importedAt: 1_700_000_000_000 + i,
-    source: { kind: 'jsonl' }, tags: [],
-  };
-  return { meta, text: { id, text, titleRange: { start: 0, end: r.title.length }, paragraphs } };
-}
-
-async function records(ctx: BenchContext, n: number): Promise<CorpusRecord[]> {
-  const out: CorpusRecord[] = [];
-  if (ctx.corpus) for await (const r of readCorpus(ctx.corpus, n)) out.push(r);
-  else out.push(...generateCorpus(n));
-  return out;
-}
-
 export async function run(ctx: BenchContext): Promise<BenchRow[]> {
-  const n = ctx.limit ?? 30_000;
-  const items = (await records(ctx, n)).map(toStored);
+  const items = (await benchRecords({ ...ctx, limit: ctx.limit ?? 30_000 }, 30_000)).map(corpusArticle);
   const s = await openBrowser();
   try {
     await s.page.goto(s.url);
     await waitForFirstRow(s.page);
-    for (let i = 0; i < items.length; i += 2000) {
-      await s.page.evaluate(async (batch) => {
-        const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-        const tx = db.transaction(['articles', 'texts'], 'readwrite');
-        for (const b of batch) { tx.objectStore('articles').put(b.meta); tx.objectStore('texts').put(b.text); }
-        await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
-        db.close();
-      }, items.slice(i, i + 2000));
-    }
+    await storeRows(s.page, items);
     const firstRow: number[] = [];
     for (let i = 0; i < 5; i++) {
       await s.page.reload();
