@@ -143,8 +143,8 @@ export class AppShell extends LitElement {
       <header class="top">
         <span class="brand">${t('app.name')}</span>
         <nav aria-label=${t('nav.main')}>${this.renderNav()}</nav>
-        <warraq-search-box .value=${this.route.view === 'search' || this.route.view === 'reader' ? this.route.query ?? '' : ''}></warraq-search-box>
         <warraq-export></warraq-export>
+        <warraq-search-box .value=${this.route.view === 'search' || this.route.view === 'reader' ? this.route.query ?? '' : ''}></warraq-search-box>
         <warraq-import></warraq-import>
         <button lang=${other} aria-label=${t('lang.switchLabel')} @click=${() => this.setLang(other)}>${t('lang.switch')}</button>
       </header>

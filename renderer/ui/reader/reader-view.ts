@@ -101,7 +101,6 @@ export class ReaderView extends LitElement {
     this.scrollToHit = e.detail.current >= 0;
   };
 
-
   /** Scrolls to the requested paragraph, else to where the reader left off. */
   private async restorePosition(id: string): Promise<void> {
     // Focus at once, not after the reading-position read: keys pressed meanwhile (Escape) reach the reader.
