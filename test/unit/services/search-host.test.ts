@@ -3,7 +3,7 @@
  * a rebuild, follow imports and deletes with persisted deltas, recover from stale, corrupt and
  * version-changed indexes, and keep answering while a rebuild runs.
  */
-import { describe, it, expect, beforeEach } from 'vitest';
+import { describe, it, expect, beforeEach, vi } from 'vitest';
 import { ArticlesRepo } from '../../../renderer/storage/articles-repo';
 import { SearchRepo } from '../../../renderer/storage/search-repo';
 import type { WarraqDb } from '../../../renderer/storage/db';
@@ -132,7 +132,8 @@ describe('SearchHost', () => {
     const { h } = host(db, 2, slow);
     await h.start();
     const rebuilding = h.rebuild();
-    await new Promise((r) => setTimeout(r, 20));
+    // Wait for the rebuild to reach its gated build (a fixed sleep was too short on a loaded machine).
+    await vi.waitFor(() => expect(calls).toBeGreaterThan(2), { timeout: 5000, interval: 5 });
     expect(h.status.state).toBe('building');
     expect(ids(h, 'السيطرة')).toEqual(['id-0002']);
     release();
