@@ -4,7 +4,7 @@
  * its tag filter and its Arabic-folded note search.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { openApp, articleLink, SAMPLE_TITLE } from './helpers';
+import { openApp, articleLink, storeArticle, SAMPLE_TITLE } from './helpers';
 
 const reader = (page: Page) => page.locator('warraq-reader');
 const panel = (page: Page) => page.getByRole('complementary', { name: 'التظليلات والملاحظات' });
@@ -154,22 +154,8 @@ const SECOND = {
   text: 'وزارة الصحة تعلن حصيلة جديدة\n\nقالت وزارة الصحة إن الحصيلة ارتفعت إلى 45 قتيلاً.\n\nوحمّلت الوزارة الجهات المسلحة المسؤولية الكاملة عن الهجوم.',
 };
 
-async function addSecondArticle(page: Page): Promise<void> {
-  await page.evaluate(async (a) => {
-    const paragraphs: { start: number; end: number }[] = [];
-    let at = a.title.length + 2;
-    for (const p of a.text.slice(at).split('\n\n')) {
-      paragraphs.push({ start: at, end: at + p.length });
-      at += p.length + 2;
-    }
-    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    const tx = db.transaction(['articles', 'texts'], 'readwrite');
-    tx.objectStore('articles').put({ id: a.id, title: a.title, outlet: a.outlet, published: '2024-05-02', length: a.text.length, words: 20, importedAt: Date.now(), source: { kind: 'text' }, tags: [] });
-    tx.objectStore('texts').put({ id: a.id, text: a.text, titleRange: { start: 0, end: a.title.length }, paragraphs });
-    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
-    db.close();
-  }, SECOND);
-  await page.reload();
+function addSecondArticle(page: Page): Promise<void> {
+  return storeArticle(page, { ...SECOND, words: 20, importedAt: Date.now() });
 }
 
 test('the notebook lists annotations from two articles, filters by tag and finds a folded spelling', async ({ page }) => {

@@ -5,7 +5,7 @@
  */
 import { expect, type Page, type Download, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { articleLink, SAMPLE_TITLE } from './helpers';
+import { articleLink, storeArticle, SAMPLE_TITLE } from './helpers';
 
 export const SECOND = {
   id: 'e2e-export-second',
@@ -20,23 +20,9 @@ export const panel = (page: Page) => page.getByRole('complementary', { name: 'ا
 export const reader = (page: Page) => page.locator('warraq-reader');
 export const mark = (page: Page, text: string) => reader(page).locator('mark.hl', { hasText: text });
 
-/** Writes an article straight into IndexedDB (as an import would) and reloads. */
+/** Writes an article straight into IndexedDB (as an import would), reloads and waits for it in the library. */
 export async function addArticle(page: Page, a: { id: string; title: string; outlet: string; url?: string; text: string }): Promise<void> {
-  await page.evaluate(async (a) => {
-    const paragraphs: { start: number; end: number }[] = [];
-    let at = a.title.length + 2;
-    for (const p of a.text.slice(at).split('\n\n')) {
-      paragraphs.push({ start: at, end: at + p.length });
-      at += p.length + 2;
-    }
-    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    const tx = db.transaction(['articles', 'texts'], 'readwrite');
-    tx.objectStore('articles').put({ id: a.id, title: a.title, outlet: a.outlet, url: a.url, author: 'رنا الأحمد', published: '2024-05-02', length: a.text.length, words: 30, importedAt: Date.UTC(2024, 4, 3), source: { kind: 'text' }, tags: [] });
-    tx.objectStore('texts').put({ id: a.id, text: a.text, titleRange: { start: 0, end: a.title.length }, paragraphs });
-    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
-    db.close();
-  }, a);
-  await page.reload();
+  await storeArticle(page, { ...a, author: 'رنا الأحمد', importedAt: Date.UTC(2024, 4, 3), words: 30 });
   await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
   await expect(articleLink(page, a.title)).toBeVisible();
 }

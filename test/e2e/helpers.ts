@@ -46,3 +46,41 @@ export async function usedFonts(page: Page, attr: string, value: string): Promis
   const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId: node.nodeId });
   return fonts.sort((a, b) => b.glyphCount - a.glyphCount).map((f) => f.familyName);
 }
+
+export interface TestArticle {
+  id: string;
+  title: string;
+  outlet: string;
+  /** Title, a blank line, then paragraphs separated by blank lines. */
+  text: string;
+  url?: string;
+  author?: string;
+  published?: string;
+  importedAt?: number;
+  words?: number;
+}
+
+/**
+ * Writes an article straight into the app's IndexedDB (as an import would) and reloads, so a test can
+ * set up a second article without going through the import screen (which import.spec.ts covers).
+ */
+export async function storeArticle(page: Page, a: TestArticle): Promise<void> {
+  await page.evaluate(async (a) => {
+    const paragraphs: { start: number; end: number }[] = [];
+    let at = a.title.length + 2;
+    for (const p of a.text.slice(at).split('\n\n')) {
+      paragraphs.push({ start: at, end: at + p.length });
+      at += p.length + 2;
+    }
+    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const tx = db.transaction(['articles', 'texts'], 'readwrite');
+    tx.objectStore('articles').put({
+      id: a.id, title: a.title, outlet: a.outlet, url: a.url, author: a.author, published: a.published ?? '2024-05-02',
+      length: a.text.length, words: a.words ?? 20, importedAt: a.importedAt ?? Date.now(), source: { kind: 'text' }, tags: [],
+    });
+    tx.objectStore('texts').put({ id: a.id, text: a.text, titleRange: { start: 0, end: a.title.length }, paragraphs });
+    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+    db.close();
+  }, a);
+  await page.reload();
+}
