@@ -45,6 +45,7 @@ export default tseslint.config(
   }),
   zone(['renderer/services/**/*.ts'], [dexie('renderer/services/ (use a repository in storage/)'), electron, nodeBuiltins,
     dir(['ui'], 'renderer/services/ must not import ui/: emit events or return values instead.'),
+    dir(['workers'], 'renderer/services/ must not import workers/: keep the message types in services/ (a worker imports them, not the reverse).'),
     { group: ['**/platform/electron-platform', '**/platform/browser-platform'], message: 'Services get a Platform handed in; only renderer/main.ts picks the implementation.' }]),
   zone(['renderer/ui/**/*.ts'], [dexie('renderer/ui/'), electron, nodeBuiltins,
     dir(['storage'], 'renderer/ui/ must not import storage/: ask a service (handed in through @lit/context).'),

@@ -7,7 +7,7 @@
 import type { TextRange } from '../core/model';
 import type { SearchOptions, SearchResponse, Snippet } from '../core/search/api';
 import type { LibraryChange, LibraryService } from './library';
-import type { ReplyMessage, SearchPort, SearchRequest, SearchResult, SearchStatus } from '../workers/search-protocol';
+import type { ReplyMessage, SearchPort, SearchRequest, SearchResult, SearchStatus } from './search-protocol';
 
 export type { SearchStatus };
 

@@ -15,7 +15,7 @@ import { analyze } from '../core/search/pipeline';
 import type { SearchOptions, SearchResponse, Snippet } from '../core/search/api';
 import type { TextRange } from '../core/model';
 import type { SearchRepo } from '../storage/search-repo';
-import type { SearchStatus } from './search-protocol';
+import type { SearchStatus } from '../services/search-protocol';
 import { IndexState, INDEX_FORMAT } from './search-state';
 import { findAll, snippet } from '../core/search/highlight';
 

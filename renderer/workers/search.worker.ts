@@ -7,7 +7,7 @@ import { WarraqDb } from '../storage/db';
 import { SearchRepo } from '../storage/search-repo';
 import { SearchHost } from './search-host';
 import { localBuilder, workerPool } from './search-build';
-import type { ReplyMessage, RequestMessage, SearchResult } from './search-protocol';
+import type { ReplyMessage, RequestMessage, SearchResult } from '../services/search-protocol';
 
 // The renderer is typed with the DOM lib (no WebWorker lib): the little of the worker scope used here.
 const scope = self as unknown as {

@@ -25,6 +25,7 @@ const forbidden: [string, string, RegExp][] = [
   ['renderer/ui/library/x.ts', "import { ArticlesRepo } from '../../storage/articles-repo';", /ask a service/],
   ['renderer/ui/x.ts', "import { BrowserPlatform } from '../platform/browser-platform';", /must not import a Platform implementation/],
   ['renderer/services/x.ts', "import { LibraryView } from '../ui/library/library-view';", /must not import ui/],
+  ['renderer/services/x.ts', "import type { X } from '../workers/search-host';", /must not import workers/],
   ['renderer/storage/x.ts', "import { Notifier } from '../services/notifier';", /services call storage/],
   ['electron/x.ts', "import { WarraqDb } from '../renderer/storage/db';", /electron\/ must not import anything under renderer/],
   ['renderer/ui/x.ts', "import { ipcRenderer } from 'electron';", /Only electron\/ imports electron/],

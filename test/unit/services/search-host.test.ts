@@ -9,7 +9,7 @@ import { SearchRepo } from '../../../renderer/storage/search-repo';
 import type { WarraqDb } from '../../../renderer/storage/db';
 import { SearchHost, type SegmentBuilder } from '../../../renderer/workers/search-host';
 import { localBuilder } from '../../../renderer/workers/search-build';
-import type { SearchStatus } from '../../../renderer/workers/search-protocol';
+import type { SearchStatus } from '../../../renderer/services/search-protocol';
 import { freshDb, makeArticle } from '../support/db';
 
 function article(n: number, body: string) {

@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { SearchService, isSuperseded } from '../../../renderer/services/search';
 import type { LibraryChange, LibraryService } from '../../../renderer/services/library';
-import type { ReplyMessage, RequestMessage, SearchPort, SearchStatus } from '../../../renderer/workers/search-protocol';
+import type { ReplyMessage, RequestMessage, SearchPort, SearchStatus } from '../../../renderer/services/search-protocol';
 
 class FakePort implements SearchPort {
   sent: RequestMessage[] = [];
