@@ -11,6 +11,7 @@ const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'أدوات ا
 
 /** Selects from `from` in paragraph `p1` to the end of `to` in paragraph `p2` (shadow DOM, programmatic). */
 async function select(page: Page, p1: number, from: string, p2: number, to: string): Promise<void> {
+  await page.locator('warraq-reader').locator(`p[data-p="${p2}"]`, { hasText: to }).waitFor();
   await page.evaluate(({ p1, from, p2, to }) => {
     const root = document.querySelector('warraq-app')!.shadowRoot!.querySelector('warraq-reader')!.shadowRoot!;
     const find = (p: number, s: string, end: boolean): [Node, number] => {

@@ -12,6 +12,8 @@ const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'أدوات ا
 
 /** Selects the first occurrence of `phrase` in paragraph `p` (1-based) inside the reader's shadow root. */
 async function select(page: Page, p: number, phrase: string): Promise<void> {
+  // The reader renders after its article loads: wait for the paragraph (locators pierce shadow roots).
+  await page.locator('warraq-reader').locator(`p[data-p="${p}"]`, { hasText: phrase }).waitFor();
   await page.evaluate(({ p, phrase }) => {
     const root = document.querySelector('warraq-app')!.shadowRoot!.querySelector('warraq-reader')!.shadowRoot!;
     const para = root.querySelector(`p[data-p="${p}"]`)!;

@@ -29,6 +29,8 @@ export async function addArticle(page: Page, a: { id: string; title: string; out
 
 /** Selects the first occurrence of `phrase` in paragraph `p` (1-based) of the open article. */
 async function select(page: Page, p: number, phrase: string): Promise<void> {
+  // The reader renders after its article loads: wait for the paragraph (locators pierce shadow roots).
+  await page.locator('warraq-reader').locator(`p[data-p="${p}"]`, { hasText: phrase }).waitFor();
   await page.evaluate(({ p, phrase }) => {
     const root = document.querySelector('warraq-app')!.shadowRoot!.querySelector('warraq-reader')!.shadowRoot!;
     const walker = document.createTreeWalker(root.querySelector(`p[data-p="${p}"]`)!, NodeFilter.SHOW_TEXT);
