@@ -5,35 +5,18 @@
  * (postMessage round trip included). `--corpus PATH [--limit N]`; without it, 5,000 generated
  * articles. `--queries FILE` takes the query strings from a queries-public.jsonl-style file.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { BenchContext, BenchRow } from './lib/context';
 import { median, percentile } from './lib/context';
 import { openBrowser, waitForFirstRow } from './lib/browser';
 import { readCorpus, generateCorpus, type CorpusRecord } from './lib/corpus';
+import { corpusArticle, storeRows } from './lib/seed';
 
 export const name = 'search-app';
 
 const QUERIES = ['السيطرة', 'اذار', 'تقييما', 'المويدة', '1300', '34502', 'التحالف', '"وزارة الصحة"', 'وزير التعليم',
   'الرياض source:الرياض', 'اقتصاد*', 'الملك -الرياض', 'الأمطار OR السيول', 'المدارس date:2015-07', 'title:الحكومة'];
-
-function toStored(r: CorpusRecord, i: number) {
-  const title = r.title || `#${i}`;
-  const text = `${title}\n\n${r.content}`;
-  const id = createHash('sha256').update(text).digest('hex');
-  const paragraphs: { start: number; end: number }[] = [];
-  let at = title.length + 2;
-  for (const p of r.content.split('\n')) {
-    if (p.trim()) paragraphs.push({ start: at, end: at + p.length });
-    at += p.length + 1;
-  }
-  const meta = {
-    id, title, outlet: r.source, published: r.date_extracted.slice(0, 10), url: r.url, length: r.content.length,
-    words: r.content.split(/\s+/).length, importedAt: 1_700_000_000_000 + i, source: { kind: 'jsonl' }, tags: [],
-  };
-  return { meta, text: { id, text, titleRange: { start: 0, end: title.length }, paragraphs } };
-}
 
 // Runs in the page before the app: records long tasks and when the index state changes.
 function watch(): void {
@@ -70,18 +53,6 @@ const longest = (page: Page, from: string, to: string) => page.evaluate(([a, b])
   const inside = w.longTasks.filter(([t]) => t >= start && t < end).map(([, d]) => d);
   return { max: Math.max(0, ...inside), count: inside.length, window: end - start };
 }, [from, to]);
-
-async function store(page: Page, items: ReturnType<typeof toStored>[]): Promise<void> {
-  for (let i = 0; i < items.length; i += 2000) {
-    await page.evaluate(async (batch) => {
-      const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-      const tx = db.transaction(['articles', 'texts'], 'readwrite');
-      for (const b of batch) { tx.objectStore('articles').put(b.meta); tx.objectStore('texts').put(b.text); }
-      await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
-      db.close();
-    }, items.slice(i, i + 2000));
-  }
-}
 
 function queries(ctx: BenchContext): string[] {
   if (!ctx.queries) return QUERIES;
@@ -149,7 +120,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const records: CorpusRecord[] = [];
   if (ctx.corpus) for await (const r of readCorpus(ctx.corpus, limit)) { if (r.content?.trim()) records.push(r); }
   else records.push(...generateCorpus(limit));
-  const items = records.map(toStored);
+  const items = records.map(corpusArticle);
   const n = new Set(items.map((i) => i.meta.id)).size + 1; // + the sample
   const s = await openBrowser();
   try {
@@ -157,7 +128,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     await s.page.goto(s.url);
     await waitForFirstRow(s.page);
     await waitReady(s.page, 1);
-    await store(s.page, items);
+    await storeRows(s.page, items);
     await s.page.reload();
     const stale = await waitReady(s.page, n);
     const staleTask = await longest(s.page, 'building', 'ready');
