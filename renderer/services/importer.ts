@@ -3,7 +3,7 @@
  * the picked files a few at a time, follows its progress, keeps the library in step, and produces the
  * final report. Emits 'change' (plain Event) whenever `state` changes.
  *
- * Library updates: ids of each committed batch are announced with `library.refreshAdded` while the
+ * Library updates: the metas of each committed batch go to `library.addMetas`, announced while the
  * import is small (LIVE_LIMIT); past that, metas are added silently and one 'change' goes out at the end, so a
  * 30,000-article archive does not make the page re-read metas batch after batch.
  */

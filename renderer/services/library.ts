@@ -98,15 +98,6 @@ export class LibraryService extends EventTarget {
     this.changed(change);
   }
 
-  /** Re-reads metas for ids written elsewhere (the import worker) and announces them. */
-  async refreshAdded(ids: string[]): Promise<void> {
-    for (const id of ids) {
-      const m = await this.repo.getMeta(id);
-      if (m) this.metas.set(id, m);
-    }
-    this.changed({ added: ids, removed: [] });
-  }
-
   /** Deletes an article (and its notes) with an undo notice. Rejects with StorageError on failure. */
   async delete(id: string): Promise<void> {
     const removed = await this.repo.delete(id);

@@ -33,10 +33,6 @@ export class ArticlesRepo {
     return guard(() => this.db.articles.count());
   }
 
-  getMeta(id: string): Promise<ArticleMeta | undefined> {
-    return guard(() => this.db.articles.get(id));
-  }
-
   /** The whole article, or undefined when it is not stored. */
   async get(id: string): Promise<Article | undefined> {
     return guard(async () => {
