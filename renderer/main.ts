@@ -53,8 +53,9 @@ async function start(): Promise<void> {
   }, parseSampleArticle);
   const importer = new ImportService(library, () =>
     new Worker(new URL('./workers/import.worker.js', document.baseURI), { type: 'module' }) as unknown as ImportWorker);
-  const annotations = new AnnotationsService(new AnnotationsRepo(db), library, settings, notifier);
-  const exporter = new ExporterService(librarySources(new AnnotationsRepo(db), library, document.baseURI), platform);
+  const annotationsRepo = new AnnotationsRepo(db);
+  const annotations = new AnnotationsService(annotationsRepo, library, settings, notifier);
+  const exporter = new ExporterService(librarySources(annotationsRepo, library, document.baseURI), platform);
   const backup = new BackupService({ repo: backupRepo, platform, library, settings, search, schemaVersion: SCHEMA_VERSION, app: 'Warraq' });
   const services: Services = { platform, notifier, settings, library, importer, annotations, search, exporter, backup };
   const app = document.createElement('warraq-app');
