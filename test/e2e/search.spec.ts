@@ -194,6 +194,8 @@ test('the index survives a reload without a rebuild; a deleted article leaves th
   await page.screenshot({ path: 'test-results/screenshots/search-view-ar.png' });
   await page.goto('/');
   await page.getByRole('button', { name: `حذف «${RALLY}»` }).click();
+  // The undo notice appears once the delete is stored; a reload before that would lose the delete.
+  await expect(page.getByRole('button', { name: 'تراجع' })).toBeVisible();
   await page.goto('/#/search?q=' + encodeURIComponent('المؤيدة'));
   await expect(page.getByRole('status').filter({ hasText: 'لا نتائج' })).toBeVisible();
   await page.reload();
