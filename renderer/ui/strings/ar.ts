@@ -3,7 +3,15 @@
  * and in en.ts, which must have exactly the same keys (the type checker enforces it).
  * `{name}` marks a parameter. Sections by screen; features add their own section.
  */
-export const ar = {
+import { ar as storiesAr } from './features/stories';
+import { ar as safetyAr } from './features/safety';
+import { ar as desktopAr } from './features/desktop';
+import { ar as fidelityAr } from './features/fidelity';
+import { ar as collectAr } from './features/collect';
+import { ar as scaleAr } from './features/scale';
+import { ar as interfaceAr } from './features/interface';
+
+const base = {
   // app
   'app.name': 'ورّاق',
   'app.tagline': 'أرشيف الأخبار العربية',
@@ -273,5 +281,17 @@ export const ar = {
   'restore.error.badHeader': 'رأس النسخة تالف، فلا يُعرف إصدارها. لم يتغير شيء.',
   'restore.error.gzip': 'الملف المضغوط تالف أو ناقص. لم يتغير شيء.',
 } as const;
+
+/** The whole table: the base above, then each feature's own file (features/*.ts). */
+export const ar = {
+  ...base,
+  ...storiesAr,
+  ...safetyAr,
+  ...desktopAr,
+  ...fidelityAr,
+  ...collectAr,
+  ...scaleAr,
+  ...interfaceAr,
+};
 
 export type StringKey = keyof typeof ar;

@@ -1,7 +1,23 @@
 /** English interface strings: exactly the keys of ar.ts (a missing or extra key fails type-checking). */
 import type { StringKey } from './ar';
 
+import { en as storiesEn } from './features/stories';
+import { en as safetyEn } from './features/safety';
+import { en as desktopEn } from './features/desktop';
+import { en as fidelityEn } from './features/fidelity';
+import { en as collectEn } from './features/collect';
+import { en as scaleEn } from './features/scale';
+import { en as interfaceEn } from './features/interface';
+
 export const en: Record<StringKey, string> = {
+  ...storiesEn,
+  ...safetyEn,
+  ...desktopEn,
+  ...fidelityEn,
+  ...collectEn,
+  ...scaleEn,
+  ...interfaceEn,
+
   // app
   'app.name': 'Warraq',
   'app.tagline': 'Arabic news archive',
