@@ -1,42 +1,22 @@
-// `npm start`: builds dist/ and launches Electron on it. Where no Electron binary is installed (it is
-// fetched by electron's own postinstall, skipped with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or offline), it
-// explains how to get one and exits 1 — no stack trace. `npm run web` serves the same reader meanwhile.
-// Note: never `require('electron')` here: that module tries to download the binary when it is missing.
+// `npm start`: makes sure Electron's binary is installed (running Electron's own installer on first use, with
+// progress; see electron-binary.mjs), builds dist/ and launches Electron on it. When the binary is missing and
+// cannot be downloaded it prints one paragraph saying what to do and exits 1 — no stack trace.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cannotInstallParagraph, findElectronBinary, installElectron } from './electron-binary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Absolute path of the installed Electron executable, or null when none is installed. */
-export function findElectronBinary(base = root, env = process.env) {
-  const pkg = join(base, 'node_modules', 'electron');
-  const pathFile = join(pkg, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  if (env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const candidate = join(env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron');
-    return existsSync(candidate) ? candidate : null;
-  }
-  if (!relative) return null;
-  const candidate = join(pkg, 'dist', relative);
-  return existsSync(candidate) ? candidate : null;
-}
-
-export const HOW_TO_GET_ELECTRON = [
-  'No Electron binary is installed (node_modules/electron/dist is missing), so the desktop app cannot start.',
-  'To fetch it (needs network access to github.com or an ELECTRON_MIRROR):',
-  '  unset ELECTRON_SKIP_BINARY_DOWNLOAD',
-  '  node node_modules/electron/install.js',
-  '(or delete node_modules/electron and run `npm install` again without ELECTRON_SKIP_BINARY_DOWNLOAD).',
-  'Meanwhile the same reader runs in your browser: npm run web',
-].join('\n');
-
-function main() {
-  const binary = findElectronBinary();
+async function main() {
+  let binary = findElectronBinary(root);
   if (!binary) {
-    console.error(`✖ ${HOW_TO_GET_ELECTRON}`);
-    process.exit(1);
+    const installed = await installElectron(root);
+    binary = installed.ok ? findElectronBinary(root) : null;
+    if (!binary) {
+      console.error(`✖ ${cannotInstallParagraph(installed.download, installed.ok ? 'the installer left no executable behind' : installed.reason)}`);
+      process.exit(1);
+    }
   }
   const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
@@ -47,4 +27,4 @@ function main() {
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
