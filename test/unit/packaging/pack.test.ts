@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import { FUSE_DISABLED, FUSE_ENABLED, makeFakeElectron } from './fake-electron';
+import { FUSE_DISABLED, FUSE_ENABLED, REAL_FUSE_DEFAULTS, makeFakeElectron } from './fake-electron';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version as string;
@@ -23,7 +23,7 @@ let files: string[] = [];
 let electronDist = '';
 
 // Everything scripts/build.mjs and electron-builder read; tsconfigs matter (esbuild takes decorator settings from them).
-const STAGED = ['package.json', 'electron-builder.yml', 'tsconfig.json', 'tsconfig.base.json', 'scripts', 'renderer', 'electron', 'assets'];
+const STAGED = ['package.json', 'electron-builder.yml', 'build', 'tsconfig.json', 'tsconfig.base.json', 'scripts', 'renderer', 'electron', 'assets'];
 
 function stageProject(): void {
   for (const name of STAGED) cpSync(join(root, name), join(project, name), { recursive: true });
@@ -31,7 +31,7 @@ function stageProject(): void {
 }
 
 function run(cmd: string, args: string[]): void {
-  const r = spawnSync(cmd, args, { cwd: project, encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  const r = spawnSync(cmd, args, { cwd: project, encoding: 'utf8', env: process.env });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -71,12 +71,17 @@ describe('electron-builder --dir', () => {
     const binary = join(unpacked, 'warraq');
     expect(existsSync(binary)).toBe(true);
     const wire = (await getCurrentFuseWire(binary)) as unknown as Record<number, number>;
+    // Flipped from Electron's defaults (each of these differs from REAL_FUSE_DEFAULTS, so an unflipped wire fails):
     expect(wire[FuseV1Options.RunAsNode]).toBe(FUSE_DISABLED);
     expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FUSE_DISABLED);
     expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FUSE_DISABLED);
     expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FUSE_DISABLED);
-    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FUSE_ENABLED);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FUSE_ENABLED);
     expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FUSE_ENABLED);
+    // Left as Electron ships them: no asar integrity on Linux (Electron validates it only on macOS and Windows;
+    // build/after-pack.cjs enables it there), the shared V8 snapshot, and the 9th fuse (WasmTrapHandlers, on).
+    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FUSE_DISABLED);
+    expect(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(FUSE_DISABLED);
+    expect(wire[8]).toBe(REAL_FUSE_DEFAULTS[8]);
   });
 });
