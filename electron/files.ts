@@ -2,8 +2,12 @@
  * File I/O for the bridge. The main process reads only files the user picked in a dialog: each pick
  * is recorded here under a random token, and `read` refuses any token it did not hand out. Folder
  * picks are walked without following symbolic links (a link cannot lead outside the picked folder).
+ * A grant remembers which file it was (device and inode, from lstat at pick time); a read opens the path
+ * without following a final symbolic link (O_NOFOLLOW where the OS has it) and checks, on the open handle,
+ * that it is still that regular file — so swapping the file for a link after the pick reads nothing.
  */
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open, readdir, lstat, writeFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { FOLDER_MAX_BYTES, FOLDER_MAX_FILES, type PickedEntry } from './ipc/contract';
@@ -16,13 +20,23 @@ export interface WalkLimits {
   maxBytes: number;
 }
 
-export class FileGrants {
-  private readonly byToken = new Map<string, string>();
+/** What a grant knows of the picked file: where it was and which file it was (device, inode). */
+interface Grant {
+  path: string;
+  dev: number;
+  ino: number;
+}
 
-  /** Records an absolute path the user picked; returns the token the renderer will read it by. */
-  grant(absolutePath: string): string {
+/** Open for reading, not following a final symbolic link (Windows has no O_NOFOLLOW: the identity check remains). */
+const READ_NOFOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+
+export class FileGrants {
+  private readonly byToken = new Map<string, Grant>();
+
+  /** Records a regular file the user picked (its lstat identity); returns the token the renderer will read it by. */
+  grant(absolutePath: string, identity: { dev: number; ino: number }): string {
     const token = randomBytes(18).toString('base64url');
-    this.byToken.set(token, absolutePath);
+    this.byToken.set(token, { path: absolutePath, dev: identity.dev, ino: identity.ino });
     if (this.byToken.size > MAX_GRANTS) this.byToken.delete(this.byToken.keys().next().value as string);
     return token;
   }
@@ -34,15 +48,22 @@ export class FileGrants {
 
   /**
    * Up to `length` bytes at `offset` of the granted file (fewer at its end, none past it).
-   * Throws an Error for a token this process never handed out.
+   * Throws an Error for a token this process never handed out, and when the path no longer names the
+   * regular file that was picked (replaced by a link or another file since).
    */
   async read(token: string, offset: number, length: number): Promise<Uint8Array> {
-    const path = this.byToken.get(token);
-    if (!path) throw new Error('readFile: this file was not picked by the user in this session');
-    const handle = await open(path, 'r');
+    const grant = this.byToken.get(token);
+    if (!grant) throw new Error('readFile: this file was not picked by the user in this session');
+    const handle = await open(grant.path, READ_NOFOLLOW).catch(() => {
+      throw new Error('readFile: the picked file is gone or was replaced by a link; pick it again');
+    });
     try {
+      const info = await handle.stat();
+      if (!info.isFile() || info.dev !== grant.dev || info.ino !== grant.ino) {
+        throw new Error('readFile: the picked file was replaced since it was picked; pick it again');
+      }
       // Allocate only what is left of the file: IPC clones the whole buffer behind a view, not just the view.
-      const wanted = Math.max(0, Math.min(length, (await handle.stat()).size - offset));
+      const wanted = Math.max(0, Math.min(length, info.size - offset));
       const buffer = new Uint8Array(wanted);
       const { bytesRead } = wanted > 0 ? await handle.read(buffer, 0, wanted, offset) : { bytesRead: 0 };
       return bytesRead === wanted ? buffer : buffer.slice(0, bytesRead);
@@ -56,7 +77,7 @@ export class FileGrants {
     const entries: PickedEntry[] = [];
     for (const path of paths) {
       const info = await lstat(path).catch(() => null);
-      if (info?.isFile()) entries.push({ path: basename(path), size: info.size, token: this.grant(path) });
+      if (info?.isFile()) entries.push({ path: basename(path), size: info.size, token: this.grant(path, info) });
     }
     return entries;
   }
@@ -68,16 +89,23 @@ export class FileGrants {
   async grantFolder(root: string, limits: WalkLimits = { maxFiles: FOLDER_MAX_FILES, maxBytes: FOLDER_MAX_BYTES }): Promise<PickedEntry[]> {
     const found = await walk(root, limits);
     const parent = join(root, '..');
-    return found.map(({ path, size }) => ({
+    return found.map(({ path, size, dev, ino }) => ({
       path: relative(parent, path).split(sep).join('/'),
       size,
-      token: this.grant(path),
+      token: this.grant(path, { dev, ino }),
     }));
   }
 }
 
-async function walk(root: string, limits: WalkLimits): Promise<{ path: string; size: number }[]> {
-  const files: { path: string; size: number }[] = [];
+interface Found {
+  path: string;
+  size: number;
+  dev: number;
+  ino: number;
+}
+
+async function walk(root: string, limits: WalkLimits): Promise<Found[]> {
+  const files: Found[] = [];
   let bytes = 0;
   const pending = [root];
   while (pending.length > 0) {
@@ -86,8 +114,8 @@ async function walk(root: string, limits: WalkLimits): Promise<{ path: string; s
       const path = join(dir, entry.name);
       if (entry.isDirectory()) pending.push(path);
       if (!entry.isFile()) continue; // symbolic links, sockets, devices: skipped
-      const size = (await lstat(path)).size;
-      files.push({ path, size });
+      const { size, dev, ino } = await lstat(path);
+      files.push({ path, size, dev, ino });
       bytes += size;
       if (files.length > limits.maxFiles) throw new Error(`The folder holds more than ${limits.maxFiles} files; pick a smaller folder.`);
       if (bytes > limits.maxBytes) throw new Error(`The folder holds more than ${Math.round(limits.maxBytes / 2 ** 20)} MB; pick a smaller folder.`);

@@ -10,14 +10,18 @@ import { CHANNELS, type AppCommand, type MenuLanguage } from './ipc/contract';
 import { setupIpc } from './ipc/handlers';
 import { setupSingleInstance } from './lifecycle';
 import { setupMenu } from './menu';
+import { useSeparateProfile } from './profile';
 import { registerAppScheme, setupProtocol } from './protocol';
 import { openExternalSafely, setupSecurity } from './security';
+import { guardStartup } from './startup-guard';
 import { focusMainWindow, getMainWindow, setupMainWindow } from './window';
 
 const sendCommand = (command: AppCommand): void => getMainWindow()?.webContents.send(CHANNELS.command, command);
 const installMenu = (language: MenuLanguage): void => setupMenu(language, sendCommand, !app.isPackaged);
 
-if (setupSingleInstance(focusMainWindow)) {
+// The profile first: the single-instance lock lives in userData.
+useSeparateProfile();
+if (guardStartup() && setupSingleInstance(focusMainWindow)) {
   registerAppScheme();
   setupSecurity();
   void app.whenReady().then(async () => {

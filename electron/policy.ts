@@ -6,10 +6,14 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import { isAppUrl } from './ipc/validate';
 
-/** Same policy as scripts/static-server.mjs (a unit test keeps them equal). No 'unsafe-eval', no remote origins. */
+/**
+ * Same policy as scripts/static-server.mjs and, without frame-ancestors (ignored in a <meta>), as the <meta>
+ * in renderer/index.html (a unit test keeps the three equal). No 'unsafe-eval', no remote origins; workers
+ * and fetches only from the app itself (no blob: workers, no blob:/data: fetches: nothing uses them).
+ */
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data: blob:; " +
-  "worker-src 'self' blob:; connect-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Web preferences of the one window: isolated, sandboxed, no Node, web security on, no <webview>. */
 export function webPreferences(preloadPath: string): WebPreferences {
@@ -56,10 +60,12 @@ export function windowOptions(preloadPath: string, bounds: Bounds): BrowserWindo
 }
 
 /**
- * Permissions granted, and only to our own app:// pages. Everything else (camera, microphone,
- * geolocation, notifications, HID, serial, clipboard-read, …) is denied: an offline reader needs none.
+ * Permissions granted, and only to our own app:// pages: copying, and persistent storage (without it
+ * `navigator.storage.persist()` resolves false and the archive may be evicted under disk pressure).
+ * Everything else (camera, microphone, geolocation, notifications, HID, serial, clipboard-read, …) is
+ * denied: an offline reader needs none.
  */
-export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
+export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write', 'persistent-storage'];
 
 /** True when `permission` requested by a page at `requestingUrl` may be granted. */
 export function isPermissionAllowed(permission: string, requestingUrl: string | undefined): boolean {

@@ -1,12 +1,14 @@
 /**
  * Runs in the sandboxed renderer before the page: exposes exactly the WarraqBridge as `window.warraq`
  * and nothing else (no ipcRenderer, no events objects). Menu commands are filtered to APP_COMMANDS.
+ * openExternal is sent only while the page holds a user activation (a click or key press just happened):
+ * the isolated world reads the frame's activation, which page scripts cannot fake.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { APP_COMMANDS, CHANNELS, type AppCommand, type WarraqBridge } from './ipc/contract';
 
 const bridge: WarraqBridge = {
-  openExternal: (url) => ipcRenderer.invoke(CHANNELS.openExternal, url),
+  openExternal: (url) => (navigator.userActivation?.isActive ? ipcRenderer.invoke(CHANNELS.openExternal, url) : Promise.resolve(false)),
   pickFiles: (options) => ipcRenderer.invoke(CHANNELS.pickFiles, options),
   pickFolder: () => ipcRenderer.invoke(CHANNELS.pickFolder),
   readFile: (token, offset, length) => ipcRenderer.invoke(CHANNELS.readFile, token, offset, length),

@@ -5,6 +5,7 @@
 import { BrowserWindow, screen } from 'electron';
 import { APP_ENTRY_URL } from './ipc/contract';
 import { windowOptions } from './policy';
+import { recoverFromRendererDeath } from './recovery';
 import { clampToDisplays, loadWindowState, saveWindowState, type WindowState } from './window-state';
 
 let mainWindow: BrowserWindow | null = null;
@@ -30,6 +31,7 @@ export async function setupMainWindow(preloadPath: string, userDataDir: string):
     if (saved.maximized) win.maximize();
     win.show();
   });
+  recoverFromRendererDeath(win);
   win.on('close', () => saveWindowState(userDataDir, currentState(win)));
   win.on('closed', () => {
     mainWindow = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileGrants } from '../../../electron/files';
@@ -41,5 +41,25 @@ describe('FileGrants', () => {
     // The last chunk owns a buffer of its own size, so IPC does not clone a full-length buffer behind it.
     const tail = await grants.read(entries[0]!.token, 4, 4 * 1024 * 1024);
     expect(tail.buffer.byteLength).toBe(Buffer.byteLength('خارج المجلد') - 4);
+  });
+  it('refuses a read once the picked file was swapped for a symbolic link (no race between pick and read)', async () => {
+    const root = folder();
+    const grants = new FileGrants();
+    const picked = join(root, 'صحف', 'افتتاحية.txt');
+    const [entry] = await grants.grantFiles([picked]);
+    expect(new TextDecoder().decode(await grants.read(entry!.token, 0, 100))).toBe('افتتاحية العدد');
+    rmSync(picked);
+    symlinkSync(join(root, 'outside.txt'), picked);
+    await expect(grants.read(entry!.token, 0, 100)).rejects.toThrow(/pick it again/);
+  });
+  it('refuses a read once the picked file was replaced by another file at the same path', async () => {
+    const root = folder();
+    const grants = new FileGrants();
+    const picked = join(root, 'صحف', 'افتتاحية.txt');
+    const [entry] = await grants.grantFiles([picked]);
+    const other = join(root, 'other.txt');
+    writeFileSync(other, 'ملف آخر');
+    renameSync(other, picked);
+    await expect(grants.read(entry!.token, 0, 100)).rejects.toThrow(/replaced/);
   });
 });

@@ -10,7 +10,7 @@ const lockHeld = true;
 vi.mock('electron', () => {
   const record = (name: string) => (...args: unknown[]) => { calls.push(`${name}${args.length && typeof args[0] === 'string' ? ` ${args[0]}` : ''}`); };
   class BrowserWindow {
-    webContents = { id: 1, send: record('send') };
+    webContents = { id: 1, send: record('send'), on: record('webContents.on') };
     options: Record<string, unknown>;
     constructor(options: Record<string, unknown>) {
       this.options = options;
@@ -25,10 +25,12 @@ vi.mock('electron', () => {
     app: {
       requestSingleInstanceLock: () => { calls.push('requestSingleInstanceLock'); return lockHeld; },
       quit: record('quit'), on: record('app.on'), enableSandbox: record('enableSandbox'),
-      whenReady: () => ready, isPackaged: false, getPath: () => '/nonexistent/userData',
+      whenReady: () => ready, isPackaged: false, getPath: (name: string) => `/nonexistent/${name}`,
+      setPath: (name: string, value: string) => { calls.push(`setPath ${name} ${value}`); },
+      commandLine: { hasSwitch: () => false, removeSwitch: record('removeSwitch') },
     },
     protocol: { registerSchemesAsPrivileged: record('registerSchemesAsPrivileged'), handle: record('protocol.handle') },
-    session: { defaultSession: { setPermissionRequestHandler: record('setPermissionRequestHandler'), setPermissionCheckHandler: record('setPermissionCheckHandler') } },
+    session: { defaultSession: { on: record('session.on'), setPermissionRequestHandler: record('setPermissionRequestHandler'), setPermissionCheckHandler: record('setPermissionCheckHandler') } },
     ipcMain: { handle: record('ipcMain.handle') },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: record('setApplicationMenu') },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
@@ -39,7 +41,8 @@ vi.mock('electron', () => {
 describe('main.ts boot order', () => {
   it('prepares everything before ready, then serves, wires IPC and the menu before loading app://', async () => {
     await import('../../../electron/main');
-    expect(calls.slice(0, 3)).toEqual(['requestSingleInstanceLock', 'app.on second-instance', 'app.on window-all-closed']);
+    // A development run moves to its own profile before taking the single-instance lock (which lives there).
+    expect(calls.slice(0, 4)).toEqual(['setPath userData /nonexistent/appData/Warraq-dev', 'requestSingleInstanceLock', 'app.on second-instance', 'app.on window-all-closed']);
     expect(calls).toContain('registerSchemesAsPrivileged');
     expect(calls).toContain('enableSandbox');
     expect(calls).not.toContain('protocol.handle app');
@@ -52,6 +55,7 @@ describe('main.ts boot order', () => {
     expect(at('setPermissionRequestHandler')).toBeLessThan(at('loadURL'));
     expect(calls).toContain('new BrowserWindow sandbox=true');
     expect(calls).toContain('loadURL app://warraq/index.html');
+    expect(calls).toContain('webContents.on render-process-gone');
     expect(calls.filter((c) => c.startsWith('ipcMain.handle'))).toHaveLength(6);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { APP_COMMANDS as RENDERER_COMMANDS } from '../../../renderer/platform/platform';
 import { APP_COMMANDS, APP_ENTRY_URL } from '../../../electron/ipc/contract';
 import { CSP, isPermissionAllowed, responseHeaders, webPreferences, windowOptions } from '../../../electron/policy';
@@ -37,6 +39,16 @@ describe('Content-Security-Policy', () => {
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(CSP).not.toMatch(/unsafe-eval|https?:|\*/);
   });
+  it('is the policy of the <meta> in renderer/index.html (less frame-ancestors, which a <meta> cannot carry)', () => {
+    const html = readFileSync(join(import.meta.dirname, '..', '..', '..', 'renderer', 'index.html'), 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(CSP.replace("; frame-ancestors 'none'", ''));
+  });
+  it('allows workers and fetches from the app only: no blob: workers, no blob:/data: fetches', () => {
+    const directives = new Map(CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    expect(directives.get('worker-src')).toEqual(["'self'"]);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+  });
   it('is sent with every app:// response', () => {
     expect(responseHeaders('text/html')).toMatchObject({ 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' });
   });
@@ -52,6 +64,10 @@ describe('permissions', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write', 'app://warraq/index.html')).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write', 'https://example.org/')).toBe(false);
     expect(isPermissionAllowed('clipboard-sanitized-write', undefined)).toBe(false);
+  });
+  it('grants persistent storage to our own pages, so navigator.storage.persist() can resolve true', () => {
+    expect(isPermissionAllowed('persistent-storage', 'app://warraq/index.html')).toBe(true);
+    expect(isPermissionAllowed('persistent-storage', 'https://example.org/')).toBe(false);
   });
 });
 
