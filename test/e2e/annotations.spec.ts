@@ -207,12 +207,12 @@ test('the bookmarks list and "continue reading" open the article at the right pa
   await select(page, 6, 'ويؤكد التحالف الدولي');
   await toolbar(page).getByRole('button', { name: 'إشارة مرجعية إلى الفقرة' }).click();
   await expect(panel(page).getByRole('button', { name: /إشارة مرجعية: الفقرة ٦/ })).toBeVisible();
-  // Scroll to paragraph 8 and let the reading position be saved (300 ms after scrolling stops).
+  // Scroll to paragraph 8 and wait until the reading position is stored (the reader saves it once scrolling stops).
   await reader(page).locator('p[data-p="8"]').evaluate((p) => {
     const article = p.closest('article')!;
     article.scrollTop += p.getBoundingClientRect().top - article.getBoundingClientRect().top;
   });
-  await page.waitForTimeout(700);
+  await expect.poll(() => lastReadParagraph(page)).toBe(8);
 
   await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
   await page.getByRole('button', { name: `متابعة القراءة: ${SAMPLE_TITLE}` }).click();
@@ -274,3 +274,17 @@ test('a highlight whose words left the text is listed as orphaned with its quote
   await expect(entries).toHaveCount(2); // the article note and the orphan, both on the tagged article
   await expect(entries.filter({ hasText: 'ملاحظة على المقالة كلها' })).toContainText('مقالة مرجعية لتقرير أيار');
 });
+
+/** The paragraph of the most recently saved reading position, read from the app's IndexedDB. */
+function lastReadParagraph(page: Page): Promise<number | null> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const rows = await new Promise<Array<{ paragraph: number; updatedAt: number }>>((res, rej) => {
+      const q = db.transaction('reading').objectStore('reading').getAll();
+      q.onsuccess = () => res(q.result);
+      q.onerror = () => rej(q.error);
+    });
+    db.close();
+    return rows.sort((a, b) => b.updatedAt - a.updatedAt)[0]?.paragraph ?? null;
+  });
+}

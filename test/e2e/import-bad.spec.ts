@@ -69,14 +69,23 @@ test('files dropped on the window are imported', async ({ page }) => {
   await page.evaluate(() => {
     const dt = new DataTransfer();
     dt.items.add(new File(['صحيفة المساء\nافتتاح حديقة عامة في وسط المدينة\nحمص - 2 أيار 2021\nافتتحت البلدية حديقة عامة جديدة بمساحة عشرة دونمات.\n'], 'خبر الحديقة.txt', { type: 'text/plain' }));
-    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
     (window as unknown as { __dt: DataTransfer }).__dt = dt;
   });
-  await expect(page.getByText('أفلت الملفات أو المجلدات هنا لاستيرادها')).toBeVisible();
+  // The overlay hides itself when no dragover came for a moment (the drag left the window). A real drag
+  // repeats dragover while it hovers; so does this, until the overlay shows, however busy the machine.
+  const overlay = page.getByText('أفلت الملفات أو المجلدات هنا لاستيرادها');
+  await expect.poll(async () => {
+    await page.evaluate(() => {
+      const dt = (window as unknown as { __dt: DataTransfer }).__dt;
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    return overlay.isVisible();
+  }).toBe(true);
   await page.evaluate(() => {
     const dt = (window as unknown as { __dt: DataTransfer }).__dt;
     document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   });
+  await expect(overlay).toHaveCount(0);
   const report = page.getByRole('dialog', { name: 'تقرير الاستيراد' });
   await expectCounts(report, { imported: 1 });
   await closeReport(page);
@@ -88,8 +97,12 @@ test('a folder dragged from the desktop is walked recursively, names in Arabic k
   const cdp = await page.context().newCDPSession(page);
   const data = { items: [], files: [join(FIX, 'folder'), join(OWN, 'أرشيف المراسل')], dragOperationsMask: 1 };
   await cdp.send('Input.dispatchDragEvent', { type: 'dragEnter', x: 600, y: 400, data });
-  await cdp.send('Input.dispatchDragEvent', { type: 'dragOver', x: 600, y: 400, data });
-  await expect(page.getByText('أفلت الملفات أو المجلدات هنا لاستيرادها')).toBeVisible();
+  // As above: keep the drag hovering (dragover repeats) until the overlay shows.
+  const overlay = page.getByText('أفلت الملفات أو المجلدات هنا لاستيرادها');
+  await expect.poll(async () => {
+    await cdp.send('Input.dispatchDragEvent', { type: 'dragOver', x: 600, y: 400, data });
+    return overlay.isVisible();
+  }).toBe(true);
   await cdp.send('Input.dispatchDragEvent', { type: 'drop', x: 600, y: 400, data });
   const report = page.getByRole('dialog', { name: 'تقرير الاستيراد' });
   await expectCounts(report, { imported: 4, duplicates: 1, skipped: 3 });
