@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { FUSE_DISABLED, FUSE_ENABLED, REAL_FUSE_DEFAULTS, makeFakeElectron } from './fake-electron';
+// @ts-expect-error — plain .mjs script without type declarations
+import { checkFuses, packedApps } from '../../../scripts/check-fuses.mjs';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version as string;
@@ -83,5 +85,11 @@ describe('electron-builder --dir', () => {
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FUSE_DISABLED);
     expect(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(FUSE_DISABLED);
     expect(wire[8]).toBe(REAL_FUSE_DEFAULTS[8]);
+  });
+  it('passes the fuse check the CI workflow runs on the real packed apps (scripts/check-fuses.mjs)', async () => {
+    expect(packedApps(out)).toEqual([[join(unpacked, 'warraq'), 'linux']]);
+    expect(await checkFuses(join(unpacked, 'warraq'), 'linux')).toEqual([]);
+    // The check itself can fail: Electron's shipped wire is refused.
+    expect(await checkFuses(join(electronDist, 'electron'), 'linux')).toContain('RunAsNode: expected disabled, found enabled');
   });
 });
