@@ -1,5 +1,6 @@
-// Lint = the import rules of ../shared/design/ARCHITECTURE.md ("Who may import whom") made to fail the build.
-// Each message names the fix. core/ is also compiled without DOM or Node types (renderer/core/tsconfig.json).
+// Lint = the import rules of docs/ARCHITECTURE.md ("Who may import whom") made to fail the build.
+// Each message names the fix and points at that section. core/ is also compiled without DOM or Node types
+// (renderer/core/tsconfig.json).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -10,9 +11,11 @@ const electron = { group: ['electron', 'electron/*'], message: 'Only electron/ i
 const dexie = (where) => ({ group: ['dexie', 'dexie/*'], message: `${where} must not import dexie: only renderer/storage/ touches the database; go through a service.` });
 const dir = (names, message) => ({ group: names.flatMap((n) => [`**/${n}`, `**/${n}/*`, `**/${n}/**`]), message });
 
+/** Every import-rule message ends by pointing at the rule's home in the repository. */
+const SEE = ' See "Who may import whom" in docs/ARCHITECTURE.md.';
 const zone = (files, patterns, extra = {}) => ({
   files,
-  rules: { 'no-restricted-imports': ['error', { patterns }], ...extra },
+  rules: { 'no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, message: p.message + SEE })) }], ...extra },
 });
 
 export default tseslint.config(
@@ -41,7 +44,7 @@ export default tseslint.config(
   zone(['renderer/platform/**/*.ts'], [dexie('renderer/platform/'), { regex: '^electron(/|$)', message: electron.message }, nodeBuiltins,
     dir(['storage', 'services', 'ui'], 'renderer/platform/ may import only core/ types and the bridge contract (type-only).')], {
     // The bridge contract may be imported, but type-only: its values belong to the Electron side.
-    '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/ipc/contract'], allowTypeImports: true, message: 'renderer/platform/ may import the bridge contract type-only: `import type { … }`.' }] }],
+    '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/ipc/contract'], allowTypeImports: true, message: `renderer/platform/ may import the bridge contract type-only: \`import type { … }\`.${SEE}` }] }],
   }),
   zone(['renderer/services/**/*.ts'], [dexie('renderer/services/ (use a repository in storage/)'), electron, nodeBuiltins,
     dir(['ui'], 'renderer/services/ must not import ui/: emit events or return values instead.'),

@@ -12,7 +12,11 @@ export const PROFILE_ENV = 'WARRAQ_PROFILE_DIR';
 export const DEV_PROFILE_NAME = 'Warraq-dev';
 
 /** The userData folder to switch to, or null to keep Electron's default (the packaged app's real profile). */
-export function profileDir(isPackaged: boolean, appDataDir: string, env: Record<string, string | undefined>): string | null {
+export function profileDir(
+  isPackaged: boolean,
+  appDataDir: string,
+  env: Record<string, string | undefined>,
+): string | null {
   if (isPackaged) return null;
   const requested = env[PROFILE_ENV];
   if (requested && isAbsolute(requested)) return requested;

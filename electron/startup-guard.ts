@@ -62,10 +62,15 @@ export function startupRefusal(input: StartupInput): Refusal | null {
  * the refusal is printed, shown in a dialog once the app is ready, and the app exits with status 1.
  */
 export function guardStartup(): boolean {
-  const input: StartupInput = { isPackaged: app.isPackaged, argv: process.argv, hasSwitch: (s) => app.commandLine.hasSwitch(s) };
+  const input: StartupInput = {
+    isPackaged: app.isPackaged,
+    argv: process.argv,
+    hasSwitch: (s) => app.commandLine.hasSwitch(s),
+  };
   const refusal = startupRefusal(input);
   if (!refusal) {
-    if (hasFlag(input, 'no-sandbox')) console.warn('warning: running without the Chromium sandbox (development only; a packaged Warraq refuses)');
+    if (hasFlag(input, 'no-sandbox'))
+      console.warn('warning: running without the Chromium sandbox (development only; a packaged Warraq refuses)');
     return true;
   }
   for (const s of DEBUG_SWITCHES) app.commandLine.removeSwitch(s);

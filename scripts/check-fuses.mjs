@@ -31,7 +31,10 @@ export async function checkFuses(binary, platform) {
   const problems = [];
   for (const [name, want] of Object.entries(expectedFuses(platform))) {
     const got = wire[FuseV1Options[name]];
-    if (got !== want) problems.push(`${name}: expected ${want === ON ? 'enabled' : 'disabled'}, found ${got === ON ? 'enabled' : got === OFF ? 'disabled' : String(got)}`);
+    if (got !== want)
+      problems.push(
+        `${name}: expected ${want === ON ? 'enabled' : 'disabled'}, found ${got === ON ? 'enabled' : got === OFF ? 'disabled' : String(got)}`,
+      );
   }
   return problems;
 }
@@ -41,8 +44,10 @@ export function packedApps(release) {
   const apps = [];
   for (const dir of existsSync(release) ? readdirSync(release) : []) {
     const base = join(release, dir);
-    if (dir === 'linux-unpacked' || dir.startsWith('linux-') && dir.endsWith('-unpacked')) apps.push([join(base, 'warraq'), 'linux']);
-    else if (dir === 'win-unpacked' || dir.startsWith('win-') && dir.endsWith('-unpacked')) apps.push([join(base, 'Warraq.exe'), 'win32']);
+    if (dir === 'linux-unpacked' || (dir.startsWith('linux-') && dir.endsWith('-unpacked')))
+      apps.push([join(base, 'warraq'), 'linux']);
+    else if (dir === 'win-unpacked' || (dir.startsWith('win-') && dir.endsWith('-unpacked')))
+      apps.push([join(base, 'Warraq.exe'), 'win32']);
     else if (dir === 'mac' || dir.startsWith('mac-')) apps.push([join(base, 'Warraq.app'), 'darwin']);
   }
   return apps.filter(([binary]) => existsSync(binary));

@@ -29,17 +29,32 @@ export function describeDownload(base, env = process.env) {
   const version = JSON.parse(readFileSync(join(base, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
   const platform = env.ELECTRON_INSTALL_PLATFORM || env.npm_config_platform || process.platform;
   const arch = env.ELECTRON_INSTALL_ARCH || env.npm_config_arch || process.arch;
-  const mirror = env.npm_config_electron_mirror || env.ELECTRON_MIRROR || 'https://github.com/electron/electron/releases/download/';
-  const dir = (env.npm_config_electron_custom_dir || env.ELECTRON_CUSTOM_DIR || `v${version}`).replace('{{ version }}', version);
-  const file = env.npm_config_electron_custom_filename || env.ELECTRON_CUSTOM_FILENAME || `electron-v${version}-${platform}-${arch}.zip`;
+  const mirror =
+    env.npm_config_electron_mirror || env.ELECTRON_MIRROR || 'https://github.com/electron/electron/releases/download/';
+  const dir = (env.npm_config_electron_custom_dir || env.ELECTRON_CUSTOM_DIR || `v${version}`).replace(
+    '{{ version }}',
+    version,
+  );
+  const file =
+    env.npm_config_electron_custom_filename ||
+    env.ELECTRON_CUSTOM_FILENAME ||
+    `electron-v${version}-${platform}-${arch}.zip`;
   return { version, platform, arch, file, url: `${mirror}${dir}/${file}` };
 }
 
 /** The installer's failure, in one line: its error message plus a network error code when there is one. */
 export function failureReason(stderr) {
-  const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const message = lines.find((l) => !l.startsWith('at ') && !l.startsWith('[cause]') && l !== '}' && !l.startsWith('code:')) ?? 'the installer failed';
-  const code = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|ENETUNREACH|EHOSTUNREACH|UND_ERR_[A-Z_]+|CERT_[A-Z_]+)\b/.exec(stderr)?.[1];
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const message =
+    lines.find((l) => !l.startsWith('at ') && !l.startsWith('[cause]') && l !== '}' && !l.startsWith('code:')) ??
+    'the installer failed';
+  const code =
+    /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|ENETUNREACH|EHOSTUNREACH|UND_ERR_[A-Z_]+|CERT_[A-Z_]+)\b/.exec(
+      stderr,
+    )?.[1];
   if (code && !message.includes(code)) return `${message} (${code})`;
   // install.js prints only err.stack, without its cause: "fetch failed" is undici's word for "no connection".
   return /fetch failed/.test(message) ? `${message} (no connection to the server)` : message;
@@ -77,22 +92,32 @@ function bytesBelow(dir) {
  */
 export function installElectron(base, { env = process.env, out = process.stdout } = {}) {
   const download = describeDownload(base, env);
-  out.write(`▶ Downloading Electron ${download.version} for ${download.platform}-${download.arch} (once) from ${download.url}\n`);
+  out.write(
+    `▶ Downloading Electron ${download.version} for ${download.platform}-${download.arch} (once) from ${download.url}\n`,
+  );
   const temp = mkdtempSync(join(tmpdir(), 'warraq-electron-install-'));
   const childEnv = { ...env, TMPDIR: temp, TEMP: temp, TMP: temp };
   delete childEnv.ELECTRON_RUN_AS_NODE;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(base, 'node_modules', 'electron', 'install.js')], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(base, 'node_modules', 'electron', 'install.js')], {
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stdout.on('data', () => {}); // the installer prints nothing useful on stdout
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     let lastShown = -1;
-    const progress = setInterval(() => {
-      const mb = Math.floor(bytesBelow(temp) / 2 ** 20);
-      if (mb === lastShown) return;
-      lastShown = mb;
-      out.write(out.isTTY ? `\r  ${mb} MB received` : `  ${mb} MB received\n`);
-    }, out.isTTY ? 500 : 10_000);
+    const progress = setInterval(
+      () => {
+        const mb = Math.floor(bytesBelow(temp) / 2 ** 20);
+        if (mb === lastShown) return;
+        lastShown = mb;
+        out.write(out.isTTY ? `\r  ${mb} MB received` : `  ${mb} MB received\n`);
+      },
+      out.isTTY ? 500 : 10_000,
+    );
     const finish = (result) => {
       clearInterval(progress);
       if (out.isTTY && lastShown >= 0) out.write('\n');
@@ -100,6 +125,8 @@ export function installElectron(base, { env = process.env, out = process.stdout 
       resolve(result);
     };
     child.on('error', (error) => finish({ ok: false, reason: error.message, download }));
-    child.on('close', (code) => finish(code === 0 ? { ok: true, download } : { ok: false, reason: failureReason(stderr), download }));
+    child.on('close', (code) =>
+      finish(code === 0 ? { ok: true, download } : { ok: false, reason: failureReason(stderr), download }),
+    );
   });
 }

@@ -16,12 +16,21 @@ export const name = 'search-typing';
 function watchLongTasks(): void {
   const w = window as unknown as { longTasks: Array<[number, number]> };
   w.longTasks = [];
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => w.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => w.longTasks.push([e.startTime, e.duration]))).observe({
+    type: 'longtask',
+    buffered: true,
+  });
 }
 
 const statusLine = (page: Page) => page.locator('warraq-search-status [role=status]');
 
-interface TypingRun { longest: number; over50: number; over100: number; firstResult: number; window: number }
+interface TypingRun {
+  longest: number;
+  over50: number;
+  over100: number;
+  firstResult: number;
+  window: number;
+}
 
 async function oneRun(page: Page, size: number): Promise<TypingRun> {
   await page.getByRole('button', { name: 'إعادة بناء الفهرس' }).click();
@@ -33,11 +42,24 @@ async function oneRun(page: Page, size: number): Promise<TypingRun> {
   await page.getByRole('listbox', { name: 'نتائج البحث' }).getByRole('option').first().waitFor();
   const tFirst = await page.evaluate(() => performance.now());
   await box.pressSequentially(' المدارس', { delay: 60 });
-  await statusLine(page).and(page.locator(`[data-state=ready][data-size="${size}"]`)).waitFor({ timeout: 600_000 });
+  await statusLine(page)
+    .and(page.locator(`[data-state=ready][data-size="${size}"]`))
+    .waitFor({ timeout: 600_000 });
   const t1 = await page.evaluate(() => performance.now());
-  const tasks = await page.evaluate(({ a, b }) => (window as unknown as { longTasks: Array<[number, number]> }).longTasks
-    .filter(([s]) => s >= a && s <= b).map(([, d]) => d), { a: t0, b: t1 });
-  return { longest: Math.max(0, ...tasks), over50: tasks.length, over100: tasks.filter((d) => d > 100).length, firstResult: tFirst - t0, window: t1 - t0 };
+  const tasks = await page.evaluate(
+    ({ a, b }) =>
+      (window as unknown as { longTasks: Array<[number, number]> }).longTasks
+        .filter(([s]) => s >= a && s <= b)
+        .map(([, d]) => d),
+    { a: t0, b: t1 },
+  );
+  return {
+    longest: Math.max(0, ...tasks),
+    over50: tasks.length,
+    over100: tasks.filter((d) => d > 100).length,
+    firstResult: tFirst - t0,
+    window: t1 - t0,
+  };
 }
 
 export async function run(ctx: BenchContext): Promise<BenchRow[]> {
@@ -51,13 +73,27 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     await storeRows(s.page, rows);
     await s.page.goto(`${s.url}#/search`);
     await s.page.reload(); // the running app does not hear of rows written behind its back: a reload indexes them
-    await statusLine(s.page).and(s.page.locator(`[data-state=ready][data-size="${size}"]`)).waitFor({ timeout: 600_000 });
+    await statusLine(s.page)
+      .and(s.page.locator(`[data-state=ready][data-size="${size}"]`))
+      .waitFor({ timeout: 600_000 });
     const runs: TypingRun[] = [];
     for (let i = 0; i < 3; i++) runs.push(await oneRun(s.page, size));
     const m = (k: keyof TypingRun) => median(runs.map((r) => r[k]));
     return [
-      { metric: 'longest main-thread task, rebuild + typing', value: m('longest'), unit: 'ms', n: runs.length, note: `tasks > 50 ms: ${m('over50')}, > 100 ms: ${m('over100')} (medians); ${size} articles` },
-      { metric: 'first keystroke → first result during rebuild', value: m('firstResult'), unit: 'ms', n: runs.length, note: 'from the index already loaded' },
+      {
+        metric: 'longest main-thread task, rebuild + typing',
+        value: m('longest'),
+        unit: 'ms',
+        n: runs.length,
+        note: `tasks > 50 ms: ${m('over50')}, > 100 ms: ${m('over100')} (medians); ${size} articles`,
+      },
+      {
+        metric: 'first keystroke → first result during rebuild',
+        value: m('firstResult'),
+        unit: 'ms',
+        n: runs.length,
+        note: 'from the index already loaded',
+      },
       { metric: 'rebuild window (typing included)', value: m('window'), unit: 'ms', n: runs.length },
     ];
   } finally {

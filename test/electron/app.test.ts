@@ -14,7 +14,10 @@ import { binary, launch, newProfile, REQUIRED, root, SKIP_LINE, type Launched } 
 import { usedFonts } from './fonts';
 
 const SAMPLE_TITLE = 'التحالف الدولي يقر بمقتل 1300 مدني "بالخطأ" في سوريا والعراق';
-const IMPORTED = { file: join(root, 'test', 'fixtures', 'import', 'text', 'khaleej.txt'), title: 'تدشين أكبر محطة لتحلية المياه في المنطقة' };
+const IMPORTED = {
+  file: join(root, 'test', 'fixtures', 'import', 'text', 'khaleej.txt'),
+  title: 'تدشين أكبر محطة لتحلية المياه في المنطقة',
+};
 const CSP_VIOLATION = /Content Security Policy|Refused to (load|execute|connect|create|apply)/i;
 
 if (!binary && !REQUIRED) console.log(SKIP_LINE);
@@ -43,7 +46,12 @@ describe.skipIf(!binary && !REQUIRED)('desktop app (real Electron)', () => {
       process: typeof (globalThis as Record<string, unknown>).process,
       popup: window.open('https://example.org/') === null,
     }));
-    expect(exposure).toEqual({ keys: [...BRIDGE_KEYS].sort(), require: 'undefined', process: 'undefined', popup: true });
+    expect(exposure).toEqual({
+      keys: [...BRIDGE_KEYS].sort(),
+      require: 'undefined',
+      process: 'undefined',
+      popup: true,
+    });
   });
 
   it('uses the hardened web preferences', async () => {
@@ -80,18 +88,25 @@ describe.skipIf(!binary && !REQUIRED)('desktop app (real Electron)', () => {
   });
 
   it("searches the sample in the app's module workers", async () => {
-    await run.page.evaluate(() => { location.hash = '#/search'; });
+    await run.page.evaluate(() => {
+      location.hash = '#/search';
+    });
     const box = run.page.getByRole('searchbox', { name: 'بحث', exact: true });
     await box.fill('التحالف الدولي');
     await box.press('Enter');
-    await run.page.getByRole('listbox', { name: 'نتائج البحث' }).getByRole('option', { name: SAMPLE_TITLE }).waitFor({ timeout: 60_000 });
+    await run.page
+      .getByRole('listbox', { name: 'نتائج البحث' })
+      .getByRole('option', { name: SAMPLE_TITLE })
+      .waitFor({ timeout: 60_000 });
   });
 
   it('imports a file chosen in the (stubbed) native open dialog', async () => {
     await run.app.evaluate(({ dialog }, file) => {
       dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [file] })) as typeof dialog.showOpenDialog;
     }, IMPORTED.file);
-    await run.page.evaluate(() => { location.hash = '#/'; });
+    await run.page.evaluate(() => {
+      location.hash = '#/';
+    });
     await run.page.getByRole('button', { name: 'استيراد ملفات' }).click();
     const report = run.page.getByRole('dialog', { name: 'تقرير الاستيراد' });
     await report.getByText('مقالات مستوردة: ١').waitFor({ timeout: 60_000 });

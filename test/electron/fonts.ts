@@ -1,7 +1,12 @@
 /** The fonts Chromium really used to draw an element's text (DevTools protocol), for the desktop launch tests. */
 import type { Page } from 'playwright-core';
 
-interface CdpNode { nodeId: number; attributes?: string[]; children?: CdpNode[]; shadowRoots?: CdpNode[] }
+interface CdpNode {
+  nodeId: number;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
 
 function findNode(n: CdpNode, attr: string, value: string): CdpNode | undefined {
   const a = n.attributes ?? [];
@@ -21,6 +26,8 @@ export async function usedFonts(page: Page, attr: string, value: string): Promis
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
   const node = findNode(root, attr, value);
   if (!node) throw new Error(`no node with ${attr}=${value}`);
-  const { fonts } = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId: node.nodeId })) as { fonts: { familyName: string; glyphCount: number }[] };
+  const { fonts } = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId: node.nodeId })) as {
+    fonts: { familyName: string; glyphCount: number }[];
+  };
   return fonts.sort((a, b) => b.glyphCount - a.glyphCount).map((f) => f.familyName);
 }

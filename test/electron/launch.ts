@@ -33,7 +33,13 @@ export interface Launched {
 export async function launch(profile: string): Promise<Launched> {
   const env = { ...process.env, WARRAQ_PROFILE_DIR: profile } as Record<string, string>;
   delete env.ELECTRON_RUN_AS_NODE;
-  const app = await _electron.launch({ executablePath: binary!, args: [root], env, chromiumSandbox: true, timeout: 60_000 });
+  const app = await _electron.launch({
+    executablePath: binary!,
+    args: [root],
+    env,
+    chromiumSandbox: true,
+    timeout: 60_000,
+  });
   const messages: string[] = [];
   const page = await app.firstWindow();
   page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));

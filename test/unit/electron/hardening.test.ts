@@ -6,15 +6,31 @@ import { describe, expect, it, vi } from 'vitest';
 const invoked: unknown[][] = [];
 let exposed: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
 vi.mock('electron', () => ({
-  app: {}, dialog: {},
-  contextBridge: { exposeInMainWorld: (_key: string, api: typeof exposed) => { exposed = api; } },
-  ipcRenderer: { invoke: async (...args: unknown[]) => { invoked.push(args); return true; }, on: () => {}, removeListener: () => {} },
+  app: {},
+  dialog: {},
+  contextBridge: {
+    exposeInMainWorld: (_key: string, api: typeof exposed) => {
+      exposed = api;
+    },
+  },
+  ipcRenderer: {
+    invoke: async (...args: unknown[]) => {
+      invoked.push(args);
+      return true;
+    },
+    on: () => {},
+    removeListener: () => {},
+  },
 }));
 const { startupRefusal } = await import('../../../electron/startup-guard');
 const { profileDir } = await import('../../../electron/profile');
 const { CrashBudget, MAX_RELOADS, WINDOW_MS } = await import('../../../electron/recovery');
 
-const input = (isPackaged: boolean, argv: string[], switches: string[] = []) => ({ isPackaged, argv, hasSwitch: (s: string) => switches.includes(s) });
+const input = (isPackaged: boolean, argv: string[], switches: string[] = []) => ({
+  isPackaged,
+  argv,
+  hasSwitch: (s: string) => switches.includes(s),
+});
 
 describe('packaged app refuses to start weakened', () => {
   it('refuses without the sandbox (the AppImage adds --no-sandbox where user namespaces are refused), saying why', () => {
@@ -39,7 +55,9 @@ describe('profiles', () => {
   it('keeps development and test runs out of the real profile', () => {
     expect(profileDir(true, '/home/u/.config', { WARRAQ_PROFILE_DIR: '/tmp/x' })).toBeNull();
     expect(profileDir(false, '/home/u/.config', {})).toBe('/home/u/.config/Warraq-dev');
-    expect(profileDir(false, '/home/u/.config', { WARRAQ_PROFILE_DIR: '/tmp/warraq-test-1' })).toBe('/tmp/warraq-test-1');
+    expect(profileDir(false, '/home/u/.config', { WARRAQ_PROFILE_DIR: '/tmp/warraq-test-1' })).toBe(
+      '/tmp/warraq-test-1',
+    );
     expect(profileDir(false, '/home/u/.config', { WARRAQ_PROFILE_DIR: 'relative' })).toBe('/home/u/.config/Warraq-dev');
   });
 });

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { failureReason, findElectronBinary } from '../../../scripts/electron-binary.mjs';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const version = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version as string;
+const version = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'))
+  .version as string;
 const work = mkdtempSync(join(tmpdir(), 'warraq-fresh-clone-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -24,7 +25,8 @@ function freshClone(): string {
   const modules = join(clone, 'node_modules');
   mkdirSync(join(modules, 'electron'), { recursive: true });
   for (const name of readdirSync(join(root, 'node_modules'))) {
-    if (name !== 'electron' && name !== '.bin') symlinkSync(join(root, 'node_modules', name), join(modules, name), 'dir');
+    if (name !== 'electron' && name !== '.bin')
+      symlinkSync(join(root, 'node_modules', name), join(modules, name), 'dir');
   }
   // The files the electron package publishes (its "files"), i.e. what `npm install` leaves: no dist/, no path.txt.
   for (const file of ['package.json', 'install.js', 'index.js', 'cli.js', 'checksums.json']) {
@@ -37,18 +39,29 @@ function freshClone(): string {
 function cleanEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !/^(ELECTRON_|npm_config_electron|npm_package_config_electron|electron_|force_no_cache)/i.test(k)) env[k] = v;
+    if (
+      v !== undefined &&
+      !/^(ELECTRON_|npm_config_electron|npm_package_config_electron|electron_|force_no_cache)/i.test(k)
+    )
+      env[k] = v;
   }
   return { ...env, electron_config_cache: mkdtempSync(join(work, 'cache-')), ...extra };
 }
 
-function runStart(clone: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runStart(
+  clone: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(clone, 'scripts', 'start.mjs')], { cwd: clone, env });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -112,7 +125,8 @@ describe('npm start on a fresh clone', () => {
   });
 
   it("condenses the installer's stack trace to its message and network error code", () => {
-    const stderr = 'TypeError: fetch failed\n    at node:internal/deps/undici/undici:13502:13\n  [cause]: Error: connect ECONNREFUSED 127.0.0.1:9\n      at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16) {\n    code: \'ECONNREFUSED\'\n  }\n}';
+    const stderr =
+      "TypeError: fetch failed\n    at node:internal/deps/undici/undici:13502:13\n  [cause]: Error: connect ECONNREFUSED 127.0.0.1:9\n      at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16) {\n    code: 'ECONNREFUSED'\n  }\n}";
     expect(failureReason(stderr)).toBe('TypeError: fetch failed (ECONNREFUSED)');
   });
 });

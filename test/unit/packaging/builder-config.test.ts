@@ -10,7 +10,10 @@ const root = join(import.meta.dirname, '..', '..', '..');
 // The same YAML reader electron-builder loads this file with (app-builder-lib/out/util/config/load.js).
 const require = createRequire(join(root, 'node_modules', 'app-builder-lib', 'package.json'));
 const { load } = require('js-yaml') as { load(text: string): unknown };
-const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, Record<string, unknown>>;
+const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<
+  string,
+  Record<string, unknown>
+>;
 const hook = require(join(root, 'build', 'after-pack.cjs')) as {
   default: (context: unknown) => Promise<void>;
 };
@@ -36,13 +39,22 @@ describe('electron-builder.yml', () => {
 describe('afterPack hook (build/after-pack.cjs)', () => {
   async function flipsFor(platform: string): Promise<unknown[]> {
     const calls: unknown[] = [];
-    const context = { electronPlatformName: platform, packager: { addElectronFuses: async (_c: unknown, fuses: unknown) => { calls.push(fuses); } } };
+    const context = {
+      electronPlatformName: platform,
+      packager: {
+        addElectronFuses: async (_c: unknown, fuses: unknown) => {
+          calls.push(fuses);
+        },
+      },
+    };
     await hook.default(context);
     return calls;
   }
   it('enables embedded asar integrity validation on macOS and Windows only', async () => {
     for (const platform of ['darwin', 'mas', 'win32']) {
-      expect(await flipsFor(platform)).toEqual([{ version: '1', [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true }]);
+      expect(await flipsFor(platform)).toEqual([
+        { version: '1', [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true },
+      ]);
     }
     expect(await flipsFor('linux')).toEqual([]);
   });

