@@ -21,6 +21,8 @@ export const readerStyles = [baseStyles, css`
   .meta { font-family: var(--font-ui); font-size: 0.7em; color: var(--fg-muted); display: flex; gap: 1em; flex-wrap: wrap; align-items: center; margin: 0; }
   .meta .link { font-size: 1em; }
   .body p { margin-block: 0 0.9em; unicode-bidi: isolate; text-align: start; }
+  .body p.cut { margin-block-end: 0; }
+  article:has(.windowed) { overflow-anchor: none; }
   mark { color: inherit; background: transparent; border-radius: 2px; }
   mark.hit { background: var(--hit); }
   mark.hit.current { outline: 2px solid var(--accent); }
