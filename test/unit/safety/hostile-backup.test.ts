@@ -56,7 +56,7 @@ describe('restore checks consistency before changing anything (issue 13)', () =>
   it.each<[string, (r: BackupRecord[]) => BackupRecord[], string, string]>([
     ['texts removed (trailer fixed): ghost articles', (r) => r.filter((x) => x.table !== 'texts'), 'missing-text', 'restore.error.missingText'],
     ['one text removed', (r) => r.filter((x, i) => !(x.table === 'texts' && i === r.findIndex((y) => y.table === 'texts'))), 'missing-text', 'restore.error.missingText'],
-    ['a text without its article', (r) => r.filter((x, i) => !(x.table === 'articles' && i === 0)).filter((x) => !(x.table !== 'texts' && 'articleId' in x.data && x.data.articleId === r[0]!.data.id)), 'orphan-text', 'restore.error.orphanText'],
+    ['a text without its article', (r) => r.filter((x, i) => !(x.table === 'articles' && i === 0)).filter((x) => !(x.table !== 'texts' && 'articleId' in x.data && x.data.articleId === (r[0]!.data as { id: string }).id)), 'orphan-text', 'restore.error.orphanText'],
     ['a repeated annotation id', (r) => [...r, r.find((x) => x.table === 'annotations')!], 'duplicate-id', 'restore.error.duplicate'],
     ['an annotation pointing at an article nowhere', (r) => r.map((x) => (x.table === 'annotations' ? { ...x, data: { ...x.data, articleId: 'f'.repeat(64) } } : x)), 'dangling-ref', 'restore.error.dangling'],
     ['a bookmark pointing at an article nowhere', (r) => r.map((x) => (x.table === 'bookmarks' ? { ...x, data: { ...x.data, articleId: 'e'.repeat(64) } } : x)), 'dangling-ref', 'restore.error.dangling'],
