@@ -52,7 +52,7 @@ export class ReaderView extends LitElement {
   /** Which display blocks are in the DOM (issue 13: an article of any size stays responsive). */
   private readonly window = new ReaderWindow(this);
   /** The decorations of the last render, indexed once (not per paragraph). */
-  private decoIndex?: { extra: Decoration[]; hits: Decoration[]; all: Decoration[]; index: DecorationIndex };
+  private decoIndex?: { extra: Decoration[]; hits: Decoration[]; both: Decoration[]; all: Decoration[]; index: DecorationIndex };
   private saveTimer = 0;
   private restored = false;
   private readonly onSettings = (e: Event) => {
@@ -208,10 +208,10 @@ export class ReaderView extends LitElement {
   /** This render's decorations, merged and indexed once (the same index while nothing changed). */
   private decorationIndex(): DecorationIndex {
     const c = this.decoIndex;
-    const all = c && c.extra === this.extraDecorations && c.hits === this.hitMarks ? c.all : [...this.extraDecorations, ...this.hitMarks];
-    const merged = this.notes.decorations(all);
+    const extra = c && c.extra === this.extraDecorations && c.hits === this.hitMarks ? c.both : [...this.extraDecorations, ...this.hitMarks];
+    const merged = this.notes.decorations(extra);
     if (c && c.all === merged) return c.index;
-    this.decoIndex = { extra: this.extraDecorations, hits: this.hitMarks, all: merged, index: new DecorationIndex(merged) };
+    this.decoIndex = { extra: this.extraDecorations, hits: this.hitMarks, both: extra, all: merged, index: new DecorationIndex(merged) };
     return this.decoIndex.index;
   }
 
