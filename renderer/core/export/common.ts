@@ -83,9 +83,13 @@ export function detectLanguage(text: string): 'ar' | 'en' | undefined {
   return ar >= latin ? 'ar' : 'en';
 }
 
-/** The author to cite: the author field, else the byline; undefined when neither is set. */
+/**
+ * The author to cite: the author field, else the byline, unless the byline is a credit or agency
+ * line (the article has an `agency`: "عشتار تيفي كوم - الجزيرة" names a site and a source, not a
+ * writer); undefined when there is none.
+ */
 export function authorOf(a: ArticleMeta): string | undefined {
-  return a.author?.trim() || a.byline?.trim() || undefined;
+  return a.author?.trim() || (a.agency?.trim() ? undefined : a.byline?.trim()) || undefined;
 }
 
 /** The article's own tags (not its highlights' tags), trimmed, blanks and repeats dropped. */
