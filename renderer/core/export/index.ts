@@ -11,3 +11,4 @@ export { toCslItems, toCslJson, cslItem, type CslItem } from './csl';
 export { toRis, risRecord, risDate } from './ris';
 export { LABELS, COLOR_CSS } from './labels';
 export { isolateIfNeeded, runsAgainst, dirOfLang, type Dir } from './direction';
+export { displayDate, formatGregorian, formatHijri, hijriOf, parseHijriIso, DEFAULT_DATE_PREFS, CALENDAR_CHOICES, MONTH_REGIONS, MONTHS, type DatePrefs, type CalendarChoice, type MonthRegion, type DatedArticle } from './date-display';
