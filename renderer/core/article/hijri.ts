@@ -113,3 +113,14 @@ export function daysBetween(a: string, b: string): number {
 
 /** Words of the Hijri month names, for counting what in a line is not a date. */
 export const HIJRI_MONTH_TOKENS: ReadonlySet<string> = new Set([...HIJRI_BY_NAME.keys()].flatMap((n) => n.split(' ')));
+
+/**
+ * The Gregorian `YYYY-MM-DD` of the first (or, with `end`, the last) day of a Hijri year, month or
+ * day, for date filters typed in Hijri (`date:1440-08`); undefined for an invalid Hijri date.
+ */
+export function hijriBound(year: number, month: number | undefined, day: number | undefined, end: boolean): string | undefined {
+  const m = month ?? (end ? 12 : 1);
+  if (!validHijri({ year, month: m })) return undefined;
+  const d = day ?? (end ? UMALQURA.getDaysInMonth(new CalendarDate(UMALQURA, year, m, 1)) : 1);
+  return hijriToGregorian({ year, month: m, day: d });
+}
