@@ -46,7 +46,6 @@ async function expectNotesInPlace(page: Page): Promise<void> {
 }
 
 test('back up, delete everything, restore: every article, annotation and bookmark is back; merge into another library loses none', async ({ page, browser }) => {
-  test.setTimeout(150_000);
   await openApp(page);
   await annotateTwoArticles(page);
   const before = await counts(page);
@@ -67,7 +66,7 @@ test('back up, delete everything, restore: every article, annotation and bookmar
   await expectNotesInPlace(page);
   // The search index (deleted articles left it) is rebuilt from what was restored.
   await page.getByRole('searchbox', { name: 'بحث', exact: true }).fill('نقص المياه والكهرباء');
-  await expect(page.getByRole('listbox', { name: 'نتائج البحث' }).getByRole('option', { name: SECOND.title })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('listbox', { name: 'نتائج البحث' }).getByRole('option', { name: SECOND.title })).toBeVisible();
 
   // Another library (fresh profile): the sample and an article of its own; merge keeps both.
   const other = await (await browser.newContext()).newPage();
@@ -84,7 +83,6 @@ test('back up, delete everything, restore: every article, annotation and bookmar
 });
 
 test('replace asks first, saves a safety backup, then leaves exactly the backup', async ({ page }) => {
-  test.setTimeout(120_000);
   await openApp(page);
   await annotateTwoArticles(page);
   const path = await makeBackup(page);
@@ -113,7 +111,6 @@ test('replace asks first, saves a safety backup, then leaves exactly the backup'
 });
 
 test('bad files are refused with a clear message and change nothing', async ({ page }) => {
-  test.setTimeout(150_000);
   await openApp(page);
   await annotateTwoArticles(page);
   const good = gunzipSync(new Uint8Array(await (await import('node:fs/promises')).readFile(await makeBackup(page))));
@@ -147,7 +144,6 @@ test('bad files are refused with a clear message and change nothing', async ({ p
 });
 
 test('a backup and a restore show progress and can be cancelled, leaving nothing saved and nothing changed', async ({ page }) => {
-  test.setTimeout(150_000);
   await openApp(page);
   // 4,000 articles of ~3 KB: big enough that both runs last long enough to press Cancel.
   await page.evaluate(async () => {
@@ -189,7 +185,7 @@ test('a backup and a restore show progress and can be cancelled, leaving nothing
   const before = await counts(page);
   await page.keyboard.press('Escape');
   await restore(page, path);
-  await expect(dialog.getByRole('progressbar', { name: 'تُستعاد المحتويات…' })).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByRole('progressbar', { name: 'تُستعاد المحتويات…' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/backup-restore-progress-ar.png' });
   await dialog.getByRole('button', { name: 'إلغاء' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('أُلغيت العملية، ولم يتغير شيء في المكتبة.');

@@ -22,7 +22,6 @@ async function w3cChecker() {
 }
 
 test('every export format holds both articles\' notes with their citations', async ({ page }) => {
-  test.setTimeout(120_000);
   await openApp(page);
   await annotateTwoArticles(page);
   await page.getByRole('button', { name: 'المكتبة', exact: true }).click();

@@ -50,7 +50,8 @@ test('folder and file names in Arabic with spaces: the report and the stored sou
 });
 
 test('a 50 MB text file imports as one article', async ({ page }) => {
-  test.setTimeout(180_000);
+  // A limit, not a timing check: parsing and storing 50 MB took over a minute on the loaded 2-core machine.
+  test.setTimeout(400_000);
   const path = join(tmp, 'تقرير طويل جداً.txt');
   const fd = openSync(path, 'w');
   writeSync(fd, 'وكالة الأنباء المحلية\nسجل الأرصاد الجوية الكامل للعقد الماضي\nعمّان - 3 آذار 2020\n\n');
@@ -112,7 +113,6 @@ test('a folder dragged from the desktop is walked recursively, names in Arabic k
 });
 
 test('cancel stops cleanly with whole articles; importing again completes without duplicates', async ({ page }) => {
-  test.setTimeout(180_000);
   const n = 20_000;
   const path = join(tmp, 'أرشيف كبير.jsonl');
   const lines: string[] = [];
@@ -125,10 +125,10 @@ test('cancel stops cleanly with whole articles; importing again completes withou
   await (await chooser).setFiles(path);
   const progress = page.getByRole('dialog', { name: 'جارٍ الاستيراد' });
   await expect(progress.getByRole('progressbar', { name: 'تقدّم الاستيراد' })).toBeVisible();
-  await expect.poll(async () => Number(await progress.getByRole('progressbar').getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => Number(await progress.getByRole('progressbar').getAttribute('aria-valuenow'))).toBeGreaterThan(0);
   await progress.getByRole('button', { name: 'إلغاء الاستيراد' }).click();
   const report = page.getByRole('dialog', { name: 'تقرير الاستيراد' });
-  await expect(report).toContainText('أُلغي الاستيراد قبل نهايته', { timeout: 60_000 });
+  await expect(report).toContainText('أُلغي الاستيراد قبل نهايته');
   const text = (await report.textContent()) ?? '';
   // Arabic-Indic digits with the Arabic thousands separator (١٬٨٠٠).
   const imported = Number(/مقالات مستوردة: ([٠-٩٬]+)/.exec(text)![1]!.replace(/٬/g, '').replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)));

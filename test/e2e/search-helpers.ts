@@ -57,6 +57,6 @@ export async function storeArticles(page: Page, items: ReturnType<typeof toStore
 export const statusLine = (page: Page) => page.locator('warraq-search-status [role=status]');
 
 /** Waits until the index answers from a complete index. */
-export async function indexReady(page: Page, timeout = 60_000): Promise<void> {
+export async function indexReady(page: Page, timeout = 0): Promise<void> {
   await expect(statusLine(page)).toHaveAttribute('data-state', 'ready', { timeout });
 }
