@@ -23,6 +23,7 @@ export class Lexicon {
   private order = new Uint32Array(0);
   /** For a spelling, the id of its loosely folded form; NO_FOLD otherwise. */
   private folds = new Uint32Array(1024).fill(NO_FOLD);
+  private spellings: { order: Uint32Array; start: Uint32Array } | null = null;
   size = 0;
 
   get(id: number): string {
@@ -97,6 +98,7 @@ export class Lexicon {
 
   /** Records that spelling `id` folds to `foldId`. */
   setFold(id: number, foldId: number): void {
+    if (this.folds[id] !== foldId) this.spellings = null;
     this.folds[id] = foldId;
   }
 
@@ -131,6 +133,21 @@ export class Lexicon {
     while (i < this.order.length) merged[k++] = this.order[i++]!;
     while (j < added.length) merged[k++] = added[j++]!;
     this.order = merged;
+    this.spellings = null;
+  }
+
+  /** The spellings whose folded form is `foldId` (an index built on first use after a change). */
+  spellingsOf(foldId: number): Uint32Array {
+    if (!this.spellings) {
+      const start = new Uint32Array(this.size + 1);
+      for (let id = 0; id < this.size; id++) if (this.folds[id] !== NO_FOLD) start[this.folds[id]! + 1]!++;
+      for (let i = 0; i < this.size; i++) start[i + 1]! += start[i]!;
+      const order = new Uint32Array(start[this.size]!);
+      const fill = start.slice(0, this.size);
+      for (let id = 0; id < this.size; id++) if (this.folds[id] !== NO_FOLD) order[fill[this.folds[id]!]!++] = id;
+      this.spellings = { order, start };
+    }
+    return this.spellings.order.subarray(this.spellings.start[foldId]!, this.spellings.start[foldId + 1]!);
   }
 
   /** Bytes: "WRL6", size, UTF-8 entries, the sorted order (varint), folds (varint, 0 = none). */

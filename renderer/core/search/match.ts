@@ -39,33 +39,87 @@ export class QueryCache {
     return l;
   }
 
-  /** Ascending documents holding any of the slots (title only, or both fields). */
-  docsOf(seg: CompactSegment, slots: readonly number[], titleOnly: boolean): Int32Array {
+  /** The non-empty posting lists (documents) of the slots (title only, or both fields). */
+  listsOf(seg: CompactSegment, slots: readonly number[], titleOnly: boolean): Int32Array[] {
     const lists: Int32Array[] = [];
     for (const s of slots) for (let f = 0; f < (titleOnly ? 1 : F); f++) {
       const l = this.list(seg, s, f).docs;
       if (l.length) lists.push(l);
     }
-    return union(lists);
+    return lists;
+  }
+
+  /** Ascending documents holding any of the slots (title only, or both fields). */
+  docsOf(seg: CompactSegment, slots: readonly number[], titleOnly: boolean): Int32Array {
+    return union(this.listsOf(seg, slots, titleOnly));
   }
 }
 
-/** Union of ascending lists. */
+/** Union of two ascending lists (linear merge). */
+function union2(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x <= y) {
+      out[n++] = x;
+      i++;
+      if (x === y) j++;
+    } else {
+      out[n++] = y;
+      j++;
+    }
+  }
+  while (i < a.length) out[n++] = a[i++]!;
+  while (j < b.length) out[n++] = b[j++]!;
+  return out.subarray(0, n);
+}
+
+/** Union of ascending lists (pairwise linear merges, shortest first). */
 export function union(lists: readonly Int32Array[]): Int32Array {
   if (lists.length === 0) return NONE;
   if (lists.length === 1) return lists[0]!;
-  let n = 0;
-  for (const l of lists) n += l.length;
-  const all = new Int32Array(n);
-  let at = 0;
-  for (const l of lists) {
-    all.set(l, at);
-    at += l.length;
+  const queue = [...lists].sort((a, b) => a.length - b.length);
+  while (queue.length > 1) {
+    const merged = union2(queue.shift()!, queue.shift()!);
+    let at = 0;
+    while (at < queue.length && queue[at]!.length < merged.length) at++;
+    queue.splice(at, 0, merged);
   }
-  all.sort();
-  let k = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) all[k++] = all[i]!;
-  return all.subarray(0, k);
+  return queue[0]!;
+}
+
+/**
+ * Documents in every group, where a group is a set of lists (any of them will do): the group with
+ * the fewest postings is merged, and each of its documents is looked up in the other groups'
+ * lists with galloping skips, so long lists are never read whole.
+ */
+export function intersectGroups(groups: Int32Array[][]): Int32Array {
+  if (groups.length === 0) return NONE;
+  const size = (g: Int32Array[]): number => g.reduce((n, l) => n + l.length, 0);
+  const order = [...groups].sort((a, b) => size(a) - size(b));
+  let out = union(order[0]!);
+  for (let k = 1; k < order.length && out.length > 0; k++) {
+    const lists = order[k]!;
+    const cursors = new Int32Array(lists.length);
+    const next = new Int32Array(out.length);
+    let n = 0;
+    for (const d of out) {
+      for (let i = 0; i < lists.length; i++) {
+        const l = lists[i]!;
+        const at = (cursors[i] = gallop(l, d, cursors[i]!));
+        if (l[at] === d) {
+          next[n++] = d;
+          break;
+        }
+      }
+    }
+    out = next.subarray(0, n);
+  }
+  return out;
 }
 
 /** First index i ≥ from with list[i] ≥ x (galloping, then binary search). */
@@ -88,21 +142,7 @@ export function gallop(list: Int32Array, x: number, from: number): number {
 
 /** Intersection of ascending lists, from the shortest, skipping ahead in the longer ones. */
 export function intersect(lists: Int32Array[]): Int32Array {
-  if (lists.length === 0) return NONE;
-  const sorted = [...lists].sort((a, b) => a.length - b.length);
-  let out = sorted[0]!;
-  for (let k = 1; k < sorted.length && out.length > 0; k++) {
-    const other = sorted[k]!;
-    const next = new Int32Array(out.length);
-    let n = 0;
-    let j = 0;
-    for (let i = 0; i < out.length && j < other.length; i++) {
-      j = gallop(other, out[i]!, j);
-      if (other[j] === out[i]) next[n++] = out[i]!;
-    }
-    out = next.subarray(0, n);
-  }
-  return out;
+  return intersectGroups(lists.map((l) => [l]));
 }
 
 /** 0 … n-1: filters alone (source:, date:) and common words alone have no postings to start from. */
@@ -117,9 +157,9 @@ function has(list: Int32Array, d: number): boolean {
   return list[i] === d;
 }
 
-/** A term prepared for one segment: its unverified documents and a verifier. */
+/** A term prepared for one segment: its unverified documents (any of the lists) and a verifier. */
 export interface PreparedTerm {
-  docs: Int32Array;
+  lists: Int32Array[];
   verify: ((d: number) => boolean) | null;
 }
 
@@ -156,22 +196,79 @@ function hasToken(seg: CompactSegment, d: number, titleOnly: boolean, ok: (spell
   return false;
 }
 
+/** The variable-byte code of one token (spelling id + 1). */
+function tokenBytes(spelling: number): number[] {
+  const out: number[] = [];
+  let v = spelling + 1;
+  while (v > 0x7f) {
+    out.push((v & 0x7f) | 0x80);
+    v >>>= 7;
+  }
+  out.push(v);
+  return out;
+}
+
+/** Decodes the token that starts at byte `p`; sets `tokenEnd`. */
+let tokenEnd = 0;
+function tokenAt(seq: Uint8Array, p: number): number {
+  let byte = seq[p++]!;
+  let v = byte & 0x7f;
+  for (let shift = 7; byte >= 0x80; shift += 7) {
+    byte = seq[p++]!;
+    v |= (byte & 0x7f) << shift;
+  }
+  tokenEnd = p;
+  return v === 0 ? BREAK : v - 1;
+}
+
 /**
- * Tests documents for a run of words: `ids` are spelling ids (strict) or folded ids. It looks for
- * the first word that is not a common word, then checks the whole window around each hit.
+ * Tests documents for a run of words: `ids` are spelling ids (strict) or folded ids. The first
+ * word that is not a common word is the anchor: its spellings' byte codes are searched in the
+ * document's encoded tokens (a native byte scan, no decoding), and only around a hit are the
+ * neighbouring tokens decoded and compared.
  */
 export function sequenceMatcher(seg: CompactSegment, lex: Lexicon, ids: number[], strict: boolean, stops: boolean[], titleOnly: boolean): (d: number) => boolean {
   const m = ids.length;
   const k = Math.max(0, stops.findIndex((stop) => !stop));
   const at = (s: number): number => (s === BREAK ? -1 : strict ? s : lex.foldOf(s));
-  const anchor = ids[k]!;
+  const patterns = (strict ? [ids[k]!] : Array.from(lex.spellingsOf(ids[k]!))).map(tokenBytes);
+  const seq = seg.seq;
+  /** Whether the words around the anchor token at [p, q) match. */
+  const window = (p: number, q: number, start: number, end: number): boolean => {
+    // Backwards: a token's last byte is the only one below 0x80.
+    let from = p;
+    for (let j = k - 1; j >= 0; j--) {
+      if (from <= start) return false;
+      let r = from - 1;
+      while (r > start && seq[r - 1]! >= 0x80) r--;
+      if (at(tokenAt(seq, r)) !== ids[j]) return false;
+      from = r;
+    }
+    let to = q;
+    for (let j = k + 1; j < m; j++) {
+      if (to >= end) return false;
+      if (at(tokenAt(seq, to)) !== ids[j]) return false;
+      to = tokenEnd;
+    }
+    return true;
+  };
   return (d) => {
-    const n = decodeDoc(seg, d, titleOnly);
-    for (let i = k; i + m - k <= n; i++) {
-      if (at(scratch[i]!) !== anchor) continue;
-      let j = 0;
-      while (j < m && at(scratch[i - k + j]!) === ids[j]) j++;
-      if (j === m) return true;
+    const start = seg.seqStart[d]!;
+    let end = seg.seqStart[d + 1]!;
+    const doc = seq.subarray(start, end);
+    if (titleOnly) {
+      const b = doc.indexOf(0);
+      if (b >= 0) end = start + b;
+    }
+    for (const pat of patterns) {
+      const first = pat[0]!;
+      for (let i = doc.indexOf(first); i >= 0 && start + i < end; i = doc.indexOf(first, i + 1)) {
+        const p = start + i;
+        if (p > start && seq[p - 1]! >= 0x80) continue; // inside another token
+        let ok = p + pat.length <= end;
+        for (let j = 1; ok && j < pat.length; j++) ok = seq[p + j] === pat[j];
+        if (ok && window(p, p + pat.length, start, end)) return true;
+      }
     }
     return false;
   };
@@ -200,23 +297,23 @@ export function slotsOf(seg: CompactSegment, ids: Uint32Array): number[] {
 function prepareWord(seg: CompactSegment, c: QueryCache, t: TermPlan, strict: boolean): PreparedTerm {
   const w = t.words[0]!;
   const slots = w.expansions.map((e) => c.slot(seg, e.term)).filter((s) => s >= 0);
-  const docs = c.docsOf(seg, slots, t.field === 'title');
-  if (!strict) return { docs, verify: null };
+  const lists = c.listsOf(seg, slots, t.field === 'title');
+  if (!strict) return { lists, verify: null };
   const id = c.id(w.strict);
-  return { docs, verify: (d) => id >= 0 && hasToken(seg, d, t.field === 'title', (s) => s === id) };
+  return { lists, verify: (d) => id >= 0 && hasToken(seg, d, t.field === 'title', (s) => s === id) };
 }
 
 function preparePrefix(seg: CompactSegment, c: QueryCache, t: TermPlan, strict: boolean): PreparedTerm {
   const w = t.words[0]!;
-  const docs = c.docsOf(seg, slotsOf(seg, c.lex.prefixIds(w.loose)), t.field === 'title');
-  if (!strict) return { docs, verify: null };
+  const lists = [c.docsOf(seg, slotsOf(seg, c.lex.prefixIds(w.loose)), t.field === 'title')];
+  if (!strict) return { lists, verify: null };
   const spellings = new Set(c.lex.prefixIds(w.strict));
-  return { docs, verify: (d) => hasToken(seg, d, t.field === 'title', (s) => spellings.has(s)) };
+  return { lists, verify: (d) => hasToken(seg, d, t.field === 'title', (s) => spellings.has(s)) };
 }
 
 function preparePhrase(seg: CompactSegment, c: QueryCache, t: TermPlan, strict: boolean): PreparedTerm {
   const ids = t.words.map((w) => c.id(strict ? w.strict : w.loose));
-  if (ids.some((id) => id < 0 || (strict && c.lex.foldOf(id) === NO_FOLD))) return { docs: NONE, verify: null };
+  if (ids.some((id) => id < 0 || (strict && c.lex.foldOf(id) === NO_FOLD))) return { lists: [], verify: null };
   const required = t.words.filter((w) => !w.stop);
   let docs: Int32Array;
   if (required.length === 0) {
@@ -224,13 +321,12 @@ function preparePhrase(seg: CompactSegment, c: QueryCache, t: TermPlan, strict: 
     docs = allDocs(seg.ids.length);
   } else {
     // A document must hold each non-common word's surface.
-    const lists = required.map((w) => {
+    docs = intersectGroups(required.map((w) => {
       const s = c.slot(seg, w.loose);
-      return s < 0 ? NONE : c.docsOf(seg, [s], t.field === 'title');
-    });
-    docs = intersect(lists);
+      return s < 0 ? [] : c.listsOf(seg, [s], t.field === 'title');
+    }));
   }
-  return { docs, verify: sequenceMatcher(seg, c.lex, ids, strict, t.words.map((w) => w.stop), t.field === 'title') };
+  return { lists: [docs], verify: sequenceMatcher(seg, c.lex, ids, strict, t.words.map((w) => w.stop), t.field === 'title') };
 }
 
 /** Prepares a term of a plan for one segment. */
@@ -240,7 +336,7 @@ export function prepareTerm(seg: CompactSegment, c: QueryCache, t: TermPlan, str
   return prepareWord(seg, c, t, strict);
 }
 
-const passes = (p: PreparedTerm, d: number): boolean => has(p.docs, d) && (p.verify === null || p.verify(d));
+const passes = (p: PreparedTerm, d: number): boolean => p.lists.some((l) => has(l, d)) && (p.verify === null || p.verify(d));
 
 /**
  * Local document numbers matching the plan, ascending; `keep(d)` applies tombstones and filters.
@@ -249,7 +345,7 @@ const passes = (p: PreparedTerm, d: number): boolean => has(p.docs, d) && (p.ver
 export function matchSegment(seg: CompactSegment, c: QueryCache, plan: QueryPlan, keep: (d: number) => boolean): Int32Array {
   const meaningful = plan.groups.filter((g) => !g.every(isStopOnly));
   const groups = (meaningful.length > 0 ? meaningful : plan.groups).map((g) => g.map((t) => prepareTerm(seg, c, t, plan.strict)));
-  const cands = groups.length ? intersect(groups.map((g) => union(g.map((p) => p.docs)))) : allDocs(seg.ids.length);
+  const cands = groups.length ? intersectGroups(groups.map((g) => g.flatMap((p) => p.lists))) : allDocs(seg.ids.length);
   if (cands.length === 0) return NONE;
   const checked = groups.filter((g) => g.length > 1 || g[0]!.verify !== null);
   const excluded = plan.excluded.map((t) => prepareTerm(seg, c, t, plan.strict));
