@@ -18,12 +18,15 @@ import type { SearchOptions, SearchResponse, Snippet } from '../core/search/api'
 import type { TextRange } from '../core/model';
 import type { SearchRepo } from '../storage/search-repo';
 import type { SearchStatus } from '../services/search-protocol';
-import { IndexState, INDEX_FORMAT, lexiconKey } from './search-state';
+import { IndexState, INDEX_FORMAT, lexiconKey, type Part } from './search-state';
+import { mergeEncoded } from './search-build';
 import { findAll, snippet } from '../core/search/highlight';
 
 /** Builds one encoded segment from stored article ids (reads their texts itself). */
 export interface SegmentBuilder {
   build(ids: string[]): Promise<Uint8Array>;
+  /** Merges encoded compact segments into one (in a builder worker); inline when absent. */
+  merge?(parts: Uint8Array[]): Promise<Uint8Array>;
   /** How many builds run at once by default. */
   readonly parallel: number;
   /** How many may run at once when a caller asks for more (default: `parallel`). */
@@ -42,10 +45,12 @@ export function indexFingerprint(): string {
 /** Snippet length: about two lines of the result list at the default width. */
 const SNIPPET_CHARS = 220;
 const SMALL_PART = 500;
+/** Tiered merges: four segments of one size class become one, up to this many articles. */
+const MERGE_FACTOR = 4;
+const MAX_MERGED = 65_536;
 /** Below this many articles a second builder costs more (worker start, IndexedDB reads) than it saves. */
 const PARALLEL_MIN = 1000;
 const MAX_DEAD_SHARE = 0.25;
-const MAX_SMALL_PARTS = 8;
 
 const now = (): number => performance.now();
 /** Lets queued messages (searches) run between two steps of a long load. */
@@ -83,7 +88,7 @@ export class SearchHost {
       this.scheduleFlush();
       const fresh = added.filter((id) => !this.current.index.has(id));
       if (fresh.length) await this.buildInto(this.current, fresh, 'added');
-      await this.mergeSmall();
+      await this.mergeTiers();
       await this.compactDeleted();
       this.setStatus({ state: 'ready', segments: this.current.parts.length });
     });
@@ -95,6 +100,7 @@ export class SearchHost {
       const old = this.current;
       const next = new IndexState(old.gen + 1);
       await this.buildInto(next, await this.repo.articleIds(), 'forced', builders);
+      await this.mergeTiers(next);
       this.current = next;
       await this.repo.setMeta('generation', next.gen);
       await this.repo.deleteSegments(old.parts.map((p) => p.key));
@@ -204,6 +210,8 @@ export class SearchHost {
     await this.current.flush(this.repo);
     if (missing.length) await this.buildInto(this.current, missing, reason || 'stale');
     this.setStatus({ state: 'ready', segments: this.current.parts.length });
+    await this.mergeTiers();
+    this.setStatus({ segments: this.current.parts.length });
   }
 
   /** Builds `ids` into segments (in parallel), adding and persisting each as it arrives. */
@@ -232,13 +240,35 @@ export class SearchHost {
     this.setStatus({ buildMs: now() - t0 });
   }
 
-  /** Merges small segments (one per import batch or undo) once there are too many of them. */
-  private async mergeSmall(): Promise<void> {
-    const small = this.current.parts.filter((p) => this.current.live(p).length < SMALL_PART);
-    if (small.length <= MAX_SMALL_PARTS) return;
-    const ids = small.flatMap((p) => this.current.live(p));
-    await this.buildInto(this.current, ids, 'merge');
-    await this.current.dropEmpty(this.repo);
+  /**
+   * Tiered merges keep the segment count small as the archive grows: segments are grouped by size
+   * class (≤ 500 live articles, then ×4 per class) and any four of one class are merged into one
+   * (in a builder worker, without the texts), up to MAX_MERGED articles. Import batches, undos and
+   * the builders' 4,000-article chunks thus end as a few large segments (31,000 articles: 2).
+   */
+  private async mergeTiers(target: IndexState = this.current): Promise<void> {
+    for (;;) {
+      const byTier = new Map<number, Part[]>();
+      for (const p of target.parts) {
+        const live = target.live(p).length;
+        const tier = live <= SMALL_PART ? 0 : Math.ceil(Math.log(live / SMALL_PART) / Math.log(MERGE_FACTOR));
+        byTier.set(tier, [...(byTier.get(tier) ?? []), p]);
+      }
+      const group = [...byTier.values()].find((g) => g.length >= MERGE_FACTOR && g.slice(0, MERGE_FACTOR).reduce((n, p) => n + target.live(p).length, 0) <= MAX_MERGED);
+      if (!group) return;
+      await this.mergeParts(target, group.slice(0, MERGE_FACTOR));
+    }
+  }
+
+  private async mergeParts(target: IndexState, parts: Part[]): Promise<void> {
+    const blobs = parts.map((p) => encodeCompact(p.seg));
+    const bytes = this.builder.merge ? await this.builder.merge(blobs) : mergeEncoded(blobs);
+    const merged = decodeCompact(bytes);
+    const key = target.nextKey();
+    // Deletions that arrived meanwhile were queued behind this task, so the merged copy is current.
+    const part = target.add(key, merged);
+    await this.repo.putSegment(target.row(key, bytes, part.seg.data.ids));
+    await target.dropEmpty(this.repo);
   }
 
   private flushTimer: ReturnType<typeof setTimeout> | undefined;

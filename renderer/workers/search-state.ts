@@ -99,6 +99,7 @@ export class IndexState {
     for (const p of touched) {
       if (this.live(p).length === 0) {
         this.parts = this.parts.filter((x) => x !== p);
+        this.index.removeSegment(p.key);
         await repo.deleteSegments([p.key]);
       } else this.dirty.add(p);
     }
@@ -125,6 +126,7 @@ export class IndexState {
   async dropEmpty(repo: SearchRepo): Promise<void> {
     const empty = this.parts.filter((p) => p.seg.data.ids.every((id, i) => p.seg.dead[i] || this.owner.get(id) !== p));
     this.parts = this.parts.filter((p) => !empty.includes(p));
+    for (const p of empty) this.index.removeSegment(p.key);
     await repo.deleteSegments(empty.map((p) => p.key));
   }
 

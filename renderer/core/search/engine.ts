@@ -142,6 +142,17 @@ export class SearchIndex {
     return keys;
   }
 
+  /**
+   * Drops a segment whose documents all live elsewhere now or are deleted (after a merge);
+   * documents it still holds are removed from the index.
+   */
+  removeSegment(key: string): void {
+    const seg = this.segments.find((s) => s.key === key);
+    if (!seg) return;
+    this.segments = this.segments.filter((s) => s !== seg);
+    for (const id of seg.data.ids) if (this.where.get(id)?.seg === seg) this.where.delete(id);
+  }
+
   /** Removes documents (tombstones); returns how many were indexed. */
   remove(ids: readonly string[]): number {
     let n = 0;

@@ -206,6 +206,20 @@ describe('SearchHost', () => {
     expect(ids(again, 'الانتخابات')).toHaveLength(10);
   });
 
+  it('merges segments of one size class four at a time (tiered), without the texts', async () => {
+    await setup(db, 8);
+    const { h, repo } = host(db, 1);
+    await h.start();
+    // Eight one-article segments: each run of four becomes one segment.
+    expect(h.status.segments).toBe(2);
+    expect((await repo.segments()).map((r) => r.docIds.length).sort()).toEqual([4, 4]);
+    expect(ids(h, 'المويدة')).toEqual(['id-0003', 'id-0007']);
+    const { h: again } = host(db, 1);
+    await again.start();
+    expect(again.status).toMatchObject({ built: 0, loaded: 8, segments: 2 });
+    expect(ids(again, 'التحالف')).toEqual(['id-0002', 'id-0006']);
+  });
+
   it('rebuilds a segment once more than a quarter of it was deleted', async () => {
     const articles = await setup(db, 8);
     const { h } = host(db, 4);
