@@ -13,6 +13,7 @@ import { decodeSegment } from '../core/search/codec';
 import { decodeCompact, encodeCompact } from '../core/search/compact';
 import { Lexicon } from '../core/search/lexicon';
 import { DEFAULT_SEGMENT_SIZE } from '../core/search/engine';
+import { nextMerge } from '../core/search/tiers';
 import { analyze } from '../core/search/pipeline';
 import type { SearchOptions, SearchResponse, Snippet } from '../core/search/api';
 import type { TextRange } from '../core/model';
@@ -44,10 +45,6 @@ export function indexFingerprint(): string {
 
 /** Snippet length: about two lines of the result list at the default width. */
 const SNIPPET_CHARS = 220;
-const SMALL_PART = 500;
-/** Tiered merges: four segments of one size class become one, up to this many articles. */
-const MERGE_FACTOR = 4;
-const MAX_MERGED = 65_536;
 /** Below this many articles a second builder costs more (worker start, IndexedDB reads) than it saves. */
 const PARALLEL_MIN = 1000;
 const MAX_DEAD_SHARE = 0.25;
@@ -240,23 +237,10 @@ export class SearchHost {
     this.setStatus({ buildMs: now() - t0 });
   }
 
-  /**
-   * Tiered merges keep the segment count small as the archive grows: segments are grouped by size
-   * class (≤ 500 live articles, then ×4 per class) and any four of one class are merged into one
-   * (in a builder worker, without the texts), up to MAX_MERGED articles. Import batches, undos and
-   * the builders' 4,000-article chunks thus end as a few large segments (31,000 articles: 2).
-   */
+  /** Tiered merges (core/search/tiers.ts), each in a builder worker on the compact form. */
   private async mergeTiers(target: IndexState = this.current): Promise<void> {
-    for (;;) {
-      const byTier = new Map<number, Part[]>();
-      for (const p of target.parts) {
-        const live = target.live(p).length;
-        const tier = live <= SMALL_PART ? 0 : Math.ceil(Math.log(live / SMALL_PART) / Math.log(MERGE_FACTOR));
-        byTier.set(tier, [...(byTier.get(tier) ?? []), p]);
-      }
-      const group = [...byTier.values()].find((g) => g.length >= MERGE_FACTOR && g.slice(0, MERGE_FACTOR).reduce((n, p) => n + target.live(p).length, 0) <= MAX_MERGED);
-      if (!group) return;
-      await this.mergeParts(target, group.slice(0, MERGE_FACTOR));
+    for (let group = nextMerge(target.parts.map((p) => target.live(p).length)); group; group = nextMerge(target.parts.map((p) => target.live(p).length))) {
+      await this.mergeParts(target, group.map((i) => target.parts[i]!));
     }
   }
 

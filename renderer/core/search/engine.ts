@@ -12,6 +12,7 @@ import { buildSegment, type BuiltSegment } from './segment';
 import { compactSegment, decodeCompact, encodeCompact, postingCount, type CompactSegment } from './compact';
 import { Lexicon } from './lexicon';
 import { mergeSegments } from './merge';
+import { nextMerge } from './tiers';
 import { parseQuery, type ParsedQuery } from './query';
 import { planQuery, type QueryPlan } from './plan';
 import { matchSegment, QueryCache } from './match';
@@ -226,6 +227,18 @@ export class SearchIndex {
     }
     flush();
     this.segments = next;
+    return result;
+  }
+
+  /** Applies the tiered merge policy (tiers.ts) until no size class is full; returns what changed. */
+  mergeTiers(): CompactResult {
+    const result: CompactResult = { removed: [], added: [] };
+    const live = (s: Segment): number => s.data.ids.length - s.deadCount;
+    for (let group = nextMerge(this.segments.map(live)); group; group = nextMerge(this.segments.map(live))) {
+      const run = group.map((i) => this.segments[i]!);
+      const merged = this.merge(run, result);
+      this.segments = this.segments.filter((s) => !run.includes(s)).concat(merged ? [merged] : []);
+    }
     return result;
   }
 

@@ -79,8 +79,7 @@ describe('SearchHost', () => {
     await host(db).h.start();
     const repo = new SearchRepo(db);
     const seen: Array<{ done: number; total: number; budget: string[]; alliance: string[] }> = [];
-    let h!: SearchHost;
-    h = new SearchHost(repo, localBuilder(repo), (st) => {
+    const h: SearchHost = new SearchHost(repo, localBuilder(repo), (st) => {
       if (st.state === 'loading' && st.total > 0 && seen.at(-1)?.done !== st.done) seen.push({ done: st.done, total: st.total, budget: ids(h, '34502'), alliance: ids(h, 'التحالف') });
     }, 2);
     await h.start();

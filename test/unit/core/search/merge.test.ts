@@ -59,6 +59,19 @@ describe('mergeSegments', () => {
   });
 });
 
+describe('SearchIndex.mergeTiers', () => {
+  it('merges four segments of one size class at a time and keeps results', () => {
+    const ix = SearchIndex.build(FIXTURE_DOCS.slice(0, 9), 1);
+    const queries = ['التحالف', 'اذار', '"المعرض الدولي للكتاب"', 'اعلن*', 'source:okaz'];
+    const before = queries.map((q) => ix.search(q).hits.map((h) => h.id).sort());
+    const { removed, added } = ix.mergeTiers();
+    expect(removed).toHaveLength(8);
+    expect(added).toHaveLength(2);
+    expect(ix.segmentInfos().map((s) => s.ids.length).sort()).toEqual([1, 4, 4]);
+    expect(queries.map((q) => ix.search(q).hits.map((h) => h.id).sort())).toEqual(before);
+  });
+});
+
 describe('SearchIndex.compact', () => {
   it('folds the delta and tombstoned segments together and keeps results', () => {
     const ix = SearchIndex.build(FIXTURE_DOCS.slice(0, 8), 4);
