@@ -3,6 +3,7 @@
  * the list view, plus open/delete/undo. Emits 'change' (CustomEvent<LibraryChange>) after any change
  * so derived views (the search index, the notebook) can follow.
  */
+import { cleanMeta } from '../core/article/controls';
 import type { Article, ArticleMeta } from '../core/model';
 import type { ArticlesRepo, DeletedArticle, StoredArticle } from '../storage/articles-repo';
 import type { Notifier } from './notifier';
@@ -44,7 +45,8 @@ export class LibraryService extends EventTarget {
    */
   async load(): Promise<void> {
     const all = await this.repo.listMetaPaged();
-    this.metas = new Map(all.map((m) => [m.id, m]));
+    // Labels are shown without bidi controls, whatever an older import or a backup stored (issue 13).
+    this.metas = new Map(all.map((m) => [m.id, cleanMeta(m)]));
     this.cache = null;
     this.partialTotal = null;
   }
@@ -57,8 +59,9 @@ export class LibraryService extends EventTarget {
   async loadFirst(prefs: LibraryPrefs, n: number): Promise<boolean> {
     if (prefs.sort !== 'imported' || prefs.outlet) return false;
     const [rows, total] = await Promise.all([this.repo.firstImported(n, prefs.descending), this.repo.count()]);
-    for (const m of rows) this.metas.set(m.id, m);
-    this.cache = { key: cacheKey(prefs), rows };
+    const clean = rows.map(cleanMeta);
+    for (const m of clean) this.metas.set(m.id, m);
+    this.cache = { key: cacheKey(prefs), rows: clean };
     this.partialTotal = total;
     return true;
   }
@@ -117,7 +120,7 @@ export class LibraryService extends EventTarget {
    * the list is not told yet (a big import announces once at the end with `announce`).
    */
   addMetas(metas: ArticleMeta[], { announce = true } = {}): void {
-    for (const m of metas) this.metas.set(m.id, m);
+    for (const m of metas) this.metas.set(m.id, cleanMeta(m));
     this.cache = null;
     if (announce) this.changed({ added: metas.map((m) => m.id), removed: [] });
   }

@@ -20,7 +20,11 @@ export const readerStyles = [baseStyles, css`
   h1 { font-size: 1.5em; line-height: 1.5; margin-block: 0.3em; unicode-bidi: isolate; }
   .meta { font-family: var(--font-ui); font-size: 0.7em; color: var(--fg-muted); display: flex; gap: 1em; flex-wrap: wrap; align-items: center; margin: 0; }
   .meta .link { font-size: 1em; }
+  .date-note { font-family: var(--font-ui); font-size: 0.65em; color: var(--fg-muted); margin: 0.3em 0 0; }
+  .date-note.warn { color: var(--danger, #b3261e); }
   .body p { margin-block: 0 0.9em; unicode-bidi: isolate; text-align: start; }
+  .body p.cut { margin-block-end: 0; }
+  article:has(.windowed) { overflow-anchor: none; }
   mark { color: inherit; background: transparent; border-radius: 2px; }
   mark.hit { background: var(--hit); }
   mark.hit.current { outline: 2px solid var(--accent); }
