@@ -19,22 +19,20 @@ import { INDEX_FORMAT, lexiconKey } from '../../../renderer/workers/search-state
 const DIR = join(process.cwd(), 'dist', 'renderer', '__scale');
 const CHUNK = 2000;
 
-// Runs in the page before the app: long tasks, and when search first reports 'ready'.
-function watch(): void {
-  const w = window as unknown as { longTasks: Array<[number, number]>; readyAt?: number };
-  w.longTasks = [];
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => w.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
-  const attach = (): void => {
-    const search = (document.querySelector('warraq-app') as unknown as { services?: { search: EventTarget & { status: { state: string } } } })?.services?.search;
+// Runs in the page before the app: long tasks, and when search first reports 'ready'. A string, not
+// a function: tsx's keepNames would wrap its inner functions in a `__name` helper the page lacks.
+const WATCH = `(() => {
+  window.longTasks = [];
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+  const attach = () => {
+    const search = document.querySelector('warraq-app')?.services?.search;
     if (!search) return void setTimeout(attach, 5);
-    const check = (): void => {
-      if (w.readyAt === undefined && search.status.state === 'ready') w.readyAt = performance.now();
-    };
+    const check = () => { if (window.readyAt === undefined && search.status.state === 'ready') window.readyAt = performance.now(); };
     check();
     search.addEventListener('status', check);
   };
   attach();
-}
+})()`;
 
 /** Writes the files the page imports: article chunks (JSON) and index rows (binary). */
 function writeFiles(records: readonly CorpusRecord[], blobs: readonly Uint8Array[]): { chunks: number; segments: Array<{ file: string; ids: string[] }> } {
@@ -86,15 +84,57 @@ async function importInPage(page: Page, plan: { chunks: number; segments: Array<
   })(${JSON.stringify(plan)})`);
 }
 
+// Records, in the page, each input event of the search box and each search answer once drawn.
+const TYPING = `(() => {
+  const app = document.querySelector('warraq-app');
+  const search = app.services.search;
+  window.typed = [];
+  window.shown = [];
+  const original = search.search.bind(search);
+  search.search = (q, o) => {
+    const p = original(q, o);
+    p.then(() => requestAnimationFrame(() => window.shown.push([q, performance.now()])), () => {});
+    return p;
+  };
+  const box = app.shadowRoot.querySelector('warraq-search-box').shadowRoot.querySelector('input');
+  box.addEventListener('input', () => window.typed.push([box.value.trim(), performance.now()]), true);
+  box.focus();
+})()`;
+
+/**
+ * Types queries into the real search box (a fast typist: 80 ms a key) and returns, per keystroke,
+ * the time until results for that text, or for text typed after it, are drawn.
+ */
+async function keystrokes(page: Page, queries: readonly string[]): Promise<number[]> {
+  await page.evaluate(() => { location.hash = '#/search'; });
+  await page.locator('warraq-search').waitFor();
+  await page.evaluate(TYPING);
+  const out: number[] = [];
+  for (const q of queries) {
+    await page.evaluate(() => { (window as unknown as { typed: unknown[]; shown: unknown[] }).typed = []; (window as unknown as { shown: unknown[] }).shown = []; });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(q, { delay: 80 });
+    await page.waitForFunction((last) => (window as unknown as { shown: Array<[string, number]> }).shown.some(([x]) => x === last), q.trim(), { timeout: 60_000, polling: 50 });
+    const { typed, shown } = await page.evaluate(() => window as unknown as { typed: Array<[string, number]>; shown: Array<[string, number]> }).then(() =>
+      page.evaluate(() => ({ typed: (window as unknown as { typed: Array<[string, number]> }).typed, shown: (window as unknown as { shown: Array<[string, number]> }).shown })));
+    typed.forEach(([, t], i) => {
+      const later = new Set(typed.slice(i).map(([v]) => v));
+      const at = shown.find(([v, s]) => s >= t && later.has(v));
+      if (at && typed[i]![0]) out.push(at[1] - t);
+    });
+  }
+  return out;
+}
+
 /** Reloads three times: median first row, median search ready, longest task reload → ready. */
-export async function browserFigures(records: readonly CorpusRecord[], blobs: readonly Uint8Array[], _ctx: BenchContext): Promise<{ firstRowMs: number; readyMs: number; longestTaskMs: number }> {
+export async function browserFigures(records: readonly CorpusRecord[], blobs: readonly Uint8Array[], ctx: BenchContext, typing: readonly string[] = []): Promise<{ firstRowMs: number; readyMs: number; longestTaskMs: number; keystrokeMs: number[] }> {
   const plan = { ...writeFiles(records, blobs), fingerprint: indexFingerprint(), lexiconKey: lexiconKey(1), version: INDEX_FORMAT };
   const s = await openBrowser();
   try {
     await s.page.goto(s.url);
     await waitForFirstRow(s.page);
     await importInPage(s.page, plan);
-    await s.page.addInitScript(watch);
+    await s.page.addInitScript(WATCH);
     const first: number[] = [];
     const ready: number[] = [];
     let longest = 0;
@@ -113,7 +153,8 @@ export async function browserFigures(records: readonly CorpusRecord[], blobs: re
       ready.push(r.at);
       longest = Math.max(longest, r.longest);
     }
-    return { firstRowMs: median(first), readyMs: median(ready), longestTaskMs: longest };
+    const keystrokeMs = typing.length ? await keystrokes(s.page, typing) : [];
+    return { firstRowMs: median(first), readyMs: median(ready), longestTaskMs: longest, keystrokeMs };
   } finally {
     await s.close();
     rmSync(DIR, { recursive: true, force: true });
