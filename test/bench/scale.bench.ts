@@ -135,6 +135,8 @@ export async function run(ctx: BenchContext): Promise<{ rows: BenchRow[]; json: 
   for (const articles of sizes) {
     const e = await measureSize(real, articles, qs, browserSizes.includes(articles) || (articles === real.length && browserSizes.includes(31_000)), ctx);
     scale.push(e);
+    // Each size as soon as it is measured: a long run interrupted still leaves its numbers.
+    console.error(`  scale entry ${JSON.stringify(e)}`);
     const label = articles === real.length ? `${articles} (real corpus)` : `${articles} (synthetic)`;
     rows.push(
       { metric: `${label}: build, one thread`, value: e.buildMs, unit: 'ms', note: `CPU ${(e.buildCpuMs / 1000).toFixed(0)} s; ${e.segments} segments after tiered merges` },
