@@ -85,8 +85,8 @@ export class ExporterService extends EventTarget {
       case 'json': text = toWebAnnotationJson(input, { generated: now, label: title }); break;
       // The BOM is part of the string toCsv returns; a Blob encodes it as EF BB BF.
       case 'csv': text = toCsv(input, { lang: 'en' }); break;
-      case 'csl': text = toCslJson(input.articles); break;
-      case 'ris': text = toRis(input.articles); break;
+      case 'csl': text = toCslJson(input.articles, input.annotations); break;
+      case 'ris': text = toRis(input.articles, input.annotations); break;
     }
     const f = FILES[format];
     return { name: `${fileStem(scope, input.articles, now)}.${f.ext}`, mime: f.mime, data: new Blob([text], { type: f.mime }) };

@@ -2,15 +2,15 @@
  * CSV export: one row per annotation, RFC 4180 (quoted fields, doubled quotes, CRLF rows) with a
  * UTF-8 byte-order mark so spreadsheet programs read Arabic as UTF-8 rather than a legacy code page.
  */
-import { authorOf, groupByArticle, type ExportInput, type ExportLang } from './common';
+import { articleTags, authorOf, groupByArticle, type ArticleGroup, type ExportInput, type ExportLang } from './common';
 import { isoTime } from './dates';
 
-export const CSV_COLUMNS = ['outlet', 'author', 'title', 'date', 'url', 'paragraph', 'quote', 'note', 'tags', 'colour', 'created'] as const;
+export const CSV_COLUMNS = ['outlet', 'author', 'title', 'date', 'url', 'paragraph', 'quote', 'note', 'tags', 'colour', 'created', 'articleTags'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const HEADERS: Record<ExportLang, Record<CsvColumn, string>> = {
-  en: { outlet: 'outlet', author: 'author', title: 'title', date: 'date', url: 'URL', paragraph: 'paragraph', quote: 'quote', note: 'note', tags: 'tags', colour: 'colour', created: 'created' },
-  ar: { outlet: 'المنفذ', author: 'الكاتب', title: 'العنوان', date: 'التاريخ', url: 'الرابط', paragraph: 'الفقرة', quote: 'الاقتباس', note: 'الملاحظة', tags: 'الوسوم', colour: 'اللون', created: 'أُنشئت' },
+  en: { outlet: 'outlet', author: 'author', title: 'title', date: 'date', url: 'URL', paragraph: 'paragraph', quote: 'quote', note: 'note', tags: 'tags', colour: 'colour', created: 'created', articleTags: 'article tags' },
+  ar: { outlet: 'المنفذ', author: 'الكاتب', title: 'العنوان', date: 'التاريخ', url: 'الرابط', paragraph: 'الفقرة', quote: 'الاقتباس', note: 'الملاحظة', tags: 'الوسوم', colour: 'اللون', created: 'أُنشئت', articleTags: 'وسوم المقال' },
 };
 
 /** Tags share one cell, joined by this. */
@@ -27,23 +27,37 @@ export interface CsvOptions {
   guardFormulas?: boolean;
 }
 
-/** The rows as plain values, before quoting (handy for tests and previews). */
+/**
+ * The rows as plain values, before quoting (handy for tests and previews): one per annotation, and
+ * one with empty annotation cells for a tagged article that has no annotation (its tags still go out).
+ */
 export function csvRows(input: ExportInput): Record<CsvColumn, string>[] {
-  return groupByArticle(input).flatMap((g) =>
-    g.items.map((i) => ({
-      outlet: g.article.outlet,
-      author: authorOf(g.article) ?? '',
-      title: g.article.title,
-      date: g.article.published ?? '',
-      url: g.article.url ?? '',
+  return groupByArticle(input).flatMap((g) => {
+    const article = articleCells(g);
+    const blank = { paragraph: '', quote: '', note: '', tags: '', colour: '', created: '' };
+    if (!g.items.length) return [{ ...article, ...blank }];
+    return g.items.map((i) => ({
+      ...article,
       paragraph: i.paragraph === undefined ? '' : String(i.paragraph),
       quote: i.quote,
       note: i.annotation.note,
       tags: i.annotation.tags.join(TAG_SEPARATOR),
       colour: i.annotation.color ?? '',
       created: isoTime(i.annotation.createdAt),
-    })),
-  );
+    }));
+  });
+}
+
+/** The cells that describe the article, repeated on each of its rows. */
+function articleCells(g: ArticleGroup): Pick<Record<CsvColumn, string>, 'outlet' | 'author' | 'title' | 'date' | 'url' | 'articleTags'> {
+  return {
+    outlet: g.article.outlet,
+    author: authorOf(g.article) ?? '',
+    title: g.article.title,
+    date: g.article.published ?? '',
+    url: g.article.url ?? '',
+    articleTags: articleTags(g.article).join(TAG_SEPARATOR),
+  };
 }
 
 /** The whole file as a string starting with the BOM; a header row alone when there is nothing. */

@@ -4,8 +4,9 @@
  * would set the wrong direction get an RLM/LRM, so mixed Arabic and Latin keep their order.
  */
 import { citationText } from './citation';
-import { groupByArticle, type ExportInput, type ExportItem, type ExportLang } from './common';
-import { isolate, majorityDir, withDirectionMark } from './escape';
+import { articleTags, groupByArticle, type ExportInput, type ExportItem, type ExportLang } from './common';
+import { dirOfLang, isolateIfNeeded } from './direction';
+import { majorityDir, withDirectionMark } from './escape';
 import { LABELS } from './labels';
 import type { ArticleMeta } from '../model';
 
@@ -21,6 +22,8 @@ export function toMarkdown(input: ExportInput, options: MarkdownOptions = {}): s
   const out = [`# ${escapeLine(options.title ?? LABELS[lang].heading)}`, ''];
   for (const g of groupByArticle(input)) {
     out.push(`## ${escapeLine(g.article.title || g.article.id)}`, '', citationText(g.article, { lang }), '');
+    const own = articleTags(g.article);
+    if (own.length) out.push(`${LABELS[lang].articleTags}: ${tagList(own, lang)}`, '');
     for (const item of g.items) out.push(...itemLines(g.article, item, lang), '---', '');
   }
   return out.join('\n').replace(/\n+$/, '') + '\n';
@@ -36,11 +39,16 @@ function itemLines(article: ArticleMeta, item: ExportItem, lang: ExportLang): st
   else lines.push(`*${l.articleNote}*`, '');
   if (a.note.trim()) lines.push(...a.note.trim().split(/\r?\n/).map((x) => withDirectionMark(escapeLine(x))), '');
   const meta: string[] = [];
-  if (a.tags.length) meta.push(`${l.tags}: ${a.tags.map(isolate).join(lang === 'ar' ? '، ' : ', ')}`);
+  if (a.tags.length) meta.push(`${l.tags}: ${tagList(a.tags, lang)}`);
   if (a.color) meta.push(`${l.colour}: ${l.colours[a.color]}`);
   if (meta.length) lines.push(meta.join(' · '), '');
   lines.push(`— ${citationText(article, { lang, paragraph: item.paragraph })}`, '');
   return lines;
+}
+
+/** Tags joined by the language's comma, each isolated only when it runs against the line. */
+function tagList(tags: readonly string[], lang: ExportLang): string {
+  return tags.map((t) => isolateIfNeeded(t, dirOfLang(lang))).join(lang === 'ar' ? '، ' : ', ');
 }
 
 /** Backslash-escapes what would turn a line of a note into a heading, list, quote or rule. */

@@ -13,7 +13,8 @@ import type { SearchHit, SearchResponse, Snippet } from '../../core/search/api';
 import type { Services } from '../../services/services';
 import { isSuperseded } from '../../services/search';
 import { servicesContext } from '../context';
-import { LanguageController, t, formatDate, formatNumber } from '../strings/i18n';
+import { LanguageController, t, formatNumber } from '../strings/i18n';
+import { formatPublished } from '../common/article-date';
 import { NavigateEvent } from '../app/route';
 import { reportError } from '../common/report-error';
 import { searchStyles } from './search-styles';
@@ -131,7 +132,7 @@ export class SearchView extends LitElement {
     return html`<li id="r-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'} aria-labelledby="t-${i}"
         @click=${() => this.open(h)}>
       <div class="title" id="t-${i}" dir="auto">${h.title}</div>
-      <div class="meta"><bdi>${h.outlet}</bdi><span>${h.published ? formatDate(h.published) : t('search.undated')}</span></div>
+      <div class="meta"><bdi>${h.outlet}</bdi><span>${h.published ? formatPublished(h) : t('search.undated')}</span></div>
       ${s ? html`<p class="snippet" dir="auto">${renderSnippet(s, s.offset > 0, true)}</p>` : nothing}
     </li>`;
   }
