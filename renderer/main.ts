@@ -28,6 +28,7 @@ import { SaveLinkService } from './services/collect/save-link';
 import { WatchService } from './services/collect/watch';
 import { ImportHistory } from './services/collect/history';
 import { setLanguage, t } from './ui/strings/i18n';
+import { ar as safetyAr, en as safetyEn } from './ui/strings/features/safety';
 import './ui/app/app-shell';
 
 const SAMPLE = 'sample/ishtar-coalition-2019.txt';
@@ -43,7 +44,11 @@ async function start(): Promise<void> {
   await db.open();
   // A restore a crash interrupted is undone before anything reads the library (see services/backup-apply.ts).
   const backupRepo = new BackupRepo(db);
-  await recoverRestore(backupRepo);
+  // Said on the start-up screen (both languages: settings are read after), then as a notice (issue 13).
+  const undone = await recoverRestore(backupRepo, () => {
+    const boot = document.getElementById('boot');
+    if (boot) boot.textContent = `${safetyAr['restore.recovering']} — ${safetyEn['restore.recovering']}`;
+  });
   const notifier = new Notifier();
   const settings = new SettingsService(new SettingsRepo(db));
   await settings.load();
@@ -70,6 +75,7 @@ async function start(): Promise<void> {
   app.services = services;
   document.getElementById('boot')?.remove();
   document.body.append(app);
+  if (undone >= 0) notifier.notify({ kind: 'info', message: 'restore.recovered', params: { rows: undone }, timeout: 0 });
   void platform.persistStorage().then((granted) => {
     if (!granted && platform.kind === 'browser') console.info(t('storage.persistDenied'));
   });

@@ -3,6 +3,7 @@
  * notebook's current filter, or the whole library), builds one of the core formats and saves it
  * through the Platform (Electron: native save dialog; browser: a download).
  */
+import { cleanMeta, cleanNote } from '../core/article/controls';
 import {
   toCslJson, toCsv, toHtml, toMarkdown, toRis, toWebAnnotationJson,
   type EmbeddedFont, type ExportInput, type ExportLang,
@@ -63,7 +64,8 @@ export class ExporterService extends EventTarget {
       const t = await this.sources.text(id);
       if (t) texts.set(id, t);
     }
-    return { articles, annotations, texts };
+    // Every export gets labels, notes and tags without bidi controls (issue 13); quotes come from the text.
+    return { articles: articles.map(cleanMeta), annotations: annotations.map(cleanNote), texts };
   }
 
   private async annotationsOf(scope: ExportScope): Promise<Annotation[]> {

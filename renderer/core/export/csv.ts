@@ -4,6 +4,7 @@
  */
 import { articleTags, authorOf, groupByArticle, type ArticleGroup, type ExportInput, type ExportLang } from './common';
 import { isoTime } from './dates';
+import { guardFormula } from './escape';
 
 export const CSV_COLUMNS = ['outlet', 'author', 'title', 'date', 'url', 'paragraph', 'quote', 'note', 'tags', 'colour', 'created', 'articleTags'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -21,8 +22,8 @@ export interface CsvOptions {
   /** Header language (default 'en', what scripts expect). */
   lang?: ExportLang;
   /**
-   * Prefix cells a spreadsheet would run as a formula (=, +, @, or - before a non-space) with an
-   * apostrophe (OWASP's CSV-injection advice). Default true; a note "-٥ قتلى" is then "'-٥ قتلى".
+   * Prefix cells a spreadsheet would run as a formula with an apostrophe (see guardFormula in
+   * escape.ts). Default true; a note "-٥ قتلى" is then "'-٥ قتلى".
    */
   guardFormulas?: boolean;
 }
@@ -71,6 +72,6 @@ export function toCsv(input: ExportInput, options: CsvOptions = {}): string {
 
 /** One RFC 4180 field: quoted when it holds a comma, quote, CR or LF (or leading/trailing space). */
 export function csvField(value: string, guardFormulas = true): string {
-  const v = guardFormulas && /^([=+@\t\r]|-\S)/.test(value) ? `'${value}` : value;
+  const v = guardFormulas ? guardFormula(value) : value;
   return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

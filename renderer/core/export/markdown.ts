@@ -6,7 +6,7 @@
 import { citationText } from './citation';
 import { articleTags, groupByArticle, type ExportInput, type ExportItem, type ExportLang } from './common';
 import { dirOfLang, isolateIfNeeded } from './direction';
-import { majorityDir, withDirectionMark } from './escape';
+import { escapeMarkdown, majorityDir, withDirectionMark } from './escape';
 import { LABELS } from './labels';
 import type { ArticleMeta } from '../model';
 
@@ -21,7 +21,7 @@ export function toMarkdown(input: ExportInput, options: MarkdownOptions = {}): s
   const lang = options.lang ?? 'ar';
   const out = [`# ${escapeLine(options.title ?? LABELS[lang].heading)}`, ''];
   for (const g of groupByArticle(input)) {
-    out.push(`## ${escapeLine(g.article.title || g.article.id)}`, '', citationText(g.article, { lang }), '');
+    out.push(`## ${escapeLine(g.article.title || g.article.id)}`, '', escapeMarkdown(citationText(g.article, { lang })), '');
     const own = articleTags(g.article);
     if (own.length) out.push(`${LABELS[lang].articleTags}: ${tagList(own, lang)}`, '');
     for (const item of g.items) out.push(...itemLines(g.article, item, lang), '---', '');
@@ -35,23 +35,26 @@ function itemLines(article: ArticleMeta, item: ExportItem, lang: ExportLang): st
   const lines: string[] = [];
   // A quote reads in its article's direction: "Human Rights Watch تقريراً …" is an Arabic sentence.
   const dir = majorityDir(article.title) ?? majorityDir(item.quote);
-  if (item.quote) lines.push(...item.quote.split(/\r?\n/).map((x) => `> ${withDirectionMark(x, dir)}`.trimEnd()), '');
+  if (item.quote) lines.push(...item.quote.split(/\r?\n/).map((x) => `> ${withDirectionMark(escapeLine(x), dir)}`.trimEnd()), '');
   else lines.push(`*${l.articleNote}*`, '');
   if (a.note.trim()) lines.push(...a.note.trim().split(/\r?\n/).map((x) => withDirectionMark(escapeLine(x))), '');
   const meta: string[] = [];
   if (a.tags.length) meta.push(`${l.tags}: ${tagList(a.tags, lang)}`);
   if (a.color) meta.push(`${l.colour}: ${l.colours[a.color]}`);
   if (meta.length) lines.push(meta.join(' · '), '');
-  lines.push(`— ${citationText(article, { lang, paragraph: item.paragraph })}`, '');
+  lines.push(`— ${escapeMarkdown(citationText(article, { lang, paragraph: item.paragraph }))}`, '');
   return lines;
 }
 
-/** Tags joined by the language's comma, each isolated only when it runs against the line. */
+/** Tags joined by the language's comma, each escaped, and isolated only when it runs against the line. */
 function tagList(tags: readonly string[], lang: ExportLang): string {
-  return tags.map((t) => isolateIfNeeded(t, dirOfLang(lang))).join(lang === 'ar' ? '، ' : ', ');
+  return tags.map((t) => isolateIfNeeded(escapeMarkdown(t), dirOfLang(lang))).join(lang === 'ar' ? '، ' : ', ');
 }
 
-/** Backslash-escapes what would turn a line of a note into a heading, list, quote or rule. */
+/**
+ * A line of text from an article or a user, inert in Markdown: inline markup escaped (escapeMarkdown),
+ * then what would turn it into a heading, list, quote or rule backslash-escaped.
+ */
 export function escapeLine(line: string): string {
-  return line.replace(/^(\s*)([#>*+\-=|])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return escapeMarkdown(line).replace(/^(\s*)([#>*+\-=|])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
