@@ -52,6 +52,7 @@ async function expectStory(page: Page, s: { title: string; paragraphs: string[] 
 }
 
 test('subscribing to each kind of feed brings the full articles in; a second refresh adds nothing', async ({ page }) => {
+  test.setTimeout(180_000); // five subscriptions and six articles opened, on a shared 2-core machine
   await openFeeds(page);
   const before = { lib: 1 };
   await subscribe(page, `${server.url}/ar/rss.xml`, 'صحيفة الوطن');
@@ -91,6 +92,7 @@ test('subscribing to each kind of feed brings the full articles in; a second ref
 });
 
 test('each broken feed shows its own error while the others still work', async ({ page }) => {
+  test.setTimeout(120_000); // the slow feed alone takes the 15 s time-out
   await openFeeds(page);
   // Added together from one OPML list, so they refresh side by side.
   const opml = `<?xml version="1.0" encoding="utf-8"?><opml version="2.0"><head><title>t</title></head><body>
