@@ -68,7 +68,7 @@ async function start(): Promise<void> {
   const collect = await startCollect(db, platform, library, importer);
   const annotationsRepo = new AnnotationsRepo(db);
   const annotations = new AnnotationsService(annotationsRepo, library, settings, notifier);
-  const exporter = new ExporterService(librarySources(annotationsRepo, library, document.baseURI), platform);
+  const exporter = new ExporterService(librarySources(annotationsRepo, library, document.baseURI), platform, () => settings.get('dates').months);
   const backup = new BackupService({ repo: backupRepo, platform, library, settings, search, schemaVersion: SCHEMA_VERSION, app: 'Warraq' });
   const services: Services = { platform, notifier, settings, library, importer, annotations, search, exporter, backup, ...collect };
   const app = document.createElement('warraq-app');
