@@ -5,7 +5,7 @@
  * the isolated world reads the frame's activation, which page scripts cannot fake.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { APP_COMMANDS, CHANNELS, type AppCommand, type WarraqBridge } from './ipc/contract';
+import { APP_COMMANDS, CHANNELS, type AppCommand, type PickedEntry, type WarraqBridge } from './ipc/contract';
 
 const bridge: WarraqBridge = {
   openExternal: (url) => (navigator.userActivation?.isActive ? ipcRenderer.invoke(CHANNELS.openExternal, url) : Promise.resolve(false)),
@@ -21,6 +21,18 @@ const bridge: WarraqBridge = {
     ipcRenderer.on(CHANNELS.command, relay);
     return () => {
       ipcRenderer.removeListener(CHANNELS.command, relay);
+    };
+  },
+  fetchUrl: (request) => ipcRenderer.invoke(CHANNELS.fetchUrl, request),
+  chooseWatchFolder: () => ipcRenderer.invoke(CHANNELS.chooseWatchFolder),
+  watchFolders: (paths, since) => ipcRenderer.invoke(CHANNELS.watchFolders, paths, since),
+  onWatchedFiles: (listener) => {
+    const relay = (_event: unknown, files: unknown) => {
+      if (Array.isArray(files)) listener(files as PickedEntry[]);
+    };
+    ipcRenderer.on(CHANNELS.watchedFiles, relay);
+    return () => {
+      ipcRenderer.removeListener(CHANNELS.watchedFiles, relay);
     };
   },
 };

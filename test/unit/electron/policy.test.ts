@@ -5,7 +5,7 @@ import { APP_COMMANDS as RENDERER_COMMANDS } from '../../../renderer/platform/pl
 import { APP_COMMANDS, APP_ENTRY_URL } from '../../../electron/ipc/contract';
 import { CSP, isPermissionAllowed, responseHeaders, webPreferences, windowOptions } from '../../../electron/policy';
 // @ts-expect-error — plain .mjs script without type declarations
-import { CSP as SERVER_CSP } from '../../../scripts/static-server.mjs';
+import { CSP as SERVER_CSP, WEB_CSP } from '../../../scripts/static-server.mjs';
 
 describe('window security settings', () => {
   const prefs = webPreferences('/app/dist/electron/preload.cjs');
@@ -39,10 +39,13 @@ describe('Content-Security-Policy', () => {
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(CSP).not.toMatch(/unsafe-eval|https?:|\*/);
   });
-  it('is the policy of the <meta> in renderer/index.html (less frame-ancestors, which a <meta> cannot carry)', () => {
+  it('the <meta> in renderer/index.html is the browser build\'s policy (less frame-ancestors, which a <meta> cannot carry)', () => {
     const html = readFileSync(join(import.meta.dirname, '..', '..', '..', 'renderer', 'index.html'), 'utf8');
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBe(CSP.replace("; frame-ancestors 'none'", ''));
+    expect(meta).toBe(WEB_CSP.replace("; frame-ancestors 'none'", ''));
+    // The browser build fetches feeds from the page (http:, https:); nothing else differs. In Electron the app://
+    // header (CSP) applies as well, and a page obeys both policies, so the desktop app never connects out.
+    expect(WEB_CSP).toBe(CSP.replace("connect-src 'self';", "connect-src 'self' http: https:;"));
   });
   it('allows workers and fetches from the app only: no blob: workers, no blob:/data: fetches', () => {
     const directives = new Map(CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
