@@ -129,8 +129,7 @@ export class FeedsView extends LitElement {
           ${f.lastNew !== undefined && !err ? html`<span>${t('feeds.newItems', { count: f.lastNew })}</span>` : nothing}
           ${f.collected ? html`<span>${t('feeds.collected', { count: f.collected })}</span>` : nothing}
         </div>
-        ${err ? html`<div class="error" role="status">${t('feeds.error', { reason: errorReason(err) })}
-          <span class="muted" lang="en" dir="ltr"> (${err.message})</span></div>` : nothing}
+        ${err ? html`<div class="error" title=${err.message}>${t('feeds.error', { reason: errorReason(err) })}</div>` : nothing}
         <div class="actions">
           <button aria-label=${t('feeds.refreshOne', { title: f.title })} @click=${() => this.refresh([f.id])}>↻</button>
           <button aria-label=${t('feeds.remove', { title: f.title })} @click=${() => this.unsubscribe(f)}>✕</button>
