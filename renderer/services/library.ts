@@ -93,6 +93,19 @@ export class LibraryService extends EventTarget {
     if (announce) this.changed({ added: metas.map((m) => m.id), removed: [] });
   }
 
+  /**
+   * Updates fields of metas already listed (a story assignment, a metadata correction) without
+   * announcing new articles; ids not in the library are ignored. One 'change' with nothing added.
+   */
+  patchMetas(patches: ReadonlyArray<Partial<ArticleMeta> & { id: string }>): void {
+    let any = false;
+    for (const p of patches) {
+      const m = this.metas.get(p.id);
+      if (m) { this.metas.set(p.id, { ...m, ...p }); any = true; }
+    }
+    if (any) this.changed({ added: [], removed: [] });
+  }
+
   /** Tells listeners about changes made without announcing them. */
   announce(change: LibraryChange): void {
     this.changed(change);

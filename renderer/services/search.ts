@@ -101,6 +101,11 @@ export class SearchService extends EventTarget {
     await this.request({ type: 'rebuild', ...options }).promise;
   }
 
+  /** Re-indexes articles whose search document changed (an outlet renamed, a title corrected). */
+  reindex(ids: readonly string[]): void {
+    if (ids.length) void this.request({ type: 'update', added: [...ids], removed: [...ids] }).promise.catch(() => {});
+  }
+
   private onLibrary = (e: Event): void => {
     const { added, removed } = (e as CustomEvent<LibraryChange>).detail;
     if (added.length || removed.length) void this.request({ type: 'update', added, removed }).promise.catch(() => {});

@@ -11,6 +11,7 @@ import type { ImportService } from './importer';
 import type { AnnotationsService } from './annotations';
 import type { ExporterService } from './exporter';
 import type { BackupService } from './backup';
+import type { StoriesService } from './stories';
 
 export interface Services {
   platform: Platform;
@@ -22,4 +23,5 @@ export interface Services {
   annotations: AnnotationsService;
   exporter: ExporterService;
   backup: BackupService;
+  stories: StoriesService;
 }
