@@ -23,6 +23,7 @@ import './find-bar';
 import type { FindBar, FindHits } from './find-bar';
 import { ReaderAnnotations } from '../annotations/reader-annotations';
 import { markStyles } from '../annotations/mark-styles';
+import '../stories/editions-strip';
 
 const NO_RANGES: TextRange[] = [];
 
@@ -226,6 +227,7 @@ export class ReaderView extends LitElement {
       <div class="content">
         ${a ? html`<article style=${vars} tabindex="-1" aria-label=${a.title} @scroll=${this.onScroll}>
           ${this.renderHeader(a)}
+          <warraq-editions-strip .articleId=${a.id}></warraq-editions-strip>
           <section class="body" aria-label=${t('reader.paragraphs')}>${a.paragraphs.map((_, i) => this.renderParagraph(a, i))}</section>
         </article>` : nothing}
         ${a ? this.renderAside(a) : nothing}
