@@ -61,7 +61,6 @@ async function start(): Promise<void> {
   const backup = new BackupService({ repo: backupRepo, platform, library, settings, search, schemaVersion: SCHEMA_VERSION, app: 'Warraq' });
   const stories = new StoriesService(new StoriesRepo(db), library);
   await stories.load();
-  stories.addEventListener('reindex', (e) => search.reindex((e as CustomEvent<string[]>).detail));
   stories.start();
   const services: Services = { platform, notifier, settings, library, importer, annotations, search, exporter, backup, stories };
   const app = document.createElement('warraq-app');

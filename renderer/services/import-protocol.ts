@@ -20,9 +20,10 @@ export type IssueCode =
   | 'truncated'    // imported, but the page ends mid-way (no closing </html>): the text may be incomplete
   | 'renamed'      // imported, read as another kind than its name says (a web page saved as .txt)
   | 'read'         // the file could not be read (moved, permissions)
-  | 'storage';     // the database refused the batch (the file's other batches may be stored)
+  | 'storage'      // the database refused the batch (the file's other batches may be stored)
+  | 'edition';     // imported as another edition of a text already stored (another outlet or URL)
 
-export type IssueKind = 'failed' | 'skipped' | 'warnings';
+export type IssueKind = 'failed' | 'skipped' | 'warnings' | 'editionsOf';
 
 export interface ImportIssue {
   path: string;
@@ -40,6 +41,8 @@ export interface ImportProgress {
   currentFile: string;
   imported: number;
   duplicates: number;
+  /** Copies of stored texts from another outlet or URL, kept as editions. */
+  editions?: number;
   /** Failures so far (files, plus bad records of archives). */
   failed: number;
   bytesDone: number;
@@ -48,7 +51,12 @@ export interface ImportProgress {
 
 export interface ImportReport {
   imported: number;
+  /** The very same copy (text, outlet and URL) already stored: nothing added. */
   duplicates: number;
+  /** Copies kept as another edition of a stored text (listed in `editionsOf`). */
+  editions?: number;
+  /** "Another edition of …": one entry per edition added (up to the list cap). */
+  editionsOf?: ImportIssue[];
   failed: ImportIssue[];
   skipped: ImportIssue[];
   /** Imported, with something the user should know (truncated page, misleading name). */
@@ -73,6 +81,8 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'added'; metas: ArticleMeta[] }
+  /** Metas of stored articles that gained an edition. */
+  | { type: 'updated'; metas: ArticleMeta[] }
   | { type: 'issue'; kind: IssueKind; issue: ImportIssue }
   | { type: 'file-done'; index: number }
   | { type: 'done'; report: ImportReport }

@@ -101,14 +101,12 @@ export class SearchService extends EventTarget {
     await this.request({ type: 'rebuild', ...options }).promise;
   }
 
-  /** Re-indexes articles whose search document changed (an outlet renamed, a title corrected). */
-  reindex(ids: readonly string[]): void {
-    if (ids.length) void this.request({ type: 'update', added: [...ids], removed: [...ids] }).promise.catch(() => {});
-  }
-
   private onLibrary = (e: Event): void => {
-    const { added, removed } = (e as CustomEvent<LibraryChange>).detail;
-    if (added.length || removed.length) void this.request({ type: 'update', added, removed }).promise.catch(() => {});
+    const { added, removed, updated = [] } = (e as CustomEvent<LibraryChange>).detail;
+    // An updated article is re-read: tombstoned, then indexed again from storage.
+    const gone = updated.length ? [...removed, ...updated] : removed;
+    const fresh = updated.length ? [...added, ...updated] : added;
+    if (fresh.length || gone.length) void this.request({ type: 'update', added: fresh, removed: gone }).promise.catch(() => {});
   };
 
   private request(req: SearchRequest): { seq: number; promise: Promise<SearchResult> } {

@@ -19,8 +19,7 @@
  *  - renameOutlet(id, name, aliases)   applies to every article; `source:` then matches name and aliases
  *  - editMeta(articleId, patch)  title/outlet/byline/published/url; the originals are kept beside
  * Events: 'change' (CustomEvent<StoriesChange>) after any regrouping, rename or edit;
- *         'progress' (CustomEvent<DetectionProgress>) while the worker detects;
- *         'reindex' (CustomEvent<string[]>) article ids whose search document changed (wired to search).
+ *         'progress' (CustomEvent<DetectionProgress>) while the worker detects.
  * The library's own 'change' follows too (metas carry `storyId`, `editions`, `outlets`).
  */
 import type { ArticleMeta, Edition, MetaEdit, MetaField, Outlet, Story, StoryLink, StoryRelation } from '../core/model';
@@ -211,7 +210,7 @@ export class StoriesService extends EventTarget {
     this.stored.set(id, row);
     // The search index's source field carries outlet names: re-index the articles that name this outlet.
     const ids = this.library.allMeta().filter((m) => (m.outlets ?? [m.outlet]).includes(id)).map((m) => m.id);
-    this.dispatchEvent(new CustomEvent('reindex', { detail: ids }));
+    this.library.announce({ added: [], removed: [], updated: ids });
     this.changed({ stories: [], outlets: true });
   }
 
@@ -243,8 +242,7 @@ export class StoriesService extends EventTarget {
   // ---- internals ----
 
   private metaChanged(meta: ArticleMeta): void {
-    this.library.patchMetas([meta]);
-    this.dispatchEvent(new CustomEvent('reindex', { detail: [meta.id] }));
+    this.library.patchMetas([meta], { reindex: true });
     this.changed({ stories: [meta.storyId ?? meta.id] });
   }
 
