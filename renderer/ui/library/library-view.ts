@@ -224,7 +224,7 @@ export class LibraryView extends LitElement {
       ${this.rows.length === 0
         ? html`<p class="empty" role="status">${t(this.services.library.size ? 'stories.library.noMatch' : 'library.empty')}</p>`
         : html`
-          <div class="grid" role=${isByStory(this.prefs) ? 'treegrid' : 'grid'} tabindex="0" aria-label=${t('library.list')} aria-rowcount=${this.rows.length + 1}
+          <div class="grid" role="grid" tabindex="0" aria-label=${t('library.list')} aria-rowcount=${this.rows.length + 1}
             aria-activedescendant="row-${this.active}" aria-description=${count} @keydown=${this.onKey}>
             <div class="row head" role="row" aria-rowindex="1">
               <div role="columnheader">${t('library.col.title')}</div>

@@ -22,8 +22,7 @@ export function renderStoryRow(row: StoryRow, expanded: boolean, c: RowContext) 
   const title = row.lead.title;
   const many = row.outletCount > 1;
   const names = row.outletNames.join('، ');
-  return html`<div class="row story" role="row" id="row-${c.index}" aria-rowindex=${c.index + 2} aria-level="1"
-      aria-expanded=${expanded ? 'true' : 'false'} aria-selected=${c.active ? 'true' : 'false'}
+  return html`<div class="row story" role="row" id="row-${c.index}" aria-rowindex=${c.index + 2} aria-selected=${c.active ? 'true' : 'false'}
       @click=${c.select} @dblclick=${c.open}>
     <div class="title" role="gridcell">
       <button class="expander" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'}
@@ -48,8 +47,7 @@ export function renderStoryRow(row: StoryRow, expanded: boolean, c: RowContext) 
 
 export function renderEditionRow(e: Edition, last: boolean, c: RowContext) {
   const outlet = c.outletName(e.outlet);
-  return html`<div class="row edition ${last ? 'last' : ''}" role="row" id="row-${c.index}" aria-rowindex=${c.index + 2}
-      aria-level="2" aria-selected=${c.active ? 'true' : 'false'} @click=${c.select} @dblclick=${c.open}>
+  return html`<div class="row edition ${last ? 'last' : ''}" role="row" id="row-${c.index}" aria-rowindex=${c.index + 2} aria-selected=${c.active ? 'true' : 'false'} @click=${c.select} @dblclick=${c.open}>
     <div class="title" role="gridcell"><a href="#/article/${encodeURIComponent(e.articleId)}" tabindex="-1"
       aria-label=${t('stories.edition.open', { outlet, date: e.published ? formatDate(e.published) : t('library.undated'), title: e.title })}
       @click=${(ev: Event) => { ev.preventDefault(); c.open(); }}><bdi dir="auto">${e.title}</bdi></a></div>

@@ -62,7 +62,7 @@ export const ar = {
   'stories.outlet.aliases': 'أسماء أخرى',
   'stories.outlet.hint': 'افصل الأسماء الأخرى بفواصل. يجد البحث source: الوسيلة بكل هذه الأسماء.',
   'stories.outlet.saved': 'سُمّيت الوسيلة «{name}»',
-  'stories.library.count': '{stories} خبر · {articles} مقالة',
+  'stories.library.count': 'الأخبار: {stories} · المقالات: {articles}',
   'stories.library.byStory': 'تجميع حسب الخبر',
   'stories.library.sort.earliest': 'أول نشر',
   'stories.library.sort.imported': 'تاريخ الاستيراد',
