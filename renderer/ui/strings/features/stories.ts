@@ -77,6 +77,8 @@ export const ar = {
   'stories.library.expand': 'اعرض نسخ «{title}»',
   'stories.library.collapse': 'أخفِ نسخ «{title}»',
   'stories.library.noMatch': 'لا خبر يطابق هذه التصفية.',
+  'stories.search.moreOutlets': 'ونشرته {count} مصادر أخرى',
+  'stories.search.stories': '· الأخبار: {count}',
   // ---- end stories-ui ----
 } as const;
 
@@ -154,5 +156,7 @@ export const en: Record<keyof typeof ar, string> = {
   'stories.library.expand': 'Show the editions of “{title}”',
   'stories.library.collapse': 'Hide the editions of “{title}”',
   'stories.library.noMatch': 'No story matches this filter.',
+  'stories.search.moreOutlets': 'and {count} more outlets',
+  'stories.search.stories': '· {count} stories',
   // ---- end stories-ui ----
 };
