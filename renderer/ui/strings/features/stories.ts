@@ -79,6 +79,10 @@ export const ar = {
   'stories.library.noMatch': 'لا خبر يطابق هذه التصفية.',
   'stories.search.moreOutlets': 'ونشرته {count} مصادر أخرى',
   'stories.search.stories': '· الأخبار: {count}',
+  'stories.notes.title': 'من نسخ أخرى لهذا الخبر',
+  'stories.notes.here': 'على نسخة {outlet}، وموضعها هنا',
+  'stories.notes.there': 'على نسخة {outlet}، ولا يوجد نصها هنا',
+  'stories.notes.open': 'افتح «{quote}» في نسخة {outlet}',
   // ---- end stories-ui ----
 } as const;
 
@@ -158,5 +162,9 @@ export const en: Record<keyof typeof ar, string> = {
   'stories.library.noMatch': 'No story matches this filter.',
   'stories.search.moreOutlets': 'and {count} more outlets',
   'stories.search.stories': '· {count} stories',
+  'stories.notes.title': 'From other editions of this story',
+  'stories.notes.here': 'On the edition of {outlet}; shown here',
+  'stories.notes.there': 'On the edition of {outlet}; not in this text',
+  'stories.notes.open': 'Open “{quote}” in the edition of {outlet}',
   // ---- end stories-ui ----
 };
