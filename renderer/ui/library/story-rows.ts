@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import type { Edition } from '../../core/model';
 import type { StoryRow } from '../../services/stories';
-import { t, formatDate } from '../strings/i18n';
+import { t, formatDate, formatNumber } from '../strings/i18n';
 
 export interface RowContext {
   index: number;
@@ -34,7 +34,7 @@ export function renderStoryRow(row: StoryRow, expanded: boolean, c: RowContext) 
     </div>
     <div class="cell" role="gridcell" title=${names}>
       <span class="badge ${many ? '' : 'one'}" aria-label=${t('stories.library.outlets', { count: row.outletCount })}
-        >${row.outletCount}</span><bdi dir="auto">${names}</bdi></div>
+        >${formatNumber(row.outletCount)}</span><bdi dir="auto">${names}</bdi></div>
     <div class="cell" role="gridcell">${row.earliest ? formatDate(row.earliest) : t('library.undated')}</div>
     <div class="cell" role="gridcell">${row.editionCount > 1
       ? t('stories.library.editions', { count: row.editionCount })

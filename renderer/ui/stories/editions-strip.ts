@@ -19,6 +19,7 @@ import { LanguageController, t, formatDate } from '../strings/i18n';
 import { NavigateEvent } from '../app/route';
 import { reportError } from '../common/report-error';
 import { stripStyles } from './strip-styles';
+import { tCount } from './plural';
 import type { EditionCompare } from './edition-compare';
 import type { MetaEditor } from './meta-editor';
 import type { OutletEditor } from './outlet-editor';
@@ -159,7 +160,7 @@ export class EditionsStrip extends LitElement {
     const meta = this.services.library.meta(this.articleId);
     return html`<section class="strip" aria-labelledby="strip-h">
       <div class="toolbar">
-        <h2 id="strip-h">${n > 1 ? t('stories.strip.outlets', { count: n }) : t('stories.strip.one')}</h2>
+        <h2 id="strip-h">${n > 1 ? tCount('stories.strip.outlets', n) : t('stories.strip.one')}</h2>
         <span class="spacer"></span>
         ${v.articles.length > 1 ? html`<button aria-label=${t('stories.split.label')}
           @click=${() => this.act(() => this.services.stories.split(this.articleId), 'stories.split.done')}>${t('stories.split')}</button>` : nothing}

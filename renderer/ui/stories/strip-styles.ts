@@ -3,7 +3,8 @@ import { css } from 'lit';
 import { baseStyles } from '../common/styles';
 
 export const stripStyles = [baseStyles, css`
-  :host { display: block; font-family: var(--font-ui); font-size: 0.8rem; }
+  :host { display: block; }
+  .strip { font-family: var(--font-ui); font-size: 0.8rem; }
   .strip { border: 1px solid var(--border); border-radius: 8px; background: var(--bg-elev); padding-block: 8px; padding-inline: 12px;
     margin-block-end: 1.2em; }
   h2 { font-size: 0.95rem; margin: 0; }
