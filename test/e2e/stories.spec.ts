@@ -8,6 +8,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { openApp } from './helpers';
 import { importFiles, closeReport } from './import-helpers';
+import { highlightWithNote, openDialog, download } from './export-helpers';
+import Papa from 'papaparse';
 
 const DIR = join(process.cwd(), 'test', 'fixtures', 'stories');
 const OUT = 'test-results/screenshots';
@@ -24,7 +26,8 @@ async function importStories(page: Page, files: string[]): Promise<void> {
   await closeReport(page);
 }
 
-test('two outlets\' copies become one story; the reader lists and compares the editions', async ({ page }) => {
+test('two outlets\' copies become one story; the reader lists and compares the editions; a third outlet adds one', async ({ page }) => {
+  test.setTimeout(120_000);
   await openApp(page);
   await importStories(page, ['was.jsonl', 'okaz.jsonl']);
   // Detection runs in a worker after the import: wait for the story row to carry both outlets.
@@ -32,23 +35,91 @@ test('two outlets\' copies become one story; the reader lists and compares the e
   await expect(row.getByLabel(`عدد المصادر: ${ar(2)}`)).toBeVisible({ timeout: 30_000 });
   await expect(storyRow(page, OKAZ_TITLE)).toHaveCount(0);
   await expect(row).toContainText('عكاظ');
+  await row.getByRole('button', { name: `اعرض نسخ «${SPA_TITLE}»` }).click();
+  await expect(grid(page).getByRole('link', { name: /^افتح نسخة/ })).toHaveCount(2);
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `${OUT}/stories-library.png` });
+  await page.screenshot({ path: `${OUT}/stories-library-ar.png` });
 
   await row.getByRole('link', { name: SPA_TITLE }).click();
   const editions = page.getByRole('list', { name: 'نسخ الخبر، الأقدم أولًا' });
   await expect(page.getByRole('heading', { name: 'نشره مصدران' })).toBeVisible();
-  await expect(editions.getByRole('button', { name: /^افتح نسخة/ })).toHaveCount(2);
-  await expect(editions.getByRole('button', { name: /^افتح نسخة/ }).first()).toHaveAccessibleName(/واس/);
-  await page.screenshot({ path: `${OUT}/stories-reader-strip.png` });
+  const open = editions.getByRole('button', { name: /^افتح نسخة/ });
+  await expect(open).toHaveCount(2);
+  await expect(open.first()).toHaveAccessibleName(/^افتح نسخة واس/);
+  await expect(open.last()).toHaveAccessibleName(new RegExp(`^افتح نسخة عكاظ .*${OKAZ_TITLE}`));
+  await page.screenshot({ path: `${OUT}/stories-strip-ar.png` });
 
   await editions.getByRole('button', { name: 'قارن بنسخة عكاظ' }).click();
   const dialog = page.getByRole('dialog', { name: 'مقارنة نسختين' });
   await expect(dialog.getByRole('list', { name: 'أرقام تغيّرت' }).getByRole('listitem')).toHaveText(['1,300 → 1,200']);
   await expect(dialog.locator('ins.figure', { hasText: '1,200' }).first()).toBeVisible();
-  await page.screenshot({ path: `${OUT}/stories-compare.png` });
-}
-);
+  // Farsi ی is folded away: no spelling difference until asked for, then four.
+  await expect(dialog.locator('.spelling')).toHaveCount(0);
+  await dialog.getByRole('checkbox', { name: 'أظهر فروق الإملاء' }).check();
+  await expect(dialog.getByRole('status')).toContainText(`فروق إملاء: ${ar(4)}`);
+  await page.screenshot({ path: `${OUT}/stories-compare-ar.png` });
+  await dialog.getByRole('button', { name: 'أغلق المقارنة' }).click();
+
+  // The Okaz copy opens from the strip.
+  await open.last().click();
+  await expect(page.getByRole('heading', { level: 1, name: OKAZ_TITLE })).toBeVisible();
+
+  // The same interface in English.
+  await page.getByRole('button', { name: 'Switch the interface to English' }).click();
+  await expect(page.getByRole('heading', { name: 'Published by 2 outlets' })).toBeVisible();
+  await page.getByRole('list', { name: 'Editions, earliest first' }).getByRole('button', { name: 'Compare with the edition of واس' }).click();
+  const en = page.getByRole('dialog', { name: 'Compare two editions' });
+  await expect(en.getByRole('list', { name: 'Changed figures' }).getByRole('listitem')).toHaveText(['1,300 → 1,200']);
+  await page.screenshot({ path: `${OUT}/stories-compare-en.png` });
+  await en.getByRole('button', { name: 'Close the comparison' }).click();
+  await page.screenshot({ path: `${OUT}/stories-strip-en.png` });
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await expect(page.getByRole('grid', { name: 'Articles' }).getByRole('row').filter({ hasText: SPA_TITLE }).getByLabel('2 outlets')).toBeVisible();
+  await page.screenshot({ path: `${OUT}/stories-library-en.png` });
+  await page.getByRole('button', { name: 'التبديل إلى العربية' }).click();
+
+  // An identical copy from a third outlet adds an edition to the story.
+  await importStories(page, ['alriyadh.jsonl']);
+  await expect(row.getByLabel(`عدد المصادر: ${ar(3)}`)).toBeVisible();
+  await row.getByRole('link', { name: SPA_TITLE }).click();
+  await expect(page.getByRole('heading', { name: `نشرته ${ar(3)} مصادر` })).toBeVisible();
+  await expect(editions.getByRole('button', { name: /^افتح نسخة/ })).toHaveCount(3);
+});
+
+test('search shows one result for the story; a split and a merge survive a reload', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await importStories(page, ['was.jsonl', 'okaz.jsonl', 'alriyadh.jsonl']);
+  const row = storyRow(page, SPA_TITLE);
+  await expect(row.getByLabel(`عدد المصادر: ${ar(3)}`)).toBeVisible({ timeout: 30_000 });
+
+  await searchFor(page, 'وادي بيش');
+  await expect(results(page).getByRole('option')).toHaveCount(1);
+  await expect(results(page).getByRole('option')).toContainText(`ونشرته ${ar(2)} مصادر أخرى`);
+
+  // Split Okaz's copy out of the story: two rows, also after a reload.
+  await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
+  await row.getByRole('button', { name: `اعرض نسخ «${SPA_TITLE}»` }).click();
+  await grid(page).getByRole('link', { name: /^افتح نسخة عكاظ/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: OKAZ_TITLE })).toBeVisible();
+  await strip(page).getByRole('button', { name: 'افصل هذا المقال عن خبره' }).click();
+  await expect(page.getByRole('heading', { name: 'نشره مصدر واحد' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'نشره مصدر واحد' })).toBeVisible();
+  await searchFor(page, 'وادي بيش');
+  await expect(results(page).getByRole('option')).toHaveCount(2);
+
+  // Merge it back from the reader's related list: one story again, also after a reload.
+  await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
+  await grid(page).getByRole('link', { name: OKAZ_TITLE }).click();
+  await strip(page).getByRole('button', { name: `ادمج «${SPA_TITLE}» في هذا الخبر` }).click();
+  await expect(page.getByRole('heading', { name: `نشرته ${ar(3)} مصادر` })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: `نشرته ${ar(3)} مصادر` })).toBeVisible();
+  await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
+  await expect(row.getByLabel(`عدد المصادر: ${ar(3)}`)).toBeVisible();
+  await expect(storyRow(page, OKAZ_TITLE)).toHaveCount(0);
+});
 
 const box = (page: Page) => page.getByRole('searchbox', { name: 'بحث', exact: true });
 const results = (page: Page) => page.getByRole('listbox', { name: 'نتائج البحث' });
@@ -116,3 +187,24 @@ test('an article\'s details are corrected beside the originals and the correctio
   await expect(grid(page).getByRole('link', { name: OKAZ_TITLE, exact: true })).toBeVisible();
 });
 
+
+test('the export lists the editions of an annotated article', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await importStories(page, ['was.jsonl', 'alriyadh.jsonl']);
+  await grid(page).getByRole('link', { name: SPA_TITLE }).click();
+  await highlightWithNote(page, 1, 'إخلاء 1,300 أسرة', 'الرقم في عكاظ 1,200', 'أرقام');
+  await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
+  const dialog = await openDialog(page);
+  const get = async (format: RegExp) => {
+    await dialog.getByRole('radio', { name: format }).check();
+    return (await download(page, dialog.getByRole('button', { name: 'تصدير', exact: true }))).bytes.toString('utf8');
+  };
+  const csv = Papa.parse<Record<string, string>>((await get(/^CSV/)).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  expect(csv.errors).toEqual([]);
+  expect(csv.meta.fields).toEqual(expect.arrayContaining(['story', 'editions']));
+  expect(csv.data).toHaveLength(1);
+  expect(csv.data[0]!.editions).toContain('https://example.org/alriyadh/jazan');
+  const csl = JSON.parse(await get(/^CSL-JSON/)) as { URL?: string }[];
+  expect(csl.map((i) => i.URL).sort()).toEqual(['https://example.org/alriyadh/jazan', 'https://example.org/was/jazan-floods']);
+});
