@@ -47,7 +47,11 @@ export class LibraryView extends LitElement {
   @state() private resume?: { meta: ArticleMeta; paragraph: number };
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer;
   protected readonly i18n = new LanguageController(this);
-  private readonly onChange = () => this.refresh();
+  private frame = 0;
+  /** Library and story changes arrive in bursts while an import and detection run: rebuild once a frame. */
+  private readonly onChange = () => {
+    if (!this.frame) this.frame = requestAnimationFrame(() => { this.frame = 0; this.refresh(); });
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -62,13 +66,15 @@ export class LibraryView extends LitElement {
     super.disconnectedCallback();
     this.services.library.removeEventListener('change', this.onChange);
     this.services.stories.removeEventListener('change', this.onStories);
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
   }
 
   /** A regrouping or a rename: expanded stories reload their editions, rows are rebuilt. */
   private readonly onStories = (): void => {
     this.editions.clear();
     for (const id of this.expanded) void this.loadEditions(id);
-    this.refresh();
+    this.onChange();
   };
 
   private refresh(): void {
