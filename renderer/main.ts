@@ -19,6 +19,7 @@ import { ImportService, type ImportWorker } from './services/importer';
 import { ExporterService, librarySources } from './services/exporter';
 import { BackupService, recoverRestore } from './services/backup';
 import { StoriesService } from './services/stories';
+import type { DetectorPort } from './services/stories-protocol';
 import { seedSample } from './services/first-run';
 import { parseSampleArticle } from './services/sample';
 import type { Services } from './services/services';
@@ -59,7 +60,8 @@ async function start(): Promise<void> {
   const annotations = new AnnotationsService(annotationsRepo, library, settings, notifier);
   const exporter = new ExporterService(librarySources(annotationsRepo, library, document.baseURI), platform);
   const backup = new BackupService({ repo: backupRepo, platform, library, settings, search, schemaVersion: SCHEMA_VERSION, app: 'Warraq' });
-  const stories = new StoriesService(new StoriesRepo(db), library);
+  const stories = new StoriesService(new StoriesRepo(db), library, () =>
+    new Worker(new URL('./workers/stories.worker.js', document.baseURI), { type: 'module' }) as unknown as DetectorPort);
   await stories.load();
   stories.start();
   const services: Services = { platform, notifier, settings, library, importer, annotations, search, exporter, backup, stories };

@@ -28,7 +28,7 @@ import { resolveOutlet, seededOutlets } from '../core/stories/outlets';
 import type { StoriesRepo } from '../storage/stories-repo';
 import type { LibraryService } from './library';
 import type { DetectorPort, FromDetector } from './stories-protocol';
-import { Regrouper } from './stories-regroup';
+import { Regrouper, type RegroupUndo } from './stories-regroup';
 import { buildRows, collapseHits, groupByStory, type CollapsedHit, type StoryRow, type StoryRowsQuery } from './stories-rows';
 
 export type { CollapsedHit, StoryRow, StoryRowsQuery };
@@ -193,14 +193,12 @@ export class StoriesService extends EventTarget {
 
   async split(articleId: string): Promise<Undo> {
     const undo = await this.regroup.split(articleId);
-    this.changed({ stories: undo.stories });
-    return { undo: async () => { this.changed({ stories: await undo.undo() }); } };
+    return this.decided(undo);
   }
 
   async merge(storyA: string, storyB: string): Promise<Undo> {
     const undo = await this.regroup.merge(storyA, storyB);
-    this.changed({ stories: undo.stories });
-    return { undo: async () => { this.changed({ stories: await undo.undo() }); } };
+    return this.decided(undo);
   }
 
   async renameOutlet(id: string, name: string, aliases: readonly string[] = []): Promise<void> {
@@ -240,6 +238,19 @@ export class StoriesService extends EventTarget {
   }
 
   // ---- internals ----
+
+  /** A decision was stored and applied: the worker reads decisions again; the UI hears of it. */
+  private decided(r: RegroupUndo): Undo {
+    this.port?.postMessage({ type: 'regroup' });
+    this.changed({ stories: r.stories });
+    return {
+      undo: async () => {
+        const stories = await r.undo();
+        this.port?.postMessage({ type: 'regroup' });
+        this.changed({ stories });
+      },
+    };
+  }
 
   private metaChanged(meta: ArticleMeta): void {
     this.library.patchMetas([meta], { reindex: true });

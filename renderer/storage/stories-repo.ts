@@ -10,6 +10,47 @@ import { guard } from './errors';
 export class StoriesRepo {
   constructor(private readonly db: WarraqDb) {}
 
+  /** Every article's id, import time and story (what detection orders and groups by). */
+  async articleKeys(): Promise<{ id: string; importedAt: number; storyId?: string }[]> {
+    return guard(async () => {
+      const out: { id: string; importedAt: number; storyId?: string }[] = [];
+      await this.db.articles.orderBy('importedAt').each((m) => {
+        out.push(m.storyId ? { id: m.id, importedAt: m.importedAt, storyId: m.storyId } : { id: m.id, importedAt: m.importedAt });
+      });
+      return out;
+    });
+  }
+
+  /** The metas of these articles that are stored. */
+  async metas(ids: readonly string[]): Promise<ArticleMeta[]> {
+    return guard(async () => (await this.db.articles.bulkGet([...ids])).filter((m): m is ArticleMeta => !!m));
+  }
+
+  /** Title and body of each article (undefined when gone), for feature extraction. */
+  async bodies(ids: readonly string[]): Promise<({ title: string; body: string; importedAt: number } | undefined)[]> {
+    return guard(async () => {
+      const [metas, texts] = await Promise.all([this.db.articles.bulkGet([...ids]), this.db.texts.bulkGet([...ids])]);
+      return ids.map((_, i) => {
+        const m = metas[i];
+        const t = texts[i];
+        if (!m || !t) return undefined;
+        const body = t.paragraphs.map((r) => t.text.slice(r.start, r.end)).join('\n');
+        return { title: m.title, body, importedAt: m.importedAt };
+      });
+    });
+  }
+
+  /** Removes links touching these articles; returns the removed links. */
+  async deleteLinksOf(ids: readonly string[]): Promise<StoryLink[]> {
+    return guard(() => this.db.transaction('rw', this.db.storyLinks, async () => {
+      const a = await this.db.storyLinks.where('a').anyOf([...ids]).toArray();
+      const b = await this.db.storyLinks.where('b').anyOf([...ids]).toArray();
+      const all = [...a, ...b];
+      await this.db.storyLinks.bulkDelete(all.map((l) => l.id));
+      return all;
+    }));
+  }
+
   /** Editions of these articles (any order). */
   editionsOf(articleIds: readonly string[]): Promise<Edition[]> {
     return guard(() => this.db.editions.where('articleId').anyOf([...articleIds]).toArray());
