@@ -222,7 +222,7 @@ export class StoriesService extends EventTarget {
       const value = (raw ?? '').trim();
       const original = current[field];
       if ((original ?? '') === value) continue;
-      const edit: MetaEdit = { id: `${articleId}|${field}|${at}|${done.length}`, articleId, field, value, at };
+      const edit: MetaEdit = { id: `${articleId}|${at}|${String(done.length).padStart(2, '0')}|${field}`, articleId, field, value, at };
       if (original !== undefined) edit.original = original;
       current = (await this.repo.applyEdit(edit)) ?? current;
       done.push(edit);
@@ -253,7 +253,9 @@ export class StoriesService extends EventTarget {
   }
 
   private metaChanged(meta: ArticleMeta): void {
-    this.library.patchMetas([meta], { reindex: true });
+    // Every editable field explicitly, so a cleared one is cleared in the library too.
+    const { title, outlet, byline, published, url } = meta;
+    this.library.patchMetas([{ id: meta.id, title, outlet, byline, published, url }], { reindex: true });
     this.changed({ stories: [meta.storyId ?? meta.id] });
   }
 

@@ -129,7 +129,8 @@ export class StoriesRepo {
   }
 
   metaEdits(articleId: string): Promise<MetaEdit[]> {
-    return guard(() => this.db.metaEdits.where('articleId').equals(articleId).sortBy('at'));
+    return guard(async () => (await this.db.metaEdits.where('articleId').equals(articleId).toArray())
+      .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
   }
 
   allMetaEdits(): Promise<MetaEdit[]> {
