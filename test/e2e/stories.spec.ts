@@ -1,7 +1,7 @@
 /**
  * Stories across outlets, end to end in Chromium through the real import, detection worker and UI.
  * Fixtures (ours): test/fixtures/stories/ — was.jsonl (a flood report from SPA, plus an unrelated item),
- * okaz.jsonl (the same report republished: new headline, Farsi ی in four words, 1,300 → 1,200, last
+ * okaz.jsonl (the same report republished: new headline, Farsi ی in three words, 1,300 → 1,200, last
  * paragraph dropped), alriyadh.jsonl (SPA's copy, headline and text, from a third outlet and URL).
  */
 import { test, expect, type Page } from '@playwright/test';
@@ -51,12 +51,12 @@ test('two outlets\' copies become one story; the reader lists and compares the e
 
   await editions.getByRole('button', { name: 'قارن بنسخة عكاظ' }).click();
   const dialog = page.getByRole('dialog', { name: 'مقارنة نسختين' });
-  await expect(dialog.getByRole('list', { name: 'أرقام تغيّرت' }).getByRole('listitem')).toHaveText(['1,300 → 1,200']);
+  await expect(dialog.getByRole('list', { name: 'أرقام تغيّرت' }).getByRole('listitem')).toHaveText(['1,300 ← 1,200']);
   await expect(dialog.locator('ins.figure', { hasText: '1,200' }).first()).toBeVisible();
-  // Farsi ی is folded away: no spelling difference until asked for, then four.
+  // Farsi ی is folded away: no spelling difference until asked for, then three.
   await expect(dialog.locator('.spelling')).toHaveCount(0);
   await dialog.getByRole('checkbox', { name: 'أظهر فروق الإملاء' }).check();
-  await expect(dialog.getByRole('status')).toContainText(`فروق إملاء: ${ar(4)}`);
+  await expect(dialog.getByRole('status')).toContainText(`فروق إملاء: ${ar(3)}`);
   await page.screenshot({ path: `${OUT}/stories-compare-ar.png` });
   await dialog.getByRole('button', { name: 'أغلق المقارنة' }).click();
 

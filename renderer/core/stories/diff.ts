@@ -149,7 +149,7 @@ class Builder {
     this.sameUpTo(at);
     if (i0 < i1) {
       this.counts.removed += i1 - i0;
-      this.run('removed', this.a, this.ta, i0, i1, new Set(figA));
+      this.run('removed', this.a, this.ta, i0, i1, new Set(figA), this.paragraphBreak(i0, at));
     }
     if (j0 < j1) {
       this.counts.added += j1 - j0;
@@ -158,9 +158,21 @@ class Builder {
     }
   }
 
-  /** Tokens [s, e) of one side as one passage, split around figure tokens. */
-  private run(kind: 'removed' | 'added', text: string, tokens: WordToken[], s: number, e: number, figures: Set<number>): void {
-    let from = tokens[s]!.start;
+  /**
+   * Where a removed passage should start in `a`: at the line break before it when it opens a paragraph
+   * of `a` but would stand inside a line of `b` (a dropped paragraph stays a paragraph), else at its word.
+   */
+  private paragraphBreak(i0: number, at: number): number | undefined {
+    const start = this.ta[i0]!.start;
+    const gapA = this.a.slice(i0 > 0 ? this.ta[i0 - 1]!.end : 0, start);
+    const nl = gapA.indexOf('\n');
+    const before = this.b.slice(Math.max(0, at - 2), at);
+    return nl >= 0 && at > 0 && !before.includes('\n') ? start - (gapA.length - nl) : undefined;
+  }
+
+  /** Tokens [s, e) of one side as one passage (from `begin` if given), split around figure tokens. */
+  private run(kind: 'removed' | 'added', text: string, tokens: WordToken[], s: number, e: number, figures: Set<number>, begin?: number): void {
+    let from = begin ?? tokens[s]!.start;
     for (let k = s; k < e; k++) {
       if (!figures.has(k)) continue;
       const t = tokens[k]!;

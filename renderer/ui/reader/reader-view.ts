@@ -198,7 +198,7 @@ export class ReaderView extends LitElement {
 
   private renderHeader(a: Article) {
     return html`<header class="head">
-      <p class="outlet"><bdi dir="auto">${a.outlet}</bdi></p>
+      <p class="outlet"><bdi dir="auto">${this.services.stories.outletName(a.outlet)}</bdi></p>
       <h1 dir=${baseDirection(a.title)}>${a.title}</h1>
       <p class="meta">
         ${a.byline ? html`<span><bdi dir="auto">${a.byline}</bdi></span>` : nothing}

@@ -72,7 +72,8 @@ export class EditionCompare extends LitElement {
 
   private label(e: Edition): string {
     const date = e.published ? formatDate(e.published) : t('stories.undated');
-    return t('stories.edition.label', { outlet: this.services.stories.outletName(e.outlet), date });
+    // First-strong isolates keep an Arabic outlet name and an English date in their own order.
+    return t('stories.edition.label', { outlet: `\u2068${this.services.stories.outletName(e.outlet)}\u2069`, date: `\u2068${date}\u2069` });
   }
 
   private renderPicker(which: 'from' | 'to') {
@@ -104,7 +105,7 @@ export class EditionCompare extends LitElement {
     </p>
     ${d.figures.length ? html`<section class="figures" aria-labelledby="figures-h">
       <h3 id="figures-h">${t('stories.compare.figures')}</h3>
-      <ul aria-labelledby="figures-h">${d.figures.map((f) => html`<li><del class="figure">${f.from}</del> → <ins class="figure">${f.to}</ins></li>`)}</ul>
+      <ul aria-labelledby="figures-h">${d.figures.map((f) => html`<li><del class="figure">${f.from}</del> ${t('stories.compare.arrow')} <ins class="figure">${f.to}</ins></li>`)}</ul>
     </section>` : nothing}`;
   }
 
@@ -137,7 +138,7 @@ export class EditionCompare extends LitElement {
 /** The body without the headline (a headline inside the text would show as a change of its own). */
 function bodyOf(a: { text: string; paragraphs: { start: number; end: number }[] } | undefined): string {
   if (!a) return '';
-  return a.paragraphs.map((p) => a.text.slice(p.start, p.end)).join('\n');
+  return a.paragraphs.map((p) => a.text.slice(p.start, p.end)).join('\n\n');
 }
 
 declare global {

@@ -86,6 +86,7 @@ export const ar = {
   'stories.notes.here': 'على نسخة {outlet}، وموضعها هنا',
   'stories.notes.there': 'على نسخة {outlet}، ولا يوجد نصها هنا',
   'stories.notes.open': 'افتح «{quote}» في نسخة {outlet}',
+  'stories.compare.arrow': '←',
   // ---- end stories-ui ----
 } as const;
 
@@ -172,5 +173,6 @@ export const en: Record<keyof typeof ar, string> = {
   'stories.notes.here': 'On the edition of {outlet}; shown here',
   'stories.notes.there': 'On the edition of {outlet}; not in this text',
   'stories.notes.open': 'Open “{quote}” in the edition of {outlet}',
+  'stories.compare.arrow': '→',
   // ---- end stories-ui ----
 };

@@ -129,3 +129,14 @@ describe('alignTokens', () => {
     expect(r.pairs).toEqual([50, 50]);
   });
 });
+
+describe('diffTexts paragraphs', () => {
+  it('a dropped paragraph keeps its line break', () => {
+    const a = 'الفقرة الأولى هنا.\n\nالفقرة الثانية هناك.';
+    const b = 'الفقرة الأولى هنا.';
+    const d = diffTexts(a, b);
+    const removed = d.parts.find((p) => p.kind === 'removed')!;
+    expect(removed.text).toBe('\n\nالفقرة الثانية هناك');
+    expect(a.slice(removed.start, removed.end)).toBe(removed.text);
+  });
+});
