@@ -75,7 +75,8 @@ export class SearchService extends EventTarget {
     }
     const { seq, promise } = this.request({ type: 'search', query, options: { ...options, within: options.within ? [...options.within] : undefined } });
     this.inFlightSearch = seq;
-    return promise as Promise<SearchResponse>;
+    // The index's outlet field carries every name `source:` matches; a hit shows the article's own outlet.
+    return (promise as Promise<SearchResponse>).then((r) => ({ ...r, hits: r.hits.map((h) => ({ ...h, outlet: this.library.meta(h.id)?.outlet ?? h.outlet })) }));
   }
 
   /** Snippets around the best hit for each id (ids no longer stored are missing from the result). */

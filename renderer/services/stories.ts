@@ -68,6 +68,8 @@ export interface Undo {
   undo(): Promise<void>;
 }
 
+const SOURCES_INDEXED = 'stories.sourcesIndexed';
+
 export type MetaPatch = Partial<Record<MetaField, string>>;
 
 export class StoriesService extends EventTarget {
@@ -92,9 +94,18 @@ export class StoriesService extends EventTarget {
     return (this.groupsCache ??= groupByStory(this.library.allMeta()));
   }
 
-  /** Reads outlet names. Call before the UI renders. */
+  /**
+   * Reads outlet names. Call before the UI renders (after the library loaded). Once per profile, the
+   * search index re-reads every article so `source:` matches outlet names (indexes made before v4 hold
+   * only the raw outlet); search keeps answering from the old segments meanwhile.
+   */
   async load(): Promise<void> {
     this.stored = new Map((await this.repo.outlets()).map((o) => [o.id, o]));
+    if (!(await this.repo.done(SOURCES_INDEXED))) {
+      const ids = this.library.allMeta().map((m) => m.id);
+      if (ids.length) this.library.announce({ added: [], removed: [], updated: ids });
+      await this.repo.markDone(SOURCES_INDEXED);
+    }
   }
 
   /** Starts the detection worker: it catches up with the library (after an upgrade) and follows imports. */

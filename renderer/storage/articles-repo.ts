@@ -144,16 +144,21 @@ export class ArticlesRepo {
       db.transaction('rw', [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions], async () => {
         const [meta, text] = await Promise.all([db.articles.get(id), db.texts.get(id)]);
         if (!meta || !text) return undefined;
-        const editions = await db.editions.where('articleId').equals(id).toArray();
-        await db.editions.where('articleId').equals(id).delete();
-        const annotations = await db.annotations.where('articleId').equals(id).toArray();
-        const bookmarks = await db.bookmarks.where('articleId').equals(id).toArray();
-        const reading = await db.reading.get(id);
-        await db.annotations.where('articleId').equals(id).delete();
-        await db.bookmarks.where('articleId').equals(id).delete();
-        await db.reading.delete(id);
-        await db.texts.delete(id);
-        await db.articles.delete(id);
+        // Reads, then deletes, each issued together: one round trip each instead of one per table.
+        const [annotations, bookmarks, reading, editions] = await Promise.all([
+          db.annotations.where('articleId').equals(id).toArray(),
+          db.bookmarks.where('articleId').equals(id).toArray(),
+          db.reading.get(id),
+          db.editions.where('articleId').equals(id).toArray(),
+        ]);
+        await Promise.all([
+          db.annotations.bulkDelete(annotations.map((a) => a.id)),
+          db.bookmarks.bulkDelete(bookmarks.map((b) => b.id)),
+          db.reading.delete(id),
+          db.editions.bulkDelete(editions.map((e) => e.id)),
+          db.texts.delete(id),
+          db.articles.delete(id),
+        ]);
         return { meta, text, annotations, bookmarks, reading, editions };
       }),
     );

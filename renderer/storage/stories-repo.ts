@@ -166,6 +166,15 @@ export class StoriesRepo {
     }));
   }
 
+  /** A one-time step's mark (in the settings table), e.g. that the search index carries outlet names. */
+  async done(key: string): Promise<boolean> {
+    return guard(async () => (await this.db.settings.get(key))?.value === true);
+  }
+
+  async markDone(key: string): Promise<void> {
+    await guard(() => this.db.settings.put({ key, value: true }));
+  }
+
   features(ids: readonly string[]): Promise<(StoryFeatureRow | undefined)[]> {
     return guard(() => this.db.storyFeatures.bulkGet([...ids]));
   }
