@@ -5,6 +5,8 @@ export interface BenchContext {
   queries?: string;
   json?: string;
   only?: string;
+  /** JSON Lines of story pairs `{"a": N, "b": M, "label"?}` (0-based corpus lines), for the stories bench. */
+  storyPairs?: string;
 }
 
 export interface BenchRow {
@@ -28,6 +30,7 @@ export function parseArgs(argv: string[]): BenchContext {
     else if (a === '--queries' && v) { ctx.queries = v; i++; }
     else if (a === '--json' && v) { ctx.json = v; i++; }
     else if (a === '--only' && v) { ctx.only = v; i++; }
+    else if (a === '--story-pairs' && v) { ctx.storyPairs = v; i++; }
   }
   return ctx;
 }
