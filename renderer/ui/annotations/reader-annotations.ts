@@ -194,8 +194,22 @@ export class ReaderAnnotations implements ReactiveController {
       // Escape closes the toolbar first; the reader's own Escape (back to the library) comes next time.
       e.stopImmediatePropagation();
       this.dismiss();
+    } else if (e.key === 'Tab' && !e.shiftKey && this.pending && this.fromText(e)) {
+      // Tab from a selection goes to its toolbar, whatever else is focusable in the article before it
+      // (the editions strip under the header, for one).
+      const first = root?.querySelector('warraq-selection-toolbar')?.shadowRoot?.querySelector('button');
+      if (first) {
+        e.preventDefault();
+        first.focus();
+      }
     } else if (root && startKeyboardSelection(root, e)) e.preventDefault();
   };
+
+  /** True when a key event comes from the article's text (not a control, the toolbar or the panel). */
+  private fromText(e: KeyboardEvent): boolean {
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    return target?.localName === 'article' || !!target?.closest?.('section.body');
+  }
 
   private readonly dismiss = (): void => {
     this.pending = undefined;
