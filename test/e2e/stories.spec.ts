@@ -161,6 +161,7 @@ test('renaming an outlet makes source: find it by the new name and its aliases',
   await expect(results(page).getByRole('option')).toHaveCount(1);
   // The name is stored: after a reload the library's outlet filter offers it.
   await page.reload();
+  await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
   await expect(page.getByRole('combobox', { name: 'تصفية حسب المصدر' }).getByRole('option', { name: 'صحيفة الحجاز' })).toHaveCount(1);
 });
 
