@@ -144,7 +144,7 @@ export class ImportPipeline implements FileSink {
       const pathOf = new Map(stored.map((s, k) => [editionId(s.meta.id, s.meta.outlet, s.meta.url), items[k]!.path]));
       for (const { edition, meta } of editions) {
         const issue: ImportIssue = {
-          path: pathOf.get(edition.id) ?? edition.source.name ?? '', code: 'edition',
+          path: pathOf.get(edition.id) ?? edition.source.name ?? '', code: 'edition', title: meta.title, outlet: edition.outlet,
           reason: `Another edition of “${meta.title}” (${edition.outlet}${edition.url ? `, ${edition.url}` : ''}).`,
         };
         if (edition.source.record !== undefined) issue.line = edition.source.record;

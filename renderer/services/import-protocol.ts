@@ -33,6 +33,9 @@ export interface ImportIssue {
   line?: number;
   /** The file's extension without the dot, for 'unsupported'. */
   ext?: string;
+  /** For 'edition': the stored article's title and the new edition's outlet. */
+  title?: string;
+  outlet?: string;
 }
 
 export interface ImportProgress {

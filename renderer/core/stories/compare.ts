@@ -25,6 +25,8 @@ const LOW_QUANTILE = 0.25;
 export const VERBATIM_CONT = 0.8;
 /** A word is distinctive when fewer than this share of the library's articles use it. */
 const RARE_SHARE = 0.01;
+/** …but in a small library any word in fewer than this many articles counts as distinctive. */
+const MIN_RARE_DF = 10;
 // same-vs-partial logistic weights: cover, rareB, alignedB, titleB, bias (fitted on the public pairs).
 const W = [1.17, 1.721, 1.677, 1.937, -1.99] as const;
 
@@ -94,7 +96,7 @@ function alignRuns(a: DocFeatures, b: DocFeatures, k = 5): Run[] {
 
 /** Share of `from`'s distinctive (non-number) words that occur in `inSet`; -1 when it has none. */
 function rareShare(from: Uint32Array, numbers: Uint32Array, inSet: Uint32Array, f: Frequencies): number {
-  const limit = Math.max(3, f.size * RARE_SHARE);
+  const limit = Math.max(MIN_RARE_DF, f.size * RARE_SHARE);
   let n = 0;
   let hit = 0;
   for (const x of from) {

@@ -56,3 +56,17 @@ describe('import with editions', () => {
     expect(await db.articles.count()).toBe(2);
   });
 });
+
+describe('the report text names editions', () => {
+  it('counts and lists "another edition of …" (Arabic interface)', async () => {
+    const { reportText } = await import('../../../renderer/ui/import/report-text');
+    const report: ImportReport = {
+      imported: 2, duplicates: 1, editions: 1, cancelled: false, unlisted: 0, startedAt: 0, finishedAt: Date.UTC(2026, 11, 7, 9, 0),
+      failed: [], skipped: [], warnings: [],
+      editionsOf: [{ path: 'day.jsonl', code: 'edition', line: 2, title: 'إجلاء أسر من حي الشاطئ', outlet: 'okaz', reason: 'Another edition of “إجلاء أسر من حي الشاطئ” (okaz).' }],
+    };
+    const ar = reportText(report);
+    expect(ar).toContain('نسخ أخرى من مقالات محفوظة: ١');
+    expect(ar).toContain('- day.jsonl: نسخة أخرى من «إجلاء أسر من حي الشاطئ» (okaz)');
+  });
+});

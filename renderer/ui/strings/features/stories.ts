@@ -88,6 +88,11 @@ export const ar = {
   'stories.notes.open': 'افتح «{quote}» في نسخة {outlet}',
   'stories.compare.arrow': '←',
   // ---- end stories-ui ----
+  // ---- stories (data half): import report ----
+  'stories.import.editions': 'نسخ أخرى من مقالات محفوظة: {count}',
+  'stories.import.editionsList': 'نسخ أخرى من مقالات محفوظة',
+  'stories.import.edition': 'نسخة أخرى من «{title}» ({outlet})',
+  // ---- end stories ----
 } as const;
 
 export const en: Record<keyof typeof ar, string> = {
@@ -175,4 +180,9 @@ export const en: Record<keyof typeof ar, string> = {
   'stories.notes.open': 'Open “{quote}” in the edition of {outlet}',
   'stories.compare.arrow': '→',
   // ---- end stories-ui ----
+  // ---- stories (data half): import report ----
+  'stories.import.editions': 'Other editions of stored articles: {count}',
+  'stories.import.editionsList': 'Other editions of stored articles',
+  'stories.import.edition': 'Another edition of “{title}” ({outlet})',
+  // ---- end stories ----
 };
