@@ -97,11 +97,22 @@ test('search shows one result for the story; a split and a merge survive a reloa
   await expect(results(page).getByRole('option')).toHaveCount(1);
   await expect(results(page).getByRole('option')).toContainText(`ونشرته ${ar(2)} مصادر أخرى`);
 
-  // Split Okaz's copy out of the story: two rows, also after a reload.
+  // A highlight made on Okaz's copy is listed on SPA's and painted where its quote anchors.
   await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
   await row.getByRole('button', { name: `اعرض نسخ «${SPA_TITLE}»` }).click();
   await grid(page).getByRole('link', { name: /^افتح نسخة عكاظ/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: OKAZ_TITLE })).toBeVisible();
+  await highlightWithNote(page, 1, 'ضفاف وادي بيش', 'أين تقع القرى؟', 'جغرافيا');
+  await strip(page).getByRole('button', { name: /^افتح نسخة واس/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SPA_TITLE })).toBeVisible();
+  const fromOthers = page.getByRole('region', { name: 'من نسخ أخرى لهذا الخبر' });
+  await expect(fromOthers).toContainText('أين تقع القرى؟');
+  await expect(fromOthers).toContainText('على نسخة عكاظ، وموضعها هنا');
+  await expect(page.locator('warraq-reader').locator('p[data-p="1"] mark.hl')).toHaveText('ضفاف وادي بيش');
+  await strip(page).getByRole('button', { name: /^افتح نسخة عكاظ/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: OKAZ_TITLE })).toBeVisible();
+
+  // Split Okaz's copy out of the story: two rows, also after a reload.
   await strip(page).getByRole('button', { name: 'افصل هذا المقال عن خبره' }).click();
   await expect(page.getByRole('heading', { name: 'نشره مصدر واحد' })).toBeVisible();
   await page.reload();

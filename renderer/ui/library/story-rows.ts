@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import type { Edition } from '../../core/model';
 import type { StoryRow } from '../../services/stories';
-import { t, formatDate, formatNumber } from '../strings/i18n';
+import { t, formatDate, formatNumber, language } from '../strings/i18n';
 
 export interface RowContext {
   index: number;
@@ -21,7 +21,7 @@ export interface RowContext {
 export function renderStoryRow(row: StoryRow, expanded: boolean, c: RowContext) {
   const title = row.lead.title;
   const many = row.outletCount > 1;
-  const names = row.outletNames.join('، ');
+  const names = row.outletNames.join(language() === 'ar' ? '، ' : ', ');
   return html`<div class="row story" role="row" id="row-${c.index}" aria-rowindex=${c.index + 2} aria-selected=${c.active ? 'true' : 'false'}
       @click=${c.select} @dblclick=${c.open}>
     <div class="title" role="gridcell">
