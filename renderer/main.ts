@@ -58,10 +58,13 @@ async function start(): Promise<void> {
     new Worker(new URL('./workers/import.worker.js', document.baseURI), { type: 'module' }) as unknown as ImportWorker);
   const annotationsRepo = new AnnotationsRepo(db);
   const annotations = new AnnotationsService(annotationsRepo, library, settings, notifier);
-  const exporter = new ExporterService(librarySources(annotationsRepo, library, document.baseURI), platform);
-  const backup = new BackupService({ repo: backupRepo, platform, library, settings, search, schemaVersion: SCHEMA_VERSION, app: 'Warraq' });
-  const stories = new StoriesService(new StoriesRepo(db), library, () =>
+  const storiesRepo = new StoriesRepo(db);
+  const stories = new StoriesService(storiesRepo, library, () =>
     new Worker(new URL('./workers/stories.worker.js', document.baseURI), { type: 'module' }) as unknown as DetectorPort);
+  const exporter = new ExporterService(librarySources(annotationsRepo, library, document.baseURI, {
+    editions: (ids) => storiesRepo.editionsOf(ids), outletName: (id) => stories.outletName(id),
+  }), platform);
+  const backup = new BackupService({ repo: backupRepo, platform, library, settings, search, schemaVersion: SCHEMA_VERSION, app: 'Warraq' });
   await stories.load();
   stories.start();
   const services: Services = { platform, notifier, settings, library, importer, annotations, search, exporter, backup, stories };

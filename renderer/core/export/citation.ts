@@ -6,7 +6,7 @@
  * Each field is isolated (FSI/PDI in text, <bdi> in HTML) so a Latin title, a URL or digits inside
  * an Arabic citation stay in order.
  */
-import type { ArticleMeta } from '../model';
+import type { ArticleMeta, Edition } from '../model';
 import { authorOf, type ExportLang } from './common';
 import { arabicDigits, formatDate, parseIsoDate, partsOfTime } from './dates';
 import { escapeHtml, isolate, isWebUrl } from './escape';
@@ -15,9 +15,11 @@ export interface CitationOptions {
   lang?: ExportLang;
   /** 1-based paragraph number, the locator; left out when undefined. */
   paragraph?: number;
+  /** Other editions of the cited text, listed after the citation ("also published by …"). */
+  editions?: readonly Edition[];
 }
 
-export type CitationField = 'title' | 'outlet' | 'author' | 'published' | 'url' | 'archived' | 'paragraph';
+export type CitationField = 'title' | 'outlet' | 'author' | 'published' | 'url' | 'archived' | 'paragraph' | 'editions';
 
 export interface CitationPart {
   field: CitationField;
@@ -29,8 +31,8 @@ export interface CitationPart {
 }
 
 const WORDS = {
-  ar: { open: '«', close: '»', archived: 'أُرشف في ', paragraph: 'فقرة ', sep: '، ' },
-  en: { open: '"', close: '"', archived: 'archived ', paragraph: 'para. ', sep: ', ' },
+  ar: { open: '«', close: '»', archived: 'أُرشف في ', paragraph: 'فقرة ', sep: '، ', also: 'ونشرته أيضًا: ', alsoSep: '؛ ' },
+  en: { open: '"', close: '"', archived: 'archived ', paragraph: 'para. ', sep: ', ', also: 'also published by: ', alsoSep: '; ' },
 } as const;
 
 /** The citation's fields in order; empty fields are left out (an article with no author has none). */
@@ -50,6 +52,8 @@ export function citationParts(article: ArticleMeta, options: CitationOptions = {
   if (options.paragraph !== undefined && options.paragraph > 0) {
     add('paragraph', lang === 'ar' ? arabicDigits(options.paragraph) : String(options.paragraph), w.paragraph);
   }
+  const others = options.editions?.map((e) => [e.outlet, formatDate(parseIsoDate(e.published), lang), e.url].filter(Boolean).join(' ')).filter(Boolean);
+  if (others?.length) add('editions', others.join(w.alsoSep), w.also);
   return parts;
 }
 

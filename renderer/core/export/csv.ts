@@ -4,13 +4,14 @@
  */
 import { authorOf, groupByArticle, type ExportInput, type ExportLang } from './common';
 import { isoTime } from './dates';
+import { editionsCell } from './editions';
 
-export const CSV_COLUMNS = ['outlet', 'author', 'title', 'date', 'url', 'paragraph', 'quote', 'note', 'tags', 'colour', 'created'] as const;
+export const CSV_COLUMNS = ['outlet', 'author', 'title', 'date', 'url', 'paragraph', 'quote', 'note', 'tags', 'colour', 'created', 'story', 'editions'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const HEADERS: Record<ExportLang, Record<CsvColumn, string>> = {
-  en: { outlet: 'outlet', author: 'author', title: 'title', date: 'date', url: 'URL', paragraph: 'paragraph', quote: 'quote', note: 'note', tags: 'tags', colour: 'colour', created: 'created' },
-  ar: { outlet: 'المنفذ', author: 'الكاتب', title: 'العنوان', date: 'التاريخ', url: 'الرابط', paragraph: 'الفقرة', quote: 'الاقتباس', note: 'الملاحظة', tags: 'الوسوم', colour: 'اللون', created: 'أُنشئت' },
+  en: { outlet: 'outlet', author: 'author', title: 'title', date: 'date', url: 'URL', paragraph: 'paragraph', quote: 'quote', note: 'note', tags: 'tags', colour: 'colour', created: 'created', story: 'story', editions: 'editions' },
+  ar: { outlet: 'المنفذ', author: 'الكاتب', title: 'العنوان', date: 'التاريخ', url: 'الرابط', paragraph: 'الفقرة', quote: 'الاقتباس', note: 'الملاحظة', tags: 'الوسوم', colour: 'اللون', created: 'أُنشئت', story: 'الخبر', editions: 'النسخ' },
 };
 
 /** Tags share one cell, joined by this. */
@@ -42,6 +43,9 @@ export function csvRows(input: ExportInput): Record<CsvColumn, string>[] {
       tags: i.annotation.tags.join(TAG_SEPARATOR),
       colour: i.annotation.color ?? '',
       created: isoTime(i.annotation.createdAt),
+      // Stories (issue 12): the story id, and every edition of the annotated text.
+      story: g.article.storyId ?? g.article.id,
+      editions: editionsCell(g.article, input.editions?.get(g.article.id)),
     })),
   );
 }

@@ -4,10 +4,11 @@
  * page renders the same offline and when printed. No scripts; a CSP meta forbids any.
  */
 import { citationHtml } from './citation';
+import { otherEditions } from './editions';
 import { groupByArticle, type ExportInput, type ExportItem, type ExportLang } from './common';
 import { escapeHtml, majorityDir } from './escape';
 import { COLOR_CSS, LABELS } from './labels';
-import type { ArticleMeta, HighlightColor } from '../model';
+import type { ArticleMeta, Edition, HighlightColor } from '../model';
 
 export interface EmbeddedFont {
   /** `data:font/woff2;base64,…` (also font/woff, font/ttf, font/otf). */
@@ -28,7 +29,7 @@ export const FONT_FAMILY = 'Noto Naskh Arabic';
 export function toHtml(input: ExportInput, options: HtmlOptions = {}): string {
   const lang = options.lang ?? 'ar';
   const title = options.title ?? LABELS[lang].heading;
-  const sections = groupByArticle(input).map((g) => section(g.article, g.items, lang)).join('\n');
+  const sections = groupByArticle(input).map((g) => section(g.article, g.items, lang, otherEditions(g.article, input.editions?.get(g.article.id)))).join('\n');
   return [
     '<!doctype html>',
     `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`,
@@ -48,8 +49,8 @@ export function toHtml(input: ExportInput, options: HtmlOptions = {}): string {
   ].join('\n');
 }
 
-function section(article: ArticleMeta, items: ExportItem[], lang: ExportLang): string {
-  const head = `<h2 dir="auto"><bdi>${escapeHtml(article.title || article.id)}</bdi></h2>\n<p class="source">${citationHtml(article, { lang })}</p>`;
+function section(article: ArticleMeta, items: ExportItem[], lang: ExportLang, editions: Edition[]): string {
+  const head = `<h2 dir="auto"><bdi>${escapeHtml(article.title || article.id)}</bdi></h2>\n<p class="source">${citationHtml(article, { lang, editions })}</p>`;
   return `<section class="article">\n${head}\n${items.map((i) => item(article, i, lang)).join('\n')}\n</section>`;
 }
 

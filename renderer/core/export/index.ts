@@ -9,4 +9,5 @@ export { toWebAnnotations, toWebAnnotationJson, articleResource, ANNO_CONTEXT, t
 export { toCsv, csvRows, csvField, CSV_COLUMNS, BOM, TAG_SEPARATOR, type CsvColumn, type CsvOptions } from './csv';
 export { toCslItems, toCslJson, type CslItem } from './csl';
 export { toRis, risRecord } from './ris';
+export { editionRecords, editionsCell, otherEditions } from './editions';
 export { LABELS, COLOR_CSS } from './labels';

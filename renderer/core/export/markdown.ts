@@ -4,6 +4,7 @@
  * would set the wrong direction get an RLM/LRM, so mixed Arabic and Latin keep their order.
  */
 import { citationText } from './citation';
+import { otherEditions } from './editions';
 import { groupByArticle, type ExportInput, type ExportItem, type ExportLang } from './common';
 import { isolate, majorityDir, withDirectionMark } from './escape';
 import { LABELS } from './labels';
@@ -20,7 +21,8 @@ export function toMarkdown(input: ExportInput, options: MarkdownOptions = {}): s
   const lang = options.lang ?? 'ar';
   const out = [`# ${escapeLine(options.title ?? LABELS[lang].heading)}`, ''];
   for (const g of groupByArticle(input)) {
-    out.push(`## ${escapeLine(g.article.title || g.article.id)}`, '', citationText(g.article, { lang }), '');
+    const editions = otherEditions(g.article, input.editions?.get(g.article.id));
+    out.push(`## ${escapeLine(g.article.title || g.article.id)}`, '', citationText(g.article, { lang, editions }), '');
     for (const item of g.items) out.push(...itemLines(g.article, item, lang), '---', '');
   }
   return out.join('\n').replace(/\n+$/, '') + '\n';

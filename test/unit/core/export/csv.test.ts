@@ -14,11 +14,11 @@ function parseBack(csv: string): Record<string, string>[] {
 }
 
 describe('CSV', () => {
-  it('starts with a BOM, ends rows with CRLF and has the eleven columns', () => {
+  it('starts with a BOM, ends rows with CRLF and has the thirteen columns', () => {
     const csv = toCsv(input);
-    expect(csv.split('\r\n')[0]).toBe(`${BOM}outlet,author,title,date,URL,paragraph,quote,note,tags,colour,created`);
+    expect(csv.split('\r\n')[0]).toBe(`${BOM}outlet,author,title,date,URL,paragraph,quote,note,tags,colour,created,story,editions`);
     expect(csv.endsWith('\r\n')).toBe(true);
-    expect(CSV_COLUMNS).toHaveLength(11);
+    expect(CSV_COLUMNS).toHaveLength(13);
   });
 
   it('parses back with papaparse to exactly the rows it was made from', () => {
@@ -46,7 +46,7 @@ describe('CSV', () => {
 
   it('has Arabic headers when asked, with the same rows', () => {
     const back = parseBack(toCsv(input, { lang: 'ar' }));
-    expect(Object.keys(back[0]!)).toEqual(['المنفذ', 'الكاتب', 'العنوان', 'التاريخ', 'الرابط', 'الفقرة', 'الاقتباس', 'الملاحظة', 'الوسوم', 'اللون', 'أُنشئت']);
+    expect(Object.keys(back[0]!)).toEqual(['المنفذ', 'الكاتب', 'العنوان', 'التاريخ', 'الرابط', 'الفقرة', 'الاقتباس', 'الملاحظة', 'الوسوم', 'اللون', 'أُنشئت', 'الخبر', 'النسخ']);
     expect(back[1]!['الملاحظة']).toBe('compare with the SOHR count — قارن مع رقم المرصد');
   });
 });
