@@ -98,7 +98,7 @@ export const ar = {
 export const en: Record<keyof typeof ar, string> = {
   // ---- stories-ui (interface half) ----
   'stories.undated': 'Undated',
-  'stories.strip.outlets.two': 'Published by {count} outlets',
+  'stories.strip.outlets.two': 'Published by two outlets',
   'stories.strip.outlets.few': 'Published by {count} outlets',
   'stories.strip.outlets.many': 'Published by {count} outlets',
   'stories.strip.outlets.other': 'Published by {count} outlets',
