@@ -11,6 +11,13 @@ export interface TextRange {
   end: number;
 }
 
+/**
+ * 'from-hijri': only a Hijri date was printed; `published` is its Umm al-Qura conversion.
+ * 'calendars-disagree': both calendars were printed and are more than a day apart; `published` is the
+ * printed Gregorian date, `publishedHijri` the printed Hijri one, neither corrected.
+ */
+export type DateNote = 'from-hijri' | 'calendars-disagree';
+
 /** Where an article came from. */
 export type SourceKind = 'sample' | 'text' | 'html' | 'mhtml' | 'jsonl' | 'csv' | 'backup';
 
@@ -31,6 +38,12 @@ export interface ArticleMeta {
   place?: string;
   /** Publication date, ISO 8601 (`YYYY-MM-DD` or a full timestamp). */
   published?: string;
+  /** The original source a credit line names ("الجزيرة" in "عشتار تيفي كوم - الجزيرة"): never the author. */
+  agency?: string;
+  /** The Hijri date as printed, `YYYY-MM-DD` (or `YYYY-MM`) in the Umm al-Qura calendar. */
+  publishedHijri?: string;
+  /** How `published` relates to what was printed (absent: read as printed). */
+  dateNote?: DateNote;
   url?: string;
   /** Body length in characters and in words, for the library's columns. */
   length: number;
@@ -73,6 +86,9 @@ export interface ParsedArticle {
   author?: string;
   place?: string;
   published?: string;
+  agency?: string;
+  publishedHijri?: string;
+  dateNote?: DateNote;
   url?: string;
   text: string;
   titleRange?: TextRange;

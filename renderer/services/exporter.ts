@@ -98,8 +98,8 @@ export class ExporterService extends EventTarget {
       // The BOM is part of the string toCsv returns; a Blob encodes it as EF BB BF.
       case 'csv': text = toCsv(input, { lang: 'en' }); break;
       // One record per edition (issue 12): the annotated text as each outlet printed it.
-      case 'csl': text = toCslJson(editionRecords(input.articles, input.editions)); break;
-      case 'ris': text = toRis(editionRecords(input.articles, input.editions)); break;
+      case 'csl': text = toCslJson(editionRecords(input.articles, input.editions), input.annotations); break;
+      case 'ris': text = toRis(editionRecords(input.articles, input.editions), input.annotations); break;
     }
     const f = FILES[format];
     return { name: `${fileStem(scope, input.articles, now)}.${f.ext}`, mime: f.mime, data: new Blob([text], { type: f.mime }) };

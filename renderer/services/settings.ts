@@ -3,6 +3,7 @@
  * Emits 'change' with the key in `detail`.
  */
 import { DEFAULT_READER_PREFS, type ReaderPrefs, type ReadingState, type UiLanguage } from '../core/model';
+import { DEFAULT_DATE_PREFS, type DatePrefs } from '../core/export/date-display';
 import type { SettingsRepo } from '../storage/settings-repo';
 
 export type LibrarySortKey = 'date' | 'title' | 'outlet' | 'imported';
@@ -17,6 +18,8 @@ export interface SettingsShape {
   reader: ReaderPrefs;
   library: LibraryPrefs;
   seeded: boolean;
+  /** How dates show: calendar(s) and Gregorian month names by region. */
+  dates: DatePrefs;
 }
 
 const DEFAULTS: SettingsShape = {
@@ -24,6 +27,7 @@ const DEFAULTS: SettingsShape = {
   reader: DEFAULT_READER_PREFS,
   library: { sort: 'imported', descending: true, outlet: '' },
   seeded: false,
+  dates: DEFAULT_DATE_PREFS,
 };
 
 export class SettingsService extends EventTarget {

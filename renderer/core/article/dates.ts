@@ -4,7 +4,10 @@
  * (يناير … ديسمبر, إبريل/أبريل/أفريل, مايو/ماي, يوليو/يوليوز/جويلية …), combined forms (آب/أغسطس,
  * تموز (يوليو)), Arabic-Indic and Persian digits, weekday names, and numeric forms (2019-03-23,
  * 23/3/2019). Anything it cannot read with confidence gives undefined: no date beats a wrong one.
+ * Hijri dates (hijri.ts) are read beside them by readDates.
  */
+import type { DateNote } from '../model';
+import { daysBetween, findHijri, HIJRI_MONTH_TOKENS, hijriIso, hijriToGregorian } from './hijri';
 
 const MONTHS: ReadonlyArray<readonly [number, readonly string[]]> = [
   [1, ['كانون الثاني', 'كانون ثاني', 'يناير', 'ينايير', 'جانفي', 'يناير']],
@@ -92,7 +95,16 @@ function agreedMonth(a: string | undefined, b: string | undefined): number | und
  */
 export function parseDate(s: string | undefined): string | undefined {
   if (!s) return undefined;
-  const t = foldForDates(s);
+  return gregorianOf(withoutHijri(foldForDates(s)));
+}
+
+/** Folded text with its Hijri date blanked out, so "1440/08/25هـ" is not tried as a Gregorian date. */
+function withoutHijri(t: string): string {
+  const h = findHijri(t);
+  return h ? t.slice(0, h.index) + ' '.repeat(h.length) + t.slice(h.index + h.length) : t;
+}
+
+function gregorianOf(t: string): string | undefined {
   let m = DAY_MONTH_YEAR.exec(t);
   if (m) {
     const month = agreedMonth(m[2], m[3]);
@@ -110,6 +122,33 @@ export function parseDate(s: string | undefined): string | undefined {
   return undefined;
 }
 
+/** What a dateline says about the date, in both calendars. */
+export interface DateReading {
+  /** Gregorian `YYYY-MM-DD`: as printed, or converted from the Hijri date when only that was printed. */
+  published?: string;
+  /** The printed Hijri date, `YYYY-MM-DD` or `YYYY-MM`. */
+  hijri?: string;
+  note?: DateNote;
+}
+
+/**
+ * Both calendars of a dateline. Gregorian alone → as printed. Hijri alone → converted with the Umm
+ * al-Qura calendar and noted 'from-hijri' (a Hijri month without a day gives no Gregorian date).
+ * Both → both kept; more than a day apart → noted 'calendars-disagree' (a day is the usual gap
+ * between a sighted month and Umm al-Qura). Undefined when there is no date.
+ */
+export function readDates(s: string | undefined): DateReading | undefined {
+  if (!s) return undefined;
+  const t = foldForDates(s);
+  const h = findHijri(t)?.parts;
+  const g = gregorianOf(withoutHijri(t));
+  if (!h) return g ? { published: g } : undefined;
+  const hijri = hijriIso(h);
+  const converted = hijriToGregorian(h);
+  if (!g) return converted ? { published: converted, hijri, note: 'from-hijri' } : { hijri };
+  return converted && Math.abs(daysBetween(g, converted)) > 1 ? { published: g, hijri, note: 'calendars-disagree' } : { published: g, hijri };
+}
+
 /** Arabic writing puts the day first (23/3/2019); "3/23/2019" can only be month-first, so accept it too. */
 function dayFirst(a: number, b: number, y: number): string | undefined {
   if (b > 12 && a <= 12) return isoDate(y, a, b);
@@ -119,7 +158,7 @@ function dayFirst(a: number, b: number, y: number): string | undefined {
 /** True when the string names a month (any form above) or a weekday: a hint that a line is a dateline. */
 export function mentionsCalendar(s: string): boolean {
   const t = foldForDates(s);
-  return WEEKDAY.test(t) || MONTH_WORD.test(t);
+  return WEEKDAY.test(t) || MONTH_WORD.test(t) || findHijri(t) !== undefined;
 }
 
 // "أحد" alone means "one": a weekday needs its article or "يوم".
@@ -127,8 +166,9 @@ export const WEEKDAY = /(?<![\u0621-\u064a])(?:ال|يوم\s+(?:ال)?)(احد|�
 
 // Words a dateline carries besides the date itself ("نشر في", "آخر تحديث", "بتوقيت", "الموافق").
 const DATELINE_WORDS = new Set(['في', 'نشر', 'بتاريخ', 'تاريخ', 'النشر', 'اخر', 'تحديث', 'التحديث', 'بتوقيت', 'الموافق', 'عام', 'سنه',
-  'من', 'شهر', 'يوم', 'م', 'ه', 'هـ', 'ص', 'صباحا', 'مساء', 'مساءا', 'الساعه', 'ساعه', 'am', 'pm', 'gmt', 'utc']);
-const MONTH_TOKENS = new Set([...MONTH_BY_NAME.keys()].flatMap((n) => n.split(' ')));
+  'من', 'شهر', 'يوم', 'م', 'ه', 'هـ', 'ص', 'صباحا', 'مساء', 'مساءا', 'الساعه', 'ساعه', 'am', 'pm', 'gmt', 'utc', 'هجري', 'هجريه',
+  'للهجره', 'ميلادي', 'ميلاديه', 'لعام', 'الميلادي', 'الهجري']);
+const MONTH_TOKENS = new Set([...MONTH_BY_NAME.keys(), ...HIJRI_MONTH_TOKENS].flatMap((n) => n.split(' ')));
 
 /**
  * How many words of `s` are neither date parts (numbers, month and weekday names) nor dateline words:

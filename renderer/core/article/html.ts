@@ -11,9 +11,10 @@ import { decodeBytes, knownLabel, sniffBom, type TextEncodingName } from './deco
 import { ELEMENT_NODE, TEXT_NODE, parseDocument, type MiniDocument, type MiniElement, type MiniNode } from './dom-shim';
 import { ImportError } from './errors';
 import { hostOf, pageMeta } from './html-meta';
-import { parseDate } from './dates';
 import { titleFromFileName } from './text';
-import { isDateline, isOutletByName } from './text-header';
+import { dropClutter, type TextBlock } from './clutter';
+import { openingOf } from './opening';
+import { isOutletByName } from './text-header';
 
 export interface HtmlParseOptions {
   fileName?: string;
@@ -53,17 +54,19 @@ const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'LI', 'UL', 'OL', 'BLOC
   'TABLE', 'TR', 'TD', 'TH', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'DL', 'BR', 'HR', 'HEADER', 'FOOTER', 'MAIN', 'ADDRESS']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'FORM', 'SELECT', 'NAV', 'ASIDE']);
 
-/** An extracted block of text; `heading` when it came from an h1–h3. */
-export interface Block {
-  text: string;
-  heading: boolean;
+/** An extracted block of text; `heading` when it came from an h1–h3, `linkRatio` its share inside links. */
+export interface Block extends TextBlock {
+  linkRatio: number;
 }
 
 // Class/id words of page furniture that readability sometimes keeps (related lists in a cut page,
 // share bars inside the article body). Whole words only: "ad" must not hit "header" or "shadow".
-const CLUTTER = /(?:^|[\s_-])(?:ads?|advert\w*|advertisement|banner|sponsor\w*|share\w*|sharing|social|related\w*|comments?|comment-\w+|promo\w*|newsletter|breadcrumbs?|tags|most-read|popular|outbrain|taboola|subscribe|sidebar|widget)(?:$|[\s_-])/i;
+const CLUTTER = /(?:^|[\s_-])(?:ads?|advert\w*|advertisement|banner|sponsor\w*|share\w*|sharing|social|related\w*|comments?|comment-\w+|promo\w*|newsletter|breadcrumbs?|tags|most-read|popular|outbrain|taboola|subscribe|sidebar|widget|cookies?\w*|consent\w*|gdpr|cmp)(?:$|[\s_-])/i;
 
 function isClutter(el: MiniElement): boolean {
+  // Dialogs over the page (consent, newsletter) are never the article.
+  const role = el.getAttribute('role');
+  if (role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true') return true;
   const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   return cls.trim() !== '' && CLUTTER.test(cls);
 }
@@ -72,21 +75,32 @@ function isClutter(el: MiniElement): boolean {
 export function blockTexts(root: MiniNode): Block[] {
   const out: Block[] = [];
   let cur = '';
+  let linked = 0;
+  let inLink = 0;
   let heading = false;
   const flush = () => {
     const t = cur.replace(/[\s\u00a0]+/g, ' ').trim();
-    if (t) out.push({ text: t, heading });
+    const all = cur.replace(/[\s\u00a0]+/g, '').length;
+    if (t) out.push({ text: t, heading, linkRatio: all ? Math.min(1, linked / all) : 0 });
     cur = '';
+    linked = 0;
     heading = false;
   };
   const walk = (n: MiniNode) => {
-    if (n.nodeType === TEXT_NODE) { cur += n.textContent ?? ''; return; }
+    if (n.nodeType === TEXT_NODE) {
+      const s = n.textContent ?? '';
+      cur += s;
+      if (inLink) linked += s.replace(/[\s\u00a0]+/g, '').length;
+      return;
+    }
     const name = n.nodeName.toUpperCase();
     if (n.nodeType !== ELEMENT_NODE || SKIP.has(name) || isClutter(n as MiniElement)) return;
     const block = BLOCK.has(name);
     if (block) flush();
     heading ||= /^H[1-3]$/.test(name);
+    if (name === 'A') inLink++;
     for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i]!);
+    if (name === 'A') inLink--;
     if (block) flush();
   };
   walk(root);
@@ -131,7 +145,9 @@ export function parseHtml(html: string, opts: HtmlParseOptions = {}): ParsedArti
     const body = parseDocument(html).body; // a fresh tree: readability may have pruned this one
     if (body) blocks = blockTexts(body);
   }
-  const head = headerOf(blocks, m.title);
+  blocks = dropClutter(blocks);
+  const site = m.outlet || r.siteName;
+  const head = openingOf(blocks, { titles: [m.title, h1, stripSiteName(doc.title.trim(), site), r.title], author: m.author, guessHeadline: !m.title && !h1 });
   const paras = blocks.slice(head.skip).map((b) => b.text);
   if (paras.length === 0) throw new ImportError('no-text', 'No article text was found in this web page.');
   const outlet = m.outlet || r.siteName || outletInTitle(doc.title);
@@ -145,10 +161,12 @@ export function parseHtml(html: string, opts: HtmlParseOptions = {}): ParsedArti
     paragraphs,
     source: { kind: opts.kind ?? 'html', ...(opts.fileName ? { name: opts.fileName } : {}) },
   };
-  const author = m.author && !/^https?:/i.test(m.author) ? m.author : r.byline;
+  const author = (m.author && !/^https?:/i.test(m.author) ? m.author : undefined) ?? head.author ?? r.byline;
   if (author) { out.author = author; out.byline = author; }
-  const published = m.published ?? head.published;
+  const published = m.published ?? head.dates?.published;
   if (published) out.published = published;
+  if (head.dates?.hijri) out.publishedHijri = head.dates.hijri;
+  if (head.dates?.note && (!m.published || m.published === head.dates.published)) out.dateNote = head.dates.note;
   if (url) out.url = url;
   return out;
 }
@@ -164,31 +182,4 @@ export function stripSiteName(title: string, site: string | undefined): string {
 function outletInTitle(title: string): string | undefined {
   const named = title.split(/\s+[|\-–—]\s+/).map((x) => x.trim()).filter(isOutletByName);
   return named.length === 1 ? named[0] : undefined;
-}
-
-const bare = (x: string) => x.replace(/[\s\u00a0"«»'.،:]+/g, '');
-
-/**
- * The leading headline and dateline blocks of the extracted text, which are metadata, not paragraphs:
- * an h1–h3 block, a block repeating the meta title, or (with no meta title) a short line without a
- * full stop above a long paragraph, is the headline; a short block with a date among the first three
- * is the dateline.
- */
-function headerOf(blocks: Block[], metaTitle: string | undefined): { skip: number; title?: string; published?: string } {
-  let skip = 0;
-  let title: string | undefined;
-  let published: string | undefined;
-  for (let i = 0; i < Math.min(3, blocks.length - 1); i++) {
-    const b = blocks[i]!;
-    const headline = b.heading || (metaTitle ? bare(b.text) === bare(metaTitle) : looksLikeHeadline(b.text, blocks[i + 1]!.text));
-    if (i === skip && !title && headline) { title = b.text; skip = i + 1; }
-    else if (i === skip && !published && isDateline(b.text)) { published = parseDate(b.text); skip = i + 1; }
-    else break;
-  }
-  return { skip, title, published };
-}
-
-function looksLikeHeadline(s: string, next: string): boolean {
-  const words = s.split(/\s+/).length;
-  return words <= 15 && s.length <= 150 && !/[.،:;!؟?]$/.test(s) && next.split(/\s+/).length > 15;
 }

@@ -69,10 +69,11 @@ export function toArticle(parsed: ParsedArticle, id: string, importedAt: number)
     source: { ...parsed.source },
     tags: [],
   };
-  for (const k of ['byline', 'author', 'place', 'published', 'url'] as const) {
+  for (const k of ['byline', 'author', 'place', 'published', 'url', 'agency', 'publishedHijri'] as const) {
     const v = parsed[k];
     if (v) meta[k] = v;
   }
+  if (parsed.dateNote) meta.dateNote = parsed.dateNote;
   const text: ArticleText = { id, text: parsed.text, paragraphs: parsed.paragraphs };
   if (parsed.titleRange) text.titleRange = parsed.titleRange;
   return { meta, text };

@@ -3,7 +3,8 @@
  * fields ("المصدر: …") and a URL. Conservative by design: a line is an outlet or a byline only when it
  * says so by a keyword or a printed convention, because a wrong outlet misfiles the article.
  */
-import { foldForDates, mentionsCalendar, nonDateWords, parseDate, WEEKDAY } from './dates';
+import type { DateNote } from '../model';
+import { foldForDates, mentionsCalendar, nonDateWords, readDates, WEEKDAY } from './dates';
 
 export type LineKind = 'outlet' | 'title' | 'byline' | 'dateline' | 'label' | 'url' | 'plain';
 
@@ -14,7 +15,21 @@ export interface HeaderFields {
   author?: string;
   place?: string;
   published?: string;
+  publishedHijri?: string;
+  dateNote?: DateNote;
+  /** The source agency a credit line or an agency byline names. */
+  agency?: string;
   url?: string;
+}
+
+/** Sets the date fields from a dateline once (the first dateline wins); false when `s` holds no date. */
+export function applyDates(s: string | undefined, f: HeaderFields): boolean {
+  const r = readDates(s);
+  if (!r || f.published || f.publishedHijri) return !!r;
+  if (r.published) f.published = r.published;
+  if (r.hijri) f.publishedHijri = r.hijri;
+  if (r.note) f.dateNote = r.note;
+  return true;
 }
 
 const OUTLET_WORDS = /(?:^|\s)(?:قناة|قناه|صحيفة|صحيفه|جريدة|جريده|وكالة|وكاله|موقع|شبكة|شبكه|مجلة|مجله|تلفزيون|التلفزيون|إذاعة|اذاعة|راديو|فضائية|الفضائية|نيوز|بوابة|أونلاين|اونلاين|الإخبارية|الاخبارية|الإخباري|الاخباري|كوم|نت|تيفي|ميديا|بوست|تايمز|برس)(?:\s|$)|\b(?:news|tv|online|times|post|daily|press|radio)\b|\.(?:com|net|org|info)\b/i;
@@ -38,7 +53,7 @@ export function looksLikeBody(s: string): boolean {
 
 /** A dateline: a short line with a readable date and at most a place (≤ 3 words) beside it. */
 export function isDateline(s: string): boolean {
-  return s.length <= 120 && words(s) <= 14 && nonDateWords(s) <= 3 && parseDate(s) !== undefined;
+  return s.length <= 120 && words(s) <= 18 && nonDateWords(s) <= 3 && readDates(s) !== undefined;
 }
 
 /** A byline/source line, by a printed convention: trailing "/", a lead word, brackets, or a bare agency. */
@@ -120,8 +135,47 @@ export function applyLabel(s: string, f: HeaderFields): boolean {
   if (/^(?:العنوان|عنوان|title)/.test(key)) f.title ??= value;
   else if (/^(?:المصدر|الصحيفة|الجريدة|الموقع|الوسيلة|القناة|source)$/.test(key)) f.outlet ??= value;
   else if (/^(?:الكاتب|الكاتبة|بقلم|المحرر|author)$/.test(key)) { f.author ??= value; f.byline ??= value; }
-  else if (/^(?:التاريخ|تاريخ النشر|نشر بتاريخ|date)$/.test(key)) f.published ??= parseDate(value);
+  else if (/^(?:التاريخ|تاريخ النشر|نشر بتاريخ|date)$/.test(key)) applyDates(value, f);
   else if (/^(?:الرابط|رابط|url|link)/.test(key)) f.url ??= value;
   else if (key === 'المكان') f.place ??= value;
   return true;
+}
+
+// Outlet keywords say nothing about which outlet: two names sharing only "قناة" are not the same.
+const GENERIC = new Set(['قناه', 'صحيفه', 'جريده', 'وكاله', 'موقع', 'شبكه', 'مجله', 'تلفزيون', 'التلفزيون', 'اذاعه', 'راديو', 'فضائيه',
+  'الفضائيه', 'نيوز', 'بوابه', 'اونلاين', 'الاخباريه', 'الاخباري', 'كوم', 'نت', 'تيفي', 'ميديا', 'بوست', 'تايمز', 'برس', 'الانباء', 'انباء']);
+
+/** True when two names share a distinctive word ("قناة عشتار الفضائية" and "عشتار تيفي كوم"). */
+export function sharesName(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const bag = (x: string) => foldForDates(x).split(/[^\p{L}]+/u).filter((w) => w.length >= 3 && !GENERIC.has(w));
+  const left = new Set(bag(a));
+  return bag(b).some((w) => left.has(w));
+}
+
+/** A short name: at most four words, no digits, no headline words or sentence punctuation. */
+function nameLike(s: string): boolean {
+  return s.length >= 2 && s.length <= 40 && words(s) <= 4 && !/\d/.test(s) && !HEADLINE_WORDS.test(s) && !/[.!?؟،,]/.test(s);
+}
+
+/**
+ * A credit line "site - source" ("عشتار تيفي كوم - الجزيرة"): the left side is the publishing site
+ * when it reads as an outlet (an outlet keyword, or a distinctive word of the outlet line above it),
+ * the right side the original source. Undefined when the line is not two short names, or when the
+ * left side may as well be a place ("دمشق - سانا", handled by placeOfByline).
+ */
+export function creditOf(byline: string, outletLine?: string): { outlet: string; agency: string } | undefined {
+  const m = /^(.+?)\s+[-–—|/]\s+(.+)$/.exec(byline) ?? /^(.+?)\s*[|]\s*(.+)$/.exec(byline);
+  if (!m) return undefined;
+  const left = m[1]!.trim();
+  const right = m[2]!.trim();
+  if (!nameLike(left) || !nameLike(right) || /^(?:متابعة|خاص|مراسلنا)$/.test(right)) return undefined;
+  return isOutletByName(left) || sharesName(left, outletLine) ? { outlet: left, agency: right } : undefined;
+}
+
+/** The agency a byline names on its own ("رويترز", "أ ف ب") or after a place ("دمشق - سانا"). */
+export function agencyOfByline(byline: string): string | undefined {
+  if (isAgency(byline) && nameLike(byline)) return byline;
+  const right = byline.split(/\s+[-–—/]\s+|\s*\/\s*/).pop()?.trim();
+  return right && right !== byline && isAgency(right) ? right : undefined;
 }

@@ -2,23 +2,22 @@
  * A news text file → ParsedArticle. The stored text is the decoded file exactly; the title and the
  * paragraphs are ranges into it, and the metadata comes from the header lines (see text-header.ts):
  *
- *   قناة عشتار الفضائية            outlet (keyword, or a bare short name above a title and a byline)
+ *   قناة عشتار الفضائية            outlet line (keyword, or a short name above a longer title)
  *   التحالف الدولي يقر …           title (first plain line; else the file name)
- *   عشتار تيفي كوم - الجزيرة/      byline/source line
- *   دمشق - الأحد 23 آذار 2019      dateline: place and date
+ *   عشتار تيفي كوم - الجزيرة/      credit line "site - source": the site is the outlet, the source its agency
+ *   دمشق - الأحد 23 آذار 2019      dateline: place and date (Gregorian, Hijri or both)
  *   أقر التحالف الدولي …           paragraphs, one per non-blank line
  *
  * An agency dateline at the head of the first paragraph ("بيروت (رويترز) - …") gives place, date and
  * byline without cutting the paragraph. Linear in the text length (50 MB files are fine).
  */
 import type { ParsedArticle, SourceKind, TextRange } from '../model';
-import { parseDate } from './dates';
 import { decodeBytes, type TextEncodingName } from './decode';
 import { ImportError } from './errors';
 import { hasWordChar, nonBlankLines } from './lines';
 import {
-  applyLabel, authorOf, classify, cleanByline, couldBeOutlet, isAgency, isDateline, isOutletByName, looksLikeBody, placeOf, placeOfByline,
-  type HeaderFields,
+  agencyOfByline, applyDates, applyLabel, authorOf, classify, cleanByline, couldBeOutlet, creditOf, isAgency, isDateline, isOutletByName,
+  looksLikeBody, placeOf, placeOfByline, type HeaderFields,
 } from './text-header';
 
 export interface TextParseOptions {
@@ -56,8 +55,8 @@ function readHeader(text: string, lines: TextRange[]): Header {
     const kind = classify(s);
     if (kind === 'url') f.url ??= s;
     else if (kind === 'label') applyLabel(s, f);
-    else if (kind === 'dateline') { f.published ??= parseDate(s); f.place ??= placeOf(s); }
-    else if (kind === 'byline') { f.byline ??= cleanByline(s); f.author ??= authorOf(f.byline); } // a 2nd byline is dropped
+    else if (kind === 'dateline') { applyDates(s, f); f.place ??= placeOf(s); }
+    else if (kind === 'byline' || (titleRange && !f.byline && creditOf(s, f.outlet))) readByline(s, f); // a 2nd byline is dropped
     else if (titleRange || f.title || looksLikeBody(s)) break;
     else if (i === 0 && isOutletLine(text, lines, s)) f.outlet = s;
     else titleRange = lines[i];
@@ -68,8 +67,30 @@ function readHeader(text: string, lines: TextRange[]): Header {
 }
 
 /**
- * Line 0 is the outlet when it names one (قناة, صحيفة, …) and a title-like line follows, maybe after
- * date/byline lines; or when a bare short name sits right above a title and a byline/dateline.
+ * A byline or source line. A credit line "site - source" names the outlet (it wins over an outlet
+ * line above: the site is who published this text) and the source agency; an agency alone, or after
+ * a place, is the agency. Only a name after "بقلم"/"كتب" is an author: a credit never is.
+ */
+function readByline(s: string, f: HeaderFields): void {
+  if (f.byline) return;
+  f.byline = cleanByline(s);
+  const credit = creditOf(f.byline, f.outlet);
+  if (credit) {
+    f.outlet = credit.outlet;
+    f.agency ??= credit.agency;
+    return;
+  }
+  f.author ??= authorOf(f.byline);
+  if (!f.author) f.agency ??= agencyOfByline(f.byline);
+}
+
+/**
+ * Line 0 is the outlet, judged by the shape of the opening lines rather than by a list of names:
+ * - it names an outlet (قناة, صحيفة, …) and a title-like line follows, maybe after date/byline lines;
+ * - or it is a bare short name (≤ 3 words, no headline words) right above a title, and either a
+ *   byline/dateline follows the title, or the name comes back in a credit line, or the title is a
+ *   headline at least twice its length with the body right under it.
+ * Anything less sure leaves the outlet empty (the line is then the title).
  */
 function isOutletLine(text: string, lines: TextRange[], s: string): boolean {
   const line = (i: number) => (lines[i] ? text.slice(lines[i].start, lines[i].end) : '');
@@ -77,8 +98,15 @@ function isOutletLine(text: string, lines: TextRange[], s: string): boolean {
   while (t < Math.min(lines.length, HEADER_LINES) && classify(line(t)) !== 'plain') t++;
   const titleLike = t < lines.length - 1 && !looksLikeBody(line(t));
   if (titleLike && isOutletByName(s)) return true;
-  const next = classify(line(2));
-  return t === 1 && titleLike && couldBeOutlet(s) && (next === 'byline' || next === 'dateline');
+  if (t !== 1 || !titleLike || !couldBeOutlet(s)) return false;
+  const next = line(2);
+  const kind = classify(next);
+  if (kind === 'byline' || kind === 'dateline' || creditOf(cleanByline(next), s)) return true;
+  // The name printed again as a short credit at the end ("© پیام الخليج", "المصدر: …").
+  const tail = lines.slice(-2).map((r) => text.slice(r.start, r.end)).filter((x) => x.length <= 80 && x !== s);
+  if (tail.some((x) => x.includes(s))) return true;
+  const words = (x: string) => x.split(/\s+/).filter(Boolean).length;
+  return words(line(1)) >= 5 && words(line(1)) >= 2 * words(s) && looksLikeBody(next);
 }
 
 // "بيروت (رويترز) - …", "دمشق - 23 آذار 2019 - …", "القاهرة، 5 مايو (أ ف ب) - …"
@@ -92,16 +120,13 @@ function readLeadDateline(p: string, f: HeaderFields): void {
   // Only a bare place name and a known agency: "قال الوزير (في كلمة) -" is prose, not a dateline.
   if (a && couldBeOutlet(a[1]!) && isAgency(a[3]!)) {
     f.place ??= a[1];
-    f.published ??= parseDate(a[2]);
+    applyDates(a[2], f);
     f.byline ??= a[3]!.trim();
+    f.agency ??= a[3]!.trim();
     return;
   }
   const d = LEAD_DATE.exec(head);
-  const date = d ? parseDate(d[2]) : undefined;
-  if (d && date && couldBeOutlet(d[1]!)) {
-    f.place ??= d[1];
-    f.published ??= date;
-  }
+  if (d && couldBeOutlet(d[1]!) && applyDates(d[2], f)) f.place ??= d[1];
 }
 
 /** A date on one of the last two lines ("تاريخ النشر: …", a bare dateline); the lines stay paragraphs. */
@@ -109,10 +134,14 @@ function readTrailingDate(text: string, paragraphs: TextRange[], f: HeaderFields
   for (const r of paragraphs.slice(-2).reverse()) {
     const s = text.slice(r.start, r.end);
     const labelled: HeaderFields = {};
-    if (s.length <= 120 && applyLabel(s, labelled) && labelled.published) f.published = labelled.published;
-    else if (isDateline(s)) f.published = parseDate(s);
-    if (f.published) return;
+    if (s.length <= 120 && applyLabel(s, labelled) && (labelled.published || labelled.publishedHijri)) Object.assign(f, dateFields(labelled));
+    else if (isDateline(s)) applyDates(s, f);
+    if (f.published || f.publishedHijri) return;
   }
+}
+
+function dateFields(f: HeaderFields): Pick<HeaderFields, 'published' | 'publishedHijri' | 'dateNote'> {
+  return { published: f.published, publishedHijri: f.publishedHijri, dateNote: f.dateNote };
 }
 
 /**
@@ -126,7 +155,7 @@ export function parseTextArticle(text: string, opts: TextParseOptions = {}): Par
   const paragraphs = lines.slice(bodyFrom).filter((r) => hasWordChar(text, r));
   if (paragraphs.length === 0 && !titleRange) throw new ImportError('no-text', 'The file holds no article text.');
   if (paragraphs[0]) readLeadDateline(text.slice(paragraphs[0].start, paragraphs[0].end), fields);
-  if (!fields.published) readTrailingDate(text, paragraphs, fields);
+  if (!fields.published && !fields.publishedHijri) readTrailingDate(text, paragraphs, fields);
   const title = titleRange ? text.slice(titleRange.start, titleRange.end) : fields.title || titleFromFileName(opts.fileName);
   const out: ParsedArticle = {
     title,
@@ -136,7 +165,8 @@ export function parseTextArticle(text: string, opts: TextParseOptions = {}): Par
     source: { kind: opts.kind ?? 'text', ...(opts.fileName ? { name: opts.fileName } : {}) },
   };
   if (titleRange) out.titleRange = titleRange;
-  for (const k of ['byline', 'author', 'place', 'published', 'url'] as const) if (fields[k]) out[k] = fields[k];
+  for (const k of ['byline', 'author', 'place', 'published', 'url', 'agency', 'publishedHijri'] as const) if (fields[k]) out[k] = fields[k];
+  if (fields.dateNote) out.dateNote = fields.dateNote;
   return out;
 }
 

@@ -3,13 +3,15 @@
  * and the paragraph as the locator (news has no pages).
  *   ar: «العنوان»، المنفذ، الكاتب، ١٢ أيار ٢٠١٩، URL، أُرشف في ٣ حزيران ٢٠٢٤، فقرة ٣
  *   en: "Title", Outlet, Author, 12 May 2019, URL, archived 3 June 2024, para. 3
- * Each field is isolated (FSI/PDI in text, <bdi> in HTML) so a Latin title, a URL or digits inside
- * an Arabic citation stay in order.
+ * A field whose letters run against the citation's direction (a Latin outlet or URL in an Arabic
+ * citation, an Arabic title in an English one) is isolated — FSI/PDI in text, <bdi> in HTML — so it
+ * cannot reorder its neighbours; a field in the citation's own direction is left bare (see direction.ts).
  */
 import type { ArticleMeta, Edition } from '../model';
 import { authorOf, type ExportLang } from './common';
 import { arabicDigits, formatDate, parseIsoDate, partsOfTime } from './dates';
-import { escapeHtml, isolate, isWebUrl } from './escape';
+import { dirOfLang, isolateIfNeeded, runsAgainst } from './direction';
+import { escapeHtml, isWebUrl } from './escape';
 
 export interface CitationOptions {
   lang?: ExportLang;
@@ -58,33 +60,42 @@ export function citationParts(article: ArticleMeta, options: CitationOptions = {
 }
 
 /**
- * The citation as plain text, each value wrapped in FSI…PDI (set `isolates: false` for formats read
- * by programs rather than people). Returns '' for an article with no fields at all.
+ * The citation as plain text, a value wrapped in FSI…PDI only when its letters run against the
+ * citation's direction (set `isolates: false` for none at all, for formats read by programs).
+ * Returns '' for an article with no fields at all.
  */
 export function citationText(article: ArticleMeta, options: CitationOptions & { isolates?: boolean } = {}): string {
-  const w = WORDS[options.lang ?? 'ar'];
-  const iso = options.isolates === false ? (s: string) => s : isolate;
+  const lang = options.lang ?? 'ar';
+  const w = WORDS[lang];
+  const iso = options.isolates === false ? (s: string) => s : (s: string) => isolateIfNeeded(s, dirOfLang(lang));
   return citationParts(article, options).map((p) => p.before + iso(p.value) + p.after).join(w.sep);
 }
 
-/** The citation as HTML: values in <bdi>, the URL a link with dir="ltr". Returns '' for no fields. */
+/**
+ * The citation as HTML: values running against the citation's direction in <bdi>, the URL a link
+ * with dir="ltr". Returns '' for no fields.
+ */
 export function citationHtml(article: ArticleMeta, options: CitationOptions = {}): string {
-  const w = WORDS[options.lang ?? 'ar'];
+  const lang = options.lang ?? 'ar';
+  const w = WORDS[lang];
   return citationParts(article, options)
     .map((p) => {
       const v = escapeHtml(p.value);
-      const inner = p.field === 'url' && isWebUrl(p.value) ? `<a href="${v}" dir="ltr">${v}</a>` : `<bdi>${v}</bdi>`;
+      const bare = !runsAgainst(p.value, dirOfLang(lang));
+      const inner = p.field === 'url' && isWebUrl(p.value) ? `<a href="${v}" dir="ltr">${v}</a>` : bare ? v : `<bdi>${v}</bdi>`;
       return `<span class="cite-${p.field}">${escapeHtml(p.before)}${inner}${escapeHtml(p.after)}</span>`;
     })
     .join(escapeHtml(w.sep));
 }
 
 /**
- * "Copy with citation": the quote in guillemets (or English quotes) followed by its citation,
- * both isolated, on two lines. An empty quote gives the citation alone.
+ * "Copy with citation": the quote in guillemets (or English quotes) followed by its citation on two
+ * lines, the quote isolated only when its letters run against the citation's direction. An empty
+ * quote gives the citation alone.
  */
 export function quoteWithCitation(quote: string, article: ArticleMeta, options: CitationOptions = {}): string {
-  const w = WORDS[options.lang ?? 'ar'];
+  const lang = options.lang ?? 'ar';
+  const w = WORDS[lang];
   const cite = citationText(article, options);
-  return quote.trim() ? `${w.open}${isolate(quote.trim())}${w.close}\n— ${cite}` : cite;
+  return quote.trim() ? `${w.open}${isolateIfNeeded(quote.trim(), dirOfLang(lang))}${w.close}\n— ${cite}` : cite;
 }

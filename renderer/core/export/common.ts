@@ -36,8 +36,8 @@ export interface ArticleGroup {
 /**
  * Groups annotations by article, articles in input order, items in text order (whole-article notes
  * first, then by start, then by creation). Annotations whose article is missing are kept in a group
- * with a placeholder article (title '', outlet ''), never dropped. Articles with no annotations are
- * left out.
+ * with a placeholder article (title '', outlet ''), never dropped. Articles with neither annotations
+ * nor tags of their own are left out (a tagged article still carries its tags into the export).
  */
 export function groupByArticle(input: ExportInput): ArticleGroup[] {
   const byId = new Map<string, ArticleGroup>();
@@ -47,7 +47,7 @@ export function groupByArticle(input: ExportInput): ArticleGroup[] {
     if (!g) byId.set(a.articleId, (g = { article: placeholder(a.articleId), items: [] }));
     g.items.push(toItem(a, input.texts?.get(a.articleId)));
   }
-  const groups = [...byId.values()].filter((g) => g.items.length);
+  const groups = [...byId.values()].filter((g) => g.items.length || articleTags(g.article).length);
   for (const g of groups) g.items.sort((x, y) => x.start - y.start || x.annotation.createdAt - y.annotation.createdAt);
   return groups;
 }
@@ -85,7 +85,32 @@ export function detectLanguage(text: string): 'ar' | 'en' | undefined {
   return ar >= latin ? 'ar' : 'en';
 }
 
-/** The author to cite: the author field, else the byline; undefined when neither is set. */
+/**
+ * The author to cite: the author field, else the byline, unless the byline is a credit or agency
+ * line (the article has an `agency`: "عشتار تيفي كوم - الجزيرة" names a site and a source, not a
+ * writer); undefined when there is none.
+ */
 export function authorOf(a: ArticleMeta): string | undefined {
-  return a.author?.trim() || a.byline?.trim() || undefined;
+  return a.author?.trim() || (a.agency?.trim() ? undefined : a.byline?.trim()) || undefined;
+}
+
+/** The article's own tags (not its highlights' tags), trimmed, blanks and repeats dropped. */
+export function articleTags(a: ArticleMeta): string[] {
+  return [...new Set((a.tags ?? []).map((t) => t.trim()).filter(Boolean))];
+}
+
+/** True for a note on the whole article: no selectors, so it points at no passage. */
+export function isArticleNote(a: Annotation): boolean {
+  return !(a.selectors ?? []).length && a.note.trim().length > 0;
+}
+
+/** Notes on the whole article, by article id, oldest first (RIS `N1`, CSL `note`). */
+export function articleNotesById(annotations: readonly Annotation[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const a of [...annotations].filter(isArticleNote).sort((x, y) => x.createdAt - y.createdAt)) {
+    const list = out.get(a.articleId) ?? [];
+    list.push(a.note.trim());
+    out.set(a.articleId, list);
+  }
+  return out;
 }

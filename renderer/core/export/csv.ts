@@ -2,16 +2,16 @@
  * CSV export: one row per annotation, RFC 4180 (quoted fields, doubled quotes, CRLF rows) with a
  * UTF-8 byte-order mark so spreadsheet programs read Arabic as UTF-8 rather than a legacy code page.
  */
-import { authorOf, groupByArticle, type ExportInput, type ExportLang } from './common';
+import { articleTags, authorOf, groupByArticle, type ArticleGroup, type ExportInput, type ExportLang } from './common';
 import { isoTime } from './dates';
 import { editionsCell } from './editions';
 
-export const CSV_COLUMNS = ['outlet', 'author', 'title', 'date', 'url', 'paragraph', 'quote', 'note', 'tags', 'colour', 'created', 'story', 'editions'] as const;
+export const CSV_COLUMNS = ['outlet', 'author', 'title', 'date', 'url', 'paragraph', 'quote', 'note', 'tags', 'colour', 'created', 'articleTags', 'story', 'editions'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const HEADERS: Record<ExportLang, Record<CsvColumn, string>> = {
-  en: { outlet: 'outlet', author: 'author', title: 'title', date: 'date', url: 'URL', paragraph: 'paragraph', quote: 'quote', note: 'note', tags: 'tags', colour: 'colour', created: 'created', story: 'story', editions: 'editions' },
-  ar: { outlet: 'المنفذ', author: 'الكاتب', title: 'العنوان', date: 'التاريخ', url: 'الرابط', paragraph: 'الفقرة', quote: 'الاقتباس', note: 'الملاحظة', tags: 'الوسوم', colour: 'اللون', created: 'أُنشئت', story: 'الخبر', editions: 'النسخ' },
+  en: { outlet: 'outlet', author: 'author', title: 'title', date: 'date', url: 'URL', paragraph: 'paragraph', quote: 'quote', note: 'note', tags: 'tags', colour: 'colour', created: 'created', articleTags: 'article tags', story: 'story', editions: 'editions' },
+  ar: { outlet: 'المنفذ', author: 'الكاتب', title: 'العنوان', date: 'التاريخ', url: 'الرابط', paragraph: 'الفقرة', quote: 'الاقتباس', note: 'الملاحظة', tags: 'الوسوم', colour: 'اللون', created: 'أُنشئت', articleTags: 'وسوم المقال', story: 'الخبر', editions: 'النسخ' },
 };
 
 /** Tags share one cell, joined by this. */
@@ -28,26 +28,40 @@ export interface CsvOptions {
   guardFormulas?: boolean;
 }
 
-/** The rows as plain values, before quoting (handy for tests and previews). */
+/**
+ * The rows as plain values, before quoting (handy for tests and previews): one per annotation, and
+ * one with empty annotation cells for a tagged article that has no annotation (its tags still go out).
+ */
 export function csvRows(input: ExportInput): Record<CsvColumn, string>[] {
-  return groupByArticle(input).flatMap((g) =>
-    g.items.map((i) => ({
-      outlet: g.article.outlet,
-      author: authorOf(g.article) ?? '',
-      title: g.article.title,
-      date: g.article.published ?? '',
-      url: g.article.url ?? '',
+  return groupByArticle(input).flatMap((g) => {
+    const article = articleCells(g, input);
+    const blank = { paragraph: '', quote: '', note: '', tags: '', colour: '', created: '' };
+    if (!g.items.length) return [{ ...article, ...blank }];
+    return g.items.map((i) => ({
+      ...article,
       paragraph: i.paragraph === undefined ? '' : String(i.paragraph),
       quote: i.quote,
       note: i.annotation.note,
       tags: i.annotation.tags.join(TAG_SEPARATOR),
       colour: i.annotation.color ?? '',
       created: isoTime(i.annotation.createdAt),
-      // Stories (issue 12): the story id, and every edition of the annotated text.
-      story: g.article.storyId ?? g.article.id,
-      editions: editionsCell(g.article, input.editions?.get(g.article.id)),
-    })),
-  );
+    }));
+  });
+}
+
+/** The cells that describe the article, repeated on each of its rows. */
+function articleCells(g: ArticleGroup, input: ExportInput): Pick<Record<CsvColumn, string>, 'outlet' | 'author' | 'title' | 'date' | 'url' | 'articleTags' | 'story' | 'editions'> {
+  return {
+    outlet: g.article.outlet,
+    author: authorOf(g.article) ?? '',
+    title: g.article.title,
+    date: g.article.published ?? '',
+    url: g.article.url ?? '',
+    articleTags: articleTags(g.article).join(TAG_SEPARATOR),
+    // Stories (issue 12): the story id, and every edition of the annotated text.
+    story: g.article.storyId ?? g.article.id,
+    editions: editionsCell(g.article, input.editions?.get(g.article.id)),
+  };
 }
 
 /** The whole file as a string starting with the BOM; a header row alone when there is nothing. */

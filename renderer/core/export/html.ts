@@ -5,7 +5,7 @@
  */
 import { citationHtml } from './citation';
 import { otherEditions } from './editions';
-import { groupByArticle, type ExportInput, type ExportItem, type ExportLang } from './common';
+import { articleTags, groupByArticle, type ExportInput, type ExportItem, type ExportLang } from './common';
 import { escapeHtml, majorityDir } from './escape';
 import { COLOR_CSS, LABELS } from './labels';
 import type { ArticleMeta, Edition, HighlightColor } from '../model';
@@ -49,8 +49,12 @@ export function toHtml(input: ExportInput, options: HtmlOptions = {}): string {
   ].join('\n');
 }
 
-function section(article: ArticleMeta, items: ExportItem[], lang: ExportLang, editions: Edition[]): string {
-  const head = `<h2 dir="auto"><bdi>${escapeHtml(article.title || article.id)}</bdi></h2>\n<p class="source">${citationHtml(article, { lang, editions })}</p>`;
+function section(article: ArticleMeta, items: ExportItem[], lang: ExportLang, editions: Edition[] = []): string {
+  const own = articleTags(article);
+  const tagLine = own.length
+    ? `\n<p class="article-tags">${escapeHtml(LABELS[lang].articleTags)}: ${own.map((t) => `<bdi class="tag">${escapeHtml(t)}</bdi>`).join(' ')}</p>`
+    : '';
+  const head = `<h2 dir="auto"><bdi>${escapeHtml(article.title || article.id)}</bdi></h2>\n<p class="source">${citationHtml(article, { lang, editions })}</p>${tagLine}`;
   return `<section class="article">\n${head}\n${items.map((i) => item(article, i, lang)).join('\n')}\n</section>`;
 }
 
@@ -91,7 +95,7 @@ body { font-family: '${FONT_FAMILY}', 'Noto Naskh Arabic UI', serif; font-size: 
   max-width: 46rem; margin: 2rem auto; padding: 0 1.5rem; color: #1d1d1f; background: #fff; }
 h1 { font-size: 1.6em; border-block-end: 2px solid #444; padding-block-end: .3em; }
 h2 { font-size: 1.25em; margin-block: 2em .3em; }
-.source, .cite, .meta { font-size: .85em; color: #555; }
+.source, .cite, .meta, .article-tags { font-size: .85em; color: #555; }
 .annotation { border-block-end: 1px solid #ddd; padding-block: .6em; }
 blockquote { margin: .4em 0; padding-inline-start: 1em; border-inline-start: 4px solid #999; }
 mark { color: inherit; padding: 0 .1em; -webkit-box-decoration-break: clone; box-decoration-break: clone; }

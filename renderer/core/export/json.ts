@@ -7,7 +7,7 @@
  * a `styleClass` on the target and one CssStylesheet on the annotation.
  */
 import type { ArticleMeta, Selector } from '../model';
-import { authorOf, detectLanguage, groupByArticle, type ExportInput, type ExportItem } from './common';
+import { articleTags, authorOf, detectLanguage, groupByArticle, type ExportInput, type ExportItem } from './common';
 import { isWebUrl } from './escape';
 import { isoTime as iso } from './dates';
 import { COLOR_CSS } from './labels';
@@ -72,7 +72,7 @@ export interface WebAnnotationOptions {
 export function toWebAnnotations(input: ExportInput, options: WebAnnotationOptions = {}): WebAnnotationCollection {
   const generated = options.generated ?? Date.now();
   const id = options.id ?? `urn:warraq:export:${generated}`;
-  const items = groupByArticle(input).flatMap((g) => g.items.map((i) => toAnnotation(g.article, i)));
+  const items = groupByArticle(input).flatMap((g) => [...articleTagging(g.article), ...g.items.map((i) => toAnnotation(g.article, i))]);
   return {
     '@context': ANNO_CONTEXT,
     id,
@@ -111,6 +111,25 @@ function toAnnotation(article: ArticleMeta, item: ExportItem): WebAnnotation {
     out.stylesheet = { type: 'CssStylesheet', value: `.warraq-${a.color} { background-color: ${COLOR_CSS[a.color]}; }` };
   }
   return out;
+}
+
+/**
+ * The article's own tags as one annotation of the whole article with a tagging body per tag
+ * (none when it has no tags), dated by the article's import.
+ */
+function articleTagging(article: ArticleMeta): WebAnnotation[] {
+  const tags = articleTags(article);
+  if (!tags.length) return [];
+  const when = iso(article.importedAt);
+  return [{
+    id: `urn:warraq:article-tags:${encodeURIComponent(article.id)}`,
+    type: 'Annotation',
+    motivation: 'tagging',
+    created: when,
+    modified: when,
+    body: tags.map((t) => textual(t, 'tagging')),
+    target: articleResource(article),
+  }];
 }
 
 function motivation(highlight: boolean, note: boolean, tags: boolean): string | string[] {

@@ -5,6 +5,8 @@ import type { ExportLang } from './common';
 export interface ExportLabels {
   heading: string;
   tags: string;
+  /** The line listing the article's own tags under its citation. */
+  articleTags: string;
   colour: string;
   articleNote: string;
   colours: Record<HighlightColor, string>;
@@ -14,6 +16,7 @@ export const LABELS: Record<ExportLang, ExportLabels> = {
   ar: {
     heading: 'ملاحظات من ورّاق',
     tags: 'الوسوم',
+    articleTags: 'وسوم المقال',
     colour: 'اللون',
     articleNote: 'ملاحظة على المقال كله',
     colours: { yellow: 'أصفر', green: 'أخضر', blue: 'أزرق', pink: 'وردي', purple: 'بنفسجي' },
@@ -21,6 +24,7 @@ export const LABELS: Record<ExportLang, ExportLabels> = {
   en: {
     heading: 'Notes from Warraq',
     tags: 'Tags',
+    articleTags: 'Article tags',
     colour: 'Colour',
     articleNote: 'Note on the whole article',
     colours: { yellow: 'yellow', green: 'green', blue: 'blue', pink: 'pink', purple: 'purple' },

@@ -4,10 +4,11 @@
  * would set the wrong direction get an RLM/LRM, so mixed Arabic and Latin keep their order.
  */
 import { citationText } from './citation';
-import { otherEditions } from './editions';
-import { groupByArticle, type ExportInput, type ExportItem, type ExportLang } from './common';
-import { isolate, majorityDir, withDirectionMark } from './escape';
+import { articleTags, groupByArticle, type ExportInput, type ExportItem, type ExportLang } from './common';
+import { dirOfLang, isolateIfNeeded } from './direction';
+import { majorityDir, withDirectionMark } from './escape';
 import { LABELS } from './labels';
+import { otherEditions } from './editions';
 import type { ArticleMeta } from '../model';
 
 export interface MarkdownOptions {
@@ -23,6 +24,8 @@ export function toMarkdown(input: ExportInput, options: MarkdownOptions = {}): s
   for (const g of groupByArticle(input)) {
     const editions = otherEditions(g.article, input.editions?.get(g.article.id));
     out.push(`## ${escapeLine(g.article.title || g.article.id)}`, '', citationText(g.article, { lang, editions }), '');
+    const own = articleTags(g.article);
+    if (own.length) out.push(`${LABELS[lang].articleTags}: ${tagList(own, lang)}`, '');
     for (const item of g.items) out.push(...itemLines(g.article, item, lang), '---', '');
   }
   return out.join('\n').replace(/\n+$/, '') + '\n';
@@ -38,11 +41,16 @@ function itemLines(article: ArticleMeta, item: ExportItem, lang: ExportLang): st
   else lines.push(`*${l.articleNote}*`, '');
   if (a.note.trim()) lines.push(...a.note.trim().split(/\r?\n/).map((x) => withDirectionMark(escapeLine(x))), '');
   const meta: string[] = [];
-  if (a.tags.length) meta.push(`${l.tags}: ${a.tags.map(isolate).join(lang === 'ar' ? '، ' : ', ')}`);
+  if (a.tags.length) meta.push(`${l.tags}: ${tagList(a.tags, lang)}`);
   if (a.color) meta.push(`${l.colour}: ${l.colours[a.color]}`);
   if (meta.length) lines.push(meta.join(' · '), '');
   lines.push(`— ${citationText(article, { lang, paragraph: item.paragraph })}`, '');
   return lines;
+}
+
+/** Tags joined by the language's comma, each isolated only when it runs against the line. */
+function tagList(tags: readonly string[], lang: ExportLang): string {
+  return tags.map((t) => isolateIfNeeded(t, dirOfLang(lang))).join(lang === 'ar' ? '، ' : ', ');
 }
 
 /** Backslash-escapes what would turn a line of a note into a heading, list, quote or rule. */

@@ -8,8 +8,11 @@
  *   title:word  title:"a b"   only in titles
  *   source:okaz      outlet filter (several source: items are alternatives)
  *   date:2015-07-01..2015-08-15   date:2015-07   date:2015
+ *   date:1440-08   date:1440-08-01..1440-09-29   (a year from 1300 to 1500 is Hijri, Umm al-Qura)
  *   after:2015-07-01 (on or after)   before:2015-08-01 (strictly before)
  */
+
+import { hijriBound } from '../article/hijri';
 
 export type TermKind = 'word' | 'prefix' | 'phrase';
 
@@ -101,9 +104,15 @@ function applyField(q: ParsedQuery, field: string, value: string): QueryTerm | '
 
 /** yyyymmdd of `2015`, `2015-07` or `2015-07-01`: the first day, or the last when `end`. */
 function dayBound(s: string, end: boolean): number | null {
-  const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(s.trim());
+  const digits = s.trim().replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String(c.charCodeAt(0) & 0xf));
+  const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(digits);
   if (!m) return null;
   const y = Number(m[1]);
+  // A Hijri year (1300–1500 AH, i.e. 1882–2077): its first or last day, converted with Umm al-Qura.
+  if (y >= 1300 && y <= 1500) {
+    const iso = hijriBound(y, m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined, end);
+    return iso ? Number(iso.replace(/-/g, '')) : null;
+  }
   const mo = m[2] ? Number(m[2]) : end ? 12 : 1;
   const d = m[3] ? Number(m[3]) : end ? 31 : 1;
   return y * 10000 + mo * 100 + d;

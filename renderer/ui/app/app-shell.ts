@@ -16,6 +16,7 @@ import { baseStyles } from '../common/styles';
 import { LanguageController, setLanguage, t, language } from '../strings/i18n';
 import { hashToRoute, routeToHash, type Route, type NavigateEvent } from './route';
 import { reportError } from '../common/report-error';
+import { watchDatePrefs } from '../common/article-date';
 import '../library/library-view';
 import '../reader/reader-view';
 import '../notebook/notebook-view';
@@ -42,12 +43,14 @@ export class AppShell extends LitElement {
   private lastQuery?: string;
   protected readonly i18n = new LanguageController(this);
   private unsubscribeCommands = () => {};
+  private unwatchDates = () => {};
 
   override connectedCallback(): void {
     super.connectedCallback();
     setLanguage(this.services.settings.get('language'));
     void this.services.platform.setMenuLanguage(this.services.settings.get('language'));
     this.applyTheme();
+    this.unwatchDates = watchDatePrefs(this.services.settings);
     this.services.settings.addEventListener('change', this.applyTheme);
     window.addEventListener('hashchange', this.onHash);
     window.addEventListener('keydown', this.onKey);
@@ -62,6 +65,7 @@ export class AppShell extends LitElement {
     window.removeEventListener('keydown', this.onKey);
     this.removeEventListener('warraq-navigate', this.onNavigate);
     this.unsubscribeCommands();
+    this.unwatchDates();
   }
 
   private applyTheme = (): void => {

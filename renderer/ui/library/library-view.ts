@@ -23,7 +23,8 @@ import { libraryStyles } from './library-styles';
 import { renderEditionRow, renderStoryRow } from './story-rows';
 import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
-import { LanguageController, language, t, formatDate, formatNumber } from '../strings/i18n';
+import { LanguageController, language, t, formatNumber } from '../strings/i18n';
+import { formatPublished } from '../common/article-date';
 import { NavigateEvent } from '../app/route';
 import { reportError } from '../common/report-error';
 
@@ -173,7 +174,7 @@ export class LibraryView extends LitElement {
       <div class="title" role="gridcell"><a href="#/article/${encodeURIComponent(m.id)}" tabindex="-1"
         @click=${(e: Event) => { e.preventDefault(); this.open({ kind: 'article', meta: m }); }}><bdi dir="auto">${m.title}</bdi></a></div>
       <div class="cell" role="gridcell"><bdi dir="auto">${this.services.stories.outletName(m.outlet)}</bdi></div>
-      <div class="cell" role="gridcell">${m.published ? formatDate(m.published) : t('library.undated')}</div>
+      <div class="cell" role="gridcell">${m.published || m.publishedHijri ? formatPublished(m) : t('library.undated')}</div>
       <div class="cell" role="gridcell">${t('library.words', { count: m.words })}</div>
       <div role="gridcell"><button class="del" tabindex="-1" aria-label=${t('library.delete', { title: m.title })}
         title=${t('library.delete', { title: m.title })} @click=${() => this.deleteRow({ kind: 'article', meta: m })}>✕</button></div>

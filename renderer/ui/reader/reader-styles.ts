@@ -20,6 +20,8 @@ export const readerStyles = [baseStyles, css`
   h1 { font-size: 1.5em; line-height: 1.5; margin-block: 0.3em; unicode-bidi: isolate; }
   .meta { font-family: var(--font-ui); font-size: 0.7em; color: var(--fg-muted); display: flex; gap: 1em; flex-wrap: wrap; align-items: center; margin: 0; }
   .meta .link { font-size: 1em; }
+  .date-note { font-family: var(--font-ui); font-size: 0.65em; color: var(--fg-muted); margin: 0.3em 0 0; }
+  .date-note.warn { color: var(--danger, #b3261e); }
   .body p { margin-block: 0 0.9em; unicode-bidi: isolate; text-align: start; }
   mark { color: inherit; background: transparent; border-radius: 2px; }
   mark.hit { background: var(--hit); }

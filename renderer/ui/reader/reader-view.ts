@@ -13,12 +13,16 @@ import { consume } from '@lit/context';
 import type { Article, ReaderPrefs, TextRange } from '../../core/model';
 import type { Services } from '../../services/services';
 import { servicesContext } from '../context';
-import { LanguageController, t, formatDate } from '../strings/i18n';
+import { LanguageController, language, t } from '../strings/i18n';
+import { formatPublished } from '../common/article-date';
+import { formatGregorian, formatHijri, parseHijriIso } from '../../core/export/date-display';
+import { parseIsoDate } from '../../core/export/dates';
 import { NavigateEvent } from '../app/route';
 import { reportError } from '../common/report-error';
 import { baseDirection, segment, type Decoration } from './decorate';
 import { readerStyles } from './reader-styles';
 import './reader-settings';
+import './date-settings';
 import './find-bar';
 import type { FindBar, FindHits } from './find-bar';
 import { ReaderAnnotations } from '../annotations/reader-annotations';
@@ -203,11 +207,25 @@ export class ReaderView extends LitElement {
       <p class="meta">
         ${a.byline ? html`<span><bdi dir="auto">${a.byline}</bdi></span>` : nothing}
         ${a.place ? html`<span><bdi dir="auto">${a.place}</bdi></span>` : nothing}
-        ${a.published ? html`<time datetime=${a.published}>${formatDate(a.published)}</time>` : nothing}
+        ${a.agency ? html`<span class="agency" title=${t('reader.agency')}><bdi dir="auto">${a.agency}</bdi></span>` : nothing}
+        ${a.published || a.publishedHijri ? html`<time datetime=${a.published ?? nothing}>${formatPublished(a)}</time>` : nothing}
         ${a.url ? html`<button class="link" @click=${() => this.services.platform.openExternal(a.url!)}
           aria-label=${t('reader.source')} title=${a.url}>${t('reader.source')} ↗</button>` : nothing}
       </p>
+      ${this.renderDateNote(a)}
     </header>`;
+  }
+
+  /** Says where the date came from when it was not printed as shown: converted, or two printed dates disagreeing. */
+  private renderDateNote(a: Article) {
+    const lang = language();
+    if (a.dateNote === 'from-hijri') return html`<p class="date-note" role="note">${t('dates.fromHijri')}</p>`;
+    if (a.dateNote === 'calendars-disagree') {
+      const hijri = formatHijri(parseHijriIso(a.publishedHijri), lang);
+      const gregorian = formatGregorian(parseIsoDate(a.published), lang, 'levantine');
+      return html`<p class="date-note warn" role="note">${t('dates.disagree', { hijri, gregorian })}</p>`;
+    }
+    return nothing;
   }
 
   override render() {
@@ -222,6 +240,7 @@ export class ReaderView extends LitElement {
         <button @click=${() => this.go(1)} aria-label=${t('reader.next')} title="n">${t('reader.next')}</button>
         <span class="spacer"></span>
         <warraq-reader-settings .prefs=${p} @reader-prefs=${(e: CustomEvent<Partial<ReaderPrefs>>) => this.setPrefs(e.detail)}></warraq-reader-settings>
+        <warraq-date-settings></warraq-date-settings>
       </nav>
       <warraq-find-bar .articleId=${this.articleId} .query=${this.query ?? ''} .body=${a?.paragraphs ?? NO_RANGES} @find-hits=${this.onHits}></warraq-find-bar>
       <div class="content">

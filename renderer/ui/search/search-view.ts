@@ -16,7 +16,8 @@ import type { Services } from '../../services/services';
 import type { CollapsedHit } from '../../services/stories';
 import { isSuperseded } from '../../services/search';
 import { servicesContext } from '../context';
-import { LanguageController, t, formatDate, formatNumber } from '../strings/i18n';
+import { LanguageController, t, formatNumber } from '../strings/i18n';
+import { formatPublished } from '../common/article-date';
 import { NavigateEvent } from '../app/route';
 import { reportError } from '../common/report-error';
 import { searchStyles } from './search-styles';
@@ -145,7 +146,7 @@ export class SearchView extends LitElement {
     return html`<li id="r-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'} aria-labelledby="t-${i}"
         @click=${() => this.open(h)}>
       <div class="title" id="t-${i}" dir="auto">${h.title}</div>
-      <div class="meta"><bdi>${this.services.stories.outletName(h.outlet)}</bdi><span>${h.published ? formatDate(h.published) : t('search.undated')}</span>
+      <div class="meta"><bdi>${this.services.stories.outletName(h.outlet)}</bdi><span>${h.published ? formatPublished(h) : t('search.undated')}</span>
         ${r.moreOutlets > 0 ? html`<span class="more-outlets">${t('stories.search.moreOutlets', { count: r.moreOutlets })}</span>` : nothing}</div>
       ${s ? html`<p class="snippet" dir="auto">${renderSnippet(s, s.offset > 0, true)}</p>` : nothing}
     </li>`;

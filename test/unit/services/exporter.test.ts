@@ -55,12 +55,13 @@ describe('ExporterService', () => {
     expect((await ris.data.text()).match(/^TY {2}- NEWS/gm)).toHaveLength(6);
   });
 
-  it('writes CSV as UTF-8 bytes that start with the BOM, one row per annotation', async () => {
+  it('writes CSV as UTF-8 bytes that start with the BOM, one row per annotation and per tagged article without one', async () => {
     const csv = await service().build({ kind: 'library' }, 'csv', 'ar', NOW);
     const bytes = new Uint8Array(await csv.data.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    expect(text.trimEnd().split('\r\n')).toHaveLength(1 + 6);
+    // 6 annotations on articles 0, 2, 4; article 3 has tags and no annotation: a row of its own.
+    expect(text.trimEnd().split('\r\n')).toHaveLength(1 + 6 + 1);
     expect(text).toContain('قارن مع عدد SOHR في التقرير 4');
   });
 
@@ -81,6 +82,6 @@ describe('ExporterService', () => {
     const saved: SaveRequest[] = [];
     expect(await service(saved).export({ kind: 'library' }, 'json', 'en')).toBe(true);
     expect(saved[0]!.suggestedName).toMatch(/\.jsonld$/);
-    expect(JSON.parse(await saved[0]!.data.text())).toMatchObject({ type: 'AnnotationCollection', total: 6 });
+    expect(JSON.parse(await saved[0]!.data.text())).toMatchObject({ type: 'AnnotationCollection', total: 6 + 2 }); // + a tagging annotation per tagged article (0 and 3)
   });
 });

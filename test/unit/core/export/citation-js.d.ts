@@ -4,6 +4,9 @@ declare module '@citation-js/core' {
     constructor(data: unknown);
     /** CSL-JSON items. */
     data: any[];
+    /** Output through a plugin ('bibliography' comes from plugin-csl). */
+    format(kind: string, options?: Record<string, unknown>): string;
   }
 }
 declare module '@citation-js/plugin-ris';
+declare module '@citation-js/plugin-csl';

@@ -20,12 +20,24 @@ describe('citation text', () => {
     );
   });
 
-  it('isolates every value so Latin runs and the URL cannot reorder their Arabic neighbours', () => {
+  it('isolates the values whose letters run against the citation, and only those', () => {
     const t = citationText(a2, { paragraph: 2 });
     expect(t).toContain(`${FSI}BBC عربي${PDI}`);
     expect(t).toContain(`${FSI}https://example.com/hrw?id=7&lang=ar${PDI}`);
+    expect(t).toContain(`، ١ آذار ٢٠٢٠، `); // an Arabic date inside an Arabic citation stays bare
+    expect(t).toMatch(/، فقرة ٢$/);
     expect(t.split(FSI).length).toBe(t.split(PDI).length);
     expect(citationText(a2, { isolates: false })).not.toMatch(/[\u2068\u2069]/);
+  });
+
+  it('puts no isolate in a citation all in its own direction', () => {
+    const arabic = { ...a1, url: undefined };
+    expect(citationText(arabic, { paragraph: 1 })).not.toMatch(/[\u2068\u2069]/);
+    expect(citationText({ ...a3 }, { lang: 'en' })).not.toMatch(/[\u2068\u2069]/);
+    // The same Arabic title inside an English citation runs against it: isolated there.
+    expect(citationText(arabic, { lang: 'en' })).toContain(`"${FSI}${a1.title}${PDI}"`);
+    expect(quoteWithCitation('ارتفعت إلى ٤٥ قتيلاً', arabic)).not.toMatch(/[\u2068\u2069]/);
+    expect(quoteWithCitation('SOHR قال', arabic)).toContain(`«${FSI}SOHR قال${PDI}»`);
   });
 
   it('leaves out what the article lacks (no author, no URL, month-only date, no paragraph)', () => {
@@ -41,11 +53,12 @@ describe('citation text', () => {
 });
 
 describe('citation HTML and copy', () => {
-  it('wraps values in <bdi>, links the URL left-to-right and escapes markup', () => {
+  it('wraps values running against the citation in <bdi>, links the URL left-to-right and escapes markup', () => {
     const html = citationHtml({ ...a2, title: 'عنوان <script>alert(1)</script>' }, { paragraph: 2 });
     expect(html).toContain('<bdi>عنوان &lt;script&gt;alert(1)&lt;/script&gt;</bdi>');
+    expect(html).toContain('<bdi>BBC عربي</bdi>');
     expect(html).toContain('<a href="https://example.com/hrw?id=7&amp;lang=ar" dir="ltr">');
-    expect(html).toContain('فقرة <bdi>٢</bdi>');
+    expect(html).toContain('فقرة ٢</span>');
     expect(html).not.toContain('<script>');
   });
 

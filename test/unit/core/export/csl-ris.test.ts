@@ -25,7 +25,7 @@ describe('CSL-JSON', () => {
     expect(toCslItems(ARTICLES)[0]).toEqual({
       id: 'a1', type: 'article-newspaper', title: ARTICLES[0]!.title, 'container-title': 'عشتار تيفي',
       author: [{ literal: 'سامر الخطيب' }], issued: { 'date-parts': [[2019, 5, 12]] }, accessed: { 'date-parts': [[2024, 6, 3]] },
-      URL: 'https://example.org/news/2019/05/12/beirut', language: 'ar',
+      URL: 'https://example.org/news/2019/05/12/beirut', language: 'ar', keyword: 'لبنان',
     });
     expect(toCslItems(ARTICLES)[2]!.issued).toEqual({ 'date-parts': [[2021, 7]] });
   });
@@ -44,21 +44,22 @@ describe('RIS', () => {
     const recs = parseRis(ris);
     expect(recs).toHaveLength(3);
     expect(recs[1]).toEqual({
-      TY: 'NEWS', TI: 'تقرير Human Rights Watch عن حلب: «لا مكان آمناً»', T2: 'BBC عربي', AU: 'قسم المتابعة - BBC Monitoring',
-      PY: '2020', DA: '2020/03/01/', UR: 'https://example.com/hrw?id=7&lang=ar', Y2: '2024/01/15/', CY: 'لندن', LA: 'ar', ID: 'a2',
+      TY: 'NEWS', TI: 'تقرير Human Rights Watch عن حلب: «لا مكان آمناً»', T2: 'BBC عربي', A1: 'قسم المتابعة - BBC Monitoring',
+      Y1: '2020/03/01/', UR: 'https://example.com/hrw?id=7&lang=ar', Y2: '2024/01/15/', CY: 'لندن', ID: 'a2',
     });
-    expect(recs[2]).toMatchObject({ DA: '2021/07//' });
-    expect(recs[2]).not.toHaveProperty('AU');
+    expect(recs[2]).toMatchObject({ Y1: '2021/07//' });
+    expect(recs[2]).not.toHaveProperty('A1');
   });
 
   it('reads back through citation-js as newspaper articles with the same data', () => {
     const back = new Cite(ris).data;
     expect(back).toHaveLength(3);
     expect(back[0]).toMatchObject({
-      type: 'article-newspaper', title: ARTICLES[0]!.title, 'container-title': 'عشتار تيفي', reporter: 'سامر الخطيب',
-      URL: 'https://example.org/news/2019/05/12/beirut', accessed: { 'date-parts': [[2024, 6, 3]] }, issued: { 'date-parts': [[2019]] },
+      type: 'article-newspaper', title: ARTICLES[0]!.title, 'container-title': 'عشتار تيفي', author: [{ literal: 'سامر الخطيب' }],
+      URL: 'https://example.org/news/2019/05/12/beirut', issued: { 'date-parts': [[2019, 5, 12]] }, keyword: 'لبنان',
     });
-    expect(back[1]).toMatchObject({ 'publisher-place': 'لندن', language: 'ar' });
+    expect(back[1]).toMatchObject({ 'publisher-place': 'لندن', issued: { 'date-parts': [[2020, 3, 1]] } });
+    expect(back[2]).toMatchObject({ issued: { 'date-parts': [[2021, 7]] } });
   });
 
   it('folds newlines inside a value into spaces', () => {

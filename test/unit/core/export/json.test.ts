@@ -12,11 +12,11 @@ const IRI = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
 describe('Web Annotation JSON: structure (always runs)', () => {
   it('is an AnnotationCollection with one embedded AnnotationPage', () => {
     expect(collection).toMatchObject({
-      '@context': ANNO_CONTEXT, type: 'AnnotationCollection', label: 'ملاحظات', total: 4,
+      '@context': ANNO_CONTEXT, type: 'AnnotationCollection', label: 'ملاحظات', total: 5,
       generated: '2024-07-01T00:00:00.000Z', first: { type: 'AnnotationPage', startIndex: 0 },
     });
     expect(collection.id).toMatch(IRI);
-    expect(items.map((i) => i.id)).toEqual(['n3', 'n1', 'n2', 'n4'].map((id) => `urn:warraq:annotation:${id}`));
+    expect(items.map((i) => i.id)).toEqual(['urn:warraq:article-tags:a1', ...['n3', 'n1', 'n2', 'n4'].map((id) => `urn:warraq:annotation:${id}`)]);
   });
 
   it('gives every annotation an IRI id, a type, a target and ISO times', () => {
