@@ -24,6 +24,7 @@ import { seedSample } from './services/first-run';
 import { parseSampleArticle } from './services/sample';
 import type { Services } from './services/services';
 import { setLanguage, t } from './ui/strings/i18n';
+import { ar as safetyAr, en as safetyEn } from './ui/strings/features/safety';
 import './ui/app/app-shell';
 
 const SAMPLE = 'sample/ishtar-coalition-2019.txt';
@@ -39,7 +40,11 @@ async function start(): Promise<void> {
   await db.open();
   // A restore a crash interrupted is undone before anything reads the library (see services/backup-apply.ts).
   const backupRepo = new BackupRepo(db);
-  await recoverRestore(backupRepo);
+  // Said on the start-up screen (both languages: settings are read after), then as a notice (issue 13).
+  const undone = await recoverRestore(backupRepo, () => {
+    const boot = document.getElementById('boot');
+    if (boot) boot.textContent = `${safetyAr['restore.recovering']} — ${safetyEn['restore.recovering']}`;
+  });
   const notifier = new Notifier();
   const settings = new SettingsService(new SettingsRepo(db));
   await settings.load();
@@ -63,7 +68,7 @@ async function start(): Promise<void> {
     new Worker(new URL('./workers/stories.worker.js', document.baseURI), { type: 'module' }) as unknown as DetectorPort);
   const exporter = new ExporterService(librarySources(annotationsRepo, library, document.baseURI, {
     editions: (ids) => storiesRepo.editionsOf(ids), outletName: (id) => stories.outletName(id),
-  }), platform);
+  }), platform, () => settings.get('dates').months);
   const backup = new BackupService({ repo: backupRepo, platform, library, settings, search, schemaVersion: SCHEMA_VERSION, app: 'Warraq' });
   await stories.load();
   stories.start();
@@ -72,6 +77,7 @@ async function start(): Promise<void> {
   app.services = services;
   document.getElementById('boot')?.remove();
   document.body.append(app);
+  if (undone >= 0) notifier.notify({ kind: 'info', message: 'restore.recovered', params: { rows: undone }, timeout: 0 });
   void platform.persistStorage().then((granted) => {
     if (!granted && platform.kind === 'browser') console.info(t('storage.persistDenied'));
   });

@@ -236,6 +236,8 @@ export interface ReadingState {
   paragraph: number;
   /** Fraction of the article scrolled, 0..1. */
   fraction: number;
+  /** Start (text offset) of the first visible block, in an article rendered in windows (issue 13). */
+  offset?: number;
   updatedAt: number;
 }
 

@@ -4,6 +4,7 @@
  * notice (Ctrl+Z runs the newest). Emits 'change' (CustomEvent<AnnotationsChange>) after every change
  * so the reader, its panel and the notebook follow.
  */
+import { cleanNote, stripControls } from '../core/article/controls';
 import { describe, paragraphNumber } from '../core/anchoring';
 import type { Annotation, Article, ArticleMeta, Bookmark, HighlightColor, TextRange } from '../core/model';
 import type { AnnotationsRepo } from '../storage/annotations-repo';
@@ -60,7 +61,8 @@ export class AnnotationsService extends EventTarget {
    */
   async rows(articleId: string): Promise<ArticleRows> {
     const [annotations, bookmarks] = await Promise.all([this.repo.forArticle(articleId), this.repo.bookmarksFor(articleId)]);
-    return { annotations, bookmarks };
+    // Notes and tags are shown without bidi controls, whatever an older version or a backup stored (issue 13).
+    return { annotations: annotations.map(cleanNote), bookmarks };
   }
 
   /**
@@ -73,7 +75,7 @@ export class AnnotationsService extends EventTarget {
     const now = this.clock.now();
     const a: Annotation = {
       id: this.clock.id(), articleId: article.id, selectors: describe(article.text, range.start, range.end),
-      color, note, tags: [], paragraph: paragraphNumber(article.paragraphs, range.start), createdAt: now, updatedAt: now,
+      color, note: stripControls(note), tags: [], paragraph: paragraphNumber(article.paragraphs, range.start), createdAt: now, updatedAt: now,
     };
     await this.repo.put(a);
     this.changed(article.id);
@@ -83,7 +85,7 @@ export class AnnotationsService extends EventTarget {
   /** A note on the whole article (no selectors). Returns it; rejects with StorageError. */
   async createArticleNote(articleId: string, note: string): Promise<Annotation> {
     const now = this.clock.now();
-    const a: Annotation = { id: this.clock.id(), articleId, selectors: [], note, tags: [], createdAt: now, updatedAt: now };
+    const a: Annotation = { id: this.clock.id(), articleId, selectors: [], note: stripControls(note), tags: [], createdAt: now, updatedAt: now };
     await this.repo.put(a);
     this.changed(articleId);
     return a;
@@ -91,12 +93,12 @@ export class AnnotationsService extends EventTarget {
 
   /** Sets a note's text (multi-line, as typed), with undo. */
   setNote(id: string, note: string): Promise<Annotation | undefined> {
-    return this.edit(id, { note }, 'notes.noteSaved');
+    return this.edit(id, { note: stripControls(note) }, 'notes.noteSaved');
   }
 
   /** Sets a note's text and tags together: one write, one undo. */
   saveNote(id: string, note: string, tags: string[]): Promise<Annotation | undefined> {
-    return this.edit(id, { note, tags: cleanTags(tags) }, 'notes.noteSaved');
+    return this.edit(id, { note: stripControls(note), tags: cleanTags(tags) }, 'notes.noteSaved');
   }
 
   /** Changes a highlight's colour, with undo. */
@@ -183,13 +185,13 @@ export class AnnotationsService extends EventTarget {
 
   /** The notebook: every annotation passing `filter`, newest first. Rejects with StorageError. */
   async notebook(filter: NotebookFilter = {}): Promise<NotebookEntry[]> {
-    const all = await this.repo.all();
+    const all = (await this.repo.all()).map(cleanNote);
     return filterNotebook(all, (id) => this.library.meta(id), filter, this.folds);
   }
 
   /** Every tag in use, on annotations and on articles, sorted. */
   async tags(): Promise<string[]> {
-    const set = new Set(await this.repo.tags());
+    const set = new Set((await this.repo.tags()).map(stripControls));
     for (const m of this.library.allMeta()) for (const t of m.tags ?? []) set.add(t);
     return [...set].sort((a, b) => a.localeCompare(b, 'ar'));
   }
@@ -216,5 +218,5 @@ export class AnnotationsService extends EventTarget {
 
 /** Trimmed, non-empty, each once, in the order given. */
 export function cleanTags(tags: readonly string[]): string[] {
-  return [...new Set(tags.map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean))];
+  return [...new Set(tags.map((t) => stripControls(t).trim().replace(/\s+/g, ' ')).filter(Boolean))];
 }

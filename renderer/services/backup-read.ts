@@ -3,7 +3,7 @@
  * verifies it whole with core's reader, and regroups its records into per-table chunks for restore.
  */
 import { readBackup, verifyBackup, isGzip } from '../core/backup/reader';
-import type { BackupSummary } from '../core/backup/format';
+import { BackupError, type BackupSummary } from '../core/backup/format';
 import type { RecordChunk } from './backup-apply';
 import { RestoreCancelled } from './backup-apply';
 import { readAll } from './backup-write';
@@ -30,13 +30,34 @@ async function* fileChunks(file: Blob, options: ReadOptions): AsyncGenerator<Uin
     },
   });
   let stream = (file.stream() as ReadableStream<Uint8Array>).pipeThrough(counted);
-  if (isGzip(head)) stream = stream.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+  if (isGzip(head)) {
+    let out = 0;
+    // A decompression bomb: far more bytes out than any backup gives (JSON text compresses 3-5 times).
+    const bomb = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, ctl) {
+        out += chunk.length;
+        if (out > BOMB_MIN_BYTES && out > read * BOMB_RATIO) throw new GzipBomb();
+        ctl.enqueue(chunk);
+      },
+    });
+    stream = stream.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).pipeThrough(bomb);
+  }
   try {
     yield* readAll(stream);
   } catch (e) {
     if (e instanceof RestoreCancelled || options.signal?.aborted) throw new RestoreCancelled();
+    if (e instanceof GzipBomb) throw new BackupError('gzip-bomb', e.message);
     // A gzip stream cut short or damaged fails inside DecompressionStream with a TypeError.
     throw isGzip(head) ? new GzipDamaged((e as Error)?.message ?? String(e)) : e;
+  }
+}
+
+const BOMB_RATIO = 100;
+const BOMB_MIN_BYTES = 16 * 1024 * 1024;
+
+class GzipBomb extends Error {
+  constructor() {
+    super(`The compressed file expands more than ${BOMB_RATIO} times: no backup does; it is refused as a possible decompression bomb.`);
   }
 }
 

@@ -11,6 +11,7 @@
  * Progress: 'progress' events (CustomEvent<BackupProgress>) and the `onProgress` option.
  */
 import { BackupError, type BackupCounts, type BackupSummary } from '../core/backup/format';
+import { danglingError } from '../core/backup/consistency';
 import type { PickedFile, Platform } from '../platform/platform';
 import type { BackupRepo } from '../storage/backup-repo';
 import { applyBackup, RestoreCancelled, type ApplyResult, type RestoreMode } from './backup-apply';
@@ -110,6 +111,7 @@ export class BackupService extends EventTarget {
     // `verified`: the summary `verify` gave for this same Blob (the UI verifies before asking to
     // confirm). Reading it again still checks every record; a failure then rolls back.
     const summary = options.verified ?? (await this.verify(file, options));
+    await this.checkReferences(summary, mode);
     if (mode === 'replace') await this.safetyBackup(options);
     if (options.signal?.aborted) throw new RestoreCancelled();
     const read = { signal: options.signal, maxSchemaVersion: this.deps.schemaVersion };
@@ -119,6 +121,18 @@ export class BackupService extends EventTarget {
     });
     await this.refresh();
     return { ...result, mode, summary };
+  }
+
+  /**
+   * Every annotation and bookmark must point at an article present after the restore: one in the
+   * backup or, in a merge, one the library already holds. Throws BackupError 'dangling-ref'.
+   */
+  private async checkReferences(summary: BackupSummary, mode: RestoreMode): Promise<void> {
+    const dangling = summary.dangling ?? [];
+    if (!dangling.length) return;
+    const present = mode === 'merge' ? await this.deps.repo.articlesPresent(dangling.map((d) => d.articleId)) : new Set<string>();
+    const missing = dangling.find((d) => !present.has(d.articleId));
+    if (missing) throw danglingError(missing);
   }
 
   private async safetyBackup(options: RunOptions): Promise<void> {
@@ -147,7 +161,13 @@ export class BackupService extends EventTarget {
   }
 }
 
-/** At start-up, before the library loads: undoes a restore a crash interrupted. Returns rows removed. */
-export async function recoverRestore(repo: BackupRepo): Promise<number> {
-  return (await repo.hasJournal()) ? repo.rollback() : 0;
+/**
+ * At start-up, before the library loads: undoes a restore a crash interrupted. Returns rows removed,
+ * or -1 when there was nothing to undo. `onStart` is called first when there is (so the start-up
+ * screen can say what takes the time: issue 13).
+ */
+export async function recoverRestore(repo: BackupRepo, onStart?: () => void): Promise<number> {
+  if (!(await repo.hasJournal())) return -1;
+  onStart?.();
+  return repo.rollback();
 }

@@ -3,9 +3,10 @@
  * notebook's current filter, or the whole library), builds one of the core formats and saves it
  * through the Platform (Electron: native save dialog; browser: a download).
  */
+import { cleanMeta, cleanNote } from '../core/article/controls';
 import {
   editionRecords, toCslJson, toCsv, toHtml, toMarkdown, toRis, toWebAnnotationJson,
-  type EmbeddedFont, type ExportInput, type ExportLang,
+  type EmbeddedFont, type ExportInput, type ExportLang, type MonthRegion,
 } from '../core/export';
 import type { Annotation, ArticleMeta, ArticleText, Edition } from '../core/model';
 import type { Platform } from '../platform/platform';
@@ -51,7 +52,8 @@ const FILES: Record<ExportFormat, { ext: string; mime: string }> = {
 };
 
 export class ExporterService extends EventTarget {
-  constructor(private readonly sources: ExportSources, private readonly platform: Platform) {
+  /** `months`: the reader's Gregorian month names for citations (the 'dates' setting); Levantine without it. */
+  constructor(private readonly sources: ExportSources, private readonly platform: Platform, private readonly months: () => MonthRegion = () => 'levantine') {
     super();
   }
 
@@ -71,11 +73,12 @@ export class ExporterService extends EventTarget {
     const editions = new Map<string, Edition[]>();
     for (const e of (await this.sources.editions?.(articles.map((a) => a.id))) ?? []) {
       if (!editions.has(e.articleId)) editions.set(e.articleId, []);
-      editions.get(e.articleId)!.push({ ...e, outlet: name(e.outlet) });
+      editions.get(e.articleId)!.push(cleanMeta({ ...e, outlet: name(e.outlet) }));
     }
     for (const list of editions.values()) list.sort((x, y) => (x.published ?? '\uffff').localeCompare(y.published ?? '\uffff') || x.importedAt - y.importedAt);
     const named = this.sources.outletName ? articles.map((a) => ({ ...a, outlet: name(a.outlet) })) : articles;
-    return { articles: named, annotations, texts, editions };
+    // Every export gets labels, notes and tags without bidi controls (issue 13); quotes come from the text.
+    return { articles: named.map(cleanMeta), annotations: annotations.map(cleanNote), texts, editions };
   }
 
   private async annotationsOf(scope: ExportScope): Promise<Annotation[]> {
@@ -92,8 +95,8 @@ export class ExporterService extends EventTarget {
     const title = lang === 'ar' ? 'ملاحظات من ورّاق' : 'Notes from Warraq';
     let text: string;
     switch (format) {
-      case 'markdown': text = toMarkdown(input, { lang, title }); break;
-      case 'html': text = toHtml(input, { lang, title, fonts: await this.fonts() }); break;
+      case 'markdown': text = toMarkdown(input, { lang, title, months: this.months() }); break;
+      case 'html': text = toHtml(input, { lang, title, fonts: await this.fonts(), months: this.months() }); break;
       case 'json': text = toWebAnnotationJson(input, { generated: now, label: title }); break;
       // The BOM is part of the string toCsv returns; a Blob encodes it as EF BB BF.
       case 'csv': text = toCsv(input, { lang: 'en' }); break;

@@ -6,6 +6,7 @@
 import type { ParsedArticle } from '../core/model';
 import { detectKind, extensionOf, SNIFF_BYTES, type ImportKind } from '../core/article/detect';
 import { isImportError } from '../core/article/errors';
+import { checkArticleBytes } from '../core/article/limits';
 import { parseTextBytes } from '../core/article/text';
 import { parseHtmlBytes } from '../core/article/html';
 import { parseMhtmlBytes } from '../core/article/mhtml';
@@ -72,7 +73,10 @@ export async function importFile(path: string, blob: Blob, sink: FileSink): Prom
   if (blob.size === 0) return sink.issue('failed', { path, code: 'empty', reason: 'The file is empty.' });
   try {
     if (found.kind === 'jsonl' || found.kind === 'jsonl.gz' || found.kind === 'csv') await importRecords(path, blob, found.kind, sink);
-    else await importOne(path, whole ?? await readAll(blob), found.kind, found.note, sink);
+    else {
+      checkArticleBytes(blob.size); // refused before reading a byte of it (issue 13)
+      await importOne(path, whole ?? await readAll(blob), found.kind, found.note, sink);
+    }
   } catch (e) {
     if (isStorageError(e)) throw e;
     if (isImportError(e)) sink.issue('failed', { path, code: e.code === 'unsupported' ? 'wrong-type' : e.code, reason: e.reason });
@@ -116,7 +120,7 @@ async function importRecords(path: string, blob: Blob, kind: ImportKind, sink: F
       if (!r || sink.cancelled) continue;
       records++;
       if (r.ok) await sink.article(r.article, path, r.line);
-      else sink.issue('failed', { path, code: 'bad-record', line: r.line, reason: r.reason });
+      else sink.issue('failed', { path, code: r.code ?? 'bad-record', line: r.line, reason: r.reason });
     }
   };
   const parse = (chunk: string | null) => csv

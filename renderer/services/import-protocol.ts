@@ -13,6 +13,8 @@ import type { ArticleMeta } from '../core/model';
 /** Why a file (or one record of it) was not imported; `reason` is plain English for the report. */
 export type IssueCode =
   | 'empty' | 'binary' | 'no-text' | 'malformed' // parser verdicts (core/article/errors.ts)
+  | 'too-large' | 'too-deep' // over import's limits (core/article/limits.ts)
+  | 'csv-quote' | 'csv-cells' // a CSV row with a broken quote / a cell count unlike the header's (skipped)
   | 'bad-record'   // one line/row of an archive (`line` says which); the rest of the file was imported
   | 'wrong-type'   // the name says text/HTML but the bytes are something else (binary, an image…)
   | 'unsupported'  // a file type Warraq does not read (skipped)

@@ -3,6 +3,7 @@
  * the list view, plus open/delete/undo. Emits 'change' (CustomEvent<LibraryChange>) after any change
  * so derived views (the search index, the notebook) can follow.
  */
+import { cleanMeta } from '../core/article/controls';
 import type { Article, ArticleMeta } from '../core/model';
 import type { ArticlesRepo, DeletedArticle, PutResult, StoredArticle } from '../storage/articles-repo';
 import type { Notifier } from './notifier';
@@ -38,7 +39,8 @@ export class LibraryService extends EventTarget {
   /** Reads every meta from storage (start-up, and after bulk changes made by a worker or a restore). */
   async load(): Promise<void> {
     const all = await this.repo.listMeta();
-    this.metas = new Map(all.map((m) => [m.id, m]));
+    // Labels are shown without bidi controls, whatever an older import or a backup stored (issue 13).
+    this.metas = new Map(all.map((m) => [m.id, cleanMeta(m)]));
     this.cache = null;
   }
 
@@ -91,7 +93,7 @@ export class LibraryService extends EventTarget {
    * the list is not told yet (a big import announces once at the end with `announce`).
    */
   addMetas(metas: ArticleMeta[], { announce = true } = {}): void {
-    for (const m of metas) this.metas.set(m.id, m);
+    for (const m of metas) this.metas.set(m.id, cleanMeta(m));
     this.cache = null;
     if (announce) this.changed({ added: metas.map((m) => m.id), removed: [] });
   }

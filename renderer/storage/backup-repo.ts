@@ -111,6 +111,12 @@ export class BackupRepo {
   }
 
   /** Whether journal rows from an unfinished restore are present. */
+  /** Which of `ids` the library holds as articles (restore's consistency check, issue 13). */
+  async articlesPresent(ids: readonly string[]): Promise<Set<string>> {
+    const rows = await guard(() => this.db.articles.bulkGet([...ids]));
+    return new Set(rows.flatMap((r) => (r ? [r.id] : [])));
+  }
+
   async hasJournal(): Promise<boolean> {
     return guard(async () => (await this.db.settings.where('key').startsWith(JOURNAL_PREFIX).count()) > 0);
   }

@@ -5,6 +5,9 @@
 import Papa from 'papaparse/papaparse.min.js';
 import { recordToArticle, type RecordResult } from './records';
 
+/** Quote errors recovered from one by one; past this many the file is read as papaparse parses it. */
+const MAX_QUOTE_ERRORS = 1000;
+
 /**
  * Feeds CSV text chunk by chunk. `line` in results is the record's row number counting the header as
  * row 1 (what a spreadsheet shows), not a physical line: quoted fields may span lines.
@@ -14,6 +17,8 @@ export class CsvRecordReader {
   private partial = '';
   private header?: string[];
   private row = 0;
+  private newline: '\n' | '\r' | '\r\n' = '\n';
+  private quoteErrors = 0;
 
   constructor(private readonly name?: string, private readonly delimiter = ',') {}
 
@@ -33,13 +38,33 @@ export class CsvRecordReader {
       // papaparse's raw parser needs the line ending: wait for the first complete one.
       const nl = /\r\n|\r(?=[^\n])|\n/.exec(input);
       if (!nl && !last) { this.partial = input; return []; }
-      this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: (nl?.[0] ?? '\n') as '\n' | '\r' | '\r\n' });
+      this.newline = (nl?.[0] ?? '\n') as '\n' | '\r' | '\r\n';
+      this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: this.newline });
     }
-    const res = this.parser.parse(input, 0, !last);
-    this.partial = last ? '' : input.slice(res.meta.cursor);
     const out: RecordResult[] = [];
-    for (const cells of res.data) out.push(...this.toResult(cells));
-    return out;
+    let text = input;
+    for (;;) {
+      const res = this.parser.parse(text, 0, !last);
+      // A quote error (unclosed, or a quote inside an unquoted field) is never guessed around: the rows
+      // before it are taken, its row is reported, and parsing resumes on the next physical line.
+      // Mid-stream, an error in the row still waiting for its end (dropped from data) may be a chunk cut.
+      const bad = res.errors.find((e) => e.type === 'Quotes' && (last || (e.row ?? 0) < res.data.length));
+      if (!bad || this.quoteErrors >= MAX_QUOTE_ERRORS) {
+        for (const cells of res.data) out.push(...this.toResult(cells));
+        this.partial = last ? '' : text.slice(res.meta.cursor);
+        return out;
+      }
+      const row = Math.min(bad.row ?? 0, res.data.length);
+      for (const cells of res.data.slice(0, row)) out.push(...this.toResult(cells));
+      this.row++;
+      this.quoteErrors++;
+      const more = this.quoteErrors >= MAX_QUOTE_ERRORS ? ` More than ${MAX_QUOTE_ERRORS} rows have broken quotes; the rest of the file is read as it comes.` : '';
+      out.push({ ok: false, code: 'csv-quote', line: this.row, reason: `Row ${this.row}: ${bad.code === 'MissingQuotes' ? 'a quoted field is never closed' : 'a quote is misplaced in a field'}; the row was skipped.${more}` });
+      const eol = text.indexOf(this.newline, Math.max(0, bad.index ?? 0));
+      if (eol < 0) { this.partial = ''; return out; }
+      text = text.slice(eol + this.newline.length);
+      if (!text) { this.partial = ''; return out; }
+    }
   }
 
   private toResult(cells: string[]): RecordResult[] {
@@ -48,6 +73,10 @@ export class CsvRecordReader {
     if (!this.header) {
       this.header = cells.map((c) => c.replace(/^\ufeff/, '').trim());
       return [];
+    }
+    if (cells.length !== this.header.length) {
+      const reason = `Row ${this.row} has ${cells.length} cells where the header has ${this.header.length}; the row was skipped.`;
+      return [{ ok: false, code: 'csv-cells', line: this.row, reason }];
     }
     const rec: Record<string, unknown> = {};
     this.header.forEach((h, i) => { rec[h] = cells[i] ?? ''; });

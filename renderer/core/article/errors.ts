@@ -7,7 +7,9 @@ export type ImportErrorCode =
   | 'binary'       // bytes that are not text
   | 'unsupported'  // a file type Warraq does not read
   | 'malformed'    // the structure is broken beyond use (e.g. an .mhtml without parts)
-  | 'no-text';     // the file parsed, but holds no article text
+  | 'no-text'      // the file parsed, but holds no article text
+  | 'too-large'    // over the size Warraq imports (core/article/limits.ts)
+  | 'too-deep';    // a web page nested too deep to extract (core/article/limits.ts)
 
 export class ImportError extends Error {
   constructor(

@@ -9,6 +9,7 @@ import { Readability } from '@mozilla/readability';
 import type { ParsedArticle, SourceKind, TextRange } from '../model';
 import { decodeBytes, knownLabel, sniffBom, type TextEncodingName } from './decode';
 import { ELEMENT_NODE, TEXT_NODE, parseDocument, type MiniDocument, type MiniElement, type MiniNode } from './dom-shim';
+import { checkHtml } from './limits';
 import { ImportError } from './errors';
 import { hostOf, pageMeta } from './html-meta';
 import { titleFromFileName } from './text';
@@ -135,6 +136,7 @@ function readableRoot(doc: MiniDocument): { root?: MiniElement; title?: string; 
  * Throws ImportError 'no-text' when neither readability nor the page body gives any paragraph.
  */
 export function parseHtml(html: string, opts: HtmlParseOptions = {}): ParsedArticle {
+  checkHtml(html); // too large or too deep: refused before parsing (issue 13)
   const doc = parseDocument(html);
   // Read before readability, which rewrites the document it is given.
   const m = pageMeta(doc);

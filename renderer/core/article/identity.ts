@@ -3,6 +3,7 @@
  * once whatever file, encoding or layout it came in (re-importing a folder adds nothing; the same text
  * under two file names is one article).
  */
+import { cleanMeta } from './controls';
 import type { ArticleMeta, ArticleText, ParsedArticle } from '../model';
 import { sha256Hex } from './env';
 
@@ -76,5 +77,6 @@ export function toArticle(parsed: ParsedArticle, id: string, importedAt: number)
   if (parsed.dateNote) meta.dateNote = parsed.dateNote;
   const text: ArticleText = { id, text: parsed.text, paragraphs: parsed.paragraphs };
   if (parsed.titleRange) text.titleRange = parsed.titleRange;
-  return { meta, text };
+  // Bidi controls are neutralised in the labels, kept only in the stored text (issue 13).
+  return { meta: cleanMeta(meta), text };
 }

@@ -13,7 +13,7 @@ declare module 'papaparse/papaparse.min.js' {
      */
     parse(input: string, baseIndex: number, ignoreLastRow: boolean): {
       data: string[][];
-      errors: Array<{ type: string; code: string; message: string; row?: number }>;
+      errors: Array<{ type: string; code: string; message: string; row?: number; index?: number }>;
       meta: { cursor: number };
     };
   }

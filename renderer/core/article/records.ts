@@ -4,6 +4,7 @@
  * here, so an archive is never held whole. A bad record gives a per-record failure (line number and
  * reason) and the rest go on.
  */
+import { MAX_RECORD_CHARS } from './limits';
 import type { ParsedArticle, SourceKind } from '../model';
 import { parseDate } from './dates';
 import { isBlankText } from './decode';
@@ -11,11 +12,13 @@ import { trimRange } from './lines';
 
 export type RecordResult =
   | { ok: true; line: number; article: ParsedArticle }
-  | { ok: false; line: number; reason: string };
+  | { ok: false; line: number; reason: string; code?: 'too-large' | 'csv-quote' | 'csv-cells' };
 
 /** A complete line and its 1-based line number. */
 export interface NumberedLine {
   n: number;
+  /** The line was longer than the splitter keeps (its text is not kept). */
+  tooLarge?: boolean;
   text: string;
 }
 
@@ -25,7 +28,12 @@ export interface NumberedLine {
  */
 export class LineSplitter {
   private pending: string[] = [];
+  private pendingChars = 0;
+  private oversize = false;
   private count = 0;
+
+  /** `maxChars`: a longer line is not kept: it becomes a `tooLarge` line without its text. */
+  constructor(private readonly maxChars = MAX_RECORD_CHARS) {}
 
   /** The lines completed by this chunk. */
   push(chunk: string): NumberedLine[] {
@@ -33,21 +41,36 @@ export class LineSplitter {
     let from = 0;
     let nl = chunk.indexOf('\n');
     while (nl !== -1) {
-      this.pending.push(chunk.slice(from, nl));
+      this.add(chunk.slice(from, nl));
       out.push(this.take());
       from = nl + 1;
       nl = chunk.indexOf('\n', from);
     }
-    if (from < chunk.length) this.pending.push(chunk.slice(from));
+    if (from < chunk.length) this.add(chunk.slice(from));
     return out;
   }
 
   /** The last line when the stream did not end with a newline. */
   end(): NumberedLine[] {
-    return this.pending.length ? [this.take()] : [];
+    return this.pending.length || this.oversize ? [this.take()] : [];
+  }
+
+  private add(piece: string): void {
+    if (this.oversize) return;
+    this.pendingChars += piece.length;
+    if (this.pendingChars > this.maxChars) {
+      this.oversize = true;
+      this.pending = [];
+    } else this.pending.push(piece);
   }
 
   private take(): NumberedLine {
+    if (this.oversize) {
+      this.oversize = false;
+      this.pendingChars = 0;
+      return { n: ++this.count, text: '', tooLarge: true };
+    }
+    this.pendingChars = 0;
     let text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
     this.pending = [];
     if (text.endsWith('\r')) text = text.slice(0, -1);
@@ -120,6 +143,9 @@ export function recordToArticle(rec: Record<string, unknown>, kind: SourceKind, 
  * A line that is not JSON, or JSON that is not an object, is a failure with the parser's reason.
  */
 export function parseJsonlLine(line: NumberedLine, name?: string, kind: SourceKind = 'jsonl'): RecordResult | undefined {
+  if (line.tooLarge) {
+    return { ok: false, code: 'too-large', line: line.n, reason: `Line ${line.n} is longer than ${MAX_RECORD_CHARS / (1024 * 1024)} million characters; Warraq does not import records that large.` };
+  }
   if (isBlankText(line.text)) return undefined;
   let rec: unknown;
   try {

@@ -55,11 +55,16 @@ export interface BackupSummary {
   counts: BackupCounts;
   records: number;
   sha256: string;
+  /** Article ids that annotations or bookmarks point at but the backup lacks (a merge checks the library). */
+  dangling?: { articleId: string; table: BackupTable; record: number }[];
 }
 
 export type BackupErrorCode =
   | 'empty' | 'not-backup' | 'compressed' | 'newer-version' | 'bad-header'
-  | 'damaged-record' | 'checksum' | 'invalid-record' | 'truncated' | 'count-mismatch' | 'digest' | 'after-end';
+  | 'damaged-record' | 'checksum' | 'invalid-record' | 'truncated' | 'count-mismatch' | 'digest' | 'after-end'
+  // issue 13: each problem keeps its own words
+  | 'unknown-table' | 'too-long' | 'not-json' | 'gzip-bomb' | 'wrong-passphrase' | 'not-decrypted'
+  | 'duplicate-id' | 'missing-text' | 'orphan-text' | 'dangling-ref';
 
 /**
  * Every problem with a backup file. `code` is for the UI's own wording; `message` is a plain
@@ -69,7 +74,7 @@ export class BackupError extends Error {
   constructor(
     readonly code: BackupErrorCode,
     message: string,
-    readonly where: { record?: number; line?: number; table?: string; version?: number } = {},
+    readonly where: { record?: number; line?: number; table?: string; version?: number; id?: string } = {},
   ) {
     super(message);
     this.name = 'BackupError';

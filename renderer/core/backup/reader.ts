@@ -9,6 +9,7 @@ import {
   type BackupCounts, type BackupHeader, type BackupRecord, type BackupSummary, type BackupTrailer,
 } from './format';
 import { Sha256 } from './sha256';
+import { ConsistencyCheck } from './consistency';
 import { utf8Decode, utf8Encode } from './utf8';
 import { concat } from './writer';
 
@@ -75,7 +76,7 @@ export class BackupReader {
     const limit = this.header ? MAX_LINE : MAX_HEADER;
     if (this.pendingLength > limit) {
       if (!this.header) throw new BackupError('not-backup', 'This file is not a Warraq backup.');
-      throw new BackupError('damaged-record', `Record ${this.records + 1} is damaged: its line is longer than any record can be.`, { record: this.records + 1, line: this.line + 1 });
+      throw new BackupError('too-long', `Record ${this.records + 1} is damaged: its line is longer than any record can be (over 64 MB).`, { record: this.records + 1, line: this.line + 1 });
     }
   }
 
@@ -112,6 +113,9 @@ export class BackupReader {
     const n = ++this.records;
     const where = { record: n, line: this.line };
     const head = RECORD_HEAD.exec(String.fromCharCode(...line.subarray(0, 48)));
+    if (head && !isBackupTable(head[1]) && line[line.length - 1] === 0x7d) {
+      throw new BackupError('unknown-table', `Record ${n} (line ${this.line}) belongs to a table this Warraq does not know ("${head[1]}").`, { ...where, table: head[1] });
+    }
     if (!head || !isBackupTable(head[1]) || line[line.length - 1] !== 0x7d) {
       throw new BackupError('damaged-record', `Record ${n} (line ${this.line}) is damaged: it does not have the layout of a backup record.`, where);
     }
@@ -124,7 +128,7 @@ export class BackupReader {
     try {
       row = JSON.parse(utf8Decode(data));
     } catch {
-      throw new BackupError('damaged-record', `Record ${n} (${table}, line ${this.line}) is damaged: it is not valid JSON.`, { ...where, table });
+      throw new BackupError('not-json', `Record ${n} (${table}, line ${this.line}) is damaged: it is not valid JSON.`, { ...where, table });
     }
     const problem = shapeProblem(table, row);
     if (problem) throw new BackupError('invalid-record', `Record ${n} (${table}, line ${this.line}) is not a valid row: ${problem}.`, { ...where, table });
@@ -204,8 +208,12 @@ type Chunks = Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>
 /** Checks a whole backup without keeping its records; resolves to its summary or rejects with a BackupError. */
 export async function verifyBackup(chunks: Chunks, options: BackupReaderOptions = {}): Promise<BackupSummary> {
   const reader = new BackupReader(options);
-  for await (const c of chunks) reader.push(c);
-  return reader.end();
+  const check = new ConsistencyCheck();
+  let n = 0;
+  for await (const c of chunks) for (const r of reader.push(c)) check.add(r, ++n);
+  const summary = reader.end();
+  // Checksums and counts first (a damaged file says so), then whether the library it holds is whole.
+  return { ...summary, dangling: check.finish() };
 }
 
 /**

@@ -4,14 +4,15 @@
  */
 import { articleTags, authorOf, groupByArticle, type ArticleGroup, type ExportInput, type ExportLang } from './common';
 import { isoTime } from './dates';
+import { guardFormula } from './escape';
 import { editionsCell } from './editions';
 
-export const CSV_COLUMNS = ['outlet', 'author', 'title', 'date', 'url', 'paragraph', 'quote', 'note', 'tags', 'colour', 'created', 'articleTags', 'story', 'editions'] as const;
+export const CSV_COLUMNS = ['outlet', 'author', 'title', 'date', 'url', 'paragraph', 'quote', 'note', 'tags', 'colour', 'created', 'articleTags', 'agency', 'story', 'editions'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const HEADERS: Record<ExportLang, Record<CsvColumn, string>> = {
-  en: { outlet: 'outlet', author: 'author', title: 'title', date: 'date', url: 'URL', paragraph: 'paragraph', quote: 'quote', note: 'note', tags: 'tags', colour: 'colour', created: 'created', articleTags: 'article tags', story: 'story', editions: 'editions' },
-  ar: { outlet: 'المنفذ', author: 'الكاتب', title: 'العنوان', date: 'التاريخ', url: 'الرابط', paragraph: 'الفقرة', quote: 'الاقتباس', note: 'الملاحظة', tags: 'الوسوم', colour: 'اللون', created: 'أُنشئت', articleTags: 'وسوم المقال', story: 'الخبر', editions: 'النسخ' },
+  en: { outlet: 'outlet', author: 'author', title: 'title', date: 'date', url: 'URL', paragraph: 'paragraph', quote: 'quote', note: 'note', tags: 'tags', colour: 'colour', created: 'created', articleTags: 'article tags', agency: 'source agency', story: 'story', editions: 'editions' },
+  ar: { outlet: 'المنفذ', author: 'الكاتب', title: 'العنوان', date: 'التاريخ', url: 'الرابط', paragraph: 'الفقرة', quote: 'الاقتباس', note: 'الملاحظة', tags: 'الوسوم', colour: 'اللون', created: 'أُنشئت', articleTags: 'وسوم المقال', agency: 'المصدر الأصلي', story: 'الخبر', editions: 'النسخ' },
 };
 
 /** Tags share one cell, joined by this. */
@@ -22,8 +23,8 @@ export interface CsvOptions {
   /** Header language (default 'en', what scripts expect). */
   lang?: ExportLang;
   /**
-   * Prefix cells a spreadsheet would run as a formula (=, +, @, or - before a non-space) with an
-   * apostrophe (OWASP's CSV-injection advice). Default true; a note "-٥ قتلى" is then "'-٥ قتلى".
+   * Prefix cells a spreadsheet would run as a formula with an apostrophe (see guardFormula in
+   * escape.ts). Default true; a note "-٥ قتلى" is then "'-٥ قتلى".
    */
   guardFormulas?: boolean;
 }
@@ -50,7 +51,7 @@ export function csvRows(input: ExportInput): Record<CsvColumn, string>[] {
 }
 
 /** The cells that describe the article, repeated on each of its rows. */
-function articleCells(g: ArticleGroup, input: ExportInput): Pick<Record<CsvColumn, string>, 'outlet' | 'author' | 'title' | 'date' | 'url' | 'articleTags' | 'story' | 'editions'> {
+function articleCells(g: ArticleGroup, input: ExportInput): Pick<Record<CsvColumn, string>, 'outlet' | 'author' | 'title' | 'date' | 'url' | 'articleTags' | 'agency' | 'story' | 'editions'> {
   return {
     outlet: g.article.outlet,
     author: authorOf(g.article) ?? '',
@@ -58,6 +59,7 @@ function articleCells(g: ArticleGroup, input: ExportInput): Pick<Record<CsvColum
     date: g.article.published ?? '',
     url: g.article.url ?? '',
     articleTags: articleTags(g.article).join(TAG_SEPARATOR),
+    agency: g.article.agency ?? '',
     // Stories (issue 12): the story id, and every edition of the annotated text.
     story: g.article.storyId ?? g.article.id,
     editions: editionsCell(g.article, input.editions?.get(g.article.id)),
@@ -75,6 +77,6 @@ export function toCsv(input: ExportInput, options: CsvOptions = {}): string {
 
 /** One RFC 4180 field: quoted when it holds a comma, quote, CR or LF (or leading/trailing space). */
 export function csvField(value: string, guardFormulas = true): string {
-  const v = guardFormulas && /^([=+@\t\r]|-\S)/.test(value) ? `'${value}` : value;
+  const v = guardFormulas ? guardFormula(value) : value;
   return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

@@ -47,3 +47,31 @@ export function withDirectionMark(line: string, dir = majorityDir(line)): string
   if (dir === 'ltr' && firstIsArabic) return LRM + line;
   return line;
 }
+
+/**
+ * Text taken from articles or users, made inert inside a line of Markdown (issue 13): `&`, `<`, `>`
+ * become entities (no raw HTML, no autolinks), and backslash, backtick, `*`, `_`, `~`, `|`, `[`, `]`
+ * are backslash-escaped (no code, emphasis, strike, tables, links or images). Line-start markers
+ * (headings, lists, quotes) are the caller's: see escapeLine in markdown.ts.
+ */
+export function escapeMarkdown(s: string): string {
+  return s
+    .replace(/[\\`*_~|[\]]/g, '\\$&')
+    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+}
+
+// Spaces and invisible characters a spreadsheet skips before it looks for a formula sign.
+const LEADING_BLANKS = /^[\s\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]+/;
+// Formula signs, ASCII and full-width (＝ ＋ － ＠), and the minus sign.
+const FORMULA_SIGN = /^[=+\-@\uff1d\uff0b\uff0d\uff20\u2212]/;
+
+/**
+ * A CSV cell a spreadsheet would run as a formula, prefixed with an apostrophe (OWASP's CSV-injection
+ * advice): a formula sign first, after any leading spaces, tabs or invisible characters; or a cell
+ * opening with a tab or a line break. Everything else is unchanged. "-٥ قتلى" becomes "'-٥ قتلى",
+ * which a spreadsheet shows as the text -٥ قتلى.
+ */
+export function guardFormula(value: string): string {
+  if (/^[\t\r\n]/.test(value)) return `'${value}`;
+  return FORMULA_SIGN.test(value.replace(LEADING_BLANKS, '')) ? `'${value}` : value;
+}

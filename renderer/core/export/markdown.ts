@@ -6,15 +6,18 @@
 import { citationText } from './citation';
 import { articleTags, groupByArticle, type ExportInput, type ExportItem, type ExportLang } from './common';
 import { dirOfLang, isolateIfNeeded } from './direction';
-import { majorityDir, withDirectionMark } from './escape';
+import { escapeMarkdown, majorityDir, withDirectionMark } from './escape';
 import { LABELS } from './labels';
 import { otherEditions } from './editions';
 import type { ArticleMeta } from '../model';
+import type { MonthRegion } from './date-display';
 
 export interface MarkdownOptions {
   lang?: ExportLang;
   /** Document heading; defaults to "ملاحظات من ورّاق" / "Notes from Warraq". */
   title?: string;
+  /** Gregorian month names in citations (default Levantine). */
+  months?: MonthRegion;
 }
 
 /** The whole export as one Markdown string (ends with a newline); a heading alone when empty. */
@@ -23,37 +26,40 @@ export function toMarkdown(input: ExportInput, options: MarkdownOptions = {}): s
   const out = [`# ${escapeLine(options.title ?? LABELS[lang].heading)}`, ''];
   for (const g of groupByArticle(input)) {
     const editions = otherEditions(g.article, input.editions?.get(g.article.id));
-    out.push(`## ${escapeLine(g.article.title || g.article.id)}`, '', citationText(g.article, { lang, editions }), '');
+    out.push(`## ${escapeLine(g.article.title || g.article.id)}`, '', escapeMarkdown(citationText(g.article, { lang, months: options.months, editions })), '');
     const own = articleTags(g.article);
     if (own.length) out.push(`${LABELS[lang].articleTags}: ${tagList(own, lang)}`, '');
-    for (const item of g.items) out.push(...itemLines(g.article, item, lang), '---', '');
+    for (const item of g.items) out.push(...itemLines(g.article, item, lang, options.months), '---', '');
   }
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
-function itemLines(article: ArticleMeta, item: ExportItem, lang: ExportLang): string[] {
+function itemLines(article: ArticleMeta, item: ExportItem, lang: ExportLang, months?: MonthRegion): string[] {
   const l = LABELS[lang];
   const a = item.annotation;
   const lines: string[] = [];
   // A quote reads in its article's direction: "Human Rights Watch تقريراً …" is an Arabic sentence.
   const dir = majorityDir(article.title) ?? majorityDir(item.quote);
-  if (item.quote) lines.push(...item.quote.split(/\r?\n/).map((x) => `> ${withDirectionMark(x, dir)}`.trimEnd()), '');
+  if (item.quote) lines.push(...item.quote.split(/\r?\n/).map((x) => `> ${withDirectionMark(escapeLine(x), dir)}`.trimEnd()), '');
   else lines.push(`*${l.articleNote}*`, '');
   if (a.note.trim()) lines.push(...a.note.trim().split(/\r?\n/).map((x) => withDirectionMark(escapeLine(x))), '');
   const meta: string[] = [];
   if (a.tags.length) meta.push(`${l.tags}: ${tagList(a.tags, lang)}`);
   if (a.color) meta.push(`${l.colour}: ${l.colours[a.color]}`);
   if (meta.length) lines.push(meta.join(' · '), '');
-  lines.push(`— ${citationText(article, { lang, paragraph: item.paragraph })}`, '');
+  lines.push(`— ${escapeMarkdown(citationText(article, { lang, paragraph: item.paragraph, months }))}`, '');
   return lines;
 }
 
-/** Tags joined by the language's comma, each isolated only when it runs against the line. */
+/** Tags joined by the language's comma, each escaped, and isolated only when it runs against the line. */
 function tagList(tags: readonly string[], lang: ExportLang): string {
-  return tags.map((t) => isolateIfNeeded(t, dirOfLang(lang))).join(lang === 'ar' ? '، ' : ', ');
+  return tags.map((t) => isolateIfNeeded(escapeMarkdown(t), dirOfLang(lang))).join(lang === 'ar' ? '، ' : ', ');
 }
 
-/** Backslash-escapes what would turn a line of a note into a heading, list, quote or rule. */
+/**
+ * A line of text from an article or a user, inert in Markdown: inline markup escaped (escapeMarkdown),
+ * then what would turn it into a heading, list, quote or rule backslash-escaped.
+ */
 export function escapeLine(line: string): string {
-  return line.replace(/^(\s*)([#>*+\-=|])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return escapeMarkdown(line).replace(/^(\s*)([#>*+\-=|])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }

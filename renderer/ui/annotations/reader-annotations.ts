@@ -13,6 +13,7 @@ import type { AnnotationsChange, ArticleAnnotations, ArticleRows } from '../../s
 import type { Decoration } from '../reader/decorate';
 import { reportError } from '../common/report-error';
 import { language } from '../strings/i18n';
+import { datePrefs } from '../common/article-date';
 import { rangeToOffsets, selectedRange } from './selection';
 import { startKeyboardSelection } from './keyboard-selection';
 import type { AnnotateAction, ToolbarRect } from './selection-toolbar';
@@ -26,6 +27,8 @@ export interface ReaderHost extends ReactiveControllerHost, HTMLElement {
   /** Annotation to scroll to and flash once it is placed (from the route). */
   annotation?: string;
   readonly renderRoot: HTMLElement | DocumentFragment;
+  /** Renders the part of a long article holding `offset` (the reader renders long articles in windows). */
+  showOffset?(offset: number): Promise<void>;
 }
 
 interface Pending {
@@ -137,7 +140,7 @@ export class ReaderAnnotations implements ReactiveController {
       const target = this.host.annotation;
       if (target && this.revealed !== target) {
         this.revealed = target;
-        this.reveal(target);
+        await this.reveal(target);
       }
     } catch (e) {
       reportError(this.host.services.notifier, e);
@@ -236,7 +239,7 @@ export class ReaderAnnotations implements ReactiveController {
     const range = { start: p.start, end: p.end };
     if (action.kind === 'copy') {
       const meta = svc.library.meta(a.id) ?? a;
-      const text = quoteWithCitation(a.text.slice(p.start, p.end), meta, { lang: language(), paragraph: paragraphNumber(a.paragraphs, p.start) });
+      const text = quoteWithCitation(a.text.slice(p.start, p.end), meta, { lang: language(), paragraph: paragraphNumber(a.paragraphs, p.start), months: datePrefs().months });
       try {
         await navigator.clipboard.writeText(text);
         svc.notifier.notify({ kind: 'success', message: 'notes.copied' });
@@ -282,10 +285,14 @@ export class ReaderAnnotations implements ReactiveController {
   }
 
   private readonly onEditing = (e: CustomEvent<string | undefined>): void => this.edit(e.detail);
-  private readonly onReveal = (e: CustomEvent<string>): void => this.reveal(e.detail);
+  private readonly onReveal = (e: CustomEvent<string>): void => void this.reveal(e.detail);
 
-  private readonly onParagraph = (e: CustomEvent<number>): void => {
-    const el = this.root?.querySelector<HTMLElement>(`[data-p="${e.detail + 1}"]`);
+  private readonly onParagraph = (e: CustomEvent<number>): void => void this.showParagraph(e.detail);
+
+  private async showParagraph(index: number): Promise<void> {
+    const start = this.article?.paragraphs[index]?.start;
+    if (start !== undefined) await this.host.showOffset?.(start);
+    const el = this.root?.querySelector<HTMLElement>(`[data-p="${index + 1}"]`);
     if (el) this.scrollTo(el, 0);
   };
 
@@ -301,7 +308,9 @@ export class ReaderAnnotations implements ReactiveController {
   }
 
   /** Scrolls the annotation's first mark into view and flashes all its marks. */
-  reveal(id: string): void {
+  async reveal(id: string): Promise<void> {
+    const range = this.highlights.find((h) => h.id === id);
+    if (range) await this.host.showOffset?.(range.start);
     const marks = [...(this.root?.querySelectorAll<HTMLElement>('mark[data-ids]') ?? [])].filter((m) => m.dataset.ids!.split(' ').includes(id));
     if (marks[0]) this.scrollTo(marks[0], 1 / 3);
     for (const m of marks) {

@@ -16,24 +16,36 @@ const BY_CODE: Record<string, string> = {
   'newer-version': 'restore.error.newer',
   truncated: 'restore.error.truncated',
   checksum: 'restore.error.damaged',
-  'damaged-record': 'restore.error.damaged',
-  'invalid-record': 'restore.error.damaged',
+  'damaged-record': 'restore.error.layout',
+  'invalid-record': 'restore.error.invalid',
   'count-mismatch': 'restore.error.missing',
   digest: 'restore.error.digest',
   'bad-header': 'restore.error.badHeader',
   'after-end': 'restore.error.digest',
   compressed: 'restore.error.gzip',
+  // issue 13: each problem keeps its own words
+  'unknown-table': 'restore.error.unknownTable',
+  'too-long': 'restore.error.tooLong',
+  'not-json': 'restore.error.notJson',
+  'gzip-bomb': 'restore.error.gzipBomb',
+  'duplicate-id': 'restore.error.duplicate',
+  'missing-text': 'restore.error.missingText',
+  'orphan-text': 'restore.error.orphanText',
+  'dangling-ref': 'restore.error.dangling',
+  'wrong-passphrase': 'restore.error.passphrase',
+  'not-decrypted': 'restore.error.encrypted',
 };
 
 /** The message for a failed restore or backup; falls back to the storage wording. */
 export function failureMessage(e: unknown): Message {
-  const err = e as { name?: string; code?: string; where?: { record?: number; version?: number } } | null;
+  const err = e as { name?: string; code?: string; where?: { record?: number; version?: number; table?: string; id?: string } } | null;
   if (err?.name === 'RestoreCancelled') {
     return { key: (e as { safetyCancelled?: boolean }).safetyCancelled ? 'restore.safetyCancelled' : 'xb.cancelled' };
   }
   if (err?.name === 'GzipDamaged') return { key: 'restore.error.gzip' };
   if (err?.name === 'BackupError' && err.code && BY_CODE[err.code]) {
-    return { key: BY_CODE[err.code]!, params: { record: err.where?.record ?? '?', version: err.where?.version ?? '?' } };
+    const w = err.where;
+    return { key: BY_CODE[err.code]!, params: { record: w?.record ?? '?', version: w?.version ?? '?', table: w?.table ?? '?', id: w?.id ? `\u2066${w.id.slice(0, 12)}\u2069` : '?' } };
   }
   return errorMessage(e);
 }

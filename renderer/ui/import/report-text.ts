@@ -5,6 +5,7 @@
  */
 import type { ImportIssue, ImportReport } from '../../services/importer';
 import { language, t } from '../strings/i18n';
+import { plainDetail } from '../common/report-error';
 
 /** Why one file (or one line of an archive) was not imported, in the interface language (an extension is bidi-isolated). */
 export function issueText(issue: ImportIssue): string {
@@ -29,7 +30,7 @@ export function summaryLines(r: ImportReport): string[] {
   ];
   if (r.warnings?.length) lines.push(t('import.report.warnings', { count: r.warnings.length }));
   if (r.cancelled) lines.push(t('import.report.cancelled'));
-  if (r.error) lines.push(t('import.report.error', { detail: r.error.message }));
+  if (r.error) lines.push(t('import.report.error', { detail: plainDetail(r.error.problem, r.error.message) }));
   return lines;
 }
 

@@ -48,3 +48,33 @@ export function baseDirection(text: string): 'rtl' | 'ltr' {
   if (r === 0 && l === 0) return 'rtl';
   return r >= l ? 'rtl' : 'ltr';
 }
+
+/**
+ * Decorations sorted once, for many `within` queries (one per rendered block): a binary search on
+ * starts plus a running maximum of ends, so a block costs O(log n + its decorations), not O(n).
+ */
+export class DecorationIndex {
+  private readonly sorted: Decoration[];
+  private readonly maxEnd: number[];
+
+  constructor(decorations: readonly Decoration[]) {
+    this.sorted = decorations.filter((d) => d.end > d.start).sort((a, b) => a.start - b.start);
+    let m = -Infinity;
+    this.maxEnd = this.sorted.map((d) => (m = Math.max(m, d.end)));
+  }
+
+  /** The decorations overlapping `range`, in start order. */
+  within(range: TextRange): Decoration[] {
+    const s = this.sorted;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid]!.start < range.end) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Decoration[] = [];
+    for (let i = lo - 1; i >= 0 && this.maxEnd[i]! > range.start; i--) if (s[i]!.end > range.start) out.push(s[i]!);
+    return out.reverse();
+  }
+}

@@ -112,7 +112,7 @@ export class FindBar extends LitElement {
     try {
       const all = await this.services.search.hits(this.articleId, q);
       if (run !== this.run) return;
-      const inBody = this.body.length ? all.filter((h) => this.body.some((p) => h.start >= p.start && h.end <= p.end)) : all;
+      const inBody = this.body.length ? all.filter((h) => inParagraph(this.body, h)) : all;
       this.setHits(inBody, inBody.length ? 0 : -1);
     } catch (e) {
       reportError(this.services.notifier, e);
@@ -154,6 +154,19 @@ export class FindBar extends LitElement {
       <button aria-label=${t('find.close')} @click=${() => this.close()}>✕</button>
     </div>`;
   }
+}
+
+/** Whether `h` lies inside one of the (sorted) paragraphs: a binary search, for articles of any size. */
+export function inParagraph(paragraphs: readonly TextRange[], h: TextRange): boolean {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (paragraphs[mid]!.start <= h.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const p = paragraphs[lo];
+  return !!p && h.start >= p.start && h.end <= p.end;
 }
 
 declare global {

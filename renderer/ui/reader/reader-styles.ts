@@ -23,6 +23,8 @@ export const readerStyles = [baseStyles, css`
   .date-note { font-family: var(--font-ui); font-size: 0.65em; color: var(--fg-muted); margin: 0.3em 0 0; }
   .date-note.warn { color: var(--danger, #b3261e); }
   .body p { margin-block: 0 0.9em; unicode-bidi: isolate; text-align: start; }
+  .body p.cut { margin-block-end: 0; }
+  article:has(.windowed) { overflow-anchor: none; }
   mark { color: inherit; background: transparent; border-radius: 2px; }
   mark.hit { background: var(--hit); }
   mark.hit.current { outline: 2px solid var(--accent); }

@@ -19,7 +19,9 @@ import { formatGregorian, formatHijri, parseHijriIso } from '../../core/export/d
 import { parseIsoDate } from '../../core/export/dates';
 import { NavigateEvent } from '../app/route';
 import { reportError } from '../common/report-error';
-import { baseDirection, segment, type Decoration } from './decorate';
+import { baseDirection, segment, DecorationIndex, type Decoration } from './decorate';
+import { repeat } from 'lit/directives/repeat.js';
+import { ReaderWindow } from './reader-window';
 import { readerStyles } from './reader-styles';
 import './reader-settings';
 import './date-settings';
@@ -52,6 +54,10 @@ export class ReaderView extends LitElement {
   protected readonly i18n = new LanguageController(this);
   /** Highlights, the selection toolbar and the annotations panel (ui/annotations). */
   private readonly notes = new ReaderAnnotations(this);
+  /** Which display blocks are in the DOM (issue 13: an article of any size stays responsive). */
+  private readonly window = new ReaderWindow(this);
+  /** The decorations of the last render, indexed once (not per paragraph). */
+  private decoIndex?: { extra: Decoration[]; hits: Decoration[]; both: Decoration[]; all: Decoration[]; index: DecorationIndex };
   private saveTimer = 0;
   private restored = false;
   private readonly onSettings = (e: Event) => {
@@ -104,6 +110,8 @@ export class ReaderView extends LitElement {
     if (e.detail.hits.length === 0 && this.hitMarks.length === 0) return;
     this.hitMarks = e.detail.hits.map((h, i) => ({ ...h, kind: 'hit', current: i === e.detail.current }));
     this.scrollToHit = e.detail.current >= 0;
+    const current = e.detail.hits[e.detail.current];
+    if (current) this.window.ensureOffset(current.start);
   };
 
   /** Scrolls to the requested paragraph, else to where the reader left off. */
@@ -112,11 +120,28 @@ export class ReaderView extends LitElement {
     this.focusBody();
     let target = this.paragraph;
     // Opened from a search result: the first hit decides where to scroll, not the last reading position.
-    if (target === undefined && !this.query) target = (await this.services.settings.getReading(id))?.paragraph;
-    const el = target ? this.renderRoot.querySelector<HTMLElement>(`[data-p="${target}"]`) : null;
+    let offset: number | undefined;
+    if (target === undefined && !this.query) {
+      const saved = await this.services.settings.getReading(id);
+      target = saved?.paragraph;
+      offset = saved?.offset;
+    }
+    if (offset !== undefined) await this.window.showOffset(offset);
+    else if (target) await this.window.showParagraph(target - 1);
+    const el = offset !== undefined ? this.blockAt(offset) : target ? this.renderRoot.querySelector<HTMLElement>(`[data-p="${target}"]`) : null;
     if (el) el.scrollIntoView({ block: 'start' });
     else if (this.scroller) this.scroller.scrollTop = 0;
     this.focusBody();
+  }
+
+  /** The rendered block holding text offset `offset`. */
+  private blockAt(offset: number): HTMLElement | undefined {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('p[data-start]')].findLast((p) => Number(p.dataset.start) <= offset);
+  }
+
+  /** Renders the part of the article holding `offset` (find, highlights, bookmarks call this). */
+  showOffset(offset: number): Promise<void> {
+    return this.window.showOffset(offset);
   }
 
   private get scroller(): HTMLElement | null {
@@ -128,6 +153,7 @@ export class ReaderView extends LitElement {
   }
 
   private onScroll = (): void => {
+    if (this.scroller) this.window.onScroll(this.scroller);
     window.clearTimeout(this.saveTimer);
     this.saveTimer = window.setTimeout(() => void this.savePosition(), 300);
   };
@@ -143,6 +169,8 @@ export class ReaderView extends LitElement {
       await this.services.settings.saveReading({
         articleId: this.article.id,
         paragraph: Number(first?.dataset.p ?? 0),
+        // The first visible block's start: exact inside a long paragraph, which may be a whole article.
+        ...(this.window.whole ? {} : { offset: Number(first?.dataset.start ?? 0) }),
         fraction: max > 0 ? scroller.scrollTop / max : 0,
       });
     } catch {
@@ -182,17 +210,42 @@ export class ReaderView extends LitElement {
     }
   };
 
-  private renderParagraph(a: Article, index: number) {
-    const range = a.paragraphs[index]!;
+  /** This render's decorations, merged and indexed once (the same index while nothing changed). */
+  private decorationIndex(): DecorationIndex {
+    const c = this.decoIndex;
+    const extra = c && c.extra === this.extraDecorations && c.hits === this.hitMarks ? c.both : [...this.extraDecorations, ...this.hitMarks];
+    const merged = this.notes.decorations(extra);
+    if (c && c.all === merged) return c.index;
+    this.decoIndex = { extra: this.extraDecorations, hits: this.hitMarks, both: extra, all: merged, index: new DecorationIndex(merged) };
+    return this.decoIndex.index;
+  }
+
+  /** One display block: a paragraph, or a piece of a long one (`cont` continues, `cut` is continued). */
+  private renderBlock(a: Article, b: number, decorations: DecorationIndex) {
+    const blocks = this.window.blocks!;
+    const range = { start: blocks.start[b]!, end: blocks.end[b]! };
     const text = a.text.slice(range.start, range.end);
-    const segments = segment(range, this.notes.decorations([...this.extraDecorations, ...this.hitMarks]));
-    return html`<p data-p=${index + 1} data-start=${range.start} dir=${baseDirection(text)}>${segments.map((s) => {
+    const cls = `${blocks.first[b] ? '' : 'cont'}${b + 1 < blocks.count && !blocks.first[b + 1] ? ' cut' : ''}`;
+    const segments = segment(range, decorations.within(range));
+    return html`<p data-p=${blocks.para[b]! + 1} data-b=${b} data-start=${range.start} class=${cls || nothing} dir=${baseDirection(text)}>${segments.map((s) => {
       const piece = a.text.slice(s.start, s.end);
       if (!s.decorations.length) return piece;
       const cls = s.decorations.map((d) => `${d.kind} ${d.kind}-${d.variant ?? ''}${d.current ? ' current' : ''}`).join(' ');
       const ids = s.decorations.map((d) => d.id).filter(Boolean).join(' ');
       return html`<mark class=${cls} data-ids=${ids || nothing} data-start=${s.start}>${piece}</mark>`;
     })}</p>`;
+  }
+
+  private renderBody(a: Article, p: ReaderPrefs) {
+    this.window.prepare(a, p);
+    const index = this.decorationIndex();
+    const { from, to } = this.window.win;
+    const { before, after } = this.window.gaps;
+    const ids = Array.from({ length: to - from }, (_, k) => from + k);
+    return html`<section class="body ${this.window.whole ? '' : 'windowed'}" aria-label=${t('reader.paragraphs')}>${
+      before > 0 ? html`<div class="gap" aria-hidden="true" style="block-size:${before}px"></div>` : nothing}${
+      repeat(ids, (b) => b, (b) => this.renderBlock(a, b, index))}${
+      after > 0 ? html`<div class="gap" aria-hidden="true" style="block-size:${after}px"></div>` : nothing}</section>`;
   }
 
   /** The side panel beside the text (annotations); features fill it. */
@@ -247,7 +300,7 @@ export class ReaderView extends LitElement {
         ${a ? html`<article style=${vars} tabindex="-1" aria-label=${a.title} @scroll=${this.onScroll}>
           ${this.renderHeader(a)}
           <warraq-editions-strip .articleId=${a.id}></warraq-editions-strip>
-          <section class="body" aria-label=${t('reader.paragraphs')}>${a.paragraphs.map((_, i) => this.renderParagraph(a, i))}</section>
+          ${this.renderBody(a, p)}
         </article>` : nothing}
         ${a ? this.renderAside(a) : nothing}
       </div>

@@ -11,7 +11,7 @@ import type { SearchStatus } from '../../services/search';
 import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
 import { LanguageController, t, formatNumber } from '../strings/i18n';
-import { reportError } from '../common/report-error';
+import { reportError, plainDetail } from '../common/report-error';
 
 @customElement('warraq-search-status')
 export class SearchStatusLine extends LitElement {
@@ -43,7 +43,7 @@ export class SearchStatusLine extends LitElement {
     switch (s.state) {
       case 'loading': return t('search.status.loading');
       case 'building': return t('search.status.building', { done: s.done, total: s.total });
-      case 'error': return t('search.status.error', { detail: s.message ?? '' });
+      case 'error': return t('search.status.error', { detail: plainDetail(undefined, s.message ?? '') });
       case 'empty': return t('search.status.empty');
       default: {
         const parts = [t('search.status.ready', { count: s.size })];

@@ -57,7 +57,7 @@ describe('Markdown', () => {
   });
 
   it('escapes what would change the structure at the start of a line', () => {
-    expect(['# عنوان', '> اقتباس', '12. بند', 'نص عادي'].map(escapeLine)).toEqual(['\\# عنوان', '\\> اقتباس', '12\\. بند', 'نص عادي']);
+    expect(['# عنوان', '> اقتباس', '12. بند', 'نص عادي'].map(escapeLine)).toEqual(['\\# عنوان', '&gt; اقتباس', '12\\. بند', 'نص عادي']);
   });
 });
 

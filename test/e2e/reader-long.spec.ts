@@ -1,0 +1,91 @@
+/**
+ * Issue 13: a very long article stays responsive. The reader renders a window of display blocks, not
+ * the whole article: highlights, find, scrolling to the end and the reading position still work.
+ * (First-paint times and heap of a 50 MB / 1,000,000-paragraph article are measured by `npm run bench`.)
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { openApp, articleLink, storeArticle } from './helpers';
+
+const reader = (page: Page) => page.locator('warraq-reader');
+const rendered = (page: Page) => reader(page).locator('section.body p[data-b]');
+const scroller = (page: Page) => reader(page).locator('article');
+
+const N = 30_000;
+const UNIQUE = 'زمردية';
+
+function longArticle() {
+  const title = 'مقال طويل جدا للاختبار';
+  const paras = Array.from({ length: N }, (_, i) => `الفقرة ${i + 1} من تقرير طويل عن الأحداث في المنطقة${i === N - 10 ? ` ${UNIQUE}` : ''}`);
+  return { id: 'long-'.padEnd(64, '0'), title, outlet: 'اختبار', text: `${title}\n\n${paras.join('\n\n')}` };
+}
+
+/** The saved reading position's paragraph (0 when none). */
+function readingOf(page: Page, id: string): Promise<number> {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((res) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); });
+    const row = await new Promise<{ paragraph: number } | undefined>((res) => {
+      const q = db.transaction('reading').objectStore('reading').get(id);
+      q.onsuccess = () => res(q.result as { paragraph: number } | undefined);
+    });
+    db.close();
+    return row?.paragraph ?? 0;
+  }, id);
+}
+
+test('a 30,000-paragraph article: windowed, highlight, find, scroll to the end, reading position', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const a = longArticle();
+  await storeArticle(page, a);
+  await articleLink(page, a.title).click();
+  await expect(page.getByRole('heading', { level: 1, name: a.title })).toBeVisible();
+  await expect(rendered(page).first()).toBeVisible();
+  // Only a window is in the DOM, not 30,000 paragraphs.
+  expect(await rendered(page).count()).toBeLessThan(500);
+
+  // A highlight in paragraph 3, through the selection toolbar.
+  await page.evaluate(() => {
+    const root = document.querySelector('warraq-app')!.shadowRoot!.querySelector('warraq-reader')!.shadowRoot!;
+    const text = root.querySelector('p[data-p="3"]')!.firstChild!;
+    let node: Node = text;
+    while (node.nodeType !== Node.TEXT_NODE || !node.textContent!.includes('تقرير طويل')) node = node.nextSibling!;
+    const i = node.textContent!.indexOf('تقرير طويل');
+    const range = document.createRange();
+    range.setStart(node, i);
+    range.setEnd(node, i + 'تقرير طويل'.length);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  });
+  await page.getByRole('toolbar', { name: 'أدوات النص المحدد' }).getByRole('button', { name: 'تظليل أصفر' }).click();
+  const hl = reader(page).locator('p[data-p="3"] mark.hl');
+  await expect(hl).toHaveText('تقرير طويل');
+
+  // Find a word that only the 29,991st paragraph holds: the reader brings it into the window.
+  await scroller(page).focus();
+  await page.keyboard.press('Control+f');
+  await reader(page).getByRole('searchbox').fill(UNIQUE);
+  const current = reader(page).locator('mark.hit.current');
+  await expect(current).toHaveText(UNIQUE);
+  await expect(current).toBeInViewport();
+  await expect(current.locator('xpath=ancestor::p')).toHaveAttribute('data-p', String(N - 9));
+  await expect(hl).toHaveCount(0); // paragraph 3 left the window
+
+  // Back to the highlight from the panel: the window moves to it.
+  await page.getByRole('complementary', { name: 'التظليلات والملاحظات' }).getByText('تقرير طويل').first().click();
+  await expect(hl).toBeInViewport();
+
+  // Scroll to the end (as the End key or dragging the scrollbar would): the last paragraph appears.
+  await expect.poll(async () => {
+    await scroller(page).evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    return reader(page).locator(`p[data-p="${N}"]`).isVisible();
+  }, { timeout: 20_000 }).toBe(true);
+  await expect(reader(page).locator(`p[data-p="${N}"]`)).toBeInViewport();
+
+  // Scroll up a little from the end: the reading position is saved as a text offset and restored.
+  await scroller(page).evaluate((el) => { el.scrollTop -= el.clientHeight * 3; });
+  await expect.poll(() => readingOf(page, a.id), { timeout: 10_000 }).toBeGreaterThan(N - 200);
+  const first = await readingOf(page, a.id);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: a.title })).toBeAttached();
+  await expect(reader(page).locator(`p[data-p="${first}"]`)).toBeInViewport();
+});
