@@ -12,6 +12,10 @@ import type { AnnotationsService } from './annotations';
 import type { ExporterService } from './exporter';
 import type { BackupService } from './backup';
 import type { StoriesService } from './stories';
+import type { FeedsService } from './collect/feeds';
+import type { SaveLinkService } from './collect/save-link';
+import type { WatchService } from './collect/watch';
+import type { ImportHistory } from './collect/history';
 
 export interface Services {
   platform: Platform;
@@ -24,4 +28,9 @@ export interface Services {
   exporter: ExporterService;
   backup: BackupService;
   stories: StoriesService;
+  /** Collect: feeds (with their own ImportService), save by link, watched folders, the import history. */
+  feeds: FeedsService;
+  links: SaveLinkService;
+  watch: WatchService;
+  history: ImportHistory;
 }

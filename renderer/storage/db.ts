@@ -13,12 +13,15 @@
  *   every copy an article was imported as; detected stories and their links; a person's split/merge
  *   decisions; outlet display names; metadata corrections; the detector's per-article features (derived,
  *   rebuilt from texts when missing). The upgrade gives every existing article its first edition.
+ * - feeds / feedItems / importHistory / watchedFolders (v5, collect): subscriptions, the items already
+ *   collected (by item id and by link), a short history of imports, the folders the desktop app watches
  */
 import Dexie, { type Table } from 'dexie';
 import type {
   Annotation, ArticleMeta, ArticleText, Bookmark, Edition, MetaEdit, Outlet, ReadingState, Setting, Story, StoryDecision, StoryLink,
 } from '../core/model';
 import { editionOf } from '../core/stories/editions';
+import type { FeedItemRow, FeedRow, ImportHistoryRow, WatchedFolderRow } from './collect-rows';
 
 /** One persisted search-index segment (see core/search). `data` is the engine's own serialisation. */
 export interface SearchSegmentRow {
@@ -60,6 +63,10 @@ export class WarraqDb extends Dexie {
   outlets!: Table<Outlet, string>;
   metaEdits!: Table<MetaEdit, string>;
   storyFeatures!: Table<StoryFeatureRow, string>;
+  feeds!: Table<FeedRow, string>;
+  feedItems!: Table<FeedItemRow, [string, string]>;
+  importHistory!: Table<ImportHistoryRow, number>;
+  watchedFolders!: Table<WatchedFolderRow, string>;
 
   /** `indexedDB`/`IDBKeyRange` may be passed in (fake-indexeddb in Node tests). */
   constructor(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
@@ -93,8 +100,14 @@ export class WarraqDb extends Dexie {
       await tx.table<ArticleMeta, string>('articles').each((m) => { editions.push(editionOf(m)); });
       await tx.table<Edition, string>('editions').bulkPut(editions);
     });
+    this.version(5).stores({
+      feeds: 'id, addedAt',
+      feedItems: '[feedId+key], feedId, [feedId+link]',
+      importHistory: '++id, at',
+      watchedFolders: 'path',
+    });
   }
 }
 
 /** The schema version this build writes; tests and backups record it. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
