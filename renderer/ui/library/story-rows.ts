@@ -6,7 +6,8 @@
 import { html, nothing } from 'lit';
 import type { Edition } from '../../core/model';
 import type { StoryRow } from '../../services/stories';
-import { t, formatDate, formatNumber, language } from '../strings/i18n';
+import { t, formatNumber, language } from '../strings/i18n';
+import { formatPublished } from '../common/article-date';
 
 export interface RowContext {
   index: number;
@@ -35,7 +36,7 @@ export function renderStoryRow(row: StoryRow, expanded: boolean, c: RowContext) 
     <div class="cell" role="gridcell" title=${names}>
       <span class="badge ${many ? '' : 'one'}" aria-label=${t('stories.library.outlets', { count: row.outletCount })}
         >${formatNumber(row.outletCount)}</span><bdi dir="auto">${names}</bdi></div>
-    <div class="cell" role="gridcell">${row.earliest ? formatDate(row.earliest) : t('library.undated')}</div>
+    <div class="cell" role="gridcell">${row.earliest ? formatPublished({ published: row.earliest }) : t('library.undated')}</div>
     <div class="cell" role="gridcell">${row.editionCount > 1
       ? t('stories.library.editions', { count: row.editionCount })
       : t('library.words', { count: row.lead.words })}</div>
@@ -49,10 +50,10 @@ export function renderEditionRow(e: Edition, last: boolean, c: RowContext) {
   const outlet = c.outletName(e.outlet);
   return html`<div class="row edition ${last ? 'last' : ''}" role="row" id="row-${c.index}" aria-rowindex=${c.index + 2} aria-selected=${c.active ? 'true' : 'false'} @click=${c.select} @dblclick=${c.open}>
     <div class="title" role="gridcell"><a href="#/article/${encodeURIComponent(e.articleId)}" tabindex="-1"
-      aria-label=${t('stories.edition.open', { outlet, date: e.published ? formatDate(e.published) : t('library.undated'), title: e.title })}
+      aria-label=${t('stories.edition.open', { outlet, date: e.published ? formatPublished(e) : t('library.undated'), title: e.title })}
       @click=${(ev: Event) => { ev.preventDefault(); c.open(); }}><bdi dir="auto">${e.title}</bdi></a></div>
     <div class="cell" role="gridcell"><bdi dir="auto">${outlet}</bdi></div>
-    <div class="cell" role="gridcell">${e.published ? formatDate(e.published) : t('library.undated')}</div>
+    <div class="cell" role="gridcell">${e.published ? formatPublished(e) : t('library.undated')}</div>
     <div class="cell" role="gridcell"></div>
     <div role="gridcell"></div>
   </div>`;

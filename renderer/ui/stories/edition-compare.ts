@@ -13,7 +13,8 @@ import type { Edition } from '../../core/model';
 import { diffTexts, type DiffPart, type EditionDiff } from '../../core/stories/diff';
 import type { Services } from '../../services/services';
 import { servicesContext } from '../context';
-import { LanguageController, t, formatDate } from '../strings/i18n';
+import { LanguageController, t } from '../strings/i18n';
+import { formatPublished } from '../common/article-date';
 import { reportError } from '../common/report-error';
 import { compareStyles } from './compare-styles';
 
@@ -71,7 +72,7 @@ export class EditionCompare extends LitElement {
   }
 
   private label(e: Edition): string {
-    const date = e.published ? formatDate(e.published) : t('stories.undated');
+    const date = e.published ? formatPublished(e) : t('stories.undated');
     // First-strong isolates keep an Arabic outlet name and an English date in their own order.
     return t('stories.edition.label', { outlet: `\u2068${this.services.stories.outletName(e.outlet)}\u2069`, date: `\u2068${date}\u2069` });
   }

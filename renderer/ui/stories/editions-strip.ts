@@ -15,7 +15,8 @@ import type { Edition } from '../../core/model';
 import type { Services } from '../../services/services';
 import type { StoryView } from '../../services/stories';
 import { servicesContext } from '../context';
-import { LanguageController, t, formatDate } from '../strings/i18n';
+import { LanguageController, t } from '../strings/i18n';
+import { formatPublished } from '../common/article-date';
 import { NavigateEvent } from '../app/route';
 import { reportError } from '../common/report-error';
 import { stripStyles } from './strip-styles';
@@ -110,7 +111,7 @@ export class EditionsStrip extends LitElement {
 
   private renderEdition(v: StoryView, e: Edition, own: Edition | undefined) {
     const outlet = this.outlet(e.outlet);
-    const date = e.published ? formatDate(e.published) : t('stories.undated');
+    const date = e.published ? formatPublished(e) : t('stories.undated');
     const current = e.id === own?.id;
     return html`<li class=${current ? 'current' : ''}>
       <button class="edition" aria-current=${current ? 'true' : 'false'}
