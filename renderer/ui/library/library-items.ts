@@ -47,7 +47,9 @@ export function libraryItems(
   expanded: ReadonlySet<string>,
   editions: ReadonlyMap<string, Edition[]>,
 ): ItemsResult {
-  if (!isByStory(prefs)) {
+  // Until the whole library is read (start-up draws the first screen from one indexed query), stories
+  // cannot be grouped: the first screen lists articles, story rows follow once every meta is in.
+  if (!isByStory(prefs) || !services.library.complete) {
     const metas = services.library.rows(prefs);
     return { items: metas.map((meta) => ({ kind: 'article', meta })), rows: metas.length, articles: metas.length };
   }

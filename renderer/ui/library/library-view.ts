@@ -210,9 +210,9 @@ export class LibraryView extends LitElement {
     const byStory = isByStory(this.prefs);
     return html`
       <header class="toolbar">
-        <h1>${t('library.title')} <span class="muted count">(${byStory
+        <h1>${t('library.title')} <span class="muted count">(${byStory && this.services.library.complete
           ? t('stories.library.count', { stories: this.counts.rows, articles: this.counts.articles })
-          : t('library.count', { count: this.counts.rows })})</span></h1>
+          : t('library.count', { count: this.prefs.outlet ? this.counts.rows : this.services.library.size })})</span></h1>
         ${this.resume && this.services.library.meta(this.resume.meta.id) ? html`<button class="primary"
           @click=${() => this.dispatchEvent(new NavigateEvent({ view: 'reader', id: this.resume!.meta.id, paragraph: this.resume!.paragraph || undefined }))}>
           ${t('library.continue', { title: this.resume.meta.title })}</button>` : ''}
