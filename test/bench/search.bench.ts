@@ -144,7 +144,7 @@ async function benchFlex(docs: SearchDoc[], queries: BenchQuery[], judged: boole
   const q = measureQueries({ label: 'flexsearch', search: (s) => searchFlex(index, s) }, queries, judged);
   return {
     rows: [
-      { metric: 'flexsearch build', value: buildMs, unit: 'ms', note: `${docs.length} docs, 1 thread; tokenize forward, our Arabic folding` },
+      { metric: 'flexsearch build', value: buildMs, unit: 'ms', note: `${docs.length} docs, 1 thread; tokenize strict, our Arabic folding` },
       { metric: 'flexsearch serialized', value: serializedBytes / 1e6, unit: 'MB', note: 'its export(), UTF-16 chars' },
       { metric: 'flexsearch heap of index', value: heapBytes / 1e6, unit: 'MB' },
       ...q.rows,

@@ -16,7 +16,7 @@ import { benchFeed, benchPage, stories, type Story } from './collect-fixtures';
 
 export interface CollectServer {
   url: string;
-  /** Requests per path, and how many were answered 304. */
+  /** GET requests per path (preflights not counted), how many were answered 304, and article pages served. */
   hits: Map<string, number>;
   notModified: number;
   pages: number;
@@ -105,8 +105,8 @@ export async function startCollectServer(): Promise<CollectServer> {
   const state: CollectServer = { url: '', hits: new Map(), notModified: 0, pages: 0, close: async () => {} };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (req.method === 'OPTIONS') { res.writeHead(204, CORS); res.end(); return; } // CORS preflight (conditional headers)
     state.hits.set(path, (state.hits.get(path) ?? 0) + 1);
-    if (req.method === 'OPTIONS') { res.writeHead(204, CORS); res.end(); return; }
     if (path === '/slow.xml') { res.writeHead(200, { ...CORS, 'content-type': 'application/rss+xml' }); res.write('<?xml version="1.0"?><rss'); return; }
     if (path === '/loop.xml' || path === '/loop2.xml') { res.writeHead(302, { ...CORS, location: path === '/loop.xml' ? '/loop2.xml' : '/loop.xml' }); res.end(); return; }
     const bench = /^\/bench\/feed-(\d+)\.xml$/.exec(path) ?? /^\/bench\/page-(\d+)-(\d+)\.html$/.exec(path);

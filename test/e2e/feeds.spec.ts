@@ -29,7 +29,7 @@ async function openFeeds(page: Page): Promise<void> {
 async function subscribe(page: Page, url: string, title: string): Promise<void> {
   await page.getByRole('textbox', { name: /عنوان الخلاصة أو الموقع/ }).fill(url);
   await page.getByRole('button', { name: 'اشترك' }).click();
-  await expect(feedRow(page, title)).toBeVisible({ timeout: 30_000 });
+  await expect(feedList(page).getByRole('listitem', { name: title }).filter({ hasText: url.endsWith('/site/') ? '' : url })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'اشترك' })).toBeEnabled({ timeout: 30_000 });
 }
 
@@ -156,3 +156,40 @@ test('a page saved by its link gets the usual import report', async ({ page }) =
   await page.getByRole('navigation').getByRole('button', { name: 'المكتبة' }).click();
   await expectStory(page, stories.link[0]!, 'مرصد الأخبار');
 });
+
+test('offline, a refresh waits and says so, then runs when the connection returns', async ({ page, context }) => {
+  await openFeeds(page);
+  await subscribe(page, `${server.url}/noids.xml`, 'نشرة بلا معرّفات');
+  const asked = () => server.hits.get('/noids.xml') ?? 0;
+  const before = asked();
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'تحديث كل الخلاصات' }).click();
+  await expect(page.locator('warraq-feeds .status')).toContainText('لا اتصال بالشبكة: سيُجرى التحديث تلقائياً حين يعود الاتصال.');
+  expect(asked()).toBe(before);
+  await context.setOffline(false);
+  await expect.poll(asked).toBe(before + 1);
+  await expect(page.locator('warraq-feeds .status')).not.toContainText('لا اتصال');
+});
+
+test('screenshots of the Sources screen and a feed error, Arabic and English', async ({ page }) => {
+  await openFeeds(page);
+  await subscribe(page, `${server.url}/ar/rss.xml`, 'صحيفة الوطن');
+  await subscribe(page, `${server.url}/gone.xml`, '127.0.0.1');
+  await subscribe(page, `${server.url}/malformed.xml`, '127.0.0.1');
+  await expect(feedList(page).getByRole('listitem').nth(2)).toContainText('الخلاصة تالفة');
+  await dismissNotices(page, 'إغلاق التنبيه');
+  await page.screenshot({ path: 'test-results/screenshots/feeds-ar.png' });
+  await feedList(page).getByRole('listitem').nth(1).screenshot({ path: 'test-results/screenshots/feed-error-ar.png' });
+  await page.getByRole('button', { name: 'Switch the interface to English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sources and feeds' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Subscribed feeds' }).getByRole('listitem').nth(1)).toContainText('Not found (404)');
+  await dismissNotices(page, 'Dismiss notice');
+  await page.screenshot({ path: 'test-results/screenshots/feeds-en.png' });
+  await page.getByRole('list', { name: 'Subscribed feeds' }).getByRole('listitem').nth(2).screenshot({ path: 'test-results/screenshots/feed-error-en.png' });
+});
+
+async function dismissNotices(page: Page, name: string): Promise<void> {
+  const close = page.getByRole('button', { name });
+  while (await close.count()) await close.first().click();
+  await expect(close).toHaveCount(0);
+}

@@ -24,7 +24,8 @@ export class CollectSide extends LitElement {
     input { padding-block: 6px; padding-inline: 8px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); }
     ul { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 6px; font-size: 0.92rem; }
     li { display: flex; gap: 8px; align-items: baseline; justify-content: space-between; border-block-end: 1px solid var(--border); padding-block-end: 4px; }
-    .label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-inline-size: 200px; }
+    li.entry { flex-direction: column; gap: 2px; }
+    .label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-inline-size: 240px; display: inline-block; vertical-align: bottom; }
     .hint { font-size: 0.85rem; }
   `];
 
@@ -91,10 +92,10 @@ export class CollectSide extends LitElement {
       </section>
       <section aria-labelledby="history-h">
         <h2 id="history-h">${t('history.heading')}</h2>
-        ${rows.length ? html`<ul aria-labelledby="history-h">${rows.slice(0, 20).map((r) => html`<li>
-          <span><strong>${t(`history.origin.${r.origin}`)}</strong> <bdi class="label" dir="auto">${r.label}</bdi><br />
-            <span class="muted">${when(r.at)}</span></span>
+        ${rows.length ? html`<ul aria-labelledby="history-h">${rows.slice(0, 20).map((r) => html`<li class="entry">
+          <span><strong>${t(`history.origin.${r.origin}`)}</strong> <bdi class="label" dir="auto" title=${r.label}>${r.label}</bdi></span>
           <span>${t('history.row', { imported: r.imported, duplicates: r.duplicates, failed: r.failed })}</span>
+          <span class="muted">${when(r.at)}</span>
         </li>`)}</ul>` : html`<p class="muted">${t('history.empty')}</p>`}
       </section>
       ${nothing}`;

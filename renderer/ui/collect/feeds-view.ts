@@ -45,7 +45,11 @@ export class FeedsView extends LitElement {
   @state() private busy = false;
   @state() private address = '';
   protected readonly i18n = new LanguageController(this);
-  private readonly onChange = () => this.requestUpdate();
+  private renderTimer = 0;
+  // A refresh of 100 feeds changes the service hundreds of times; the list re-renders at most every 100 ms.
+  private readonly onChange = () => {
+    this.renderTimer ||= window.setTimeout(() => { this.renderTimer = 0; this.requestUpdate(); }, 100);
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -55,6 +59,8 @@ export class FeedsView extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.services.feeds.removeEventListener('change', this.onChange);
+    clearTimeout(this.renderTimer);
+    this.renderTimer = 0;
   }
 
   private async subscribe(e: Event): Promise<void> {
@@ -129,8 +135,7 @@ export class FeedsView extends LitElement {
           ${f.lastNew !== undefined && !err ? html`<span>${t('feeds.newItems', { count: f.lastNew })}</span>` : nothing}
           ${f.collected ? html`<span>${t('feeds.collected', { count: f.collected })}</span>` : nothing}
         </div>
-        ${err ? html`<div class="error" role="status">${t('feeds.error', { reason: errorReason(err) })}
-          <span class="muted" lang="en" dir="ltr"> (${err.message})</span></div>` : nothing}
+        ${err ? html`<div class="error" title=${err.message}>${t('feeds.error', { reason: errorReason(err) })}</div>` : nothing}
         <div class="actions">
           <button aria-label=${t('feeds.refreshOne', { title: f.title })} @click=${() => this.refresh([f.id])}>↻</button>
           <button aria-label=${t('feeds.remove', { title: f.title })} @click=${() => this.unsubscribe(f)}>✕</button>

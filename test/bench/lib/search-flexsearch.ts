@@ -1,6 +1,6 @@
 /**
- * FlexSearch 0.8 as the peer engine in the same run: an Index over title + body with forward
- * tokenization, fed our own Arabic folding (hamza seats, alef forms, ى/ي, ة/ه, digits) so the
+ * FlexSearch 0.8 as the peer engine in the same run: an Index over title + body with strict
+ * (whole-word) tokenization, fed our own Arabic folding (hamza seats, alef forms, ى/ي, ة/ه, digits) so the
  * comparison is about the engine, not about who normalizes Arabic. Query operators are not its
  * language: quotes, `-`, `*` are stripped and the words searched together.
  */
