@@ -6,6 +6,7 @@ import { ArticlesRepo } from './storage/articles-repo';
 import { SettingsRepo } from './storage/settings-repo';
 import { AnnotationsRepo } from './storage/annotations-repo';
 import { BackupRepo } from './storage/backup-repo';
+import { StoriesRepo } from './storage/stories-repo';
 import { BrowserPlatform } from './platform/browser-platform';
 import { ElectronPlatform, findBridge } from './platform/electron-platform';
 import type { Platform } from './platform/platform';
@@ -17,6 +18,8 @@ import { AnnotationsService } from './services/annotations';
 import { ImportService, type ImportWorker } from './services/importer';
 import { ExporterService, librarySources } from './services/exporter';
 import { BackupService, recoverRestore } from './services/backup';
+import { StoriesService } from './services/stories';
+import type { DetectorPort } from './services/stories-protocol';
 import { seedSample } from './services/first-run';
 import { parseSampleArticle } from './services/sample';
 import type { Services } from './services/services';
@@ -78,9 +81,16 @@ async function start(): Promise<void> {
   const collect = await startCollect(db, platform, library, importer);
   const annotationsRepo = new AnnotationsRepo(db);
   const annotations = new AnnotationsService(annotationsRepo, library, settings, notifier);
-  const exporter = new ExporterService(librarySources(annotationsRepo, library, document.baseURI), platform, () => settings.get('dates').months);
+  const storiesRepo = new StoriesRepo(db);
+  const stories = new StoriesService(storiesRepo, library, () =>
+    new Worker(new URL('./workers/stories.worker.js', document.baseURI), { type: 'module' }) as unknown as DetectorPort);
+  const exporter = new ExporterService(librarySources(annotationsRepo, library, document.baseURI, {
+    editions: (ids) => storiesRepo.editionsOf(ids), outletName: (id) => stories.outletName(id),
+  }), platform, () => settings.get('dates').months);
   const backup = new BackupService({ repo: backupRepo, platform, library, settings, search, schemaVersion: SCHEMA_VERSION, app: 'Warraq' });
-  const services: Services = { platform, notifier, settings, library, importer, annotations, search, exporter, backup, ...collect };
+  await stories.load();
+  stories.start();
+  const services: Services = { platform, notifier, settings, library, importer, annotations, search, exporter, backup, stories, ...collect };
   const app = document.createElement('warraq-app');
   app.services = services;
   document.getElementById('boot')?.remove();

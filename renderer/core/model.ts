@@ -52,6 +52,17 @@ export interface ArticleMeta {
   importedAt: number;
   source: { kind: SourceKind; name?: string };
   tags: string[];
+  /**
+   * The story this article belongs to (see Story). Absent until detection has seen the article:
+   * treat a missing storyId as a story of its own whose id is the article id.
+   */
+  storyId?: string;
+  /** Editions of this text (copies imported from other outlets/URLs); absent means 1. */
+  editions?: number;
+  /** Outlet ids of every edition of this text (absent means `[outlet]`). */
+  outlets?: string[];
+  /** Earliest publication date over its editions, when another edition is dated before `published`. */
+  earliest?: string;
 }
 
 /** The heavy half: the stored text and where its parts are. */
@@ -83,6 +94,97 @@ export interface ParsedArticle {
   titleRange?: TextRange;
   paragraphs: TextRange[];
   source: { kind: SourceKind; name?: string };
+}
+
+// ---- Stories across outlets (issue 12) ----
+
+/**
+ * One copy of an article as it was imported: the outlet, URL and headline as printed. An article
+ * (one stored text) has one edition per distinct (outlet, URL); the first is created with the article.
+ * Editions never change once stored (corrections are MetaEdits).
+ */
+export interface Edition {
+  /** `${articleId}|${outlet}|${url ?? ''}`: the same file re-imported adds nothing. */
+  id: string;
+  articleId: string;
+  /** Outlet id or name as in the source (display names come from Outlet). */
+  outlet: string;
+  url?: string;
+  /** Headline as printed by this outlet. */
+  title: string;
+  byline?: string;
+  author?: string;
+  /** Publication date, ISO 8601. */
+  published?: string;
+  /** The file (and record, for archives) it came from. */
+  source: { kind: SourceKind; name?: string; record?: number };
+  /** ms since epoch. */
+  importedAt: number;
+}
+
+/** How two articles relate: `same` = a republication (merged into one story); `partial` = shares a passage. */
+export type StoryRelation = 'same' | 'partial';
+
+/** A detected relation between two articles (a < b by id). */
+export interface StoryLink {
+  /** `${a}|${b}` */
+  id: string;
+  a: string;
+  b: string;
+  relation: StoryRelation;
+  /** Detector's confidence-like score, 0..1 (higher = more shared text). */
+  score: number;
+  /** ms since epoch, when detected. */
+  at: number;
+}
+
+/**
+ * A person's correction, kept for ever and applied after every detection run, later decisions winning
+ * per pair. `split`: every article of `left` is kept apart from every article of `right`.
+ * `merge`: they are put together whatever detection says.
+ */
+export interface StoryDecision {
+  id: string;
+  kind: 'split' | 'merge';
+  left: string[];
+  right: string[];
+  at: number;
+}
+
+/** A group of articles that are one report (linked by `same`, or merged by hand). */
+export interface Story {
+  /** Stable: the id of the story's first-added article at the time it was formed. */
+  id: string;
+  articleIds: string[];
+  /** Earliest publication date over all editions (ISO), if any is dated. */
+  earliest?: string;
+  /** Distinct outlets over all editions of all articles. */
+  outletCount: number;
+  editionCount: number;
+}
+
+/** An outlet: the id found in sources (`okaz`), a display name (`عكاظ`) and aliases. */
+export interface Outlet {
+  id: string;
+  name: string;
+  aliases: string[];
+  /** True when the name came from the built-in table and the user has not changed it. */
+  seeded?: boolean;
+  updatedAt?: number;
+}
+
+/** The article fields a person may correct. */
+export type MetaField = 'title' | 'outlet' | 'byline' | 'published' | 'url';
+
+/** One correction of an article's metadata, beside the original value (the stored text never changes). */
+export interface MetaEdit {
+  id: string;
+  articleId: string;
+  field: MetaField;
+  /** The value before this edit (undefined when the field was empty). */
+  original?: string;
+  value: string;
+  at: number;
 }
 
 // ---- Annotations: W3C Web Annotation selectors over `ArticleText.text` ----

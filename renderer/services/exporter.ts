@@ -5,10 +5,10 @@
  */
 import { cleanMeta, cleanNote } from '../core/article/controls';
 import {
-  toCslJson, toCsv, toHtml, toMarkdown, toRis, toWebAnnotationJson,
+  editionRecords, toCslJson, toCsv, toHtml, toMarkdown, toRis, toWebAnnotationJson,
   type EmbeddedFont, type ExportInput, type ExportLang, type MonthRegion,
 } from '../core/export';
-import type { Annotation, ArticleMeta, ArticleText } from '../core/model';
+import type { Annotation, ArticleMeta, ArticleText, Edition } from '../core/model';
 import type { Platform } from '../platform/platform';
 
 export type ExportFormat = 'markdown' | 'html' | 'json' | 'csv' | 'csl' | 'ris';
@@ -28,6 +28,10 @@ export interface ExportSources {
   meta(id: string): ArticleMeta | undefined;
   allMeta(): ArticleMeta[];
   text(id: string): Promise<ArticleText | undefined>;
+  /** Every edition of these articles (stories); without it, each article is one record. */
+  editions?(articleIds: string[]): Promise<Edition[]>;
+  /** An outlet id's display name (`okaz` → عكاظ); without it, ids print as they are. */
+  outletName?(id: string): string;
   /** The bundled Naskh font as bytes, or undefined when it cannot be read (the page falls back to serif). */
   font?(): Promise<Uint8Array | undefined>;
 }
@@ -65,8 +69,16 @@ export class ExporterService extends EventTarget {
       const t = await this.sources.text(id);
       if (t) texts.set(id, t);
     }
+    const name = (id: string): string => this.sources.outletName?.(id) ?? id;
+    const editions = new Map<string, Edition[]>();
+    for (const e of (await this.sources.editions?.(articles.map((a) => a.id))) ?? []) {
+      if (!editions.has(e.articleId)) editions.set(e.articleId, []);
+      editions.get(e.articleId)!.push(cleanMeta({ ...e, outlet: name(e.outlet) }));
+    }
+    for (const list of editions.values()) list.sort((x, y) => (x.published ?? '\uffff').localeCompare(y.published ?? '\uffff') || x.importedAt - y.importedAt);
+    const named = this.sources.outletName ? articles.map((a) => ({ ...a, outlet: name(a.outlet) })) : articles;
     // Every export gets labels, notes and tags without bidi controls (issue 13); quotes come from the text.
-    return { articles: articles.map(cleanMeta), annotations: annotations.map(cleanNote), texts };
+    return { articles: named.map(cleanMeta), annotations: annotations.map(cleanNote), texts, editions };
   }
 
   private async annotationsOf(scope: ExportScope): Promise<Annotation[]> {
@@ -88,8 +100,9 @@ export class ExporterService extends EventTarget {
       case 'json': text = toWebAnnotationJson(input, { generated: now, label: title }); break;
       // The BOM is part of the string toCsv returns; a Blob encodes it as EF BB BF.
       case 'csv': text = toCsv(input, { lang: 'en' }); break;
-      case 'csl': text = toCslJson(input.articles, input.annotations); break;
-      case 'ris': text = toRis(input.articles, input.annotations); break;
+      // One record per edition (issue 12): the annotated text as each outlet printed it.
+      case 'csl': text = toCslJson(editionRecords(input.articles, input.editions), input.annotations); break;
+      case 'ris': text = toRis(editionRecords(input.articles, input.editions), input.annotations); break;
     }
     const f = FILES[format];
     return { name: `${fileStem(scope, input.articles, now)}.${f.ext}`, mime: f.mime, data: new Blob([text], { type: f.mime }) };
@@ -141,8 +154,10 @@ export function librarySources(
   annotations: { all(): Promise<Annotation[]>; forArticle(id: string): Promise<Annotation[]> },
   library: { meta(id: string): ArticleMeta | undefined; allMeta(): ArticleMeta[]; get(id: string): Promise<(ArticleMeta & Omit<ArticleText, 'id'>) | undefined> },
   baseUrl: string,
+  stories?: { editions(ids: string[]): Promise<Edition[]>; outletName(id: string): string },
 ): ExportSources {
   return {
+    ...(stories ? { editions: (ids: string[]) => stories.editions(ids), outletName: (id: string) => stories.outletName(id) } : {}),
     allAnnotations: () => annotations.all(),
     annotationsFor: (id) => annotations.forArticle(id),
     meta: (id) => library.meta(id),

@@ -19,7 +19,8 @@ import { readAll, readHead, textChunks } from './import-read';
 export interface FileSink {
   readonly cancelled: boolean;
   /** Rejects only on a storage failure that must stop the whole import. */
-  article(article: ParsedArticle, path: string): Promise<void>;
+  /** `record`: the 1-based line or row of an archive. */
+  article(article: ParsedArticle, path: string, record?: number): Promise<void>;
   issue(kind: IssueKind, issue: ImportIssue): void;
   /** Raw bytes of the current file consumed so far (archives), for progress. */
   bytes(n: number): void;
@@ -118,7 +119,7 @@ async function importRecords(path: string, blob: Blob, kind: ImportKind, sink: F
     for (const r of results) {
       if (!r || sink.cancelled) continue;
       records++;
-      if (r.ok) await sink.article(r.article, path);
+      if (r.ok) await sink.article(r.article, path, r.line);
       else sink.issue('failed', { path, code: r.code ?? 'bad-record', line: r.line, reason: r.reason });
     }
   };

@@ -5,6 +5,7 @@
  * Runs in Node tests too (fake-indexeddb): nothing here needs a DOM.
  */
 import type { ParsedArticle } from '../core/model';
+import { editionId } from '../core/stories/editions';
 import { contentId, toArticle } from '../core/article/identity';
 import type { ArticlesRepo } from '../storage/articles-repo';
 import { toStorageError } from '../storage/errors';
@@ -30,14 +31,14 @@ export class ImportPipeline implements FileSink {
   private readonly queue: FileMsg[] = [];
   private wake: (() => void) | null = null;
   private ended = false;
-  private batch: { article: ParsedArticle; path: string }[] = [];
+  private batch: { article: ParsedArticle; path: string; record?: number }[] = [];
   private batchChars = 0;
   private importedAt = 0;
   private seq = 0;
   private lastProgress = 0;
   cancelled = false;
-  readonly progress: ImportProgress = { filesDone: 0, filesTotal: 0, currentFile: '', imported: 0, duplicates: 0, failed: 0, bytesDone: 0, bytesTotal: 0 };
-  private readonly report: ImportReport = { imported: 0, duplicates: 0, failed: [], skipped: [], warnings: [], cancelled: false, unlisted: 0, startedAt: 0, finishedAt: 0 };
+  readonly progress: ImportProgress = { filesDone: 0, filesTotal: 0, currentFile: '', imported: 0, duplicates: 0, editions: 0, failed: 0, bytesDone: 0, bytesTotal: 0 };
+  private readonly report: ImportReport = { imported: 0, duplicates: 0, editions: 0, editionsOf: [], failed: [], skipped: [], warnings: [], cancelled: false, unlisted: 0, startedAt: 0, finishedAt: 0 };
 
   constructor(private readonly repo: Pick<ArticlesRepo, 'putMany'>, private readonly post: (m: FromWorker) => void, opts: PipelineOptions = {}) {
     this.opts = { batchSize: 300, batchChars: 8_000_000, progressEveryMs: 100, maxListed: 500, ...opts };
@@ -71,7 +72,7 @@ export class ImportPipeline implements FileSink {
       this.report.cancelled = this.cancelled;
       this.report.finishedAt = Date.now();
       this.sendProgress(true);
-      this.post({ type: 'done', report: { ...this.report, imported: this.progress.imported, duplicates: this.progress.duplicates } });
+      this.post({ type: 'done', report: { ...this.report, imported: this.progress.imported, duplicates: this.progress.duplicates, editions: this.progress.editions } });
     } catch (e) {
       const err = toStorageError(e);
       this.post({ type: 'fatal', message: err.detail, problem: err.problem });
@@ -102,15 +103,15 @@ export class ImportPipeline implements FileSink {
   // ---- FileSink: what importFile calls back ----
 
   /** Queues a parsed article; stores the batch when it is full. Rejects on a fatal storage error. */
-  async article(article: ParsedArticle, path: string): Promise<void> {
-    this.batch.push({ article, path });
+  async article(article: ParsedArticle, path: string, record?: number): Promise<void> {
+    this.batch.push(record === undefined ? { article, path } : { article, path, record });
     this.batchChars += article.text.length;
     if (this.batch.length >= this.opts.batchSize || this.batchChars >= this.opts.batchChars) await this.flush();
   }
 
   /** Records a failure or a skip (counted always, listed up to `maxListed`). */
   issue(kind: IssueKind, issue: ImportIssue): void {
-    const list = this.report[kind];
+    const list = (this.report[kind] ??= []);
     if (kind === 'failed') this.progress.failed++;
     if (list.length >= this.opts.maxListed) {
       this.report.unlisted++;
@@ -132,14 +133,24 @@ export class ImportPipeline implements FileSink {
     this.batch = [];
     this.batchChars = 0;
     const ids = await Promise.all(items.map((i) => contentId(i.article)));
-    const stored = items.map((it, k) => toArticle(it.article, ids[k]!, this.importedAt + this.seq++));
+    const stored = items.map((it, k) => ({ ...toArticle(it.article, ids[k]!, this.importedAt + this.seq++), record: it.record }));
     try {
-      const { added, skipped } = await this.repo.putMany(stored);
+      const { added, metas, skipped, editions } = await this.repo.putMany(stored);
       this.progress.imported += added.length;
       this.progress.duplicates += skipped.length;
-      if (added.length) {
-        const byId = new Map(stored.map((s) => [s.meta.id, s.meta]));
-        this.post({ type: 'added', metas: added.map((id) => byId.get(id)!) });
+      this.progress.editions = (this.progress.editions ?? 0) + editions.length;
+      if (added.length) this.post({ type: 'added', metas });
+      const fresh = new Set(added);
+      const updated = new Map(editions.filter((e) => !fresh.has(e.meta.id)).map((e) => [e.meta.id, e.meta]));
+      if (updated.size) this.post({ type: 'updated', metas: [...updated.values()] });
+      const pathOf = new Map(stored.map((s, k) => [editionId(s.meta.id, s.meta.outlet, s.meta.url), items[k]!.path]));
+      for (const { edition, meta } of editions) {
+        const issue: ImportIssue = {
+          path: pathOf.get(edition.id) ?? edition.source.name ?? '', code: 'edition', title: meta.title, outlet: edition.outlet,
+          reason: `Another edition of “${meta.title}” (${edition.outlet}${edition.url ? `, ${edition.url}` : ''}).`,
+        };
+        if (edition.source.record !== undefined) issue.line = edition.source.record;
+        this.issue('editionsOf', issue);
       }
     } catch (e) {
       const err = toStorageError(e);

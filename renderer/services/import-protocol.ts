@@ -24,9 +24,10 @@ export type IssueCode =
   | 'read'         // the file could not be read (moved, permissions)
   | 'storage'      // the database refused the batch (the file's other batches may be stored)
   | 'fetch'        // a web page (feed item, saved link) could not be fetched and nothing else was left
-  | 'feed-content'; // imported from the feed item's own text: its page could not be fetched or read
+  | 'feed-content' // imported from the feed item's own text: its page could not be fetched or read
+  | 'edition';     // imported as another edition of a text already stored (another outlet or URL)
 
-export type IssueKind = 'failed' | 'skipped' | 'warnings';
+export type IssueKind = 'failed' | 'skipped' | 'warnings' | 'editionsOf';
 
 export interface ImportIssue {
   path: string;
@@ -36,6 +37,9 @@ export interface ImportIssue {
   line?: number;
   /** The file's extension without the dot, for 'unsupported'. */
   ext?: string;
+  /** For 'edition': the stored article's title and the new edition's outlet. */
+  title?: string;
+  outlet?: string;
 }
 
 export interface ImportProgress {
@@ -44,6 +48,8 @@ export interface ImportProgress {
   currentFile: string;
   imported: number;
   duplicates: number;
+  /** Copies of stored texts from another outlet or URL, kept as editions. */
+  editions?: number;
   /** Failures so far (files, plus bad records of archives). */
   failed: number;
   bytesDone: number;
@@ -52,7 +58,12 @@ export interface ImportProgress {
 
 export interface ImportReport {
   imported: number;
+  /** The very same copy (text, outlet and URL) already stored: nothing added. */
   duplicates: number;
+  /** Copies kept as another edition of a stored text (listed in `editionsOf`). */
+  editions?: number;
+  /** "Another edition of …": one entry per edition added (up to the list cap). */
+  editionsOf?: ImportIssue[];
   failed: ImportIssue[];
   skipped: ImportIssue[];
   /** Imported, with something the user should know (truncated page, misleading name). */
@@ -94,6 +105,8 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'added'; metas: ArticleMeta[] }
+  /** Metas of stored articles that gained an edition. */
+  | { type: 'updated'; metas: ArticleMeta[] }
   | { type: 'issue'; kind: IssueKind; issue: ImportIssue }
   | { type: 'file-done'; index: number }
   | { type: 'done'; report: ImportReport }

@@ -54,7 +54,7 @@ const LIVE_LIMIT = 2000;
 const emptyProgress = (given: ImportItem[] | AsyncIterable<ImportItem>): ImportProgress => {
   const files = Array.isArray(given) ? given : [];
   return {
-    filesDone: 0, filesTotal: files.length, currentFile: '', imported: 0, duplicates: 0, failed: 0,
+    filesDone: 0, filesTotal: files.length, currentFile: '', imported: 0, duplicates: 0, editions: 0, failed: 0,
     bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.size, 0),
   };
 };
@@ -66,7 +66,7 @@ export class ImportService extends EventTarget {
   private outstanding = 0;
   private outstandingBytes = 0;
   private sizes: number[] = [];
-  private issues: Record<IssueKind, ImportIssue[]> = { failed: [], skipped: [], warnings: [] };
+  private issues: Record<IssueKind, ImportIssue[]> = { failed: [], skipped: [], warnings: [], editionsOf: [] };
   private added = 0;
   private deferred: string[] = [];
 
@@ -114,7 +114,7 @@ export class ImportService extends EventTarget {
 
   private reset(files: ImportItem[] | AsyncIterable<ImportItem>, source?: ImportSource): void {
     this.state = { phase: 'running', progress: emptyProgress(files), cancelling: false, ...(source ? { source } : {}) };
-    this.issues = { failed: [], skipped: [], warnings: [] };
+    this.issues = { failed: [], skipped: [], warnings: [], editionsOf: [] };
     this.outstanding = 0;
     this.outstandingBytes = 0;
     this.sizes = [];
@@ -166,6 +166,8 @@ export class ImportService extends EventTarget {
         break;
       case 'issue': this.issues[m.kind].push(m.issue); break;
       case 'added': this.announce(m.metas); break;
+      // An edition changes the article's outlets: the search index's source field follows.
+      case 'updated': this.library.patchMetas(m.metas, { reindex: true }); break;
       case 'done': this.finish(m.report, resolve); break;
       case 'fatal': this.finish(this.fallbackReport({ problem: m.problem ?? 'unknown', message: m.message }), resolve); break;
     }
@@ -183,7 +185,7 @@ export class ImportService extends EventTarget {
   private fallbackReport(error: { problem: string; message: string }): ImportReport {
     const p = this.state.progress;
     return {
-      imported: p.imported, duplicates: p.duplicates, failed: this.issues.failed, skipped: this.issues.skipped, warnings: this.issues.warnings,
+      imported: p.imported, duplicates: p.duplicates, editions: p.editions, editionsOf: this.issues.editionsOf, failed: this.issues.failed, skipped: this.issues.skipped, warnings: this.issues.warnings,
       cancelled: this.state.cancelling, unlisted: 0, startedAt: Date.now(), finishedAt: Date.now(), error,
     };
   }

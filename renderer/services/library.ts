@@ -5,13 +5,15 @@
  */
 import { cleanMeta } from '../core/article/controls';
 import type { Article, ArticleMeta } from '../core/model';
-import type { ArticlesRepo, DeletedArticle, StoredArticle } from '../storage/articles-repo';
+import type { ArticlesRepo, DeletedArticle, PutResult, StoredArticle } from '../storage/articles-repo';
 import type { Notifier } from './notifier';
 import type { LibraryPrefs } from './settings';
 
 export interface LibraryChange {
   added: string[];
   removed: string[];
+  /** Articles still listed whose searchable fields changed (outlets, title): the index re-reads them. */
+  updated?: string[];
 }
 
 const collator = new Intl.Collator(['ar', 'en'], { sensitivity: 'base', numeric: true });
@@ -107,11 +109,12 @@ export class LibraryService extends EventTarget {
   }
 
   /** Stores articles (skipping duplicates) and announces the ones added. */
-  async add(items: StoredArticle[]): Promise<{ added: string[]; skipped: string[] }> {
+  async add(items: StoredArticle[]): Promise<PutResult> {
     const result = await this.repo.putMany(items);
-    const byId = new Map(items.map((i) => [i.meta.id, i.meta]));
-    for (const id of result.added) this.metas.set(id, byId.get(id)!);
-    this.changed({ added: result.added, removed: [] });
+    result.metas.forEach((m) => this.metas.set(m.id, m));
+    const updated = result.editions.map((e) => e.meta).filter((m) => this.metas.has(m.id) && !result.added.includes(m.id));
+    for (const m of updated) this.metas.set(m.id, m);
+    this.changed({ added: result.added, removed: [], ...(updated.length ? { updated: updated.map((m) => m.id) } : {}) });
     return result;
   }
 
@@ -123,6 +126,19 @@ export class LibraryService extends EventTarget {
     for (const m of metas) this.metas.set(m.id, cleanMeta(m));
     this.cache = null;
     if (announce) this.changed({ added: metas.map((m) => m.id), removed: [] });
+  }
+
+  /**
+   * Updates fields of metas already listed (a story assignment, a metadata correction) without
+   * announcing new articles; ids not in the library are ignored. One 'change' with nothing added.
+   */
+  patchMetas(patches: ReadonlyArray<Partial<ArticleMeta> & { id: string }>, { reindex = false } = {}): void {
+    const ids: string[] = [];
+    for (const p of patches) {
+      const m = this.metas.get(p.id);
+      if (m) { this.metas.set(p.id, { ...m, ...p }); ids.push(p.id); }
+    }
+    if (ids.length) this.changed(reindex ? { added: [], removed: [], updated: ids } : { added: [], removed: [] });
   }
 
   /** Tells listeners about changes made without announcing them. */

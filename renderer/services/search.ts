@@ -75,7 +75,8 @@ export class SearchService extends EventTarget {
     }
     const { seq, promise } = this.request({ type: 'search', query, options: { ...options, within: options.within ? [...options.within] : undefined } });
     this.inFlightSearch = seq;
-    return promise as Promise<SearchResponse>;
+    // The index's outlet field carries every name `source:` matches; a hit shows the article's own outlet.
+    return (promise as Promise<SearchResponse>).then((r) => ({ ...r, hits: r.hits.map((h) => ({ ...h, outlet: this.library.meta(h.id)?.outlet ?? h.outlet })) }));
   }
 
   /** Snippets around the best hit for each id (ids no longer stored are missing from the result). */
@@ -102,8 +103,11 @@ export class SearchService extends EventTarget {
   }
 
   private onLibrary = (e: Event): void => {
-    const { added, removed } = (e as CustomEvent<LibraryChange>).detail;
-    if (added.length || removed.length) void this.request({ type: 'update', added, removed }).promise.catch(() => {});
+    const { added, removed, updated = [] } = (e as CustomEvent<LibraryChange>).detail;
+    // An updated article is re-read: tombstoned, then indexed again from storage.
+    const gone = updated.length ? [...removed, ...updated] : removed;
+    const fresh = updated.length ? [...added, ...updated] : added;
+    if (fresh.length || gone.length) void this.request({ type: 'update', added: fresh, removed: gone }).promise.catch(() => {});
   };
 
   private request(req: SearchRequest): { seq: number; promise: Promise<SearchResult> } {

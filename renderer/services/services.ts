@@ -11,6 +11,7 @@ import type { ImportService } from './importer';
 import type { AnnotationsService } from './annotations';
 import type { ExporterService } from './exporter';
 import type { BackupService } from './backup';
+import type { StoriesService } from './stories';
 import type { FeedsService } from './collect/feeds';
 import type { SaveLinkService } from './collect/save-link';
 import type { WatchService } from './collect/watch';
@@ -26,6 +27,7 @@ export interface Services {
   annotations: AnnotationsService;
   exporter: ExporterService;
   backup: BackupService;
+  stories: StoriesService;
   /** Collect: feeds (with their own ImportService), save by link, watched folders, the import history. */
   feeds: FeedsService;
   links: SaveLinkService;

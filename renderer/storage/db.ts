@@ -9,11 +9,18 @@
  * - reading: ReadingState per article
  * - searchSegments / searchMeta (v2): the derived search index; losing them loses nothing
  * - annotations / bookmarks (v3)
+ * - editions, stories, storyLinks, storyDecisions, outlets, metaEdits, storyFeatures (v4, issue 12):
+ *   every copy an article was imported as; detected stories and their links; a person's split/merge
+ *   decisions; outlet display names; metadata corrections; the detector's per-article features (derived,
+ *   rebuilt from texts when missing). The upgrade gives every existing article its first edition.
  * - feeds / feedItems / importHistory / watchedFolders (v5, collect): subscriptions, the items already
  *   collected (by item id and by link), a short history of imports, the folders the desktop app watches
  */
 import Dexie, { type Table } from 'dexie';
-import type { Annotation, ArticleMeta, ArticleText, Bookmark, ReadingState, Setting } from '../core/model';
+import type {
+  Annotation, ArticleMeta, ArticleText, Bookmark, Edition, MetaEdit, Outlet, ReadingState, Setting, Story, StoryDecision, StoryLink,
+} from '../core/model';
+import { editionOf } from '../core/stories/editions';
 import type { FeedItemRow, FeedRow, ImportHistoryRow, WatchedFolderRow } from './collect-rows';
 
 /** One persisted search-index segment (see core/search). `data` is the engine's own serialisation. */
@@ -31,6 +38,13 @@ export interface SearchMetaRow {
   value: unknown;
 }
 
+/** The story detector's derived per-article features (see core/stories); `data` is its own encoding. */
+export interface StoryFeatureRow {
+  id: string;
+  data: Uint8Array | ArrayBuffer;
+  version: number;
+}
+
 export const DB_NAME = 'warraq';
 
 export class WarraqDb extends Dexie {
@@ -42,6 +56,13 @@ export class WarraqDb extends Dexie {
   searchMeta!: Table<SearchMetaRow, string>;
   annotations!: Table<Annotation, string>;
   bookmarks!: Table<Bookmark, string>;
+  editions!: Table<Edition, string>;
+  stories!: Table<Story, string>;
+  storyLinks!: Table<StoryLink, string>;
+  storyDecisions!: Table<StoryDecision, string>;
+  outlets!: Table<Outlet, string>;
+  metaEdits!: Table<MetaEdit, string>;
+  storyFeatures!: Table<StoryFeatureRow, string>;
   feeds!: Table<FeedRow, string>;
   feedItems!: Table<FeedItemRow, [string, string]>;
   importHistory!: Table<ImportHistoryRow, number>;
@@ -64,6 +85,20 @@ export class WarraqDb extends Dexie {
     this.version(3).stores({
       annotations: 'id, articleId, createdAt, updatedAt, color, *tags',
       bookmarks: 'id, articleId, createdAt',
+    });
+    this.version(4).stores({
+      editions: 'id, articleId, outlet, published, importedAt',
+      stories: 'id, earliest, outletCount',
+      storyLinks: 'id, a, b, relation',
+      storyDecisions: 'id, at',
+      outlets: 'id, name, *aliases',
+      metaEdits: 'id, articleId, at',
+      storyFeatures: 'id',
+    }).upgrade(async (tx) => {
+      // Every existing article was imported once: that copy is its first edition.
+      const editions: Edition[] = [];
+      await tx.table<ArticleMeta, string>('articles').each((m) => { editions.push(editionOf(m)); });
+      await tx.table<Edition, string>('editions').bulkPut(editions);
     });
     this.version(5).stores({
       feeds: 'id, addedAt',

@@ -5,6 +5,7 @@
  * nothing: the index is rebuilt from the articles.
  */
 import type { SearchDoc } from '../core/search/api';
+import { sourceText } from '../core/stories/outlets';
 import type { SearchSegmentRow, WarraqDb } from './db';
 import { guard } from './errors';
 
@@ -70,13 +71,15 @@ export class SearchRepo {
    */
   async docs(ids: readonly string[]): Promise<SearchDoc[]> {
     return guard(async () => {
-      const [metas, texts] = await Promise.all([this.db.articles.bulkGet([...ids]), this.db.texts.bulkGet([...ids])]);
+      const [metas, texts, outlets] = await Promise.all([this.db.articles.bulkGet([...ids]), this.db.texts.bulkGet([...ids]), this.db.outlets.toArray()]);
+      const names = new Map(outlets.map((o) => [o.id, o]));
       const out: SearchDoc[] = [];
       ids.forEach((id, i) => {
         const m = metas[i];
         const t = texts[i];
         if (!m || !t) return;
-        const doc: SearchDoc = { id, title: m.title, outlet: m.outlet, text: t.text, paragraphs: t.paragraphs };
+        // `source:` matches every edition's outlet by id, display name and alias (issue 12).
+        const doc: SearchDoc = { id, title: m.title, outlet: sourceText(m.outlets ?? [m.outlet], names) || m.outlet, text: t.text, paragraphs: t.paragraphs };
         if (m.published) doc.published = m.published;
         out.push(doc);
       });

@@ -57,7 +57,7 @@ test.describe('import through the UI', () => {
     const report = await importFiles(page, [join(FIX, 'records', 'archive.jsonl')]);
     await expectCounts(report, { imported: 3 });
     await closeReport(page);
-    await expectArticle(page, { title: 'افتتاح معرض للكتاب في جدة', outlet: 'alwatan', published: '2015-07-21', first: 'افتتح أمير المنطقة معرض الكتاب' });
+    await expectArticle(page, { title: 'افتتاح معرض للكتاب في جدة', outlet: 'الوطن', published: '2015-07-21', first: 'افتتح أمير المنطقة معرض الكتاب' });
     const gz = await importFiles(page, [join(FIX, 'records', 'archive.jsonl.gz')]);
     await expectCounts(gz, { imported: 0, duplicates: 3 });
   });

@@ -7,7 +7,7 @@
  * citation, an Arabic title in an English one) is isolated — FSI/PDI in text, <bdi> in HTML — so it
  * cannot reorder its neighbours; a field in the citation's own direction is left bare (see direction.ts).
  */
-import type { ArticleMeta } from '../model';
+import type { ArticleMeta, Edition } from '../model';
 import { authorOf, type ExportLang } from './common';
 import { formatGregorian, type MonthRegion } from './date-display';
 import { arabicDigits, parseIsoDate, partsOfTime } from './dates';
@@ -20,9 +20,11 @@ export interface CitationOptions {
   paragraph?: number;
   /** Gregorian month names by region (default Levantine: آذار, نيسان …). */
   months?: MonthRegion;
+  /** Other editions of the cited text, listed after the citation ("also published by …"). */
+  editions?: readonly Edition[];
 }
 
-export type CitationField = 'title' | 'outlet' | 'author' | 'agency' | 'published' | 'url' | 'archived' | 'paragraph';
+export type CitationField = 'title' | 'outlet' | 'author' | 'agency' | 'published' | 'url' | 'archived' | 'paragraph' | 'editions';
 
 export interface CitationPart {
   field: CitationField;
@@ -34,8 +36,8 @@ export interface CitationPart {
 }
 
 const WORDS = {
-  ar: { open: '«', close: '»', archived: 'أُرشف في ', paragraph: 'فقرة ', via: 'نقلاً عن ', sep: '، ' },
-  en: { open: '"', close: '"', archived: 'archived ', paragraph: 'para. ', via: 'via ', sep: ', ' },
+  ar: { open: '«', close: '»', archived: 'أُرشف في ', paragraph: 'فقرة ', via: 'نقلاً عن ', sep: '، ', also: 'ونشرته أيضًا: ', alsoSep: '؛ ' },
+  en: { open: '"', close: '"', archived: 'archived ', paragraph: 'para. ', via: 'via ', sep: ', ', also: 'also published by: ', alsoSep: '; ' },
 } as const;
 
 /** The citation's fields in order; empty fields are left out (an article with no author has none). */
@@ -56,6 +58,8 @@ export function citationParts(article: ArticleMeta, options: CitationOptions = {
   if (options.paragraph !== undefined && options.paragraph > 0) {
     add('paragraph', lang === 'ar' ? arabicDigits(options.paragraph) : String(options.paragraph), w.paragraph);
   }
+  const others = options.editions?.map((e) => [e.outlet, formatGregorian(parseIsoDate(e.published), lang, options.months), e.url].filter(Boolean).join(' ')).filter(Boolean);
+  if (others?.length) add('editions', others.join(w.alsoSep), w.also);
   return parts;
 }
 

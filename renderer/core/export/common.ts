@@ -3,13 +3,15 @@
  * article in text order. Pure: formats build strings, the exporter service saves them.
  */
 import { anchor, paragraphNumber, positionOf, quoteOf } from '../anchoring';
-import type { Annotation, ArticleMeta, ArticleText } from '../model';
+import type { Annotation, ArticleMeta, ArticleText, Edition } from '../model';
 
 export interface ExportInput {
   articles: ArticleMeta[];
   annotations: Annotation[];
   /** With texts, positions and paragraph numbers come from anchoring rather than stored offsets. */
   texts?: Map<string, ArticleText>;
+  /** Every edition of each article, earliest first (stories: one record per edition, "also published by"). */
+  editions?: Map<string, Edition[]>;
 }
 
 export type ExportLang = 'ar' | 'en';

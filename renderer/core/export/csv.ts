@@ -5,13 +5,14 @@
 import { articleTags, authorOf, groupByArticle, type ArticleGroup, type ExportInput, type ExportLang } from './common';
 import { isoTime } from './dates';
 import { guardFormula } from './escape';
+import { editionsCell } from './editions';
 
-export const CSV_COLUMNS = ['outlet', 'author', 'title', 'date', 'url', 'paragraph', 'quote', 'note', 'tags', 'colour', 'created', 'articleTags', 'agency'] as const;
+export const CSV_COLUMNS = ['outlet', 'author', 'title', 'date', 'url', 'paragraph', 'quote', 'note', 'tags', 'colour', 'created', 'articleTags', 'agency', 'story', 'editions'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const HEADERS: Record<ExportLang, Record<CsvColumn, string>> = {
-  en: { outlet: 'outlet', author: 'author', title: 'title', date: 'date', url: 'URL', paragraph: 'paragraph', quote: 'quote', note: 'note', tags: 'tags', colour: 'colour', created: 'created', articleTags: 'article tags', agency: 'source agency' },
-  ar: { outlet: 'المنفذ', author: 'الكاتب', title: 'العنوان', date: 'التاريخ', url: 'الرابط', paragraph: 'الفقرة', quote: 'الاقتباس', note: 'الملاحظة', tags: 'الوسوم', colour: 'اللون', created: 'أُنشئت', articleTags: 'وسوم المقال', agency: 'المصدر الأصلي' },
+  en: { outlet: 'outlet', author: 'author', title: 'title', date: 'date', url: 'URL', paragraph: 'paragraph', quote: 'quote', note: 'note', tags: 'tags', colour: 'colour', created: 'created', articleTags: 'article tags', agency: 'source agency', story: 'story', editions: 'editions' },
+  ar: { outlet: 'المنفذ', author: 'الكاتب', title: 'العنوان', date: 'التاريخ', url: 'الرابط', paragraph: 'الفقرة', quote: 'الاقتباس', note: 'الملاحظة', tags: 'الوسوم', colour: 'اللون', created: 'أُنشئت', articleTags: 'وسوم المقال', agency: 'المصدر الأصلي', story: 'الخبر', editions: 'النسخ' },
 };
 
 /** Tags share one cell, joined by this. */
@@ -34,7 +35,7 @@ export interface CsvOptions {
  */
 export function csvRows(input: ExportInput): Record<CsvColumn, string>[] {
   return groupByArticle(input).flatMap((g) => {
-    const article = articleCells(g);
+    const article = articleCells(g, input);
     const blank = { paragraph: '', quote: '', note: '', tags: '', colour: '', created: '' };
     if (!g.items.length) return [{ ...article, ...blank }];
     return g.items.map((i) => ({
@@ -50,7 +51,7 @@ export function csvRows(input: ExportInput): Record<CsvColumn, string>[] {
 }
 
 /** The cells that describe the article, repeated on each of its rows. */
-function articleCells(g: ArticleGroup): Pick<Record<CsvColumn, string>, 'outlet' | 'author' | 'title' | 'date' | 'url' | 'articleTags' | 'agency'> {
+function articleCells(g: ArticleGroup, input: ExportInput): Pick<Record<CsvColumn, string>, 'outlet' | 'author' | 'title' | 'date' | 'url' | 'articleTags' | 'agency' | 'story' | 'editions'> {
   return {
     outlet: g.article.outlet,
     author: authorOf(g.article) ?? '',
@@ -59,6 +60,9 @@ function articleCells(g: ArticleGroup): Pick<Record<CsvColumn, string>, 'outlet'
     url: g.article.url ?? '',
     articleTags: articleTags(g.article).join(TAG_SEPARATOR),
     agency: g.article.agency ?? '',
+    // Stories (issue 12): the story id, and every edition of the annotated text.
+    story: g.article.storyId ?? g.article.id,
+    editions: editionsCell(g.article, input.editions?.get(g.article.id)),
   };
 }
 

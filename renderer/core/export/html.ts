@@ -4,10 +4,11 @@
  * page renders the same offline and when printed. No scripts; a CSP meta forbids any.
  */
 import { citationHtml } from './citation';
+import { otherEditions } from './editions';
 import { articleTags, groupByArticle, type ExportInput, type ExportItem, type ExportLang } from './common';
 import { escapeHtml, majorityDir } from './escape';
 import { COLOR_CSS, LABELS } from './labels';
-import type { ArticleMeta, HighlightColor } from '../model';
+import type { ArticleMeta, Edition, HighlightColor } from '../model';
 import type { MonthRegion } from './date-display';
 
 export interface EmbeddedFont {
@@ -31,7 +32,7 @@ export const FONT_FAMILY = 'Noto Naskh Arabic';
 export function toHtml(input: ExportInput, options: HtmlOptions = {}): string {
   const lang = options.lang ?? 'ar';
   const title = options.title ?? LABELS[lang].heading;
-  const sections = groupByArticle(input).map((g) => section(g.article, g.items, lang, options.months)).join('\n');
+  const sections = groupByArticle(input).map((g) => section(g.article, g.items, lang, options.months, otherEditions(g.article, input.editions?.get(g.article.id)))).join('\n');
   return [
     '<!doctype html>',
     `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`,
@@ -51,12 +52,12 @@ export function toHtml(input: ExportInput, options: HtmlOptions = {}): string {
   ].join('\n');
 }
 
-function section(article: ArticleMeta, items: ExportItem[], lang: ExportLang, months?: MonthRegion): string {
+function section(article: ArticleMeta, items: ExportItem[], lang: ExportLang, months?: MonthRegion, editions: Edition[] = []): string {
   const own = articleTags(article);
   const tagLine = own.length
     ? `\n<p class="article-tags">${escapeHtml(LABELS[lang].articleTags)}: ${own.map((t) => `<bdi class="tag">${escapeHtml(t)}</bdi>`).join(' ')}</p>`
     : '';
-  const head = `<h2 dir="auto"><bdi>${escapeHtml(article.title || article.id)}</bdi></h2>\n<p class="source">${citationHtml(article, { lang, months })}</p>${tagLine}`;
+  const head = `<h2 dir="auto"><bdi>${escapeHtml(article.title || article.id)}</bdi></h2>\n<p class="source">${citationHtml(article, { lang, months, editions })}</p>${tagLine}`;
   return `<section class="article">\n${head}\n${items.map((i) => item(article, i, lang, months)).join('\n')}\n</section>`;
 }
 

@@ -9,6 +9,7 @@ export { toWebAnnotations, toWebAnnotationJson, articleResource, ANNO_CONTEXT, t
 export { toCsv, csvRows, csvField, CSV_COLUMNS, BOM, TAG_SEPARATOR, type CsvColumn, type CsvOptions } from './csv';
 export { toCslItems, toCslJson, cslItem, type CslItem } from './csl';
 export { toRis, risRecord, risDate } from './ris';
+export { editionRecords, editionsCell, otherEditions } from './editions';
 export { LABELS, COLOR_CSS } from './labels';
 export { isolateIfNeeded, runsAgainst, dirOfLang, type Dir } from './direction';
 export { displayDate, formatGregorian, formatHijri, hijriOf, parseHijriIso, DEFAULT_DATE_PREFS, CALENDAR_CHOICES, MONTH_REGIONS, MONTHS, type DatePrefs, type CalendarChoice, type MonthRegion, type DatedArticle } from './date-display';

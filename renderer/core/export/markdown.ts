@@ -8,6 +8,7 @@ import { articleTags, groupByArticle, type ExportInput, type ExportItem, type Ex
 import { dirOfLang, isolateIfNeeded } from './direction';
 import { escapeMarkdown, majorityDir, withDirectionMark } from './escape';
 import { LABELS } from './labels';
+import { otherEditions } from './editions';
 import type { ArticleMeta } from '../model';
 import type { MonthRegion } from './date-display';
 
@@ -24,7 +25,8 @@ export function toMarkdown(input: ExportInput, options: MarkdownOptions = {}): s
   const lang = options.lang ?? 'ar';
   const out = [`# ${escapeLine(options.title ?? LABELS[lang].heading)}`, ''];
   for (const g of groupByArticle(input)) {
-    out.push(`## ${escapeLine(g.article.title || g.article.id)}`, '', escapeMarkdown(citationText(g.article, { lang, months: options.months })), '');
+    const editions = otherEditions(g.article, input.editions?.get(g.article.id));
+    out.push(`## ${escapeLine(g.article.title || g.article.id)}`, '', escapeMarkdown(citationText(g.article, { lang, months: options.months, editions })), '');
     const own = articleTags(g.article);
     if (own.length) out.push(`${LABELS[lang].articleTags}: ${tagList(own, lang)}`, '');
     for (const item of g.items) out.push(...itemLines(g.article, item, lang, options.months), '---', '');

@@ -1,9 +1,10 @@
 /**
  * <warraq-annotations-panel> — beside the article: the article's note(s) and tags, then its highlights
- * and bookmarks in text order, then highlights that could not be placed (with their quote).
+ * and bookmarks in text order, then the story's annotations made on other outlets' copies (issue 12),
+ * then highlights that could not be placed (with their quote).
  *
- * Properties: `article`, `data` (ArticleAnnotations from the service), `editing` (id being edited,
- * or NEW_ARTICLE_NOTE).
+ * Properties: `article`, `data` (ArticleAnnotations from the service), `story` (StoryAnnotations),
+ * `editing` (id being edited, or NEW_ARTICLE_NOTE).
  * Events (bubbling, composed): `annotation-reveal` CustomEvent<string> (annotation id),
  * `paragraph-reveal` CustomEvent<number> (0-based paragraph), `editing-change` CustomEvent<string | undefined>.
  * Services: annotations, notifier (edits go straight to the service; it announces undo).
@@ -22,6 +23,8 @@ import { parseTags, type NoteSave } from './note-editor';
 import { panelStyles } from './panel-styles';
 import './note-editor';
 import { ExportRequestEvent } from '../export/events';
+import type { StoryAnnotations } from '../../services/annotations-story';
+import { renderStoryAnnotations } from '../stories/story-annotations';
 
 export const NEW_ARTICLE_NOTE = 'new-article-note';
 
@@ -37,6 +40,7 @@ export class AnnotationsPanel extends LitElement {
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
   @property({ attribute: false }) article?: Article;
   @property({ attribute: false }) data?: ArticleAnnotations;
+  @property({ attribute: false }) story?: StoryAnnotations;
   @property() editing?: string;
   protected readonly i18n = new LanguageController(this);
 
@@ -150,6 +154,7 @@ export class AnnotationsPanel extends LitElement {
       ${this.renderArticleSection(a)}
       ${items.length ? html`<ol class="list" aria-label=${t('notes.panel')}>${items.map((i) => (i.kind === 'hl' ? this.renderHighlight(i.placed) : this.renderBookmark(i.bookmark)))}</ol>`
         : html`<p class="muted empty">${t('notes.empty')}</p>`}
+      ${renderStoryAnnotations(this.story?.articleId === a.id ? this.story : undefined, this, (id) => this.services.stories.outletName(id))}
       ${orphans.length ? html`<section class="orphans" aria-label=${t('notes.orphans')}>
         <h3>${t('notes.orphans')}</h3><p class="muted">${t('notes.orphanHint')}</p>
         <ol class="list">${orphans.map((o) => html`<li class="item orphan" data-id=${o.annotation.id}>

@@ -19,6 +19,7 @@ import { startKeyboardSelection } from './keyboard-selection';
 import type { AnnotateAction, ToolbarRect } from './selection-toolbar';
 import './selection-toolbar';
 import './annotations-panel';
+import { storyAnnotations, type StoryAnnotations } from '../../services/annotations-story';
 
 export interface ReaderHost extends ReactiveControllerHost, HTMLElement {
   services: Services;
@@ -38,6 +39,8 @@ interface Pending {
 
 export class ReaderAnnotations implements ReactiveController {
   data?: ArticleAnnotations;
+  /** Annotations of the story's other articles (issue 12); those placed here are painted too. */
+  story?: StoryAnnotations;
   private article?: Article;
   private pending?: Pending;
   private editing?: string;
@@ -102,11 +105,12 @@ export class ReaderAnnotations implements ReactiveController {
     const p = this.pending;
     return html`
       ${p ? html`<warraq-selection-toolbar .anchorRect=${p.rect}></warraq-selection-toolbar>` : nothing}
-      <warraq-annotations-panel .article=${a} .data=${this.data?.articleId === a.id ? this.data : undefined} .editing=${this.editing}></warraq-annotations-panel>`;
+      <warraq-annotations-panel .article=${a} .data=${this.data?.articleId === a.id ? this.data : undefined} .story=${this.story} .editing=${this.editing}></warraq-annotations-panel>`;
   }
 
   private open(a: Article): void {
     this.data = undefined;
+    this.story = undefined;
     this.highlights = [];
     this.pending = undefined;
     this.editing = undefined;
@@ -127,7 +131,10 @@ export class ReaderAnnotations implements ReactiveController {
       const data = await this.host.services.annotations.forArticle(a, early);
       if (this.article && this.article.id !== a.id) return;
       this.data = data;
-      this.highlights = data.highlights.map((p) => ({ ...p.range!, kind: 'hl', variant: p.annotation.color ?? 'yellow', id: p.annotation.id }));
+      this.story = await this.storyOf(a);
+      if (this.article && this.article.id !== a.id) return;
+      this.highlights = [...data.highlights, ...(this.story?.placed ?? [])]
+        .map((p) => ({ ...p.range!, kind: 'hl', variant: p.annotation.color ?? 'yellow', id: p.annotation.id }));
       this.host.requestUpdate();
       await this.host.updateComplete;
       const target = this.host.annotation;
@@ -140,9 +147,19 @@ export class ReaderAnnotations implements ReactiveController {
     }
   }
 
+  /** The story's other articles' annotations, placed in `a` (undefined when the story is `a` alone). */
+  private async storyOf(a: Article): Promise<StoryAnnotations | undefined> {
+    const svc = this.host.services;
+    const storyId = svc.stories.storyIdOf(a.id);
+    const others = svc.library.allMeta().filter((m) => m.id !== a.id && (m.storyId ?? m.id) === storyId);
+    return others.length ? storyAnnotations(a, others, (id) => svc.annotations.rows(id)) : undefined;
+  }
+
   private readonly onChange = (e: Event): void => {
     const a = this.article;
-    if (a && (e as CustomEvent<AnnotationsChange>).detail.articleId === a.id) void this.reload(a);
+    const id = (e as CustomEvent<AnnotationsChange>).detail.articleId;
+    const svc = this.host.services;
+    if (a && (id === a.id || svc.stories.storyIdOf(id) === svc.stories.storyIdOf(a.id))) void this.reload(a);
   };
 
   private get root(): ShadowRoot | undefined {
@@ -180,8 +197,22 @@ export class ReaderAnnotations implements ReactiveController {
       // Escape closes the toolbar first; the reader's own Escape (back to the library) comes next time.
       e.stopImmediatePropagation();
       this.dismiss();
+    } else if (e.key === 'Tab' && !e.shiftKey && this.pending && this.fromText(e)) {
+      // Tab from a selection goes to its toolbar, whatever else is focusable in the article before it
+      // (the editions strip under the header, for one).
+      const first = root?.querySelector('warraq-selection-toolbar')?.shadowRoot?.querySelector('button');
+      if (first) {
+        e.preventDefault();
+        first.focus();
+      }
     } else if (root && startKeyboardSelection(root, e)) e.preventDefault();
   };
+
+  /** True when a key event comes from the article's text (not a control, the toolbar or the panel). */
+  private fromText(e: KeyboardEvent): boolean {
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    return target?.localName === 'article' || !!target?.closest?.('section.body');
+  }
 
   private readonly dismiss = (): void => {
     this.pending = undefined;

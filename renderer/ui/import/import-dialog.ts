@@ -138,6 +138,7 @@ export class ImportDialog extends LitElement {
           ${r.unlisted ? html`<p class="muted">${t('import.report.unlisted', { count: formatNumber(r.unlisted) })}</p>` : nothing}
           ${this.renderIssues(t('import.report.skippedList'), r.skipped)}
           ${this.renderIssues(t('import.report.warningsList'), r.warnings ?? [])}
+          ${this.renderIssues(t('stories.import.editionsList'), r.editionsOf ?? [])}
         </div>
         <div class="foot">
           <div class="actions">

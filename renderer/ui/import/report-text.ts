@@ -9,6 +9,7 @@ import { plainDetail } from '../common/report-error';
 
 /** Why one file (or one line of an archive) was not imported, in the interface language (an extension is bidi-isolated). */
 export function issueText(issue: ImportIssue): string {
+  if (issue.code === 'edition') return t('stories.import.edition', { title: issue.title ?? '', outlet: issue.outlet ?? '' });
   if (language() === 'en' && issue.reason) return issue.reason;
   return t(`import.reason.${issue.code}`, { line: issue.line ?? '', ext: issue.ext ? `\u2066.${issue.ext}\u2069` : '—' });
 }
@@ -22,6 +23,7 @@ export function issueLine(issue: ImportIssue): string {
 export function summaryLines(r: ImportReport): string[] {
   const lines = [
     t('import.report.imported', { count: r.imported }),
+    ...(r.editions ? [t('stories.import.editions', { count: r.editions })] : []),
     t('import.report.duplicates', { count: r.duplicates }),
     t('import.report.failed', { count: r.failed.length + (r.unlisted ?? 0) }),
     t('import.report.skipped', { count: r.skipped.length }),
@@ -40,5 +42,6 @@ export function reportText(r: ImportReport): string {
   if (r.unlisted) out.push(t('import.report.unlisted', { count: r.unlisted }));
   if (r.skipped.length) out.push('', t('import.report.skippedList'), ...r.skipped.map((i) => `- ${issueLine(i)}`));
   if (r.warnings?.length) out.push('', t('import.report.warningsList'), ...r.warnings.map((i) => `- ${issueLine(i)}`));
+  if (r.editionsOf?.length) out.push('', t('stories.import.editionsList'), ...r.editionsOf.map((i) => `- ${issueLine(i)}`));
   return out.join('\n') + '\n';
 }

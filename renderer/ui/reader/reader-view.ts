@@ -29,6 +29,7 @@ import './find-bar';
 import type { FindBar, FindHits } from './find-bar';
 import { ReaderAnnotations } from '../annotations/reader-annotations';
 import { markStyles } from '../annotations/mark-styles';
+import '../stories/editions-strip';
 
 const NO_RANGES: TextRange[] = [];
 
@@ -254,7 +255,7 @@ export class ReaderView extends LitElement {
 
   private renderHeader(a: Article) {
     return html`<header class="head">
-      <p class="outlet"><bdi dir="auto">${a.outlet}</bdi></p>
+      <p class="outlet"><bdi dir="auto">${this.services.stories.outletName(a.outlet)}</bdi></p>
       <h1 dir=${baseDirection(a.title)}>${a.title}</h1>
       <p class="meta">
         ${a.byline && !(a.agency && a.byline.includes(a.agency)) ? html`<span><bdi dir="auto">${a.byline}</bdi></span>` : nothing}
@@ -298,6 +299,7 @@ export class ReaderView extends LitElement {
       <div class="content">
         ${a ? html`<article style=${vars} tabindex="-1" aria-label=${a.title} @scroll=${this.onScroll}>
           ${this.renderHeader(a)}
+          <warraq-editions-strip .articleId=${a.id}></warraq-editions-strip>
           ${this.renderBody(a, p)}
         </article>` : nothing}
         ${a ? this.renderAside(a) : nothing}

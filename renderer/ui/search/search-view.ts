@@ -3,14 +3,17 @@
  * a snippet with the hits marked on the original characters), sort by relevance or date, exact
  * spelling, search within these results, the query-language help and the index status line.
  *
+ * Copies of one story collapse into one result (its best-ranked hit), saying "and N more outlets".
+ *
  * Properties: `query`. Keyboard: ↑/↓ (and ↓ from the search box) move the active result, Enter
- * opens it at its first hit. Events: `warraq-navigate`. Services: search (through context).
+ * opens it at its first hit. Events: `warraq-navigate`. Services: search, stories (through context).
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state, query as el } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { SearchHit, SearchResponse, Snippet } from '../../core/search/api';
 import type { Services } from '../../services/services';
+import type { CollapsedHit } from '../../services/stories';
 import { isSuperseded } from '../../services/search';
 import { servicesContext } from '../context';
 import { LanguageController, t, formatNumber } from '../strings/i18n';
@@ -37,6 +40,8 @@ export class SearchView extends LitElement {
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
   @property() query = '';
   @state() private response: SearchResponse | null = null;
+  /** The response's hits, one per story. */
+  @state() private results: CollapsedHit<SearchHit>[] = [];
   @state() private snippets: Record<string, Snippet> = {};
   @state() private shown = PAGE;
   @state() private active = 0;
@@ -57,16 +62,22 @@ export class SearchView extends LitElement {
     }
   };
   private readonly onFocusResults = () => this.focusList();
+  /** A regrouping or a rename changes how hits collapse and what outlets are called. */
+  private readonly onStories = () => {
+    if (this.response) this.results = this.services.stories.collapse(this.response.hits);
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.services.search.addEventListener('status', this.onStatus);
+    this.services.stories.addEventListener('change', this.onStories);
     window.addEventListener('search-focus-results', this.onFocusResults);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.services.search.removeEventListener('status', this.onStatus);
+    this.services.stories.removeEventListener('change', this.onStories);
     window.removeEventListener('search-focus-results', this.onFocusResults);
   }
 
@@ -79,6 +90,7 @@ export class SearchView extends LitElement {
     const run = ++this.run;
     if (!q) {
       this.response = null;
+      this.results = [];
       return;
     }
     try {
@@ -86,6 +98,7 @@ export class SearchView extends LitElement {
       const response = await this.services.search.search(q, options);
       if (run !== this.run) return;
       this.response = response;
+      this.results = this.services.stories.collapse(response.hits);
       this.snippets = {};
       this.shown = PAGE;
       this.active = 0;
@@ -97,7 +110,7 @@ export class SearchView extends LitElement {
 
   private async loadSnippets(from: number, to: number): Promise<void> {
     const run = this.run;
-    const ids = (this.response?.hits ?? []).slice(from, to).map((h) => h.id);
+    const ids = this.results.slice(from, to).map((r) => r.hit.id);
     if (!ids.length) return;
     const got = await this.services.search.snippets(ids, this.query, this.strict);
     if (run === this.run) this.snippets = { ...this.snippets, ...got };
@@ -110,7 +123,10 @@ export class SearchView extends LitElement {
     const run = this.run;
     const options = { sort: this.sort, strict: this.strict, limit: LIMIT, ...(this.within ? { within: this.within } : {}) };
     const response = await this.services.search.search(this.query.trim(), options);
-    if (run === this.run) this.response = response;
+    if (run === this.run) {
+      this.response = response;
+      this.results = this.services.stories.collapse(response.hits);
+    }
     return response.hits;
   }
 
@@ -133,7 +149,7 @@ export class SearchView extends LitElement {
   }
 
   private onKey = (e: KeyboardEvent): void => {
-    const hits = this.response?.hits ?? [];
+    const hits = this.results.map((r) => r.hit);
     const last = Math.min(hits.length, this.shown) - 1;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -146,12 +162,14 @@ export class SearchView extends LitElement {
     }
   };
 
-  private renderHit(h: SearchHit, i: number) {
+  private renderHit(r: CollapsedHit<SearchHit>, i: number) {
+    const h = r.hit;
     const s = this.snippets[h.id];
     return html`<li id="r-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'} aria-labelledby="t-${i}"
         @click=${() => this.open(h)}>
       <div class="title" id="t-${i}" dir="auto">${h.title}</div>
-      <div class="meta"><bdi>${h.outlet}</bdi><span>${h.published ? formatPublished(h) : t('search.undated')}</span></div>
+      <div class="meta"><bdi>${this.services.stories.outletName(h.outlet)}</bdi><span>${h.published ? formatPublished(h) : t('search.undated')}</span>
+        ${r.moreOutlets > 0 ? html`<span class="more-outlets">${t('stories.search.moreOutlets', { count: r.moreOutlets })}</span>` : nothing}</div>
       ${s ? html`<p class="snippet" dir="auto">${renderSnippet(s, s.offset > 0, true)}</p>` : nothing}
     </li>`;
   }
@@ -160,6 +178,7 @@ export class SearchView extends LitElement {
     const r = this.response;
     return html`<div class="toolbar">
       ${r ? html`<span class="summary" role="status">${t(r.total === 1 ? 'search.countOne' : 'search.count', { count: r.total })}
+        ${this.results.length < r.hits.length ? html`<span class="stories">${t('stories.search.stories', { count: this.results.length })}</span>` : nothing}
         <span class="took">(${t('search.took', { ms: formatNumber(Math.round(r.tookMs * 10) / 10) })})</span></span>` : nothing}
       <label>${t('search.sort')}
         <select @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as 'relevance' | 'date')}>
@@ -177,7 +196,7 @@ export class SearchView extends LitElement {
 
   override render() {
     const r = this.response;
-    const hits = r?.hits.slice(0, this.shown) ?? [];
+    const hits = this.results.slice(0, this.shown);
     return html`
       <header>
         <div class="toolbar"><h1>${t('search.title')}</h1><warraq-search-status></warraq-search-status></div>
@@ -192,7 +211,7 @@ export class SearchView extends LitElement {
         : r.total === 0 ? html`<p class="empty" role="status">${t('search.none')}</p>`
         : html`<ol role="listbox" tabindex="0" aria-label=${t('search.results')} aria-activedescendant="r-${this.active}" @keydown=${this.onKey}>
             ${hits.map((h, i) => this.renderHit(h, i))}
-            ${Math.min(r.total, LIMIT) > this.shown ? html`<li role="none"><button class="more" @click=${this.more}>${t('search.more')}</button></li>` : nothing}
+            ${this.results.length > this.shown || r.hits.length < Math.min(r.total, LIMIT) ? html`<li role="none"><button class="more" @click=${this.more}>${t('search.more')}</button></li>` : nothing}
           </ol>`}
     `;
   }

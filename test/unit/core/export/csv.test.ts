@@ -15,11 +15,11 @@ function parseBack(csv: string): Record<string, string>[] {
 }
 
 describe('CSV', () => {
-  it('starts with a BOM, ends rows with CRLF and has the thirteen columns', () => {
+  it('starts with a BOM, ends rows with CRLF and has the fifteen columns', () => {
     const csv = toCsv(input);
-    expect(csv.split('\r\n')[0]).toBe(`${BOM}outlet,author,title,date,URL,paragraph,quote,note,tags,colour,created,article tags,source agency`);
+    expect(csv.split('\r\n')[0]).toBe(`${BOM}outlet,author,title,date,URL,paragraph,quote,note,tags,colour,created,article tags,source agency,story,editions`);
     expect(csv.endsWith('\r\n')).toBe(true);
-    expect(CSV_COLUMNS).toHaveLength(13);
+    expect(CSV_COLUMNS).toHaveLength(15);
   });
 
   it('parses back with papaparse to exactly the rows it was made from', () => {
@@ -48,7 +48,7 @@ describe('CSV', () => {
 
   it('has Arabic headers when asked, with the same rows', () => {
     const back = parseBack(toCsv(input, { lang: 'ar' }));
-    expect(Object.keys(back[0]!)).toEqual(['المنفذ', 'الكاتب', 'العنوان', 'التاريخ', 'الرابط', 'الفقرة', 'الاقتباس', 'الملاحظة', 'الوسوم', 'اللون', 'أُنشئت', 'وسوم المقال', 'المصدر الأصلي']);
+    expect(Object.keys(back[0]!)).toEqual(['المنفذ', 'الكاتب', 'العنوان', 'التاريخ', 'الرابط', 'الفقرة', 'الاقتباس', 'الملاحظة', 'الوسوم', 'اللون', 'أُنشئت', 'وسوم المقال', 'المصدر الأصلي', 'الخبر', 'النسخ']);
     expect(back[1]!['الملاحظة']).toBe('compare with the SOHR count — قارن مع رقم المرصد');
   });
 });

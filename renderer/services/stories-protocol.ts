@@ -1,0 +1,32 @@
+/**
+ * Messages between StoriesService (page) and the story detection worker (workers/stories.worker.ts).
+ * Types only. The worker owns the detector's index; it reads texts and writes links, stories and
+ * articles' `storyId` to the database itself, then tells the page which articles moved.
+ *
+ * Page → worker: `start` (load the index; detect whatever has no features yet: the library after an
+ * upgrade), `added` (new article ids: detect them incrementally), `removed`, `regroup` (decisions
+ * changed: recompute stories from links + decisions; no text is read).
+ * Worker → page: `progress` (throttled), `assigned` (article → story changes, already stored),
+ * `error`.
+ */
+import type { DetectionProgress } from './stories';
+
+export type ToDetector =
+  | { type: 'start' }
+  | { type: 'added'; ids: string[] }
+  | { type: 'removed'; ids: string[] }
+  | { type: 'regroup' };
+
+export type FromDetector =
+  | { type: 'progress'; progress: DetectionProgress }
+  /** [articleId, storyId] pairs whose story changed (stored before this message is sent). */
+  | { type: 'assigned'; pairs: [string, string][]; links: number }
+  | { type: 'error'; message: string };
+
+/** The part of a Worker the service uses (tests pass an in-process fake). */
+export interface DetectorPort {
+  postMessage(m: ToDetector): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<FromDetector>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}

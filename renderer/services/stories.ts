@@ -1,0 +1,296 @@
+/**
+ * StoriesService — stories across outlets (issue 12). CONTRACT for the UI:
+ *
+ * Reading (synchronous, from the library's metas in memory; cheap enough for every render):
+ *  - storyIdOf(articleId)        the article's story id (its own id until detection has seen it)
+ *  - storyRows(query)            the library grouped by story: one StoryRow per story, paged, sorted by
+ *                                earliest publication (or import / outlet count), `minOutlets` filter
+ *  - collapse(hits)              search hits folded to one per story ("and N more outlets")
+ *  - outlets(), outlet(id), outletName(id)   display names (`okaz` → عكاظ) with aliases
+ *  - progress                    detection progress (also the 'progress' event)
+ * Reading (async, from storage):
+ *  - storyOf(articleId)          the story: member articles, every edition earliest first, related ones
+ *  - editionsOf(articleId)       the article's own editions, earliest first
+ *  - related(articleId)          `partial` relations (and `same` ones across a manual split)
+ *  - metaEdits(articleId)        corrections with their original values
+ * Changing (each resolves once stored; split/merge/editMeta return an Undo):
+ *  - split(articleId)            takes the article out of its story, for good (detection respects it)
+ *  - merge(storyA, storyB)       puts two stories together, for good
+ *  - renameOutlet(id, name, aliases)   applies to every article; `source:` then matches name and aliases
+ *  - editMeta(articleId, patch)  title/outlet/byline/published/url; the originals are kept beside
+ * Events: 'change' (CustomEvent<StoriesChange>) after any regrouping, rename or edit;
+ *         'progress' (CustomEvent<DetectionProgress>) while the worker detects.
+ * The library's own 'change' follows too (metas carry `storyId`, `editions`, `outlets`).
+ */
+import type { ArticleMeta, Edition, MetaEdit, MetaField, Outlet, Story, StoryLink, StoryRelation } from '../core/model';
+import { compareEditions } from '../core/stories/editions';
+import { resolveOutlet, seededOutlets } from '../core/stories/outlets';
+import type { StoriesRepo } from '../storage/stories-repo';
+import type { LibraryService } from './library';
+import type { DetectorPort, FromDetector } from './stories-protocol';
+import { Regrouper, type RegroupUndo } from './stories-regroup';
+import { buildRows, collapseHits, groupByStory, type CollapsedHit, type StoryRow, type StoryRowsQuery } from './stories-rows';
+
+export type { CollapsedHit, StoryRow, StoryRowsQuery };
+
+export interface DetectionProgress {
+  state: 'idle' | 'running' | 'error';
+  /** Articles examined / to examine in the current run. */
+  done: number;
+  total: number;
+  message?: string;
+}
+
+export interface StoriesChange {
+  /** Story ids that changed (empty when only names changed). */
+  stories: string[];
+  outlets?: boolean;
+}
+
+export interface RelatedArticle {
+  articleId: string;
+  storyId: string;
+  relation: StoryRelation;
+  score: number;
+  meta: ArticleMeta;
+}
+
+export interface StoryView {
+  story: Story;
+  /** Member articles, earliest first. */
+  articles: ArticleMeta[];
+  /** Every edition of every member, earliest first. */
+  editions: Edition[];
+  related: RelatedArticle[];
+}
+
+export interface Undo {
+  undo(): Promise<void>;
+}
+
+const SOURCES_INDEXED = 'stories.sourcesIndexed';
+
+export type MetaPatch = Partial<Record<MetaField, string>>;
+
+export class StoriesService extends EventTarget {
+  progress: DetectionProgress = { state: 'idle', done: 0, total: 0 };
+  private stored = new Map<string, Outlet>();
+  private port: DetectorPort | null = null;
+  private readonly regroup: Regrouper;
+  private groupsCache: Map<string, ArticleMeta[]> | null = null;
+
+  constructor(
+    private readonly repo: StoriesRepo,
+    private readonly library: LibraryService,
+    private readonly connect?: () => DetectorPort,
+  ) {
+    super();
+    this.regroup = new Regrouper(repo, library);
+    library.addEventListener('change', () => { this.groupsCache = null; });
+  }
+
+  /** Members of every story (cached until the library changes). */
+  private groups(): Map<string, ArticleMeta[]> {
+    return (this.groupsCache ??= groupByStory(this.library.allMeta()));
+  }
+
+  /**
+   * Reads outlet names. Call before the UI renders (after the library loaded). Once per profile, the
+   * search index re-reads every article so `source:` matches outlet names (indexes made before v4 hold
+   * only the raw outlet); search keeps answering from the old segments meanwhile.
+   */
+  async load(): Promise<void> {
+    this.stored = new Map((await this.repo.outlets()).map((o) => [o.id, o]));
+    if (!(await this.repo.done(SOURCES_INDEXED))) {
+      const ids = this.library.allMeta().map((m) => m.id);
+      if (ids.length) this.library.announce({ added: [], removed: [], updated: ids });
+      await this.repo.markDone(SOURCES_INDEXED);
+    }
+  }
+
+  /** Starts the detection worker: it catches up with the library (after an upgrade) and follows imports. */
+  start(): void {
+    if (this.port || !this.connect) return;
+    const port = this.connect();
+    port.onmessage = (e) => this.onDetector(e.data);
+    port.onerror = (e) => this.setProgress({ state: 'error', done: 0, total: 0, message: e.message || 'story detection stopped' });
+    this.port = port;
+    this.library.addEventListener('change', this.onLibrary);
+    port.postMessage({ type: 'start' });
+  }
+
+  dispose(): void {
+    this.library.removeEventListener('change', this.onLibrary);
+    this.port?.terminate();
+    this.port = null;
+  }
+
+  // ---- reading ----
+
+  storyIdOf(articleId: string): string {
+    return this.library.meta(articleId)?.storyId ?? articleId;
+  }
+
+  storyRows(query: StoryRowsQuery = {}): { total: number; rows: StoryRow[] } {
+    return buildRows(this.library.allMeta(), query, (id) => this.outletName(id), this.groups());
+  }
+
+  collapse<H extends { id: string }>(hits: readonly H[]): CollapsedHit<H>[] {
+    return collapseHits(hits, (id) => this.library.meta(id), (s) => this.groups().get(s) ?? []);
+  }
+
+  /** Every outlet the library names (stored, seeded or only seen in articles), by display name. */
+  outlets(): Outlet[] {
+    const ids = new Set<string>(this.stored.keys());
+    for (const m of this.library.allMeta()) for (const o of m.outlets ?? [m.outlet]) if (o) ids.add(o);
+    for (const o of seededOutlets()) if (ids.has(o.id)) ids.add(o.id);
+    return [...ids].map((id) => this.outlet(id)).sort((a, b) => a.name.localeCompare(b.name, 'ar'));
+  }
+
+  outlet(id: string): Outlet {
+    return resolveOutlet(id, this.stored);
+  }
+
+  outletName(id: string): string {
+    return this.outlet(id).name;
+  }
+
+  async editionsOf(articleId: string): Promise<Edition[]> {
+    return (await this.repo.editionsOf([articleId])).sort(compareEditions);
+  }
+
+  async storyOf(articleId: string): Promise<StoryView | undefined> {
+    const meta = this.library.meta(articleId);
+    if (!meta) return undefined;
+    const storyId = meta.storyId ?? articleId;
+    const articles = [...(this.groups().get(storyId) ?? [])];
+    if (!articles.some((m) => m.id === articleId)) articles.push(meta);
+    const editions = (await this.repo.editionsOf(articles.map((m) => m.id))).sort(compareEditions);
+    const first = new Map<string, number>();
+    editions.forEach((e, i) => { if (!first.has(e.articleId)) first.set(e.articleId, i); });
+    articles.sort((a, b) => (first.get(a.id) ?? 1e9) - (first.get(b.id) ?? 1e9));
+    const outlets = new Set(editions.map((e) => e.outlet));
+    const story: Story = {
+      id: storyId, articleIds: articles.map((m) => m.id), outletCount: outlets.size, editionCount: editions.length,
+    };
+    const earliest = editions.find((e) => e.published)?.published;
+    if (earliest) story.earliest = earliest;
+    const related = (await Promise.all(articles.map((m) => this.related(m.id)))).flat()
+      .filter((r) => r.storyId !== storyId)
+      .filter((r, i, all) => all.findIndex((x) => x.articleId === r.articleId) === i);
+    return { story, articles, editions, related };
+  }
+
+  async related(articleId: string): Promise<RelatedArticle[]> {
+    const links: StoryLink[] = await this.repo.linksOf(articleId);
+    const own = this.storyIdOf(articleId);
+    const out: RelatedArticle[] = [];
+    for (const l of links) {
+      const other = l.a === articleId ? l.b : l.a;
+      const meta = this.library.meta(other);
+      if (!meta) continue;
+      const storyId = meta.storyId ?? other;
+      if (storyId === own && l.relation === 'same') continue;
+      out.push({ articleId: other, storyId, relation: l.relation, score: l.score, meta });
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+
+  metaEdits(articleId: string): Promise<MetaEdit[]> {
+    return this.repo.metaEdits(articleId);
+  }
+
+  // ---- changing ----
+
+  async split(articleId: string): Promise<Undo> {
+    const undo = await this.regroup.split(articleId);
+    return this.decided(undo);
+  }
+
+  async merge(storyA: string, storyB: string): Promise<Undo> {
+    const undo = await this.regroup.merge(storyA, storyB);
+    return this.decided(undo);
+  }
+
+  async renameOutlet(id: string, name: string, aliases: readonly string[] = []): Promise<void> {
+    const clean = [...new Set(aliases.map((a) => a.trim()).filter((a) => a && a !== name.trim()))];
+    const row: Outlet = { id, name: name.trim() || id, aliases: clean, updatedAt: Date.now() };
+    await this.repo.putOutlet(row);
+    this.stored.set(id, row);
+    // The search index's source field carries outlet names: re-index the articles that name this outlet.
+    const ids = this.library.allMeta().filter((m) => (m.outlets ?? [m.outlet]).includes(id)).map((m) => m.id);
+    this.library.announce({ added: [], removed: [], updated: ids });
+    this.changed({ stories: [], outlets: true });
+  }
+
+  async editMeta(articleId: string, patch: MetaPatch): Promise<Undo> {
+    const meta = this.library.meta(articleId);
+    if (!meta) throw new Error(`No article ${articleId}`);
+    const at = Date.now();
+    const done: MetaEdit[] = [];
+    let current = meta;
+    for (const [field, raw] of Object.entries(patch) as [MetaField, string | undefined][]) {
+      const value = (raw ?? '').trim();
+      const original = current[field];
+      if ((original ?? '') === value) continue;
+      const edit: MetaEdit = { id: `${articleId}|${at}|${String(done.length).padStart(2, '0')}|${field}`, articleId, field, value, at };
+      if (original !== undefined) edit.original = original;
+      current = (await this.repo.applyEdit(edit)) ?? current;
+      done.push(edit);
+    }
+    if (done.length) this.metaChanged(current);
+    return {
+      undo: async () => {
+        let m: ArticleMeta | undefined;
+        for (const e of [...done].reverse()) m = (await this.repo.revertEdit(e)) ?? m;
+        if (m) this.metaChanged(m);
+      },
+    };
+  }
+
+  // ---- internals ----
+
+  /** A decision was stored and applied: the worker reads decisions again; the UI hears of it. */
+  private decided(r: RegroupUndo): Undo {
+    this.port?.postMessage({ type: 'regroup' });
+    this.changed({ stories: r.stories });
+    return {
+      undo: async () => {
+        const stories = await r.undo();
+        this.port?.postMessage({ type: 'regroup' });
+        this.changed({ stories });
+      },
+    };
+  }
+
+  private metaChanged(meta: ArticleMeta): void {
+    // Every editable field explicitly, so a cleared one is cleared in the library too.
+    const { title, outlet, byline, published, url } = meta;
+    this.library.patchMetas([{ id: meta.id, title, outlet, byline, published, url }], { reindex: true });
+    this.changed({ stories: [meta.storyId ?? meta.id] });
+  }
+
+  private onLibrary = (e: Event): void => {
+    const { added, removed } = (e as CustomEvent<{ added: string[]; removed: string[] }>).detail;
+    if (removed.length) this.port?.postMessage({ type: 'removed', ids: removed });
+    if (added.length) this.port?.postMessage({ type: 'added', ids: added });
+  };
+
+  private onDetector(m: FromDetector): void {
+    if (m.type === 'progress') this.setProgress(m.progress);
+    else if (m.type === 'error') this.setProgress({ ...this.progress, state: 'error', message: m.message });
+    else if (m.pairs.length) {
+      const stories = this.regroup.assign(m.pairs);
+      this.changed({ stories });
+    }
+  }
+
+  private setProgress(p: DetectionProgress): void {
+    this.progress = p;
+    this.dispatchEvent(new CustomEvent<DetectionProgress>('progress', { detail: p }));
+  }
+
+  private changed(detail: StoriesChange): void {
+    this.dispatchEvent(new CustomEvent<StoriesChange>('change', { detail }));
+  }
+}

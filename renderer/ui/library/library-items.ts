@@ -1,0 +1,72 @@
+/**
+ * The library list's items: either every article (the list as before) or one row per story whose
+ * expanded rows list the story's editions. A layer between the services' rows and the view, so the view
+ * renders a flat array for the virtualizer and the services' loading can change beneath it.
+ */
+import type { ArticleMeta, Edition } from '../../core/model';
+import type { Services } from '../../services/services';
+import type { LibraryPrefs } from '../../services/settings';
+import type { StoryRow, StoryRowsQuery } from '../../services/stories';
+
+/** The library prefs plus the story view's own (stored in the same settings object). */
+export interface StoryLibraryPrefs extends LibraryPrefs {
+  /** One row per story (default) or every article. */
+  byStory?: boolean;
+  /** Only stories carried by at least this many outlets (1 = all). */
+  minOutlets?: number;
+  /** Story rows' sort; default earliest publication. */
+  storySort?: NonNullable<StoryRowsQuery['sort']>;
+}
+
+export type LibraryItem =
+  | { kind: 'article'; meta: ArticleMeta }
+  | { kind: 'story'; row: StoryRow; expanded: boolean }
+  | { kind: 'edition'; row: StoryRow; edition: Edition; last: boolean };
+
+export const STORY_SORTS: NonNullable<StoryRowsQuery['sort']>[] = ['earliest', 'imported', 'title', 'outlets'];
+
+export function isByStory(p: StoryLibraryPrefs): boolean {
+  return p.byStory !== false;
+}
+
+export interface ItemsResult {
+  items: LibraryItem[];
+  /** Stories (by story) or articles listed, before expansion. */
+  rows: number;
+  /** Articles under those rows. */
+  articles: number;
+}
+
+/**
+ * The flat list: story rows with the editions of the expanded ones after each (their editions come from
+ * `editions`, loaded on expand), or every article.
+ */
+export function libraryItems(
+  services: Services,
+  prefs: StoryLibraryPrefs,
+  expanded: ReadonlySet<string>,
+  editions: ReadonlyMap<string, Edition[]>,
+): ItemsResult {
+  // Until the whole library is read (start-up draws the first screen from one indexed query), stories
+  // cannot be grouped: the first screen lists articles, story rows follow once every meta is in.
+  if (!isByStory(prefs) || !services.library.complete) {
+    const metas = services.library.rows(prefs);
+    return { items: metas.map((meta) => ({ kind: 'article', meta })), rows: metas.length, articles: metas.length };
+  }
+  const { rows } = services.stories.storyRows({
+    sort: prefs.storySort ?? 'earliest',
+    descending: prefs.descending,
+    minOutlets: prefs.minOutlets ?? 1,
+    ...(prefs.outlet ? { outlet: prefs.outlet } : {}),
+  });
+  const items: LibraryItem[] = [];
+  let articles = 0;
+  for (const row of rows) {
+    articles += row.articleIds.length;
+    const open = expanded.has(row.id);
+    items.push({ kind: 'story', row, expanded: open });
+    const list = open ? editions.get(row.id) : undefined;
+    list?.forEach((edition, i) => items.push({ kind: 'edition', row, edition, last: i === list.length - 1 }));
+  }
+  return { items, rows: rows.length, articles };
+}
