@@ -6,7 +6,7 @@
  * duplicate there (content-hash id), so reporting a file twice never stores it twice.
  */
 import { watch, type FSWatcher } from 'chokidar';
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { FOLDER_MAX_FILES, type PickedEntry } from './ipc/contract';
 import type { FileGrants } from './files';
@@ -71,7 +71,7 @@ export class FolderWatcher {
     }
     const found: PickedEntry[] = [];
     for (const root of roots) {
-      for (const path of await modifiedSince(root, since).catch(() => [])) found.push(this.entry(root, path.path, path.size));
+      for (const path of await modifiedSince(root, since).catch(() => [])) found.push(this.entry(root, path.path, path));
     }
     return found;
   }
@@ -95,16 +95,18 @@ export class FolderWatcher {
     this.pending.clear();
     const out: PickedEntry[] = [];
     for (const p of paths) {
-      const info = await stat(p).catch(() => null);
+      const info = await lstat(p).catch(() => null);
       const root = this.roots.find((r) => p.startsWith(r + sep));
-      if (info?.isFile() && root) out.push(this.entry(root, p, info.size));
+      if (info?.isFile() && root) out.push(this.entry(root, p, info));
     }
     if (out.length) this.send(out);
   }
 
   /** A grant for one file, its path shown relative to the watched folder's parent ("المراسل/خبر.txt"). */
-  private entry(root: string, path: string, size: number): PickedEntry {
-    return { path: [basename(root), ...relative(root, path).split(sep)].join('/'), size, token: this.grants.grant(path) };
+  private entry(root: string, path: string, file: FileIdentity): PickedEntry {
+    const shown = [basename(root), ...relative(root, path).split(sep)].join('/');
+    // The grant pins the file's identity (device + inode), so a link swapped in after the scan is refused at read time.
+    return { path: shown, size: file.size, token: this.grants.grant(path, file) };
   }
 }
 
@@ -114,8 +116,14 @@ function relativeToRoots(roots: string[], p: string): string {
 }
 
 /** Regular files below `root` (not following links, not hidden) modified after `since`, at most FOLDER_MAX_FILES. */
-export async function modifiedSince(root: string, since: number): Promise<{ path: string; size: number }[]> {
-  const out: { path: string; size: number }[] = [];
+interface FileIdentity {
+  size: number;
+  dev: number;
+  ino: number;
+}
+
+export async function modifiedSince(root: string, since: number): Promise<({ path: string } & FileIdentity)[]> {
+  const out: ({ path: string } & FileIdentity)[] = [];
   const pending = [root];
   while (pending.length && out.length < FOLDER_MAX_FILES) {
     const dir = pending.pop()!;
@@ -124,8 +132,8 @@ export async function modifiedSince(root: string, since: number): Promise<{ path
       const path = join(dir, e.name);
       if (e.isDirectory()) pending.push(path);
       else if (e.isFile()) {
-        const info = await stat(path);
-        if (info.mtimeMs > since) out.push({ path, size: info.size });
+        const info = await lstat(path);
+        if (info.isFile() && info.mtimeMs > since) out.push({ path, size: info.size, dev: info.dev, ino: info.ino });
       }
     }
   }
