@@ -60,7 +60,7 @@ async function start(): Promise<void> {
     new Worker(new URL('./workers/import.worker.js', document.baseURI), { type: 'module' }) as unknown as ImportWorker);
   const annotationsRepo = new AnnotationsRepo(db);
   const annotations = new AnnotationsService(annotationsRepo, library, settings, notifier);
-  const exporter = new ExporterService(librarySources(annotationsRepo, library, document.baseURI), platform);
+  const exporter = new ExporterService(librarySources(annotationsRepo, library, document.baseURI), platform, () => settings.get('dates').months);
   const backup = new BackupService({ repo: backupRepo, platform, library, settings, search, schemaVersion: SCHEMA_VERSION, app: 'Warraq' });
   const services: Services = { platform, notifier, settings, library, importer, annotations, search, exporter, backup };
   const app = document.createElement('warraq-app');

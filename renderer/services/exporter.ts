@@ -6,7 +6,7 @@
 import { cleanMeta, cleanNote } from '../core/article/controls';
 import {
   toCslJson, toCsv, toHtml, toMarkdown, toRis, toWebAnnotationJson,
-  type EmbeddedFont, type ExportInput, type ExportLang,
+  type EmbeddedFont, type ExportInput, type ExportLang, type MonthRegion,
 } from '../core/export';
 import type { Annotation, ArticleMeta, ArticleText } from '../core/model';
 import type { Platform } from '../platform/platform';
@@ -48,7 +48,8 @@ const FILES: Record<ExportFormat, { ext: string; mime: string }> = {
 };
 
 export class ExporterService extends EventTarget {
-  constructor(private readonly sources: ExportSources, private readonly platform: Platform) {
+  /** `months`: the reader's Gregorian month names for citations (the 'dates' setting); Levantine without it. */
+  constructor(private readonly sources: ExportSources, private readonly platform: Platform, private readonly months: () => MonthRegion = () => 'levantine') {
     super();
   }
 
@@ -82,8 +83,8 @@ export class ExporterService extends EventTarget {
     const title = lang === 'ar' ? 'ملاحظات من ورّاق' : 'Notes from Warraq';
     let text: string;
     switch (format) {
-      case 'markdown': text = toMarkdown(input, { lang, title }); break;
-      case 'html': text = toHtml(input, { lang, title, fonts: await this.fonts() }); break;
+      case 'markdown': text = toMarkdown(input, { lang, title, months: this.months() }); break;
+      case 'html': text = toHtml(input, { lang, title, fonts: await this.fonts(), months: this.months() }); break;
       case 'json': text = toWebAnnotationJson(input, { generated: now, label: title }); break;
       // The BOM is part of the string toCsv returns; a Blob encodes it as EF BB BF.
       case 'csv': text = toCsv(input, { lang: 'en' }); break;

@@ -235,8 +235,9 @@ test('copy with citation puts the quote and its citation on the clipboard', asyn
   const [quote, cite] = text.split('\n');
   // All in the citation's own direction: no invisible isolates (a Latin field would get them).
   expect(quote).toBe('«شن 34,502 غارة»');
-  expect(cite).toContain('، عشتار تيفي كوم، ');
-  expect(cite).not.toContain('الجزيرة'); // the credit line's source is not cited as the author
+  // The credit line gives the outlet and the source agency, never an author.
+  expect(cite).toContain('، عشتار تيفي كوم، نقلاً عن الجزيرة، ');
+  expect(cite).not.toContain('عشتار تيفي كوم - الجزيرة');
   expect(cite).toMatch(/فقرة ٢$/);
 });
 

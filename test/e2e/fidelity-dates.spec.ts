@@ -61,4 +61,13 @@ test('dates in both calendars, converted from Hijri, disagreeing; the date setti
   await page.getByRole('combobox', { name: 'التقويم' }).selectOption({ label: 'هجري' });
   await expect(badHead.locator('time')).toHaveText('٢٥ شعبان ١٤٤٠ هـ');
   await page.locator('warraq-reader header.head').screenshot({ path: `${OUT}/dates-disagree.png` });
+
+  // In English: the same choice, English month names, the note in English, the controls named in English.
+  await page.getByRole('button', { name: 'Switch the interface to English' }).click();
+  await expect(badHead.locator('time')).toHaveText('25 Shaʿban 1440 AH');
+  await page.getByRole('combobox', { name: 'Calendar' }).selectOption({ label: 'Hijri and Gregorian' });
+  await expect(badHead.locator('time')).toHaveText('25 Shaʿban 1440 AH — 30 May 2019');
+  await expect(badHead.getByRole('note')).toHaveText('The printed dates disagree: 25 Shaʿban 1440 AH against 30 May 2019');
+  await expect(page.getByRole('combobox', { name: 'Month names' })).toHaveValue('levantine');
+  await page.locator('warraq-reader').screenshot({ path: `${OUT}/dates-en.png` });
 });

@@ -1,6 +1,6 @@
 /**
- * Citations for news: outlet, author, title, publication date, URL, the date Warraq archived it,
- * and the paragraph as the locator (news has no pages).
+ * Citations for news: outlet, author, the source agency ("نقلاً عن الجزيرة"), title, publication
+ * date, URL, the date Warraq archived it, and the paragraph as the locator (news has no pages).
  *   ar: «العنوان»، المنفذ، الكاتب، ١٢ أيار ٢٠١٩، URL، أُرشف في ٣ حزيران ٢٠٢٤، فقرة ٣
  *   en: "Title", Outlet, Author, 12 May 2019, URL, archived 3 June 2024, para. 3
  * A field whose letters run against the citation's direction (a Latin outlet or URL in an Arabic
@@ -9,7 +9,8 @@
  */
 import type { ArticleMeta } from '../model';
 import { authorOf, type ExportLang } from './common';
-import { arabicDigits, formatDate, parseIsoDate, partsOfTime } from './dates';
+import { formatGregorian, type MonthRegion } from './date-display';
+import { arabicDigits, parseIsoDate, partsOfTime } from './dates';
 import { dirOfLang, isolateIfNeeded, runsAgainst } from './direction';
 import { escapeHtml, isWebUrl } from './escape';
 
@@ -17,9 +18,11 @@ export interface CitationOptions {
   lang?: ExportLang;
   /** 1-based paragraph number, the locator; left out when undefined. */
   paragraph?: number;
+  /** Gregorian month names by region (default Levantine: آذار, نيسان …). */
+  months?: MonthRegion;
 }
 
-export type CitationField = 'title' | 'outlet' | 'author' | 'published' | 'url' | 'archived' | 'paragraph';
+export type CitationField = 'title' | 'outlet' | 'author' | 'agency' | 'published' | 'url' | 'archived' | 'paragraph';
 
 export interface CitationPart {
   field: CitationField;
@@ -31,8 +34,8 @@ export interface CitationPart {
 }
 
 const WORDS = {
-  ar: { open: '«', close: '»', archived: 'أُرشف في ', paragraph: 'فقرة ', sep: '، ' },
-  en: { open: '"', close: '"', archived: 'archived ', paragraph: 'para. ', sep: ', ' },
+  ar: { open: '«', close: '»', archived: 'أُرشف في ', paragraph: 'فقرة ', via: 'نقلاً عن ', sep: '، ' },
+  en: { open: '"', close: '"', archived: 'archived ', paragraph: 'para. ', via: 'via ', sep: ', ' },
 } as const;
 
 /** The citation's fields in order; empty fields are left out (an article with no author has none). */
@@ -46,9 +49,10 @@ export function citationParts(article: ArticleMeta, options: CitationOptions = {
   add('title', article.title, w.open, w.close);
   add('outlet', article.outlet);
   add('author', authorOf(article));
-  add('published', formatDate(parseIsoDate(article.published), lang));
+  add('agency', article.agency, w.via);
+  add('published', formatGregorian(parseIsoDate(article.published), lang, options.months));
   add('url', article.url);
-  add('archived', formatDate(partsOfTime(article.importedAt), lang), w.archived);
+  add('archived', formatGregorian(partsOfTime(article.importedAt), lang, options.months), w.archived);
   if (options.paragraph !== undefined && options.paragraph > 0) {
     add('paragraph', lang === 'ar' ? arabicDigits(options.paragraph) : String(options.paragraph), w.paragraph);
   }

@@ -6,12 +6,12 @@ import { articleTags, authorOf, groupByArticle, type ArticleGroup, type ExportIn
 import { isoTime } from './dates';
 import { guardFormula } from './escape';
 
-export const CSV_COLUMNS = ['outlet', 'author', 'title', 'date', 'url', 'paragraph', 'quote', 'note', 'tags', 'colour', 'created', 'articleTags'] as const;
+export const CSV_COLUMNS = ['outlet', 'author', 'title', 'date', 'url', 'paragraph', 'quote', 'note', 'tags', 'colour', 'created', 'articleTags', 'agency'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const HEADERS: Record<ExportLang, Record<CsvColumn, string>> = {
-  en: { outlet: 'outlet', author: 'author', title: 'title', date: 'date', url: 'URL', paragraph: 'paragraph', quote: 'quote', note: 'note', tags: 'tags', colour: 'colour', created: 'created', articleTags: 'article tags' },
-  ar: { outlet: 'المنفذ', author: 'الكاتب', title: 'العنوان', date: 'التاريخ', url: 'الرابط', paragraph: 'الفقرة', quote: 'الاقتباس', note: 'الملاحظة', tags: 'الوسوم', colour: 'اللون', created: 'أُنشئت', articleTags: 'وسوم المقال' },
+  en: { outlet: 'outlet', author: 'author', title: 'title', date: 'date', url: 'URL', paragraph: 'paragraph', quote: 'quote', note: 'note', tags: 'tags', colour: 'colour', created: 'created', articleTags: 'article tags', agency: 'source agency' },
+  ar: { outlet: 'المنفذ', author: 'الكاتب', title: 'العنوان', date: 'التاريخ', url: 'الرابط', paragraph: 'الفقرة', quote: 'الاقتباس', note: 'الملاحظة', tags: 'الوسوم', colour: 'اللون', created: 'أُنشئت', articleTags: 'وسوم المقال', agency: 'المصدر الأصلي' },
 };
 
 /** Tags share one cell, joined by this. */
@@ -50,7 +50,7 @@ export function csvRows(input: ExportInput): Record<CsvColumn, string>[] {
 }
 
 /** The cells that describe the article, repeated on each of its rows. */
-function articleCells(g: ArticleGroup): Pick<Record<CsvColumn, string>, 'outlet' | 'author' | 'title' | 'date' | 'url' | 'articleTags'> {
+function articleCells(g: ArticleGroup): Pick<Record<CsvColumn, string>, 'outlet' | 'author' | 'title' | 'date' | 'url' | 'articleTags' | 'agency'> {
   return {
     outlet: g.article.outlet,
     author: authorOf(g.article) ?? '',
@@ -58,6 +58,7 @@ function articleCells(g: ArticleGroup): Pick<Record<CsvColumn, string>, 'outlet'
     date: g.article.published ?? '',
     url: g.article.url ?? '',
     articleTags: articleTags(g.article).join(TAG_SEPARATOR),
+    agency: g.article.agency ?? '',
   };
 }
 

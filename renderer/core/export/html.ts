@@ -8,6 +8,7 @@ import { articleTags, groupByArticle, type ExportInput, type ExportItem, type Ex
 import { escapeHtml, majorityDir } from './escape';
 import { COLOR_CSS, LABELS } from './labels';
 import type { ArticleMeta, HighlightColor } from '../model';
+import type { MonthRegion } from './date-display';
 
 export interface EmbeddedFont {
   /** `data:font/woff2;base64,…` (also font/woff, font/ttf, font/otf). */
@@ -20,6 +21,8 @@ export interface HtmlOptions {
   title?: string;
   /** Noto Naskh Arabic faces to embed; without them the page falls back to the system's serif. */
   fonts?: EmbeddedFont[];
+  /** Gregorian month names in citations (default Levantine). */
+  months?: MonthRegion;
 }
 
 export const FONT_FAMILY = 'Noto Naskh Arabic';
@@ -28,7 +31,7 @@ export const FONT_FAMILY = 'Noto Naskh Arabic';
 export function toHtml(input: ExportInput, options: HtmlOptions = {}): string {
   const lang = options.lang ?? 'ar';
   const title = options.title ?? LABELS[lang].heading;
-  const sections = groupByArticle(input).map((g) => section(g.article, g.items, lang)).join('\n');
+  const sections = groupByArticle(input).map((g) => section(g.article, g.items, lang, options.months)).join('\n');
   return [
     '<!doctype html>',
     `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`,
@@ -48,16 +51,16 @@ export function toHtml(input: ExportInput, options: HtmlOptions = {}): string {
   ].join('\n');
 }
 
-function section(article: ArticleMeta, items: ExportItem[], lang: ExportLang): string {
+function section(article: ArticleMeta, items: ExportItem[], lang: ExportLang, months?: MonthRegion): string {
   const own = articleTags(article);
   const tagLine = own.length
     ? `\n<p class="article-tags">${escapeHtml(LABELS[lang].articleTags)}: ${own.map((t) => `<bdi class="tag">${escapeHtml(t)}</bdi>`).join(' ')}</p>`
     : '';
-  const head = `<h2 dir="auto"><bdi>${escapeHtml(article.title || article.id)}</bdi></h2>\n<p class="source">${citationHtml(article, { lang })}</p>${tagLine}`;
-  return `<section class="article">\n${head}\n${items.map((i) => item(article, i, lang)).join('\n')}\n</section>`;
+  const head = `<h2 dir="auto"><bdi>${escapeHtml(article.title || article.id)}</bdi></h2>\n<p class="source">${citationHtml(article, { lang, months })}</p>${tagLine}`;
+  return `<section class="article">\n${head}\n${items.map((i) => item(article, i, lang, months)).join('\n')}\n</section>`;
 }
 
-function item(article: ArticleMeta, it: ExportItem, lang: ExportLang): string {
+function item(article: ArticleMeta, it: ExportItem, lang: ExportLang, months?: MonthRegion): string {
   const l = LABELS[lang];
   const a = it.annotation;
   const color: HighlightColor = a.color ?? 'yellow';
@@ -71,7 +74,7 @@ function item(article: ArticleMeta, it: ExportItem, lang: ExportLang): string {
   if (a.tags.length) meta.push(`${escapeHtml(l.tags)}: ${a.tags.map((t) => `<bdi class="tag">${escapeHtml(t)}</bdi>`).join(' ')}`);
   if (a.color) meta.push(`${escapeHtml(l.colour)}: ${escapeHtml(l.colours[a.color])}`);
   if (meta.length) parts.push(`<p class="meta">${meta.join(' · ')}</p>`);
-  parts.push(`<p class="cite">— ${citationHtml(article, { lang, paragraph: it.paragraph })}</p>`);
+  parts.push(`<p class="cite">— ${citationHtml(article, { lang, paragraph: it.paragraph, months })}</p>`);
   return `<article class="annotation">\n${parts.join('\n')}\n</article>`;
 }
 

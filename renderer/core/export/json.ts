@@ -32,6 +32,8 @@ export interface ArticleResource {
   'dcterms:title'?: string;
   'dcterms:publisher'?: string;
   'dcterms:creator'?: string;
+  /** The original source agency a credit line names. */
+  'dcterms:source'?: string;
   'dcterms:issued'?: string;
   /** When Warraq archived the article (its import time). */
   'dcterms:dateSubmitted'?: string;
@@ -169,6 +171,7 @@ export function articleResource(article: ArticleMeta): ArticleResource {
   if (article.outlet) r['dcterms:publisher'] = article.outlet;
   const author = authorOf(article);
   if (author) r['dcterms:creator'] = author;
+  if (article.agency) r['dcterms:source'] = article.agency;
   if (article.published) r['dcterms:issued'] = article.published;
   if (article.importedAt > 0) r['dcterms:dateSubmitted'] = iso(article.importedAt);
   return r;

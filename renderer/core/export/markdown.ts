@@ -9,11 +9,14 @@ import { dirOfLang, isolateIfNeeded } from './direction';
 import { escapeMarkdown, majorityDir, withDirectionMark } from './escape';
 import { LABELS } from './labels';
 import type { ArticleMeta } from '../model';
+import type { MonthRegion } from './date-display';
 
 export interface MarkdownOptions {
   lang?: ExportLang;
   /** Document heading; defaults to "ملاحظات من ورّاق" / "Notes from Warraq". */
   title?: string;
+  /** Gregorian month names in citations (default Levantine). */
+  months?: MonthRegion;
 }
 
 /** The whole export as one Markdown string (ends with a newline); a heading alone when empty. */
@@ -21,15 +24,15 @@ export function toMarkdown(input: ExportInput, options: MarkdownOptions = {}): s
   const lang = options.lang ?? 'ar';
   const out = [`# ${escapeLine(options.title ?? LABELS[lang].heading)}`, ''];
   for (const g of groupByArticle(input)) {
-    out.push(`## ${escapeLine(g.article.title || g.article.id)}`, '', escapeMarkdown(citationText(g.article, { lang })), '');
+    out.push(`## ${escapeLine(g.article.title || g.article.id)}`, '', escapeMarkdown(citationText(g.article, { lang, months: options.months })), '');
     const own = articleTags(g.article);
     if (own.length) out.push(`${LABELS[lang].articleTags}: ${tagList(own, lang)}`, '');
-    for (const item of g.items) out.push(...itemLines(g.article, item, lang), '---', '');
+    for (const item of g.items) out.push(...itemLines(g.article, item, lang, options.months), '---', '');
   }
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
-function itemLines(article: ArticleMeta, item: ExportItem, lang: ExportLang): string[] {
+function itemLines(article: ArticleMeta, item: ExportItem, lang: ExportLang, months?: MonthRegion): string[] {
   const l = LABELS[lang];
   const a = item.annotation;
   const lines: string[] = [];
@@ -42,7 +45,7 @@ function itemLines(article: ArticleMeta, item: ExportItem, lang: ExportLang): st
   if (a.tags.length) meta.push(`${l.tags}: ${tagList(a.tags, lang)}`);
   if (a.color) meta.push(`${l.colour}: ${l.colours[a.color]}`);
   if (meta.length) lines.push(meta.join(' · '), '');
-  lines.push(`— ${escapeMarkdown(citationText(article, { lang, paragraph: item.paragraph }))}`, '');
+  lines.push(`— ${escapeMarkdown(citationText(article, { lang, paragraph: item.paragraph, months }))}`, '');
   return lines;
 }
 

@@ -13,6 +13,7 @@ import type { AnnotationsChange, ArticleAnnotations, ArticleRows } from '../../s
 import type { Decoration } from '../reader/decorate';
 import { reportError } from '../common/report-error';
 import { language } from '../strings/i18n';
+import { datePrefs } from '../common/article-date';
 import { rangeToOffsets, selectedRange } from './selection';
 import { startKeyboardSelection } from './keyboard-selection';
 import type { AnnotateAction, ToolbarRect } from './selection-toolbar';
@@ -207,7 +208,7 @@ export class ReaderAnnotations implements ReactiveController {
     const range = { start: p.start, end: p.end };
     if (action.kind === 'copy') {
       const meta = svc.library.meta(a.id) ?? a;
-      const text = quoteWithCitation(a.text.slice(p.start, p.end), meta, { lang: language(), paragraph: paragraphNumber(a.paragraphs, p.start) });
+      const text = quoteWithCitation(a.text.slice(p.start, p.end), meta, { lang: language(), paragraph: paragraphNumber(a.paragraphs, p.start), months: datePrefs().months });
       try {
         await navigator.clipboard.writeText(text);
         svc.notifier.notify({ kind: 'success', message: 'notes.copied' });

@@ -70,4 +70,16 @@ describe('citation HTML and copy', () => {
     const t = strip(quoteWithCitation('ارتفعت إلى ٤٥ قتيلاً', a1, { paragraph: 1 }));
     expect(t.split('\n')).toEqual(['«ارتفعت إلى ٤٥ قتيلاً»', `— ${strip(citationText(a1, { paragraph: 1 }))}`]);
   });
+
+  it('cites a credit line as outlet and source agency, never as the author', () => {
+    const credited = { ...a1, author: undefined, byline: 'عشتار تيفي كوم - الجزيرة', outlet: 'عشتار تيفي كوم', agency: 'الجزيرة', url: undefined };
+    expect(citationParts(credited).map((p) => p.field)).toEqual(['title', 'outlet', 'agency', 'published', 'archived']);
+    expect(citationText(credited)).toContain('، عشتار تيفي كوم، نقلاً عن الجزيرة، ١٢ أيار ٢٠١٩، ');
+    expect(citationText(credited, { lang: 'en' })).toContain(`, via ${FSI}الجزيرة${PDI}, `);
+  });
+
+  it('names months as the reader chose', () => {
+    expect(citationText(a1, { months: 'egyptian' })).toContain('، ١٢ مايو ٢٠١٩، ');
+    expect(citationText(a1, { months: 'egyptian' })).toContain('أُرشف في ٣ يونيو ٢٠٢٤');
+  });
 });

@@ -15,11 +15,11 @@ function parseBack(csv: string): Record<string, string>[] {
 }
 
 describe('CSV', () => {
-  it('starts with a BOM, ends rows with CRLF and has the twelve columns', () => {
+  it('starts with a BOM, ends rows with CRLF and has the thirteen columns', () => {
     const csv = toCsv(input);
-    expect(csv.split('\r\n')[0]).toBe(`${BOM}outlet,author,title,date,URL,paragraph,quote,note,tags,colour,created,article tags`);
+    expect(csv.split('\r\n')[0]).toBe(`${BOM}outlet,author,title,date,URL,paragraph,quote,note,tags,colour,created,article tags,source agency`);
     expect(csv.endsWith('\r\n')).toBe(true);
-    expect(CSV_COLUMNS).toHaveLength(12);
+    expect(CSV_COLUMNS).toHaveLength(13);
   });
 
   it('parses back with papaparse to exactly the rows it was made from', () => {
@@ -31,7 +31,7 @@ describe('CSV', () => {
     expect(rows[2]).toMatchObject({
       outlet: 'عشتار تيفي', author: 'سامر الخطيب', date: '2019-05-12', paragraph: '2', quote: 'عدد القتلى بلغ 52 شخصاً',
       note: 'قارن مع حصيلة الوزارة: 45 مقابل 52.\nسطر ثانٍ فيه "اقتباس", وفاصلة', tags: 'أرقام; SOHR', colour: 'pink',
-      created: '2024-06-04T12:00:02.000Z', articleTags: 'لبنان',
+      created: '2024-06-04T12:00:02.000Z', articleTags: 'لبنان', agency: '',
     });
   });
 
@@ -48,7 +48,7 @@ describe('CSV', () => {
 
   it('has Arabic headers when asked, with the same rows', () => {
     const back = parseBack(toCsv(input, { lang: 'ar' }));
-    expect(Object.keys(back[0]!)).toEqual(['المنفذ', 'الكاتب', 'العنوان', 'التاريخ', 'الرابط', 'الفقرة', 'الاقتباس', 'الملاحظة', 'الوسوم', 'اللون', 'أُنشئت', 'وسوم المقال']);
+    expect(Object.keys(back[0]!)).toEqual(['المنفذ', 'الكاتب', 'العنوان', 'التاريخ', 'الرابط', 'الفقرة', 'الاقتباس', 'الملاحظة', 'الوسوم', 'اللون', 'أُنشئت', 'وسوم المقال', 'المصدر الأصلي']);
     expect(back[1]!['الملاحظة']).toBe('compare with the SOHR count — قارن مع رقم المرصد');
   });
 });

@@ -84,6 +84,13 @@ describe('Markdown read back by marked', () => {
     expect(paras).toContain(ARTICLE_NOTE);
     expect(texts('blockquote')).toContain('اتخذ بالإجماع');
   });
+
+  it('names the months of its citations as the reader chose (Egyptian مارس instead of Levantine آذار)', () => {
+    const egyptian = toMarkdown(NATO_INPUT, { lang: 'ar', months: 'egyptian' });
+    expect(egyptian).toContain('٩ مارس ٢٠٢٢');
+    expect(egyptian).not.toContain('آذار');
+    expect(toHtml(NATO_INPUT, { lang: 'ar', months: 'egyptian' })).toContain('٩ مارس ٢٠٢٢');
+  });
 });
 
 describe('HTML read back by linkedom', () => {
