@@ -12,6 +12,8 @@ import { setupSingleInstance } from './lifecycle';
 import { setupMenu } from './menu';
 import { registerAppScheme, setupProtocol } from './protocol';
 import { openExternalSafely, setupSecurity } from './security';
+import { fetchLimited } from './net';
+import { FolderWatcher } from './watch';
 import { focusMainWindow, getMainWindow, setupMainWindow } from './window';
 
 const sendCommand = (command: AppCommand): void => getMainWindow()?.webContents.send(CHANNELS.command, command);
@@ -22,13 +24,18 @@ if (setupSingleInstance(focusMainWindow)) {
   setupSecurity();
   void app.whenReady().then(async () => {
     setupProtocol(join(__dirname, '..', 'renderer'));
+    const grants = new FileGrants();
+    const watcher = new FolderWatcher(grants, (files) => getMainWindow()?.webContents.send(CHANNELS.watchedFiles, files), join(app.getPath('userData'), 'watched-folders.json'));
     setupIpc({
       getWindow: getMainWindow,
-      grants: new FileGrants(),
+      grants,
       openExternal: openExternalSafely,
       showOpenFiles, showOpenFolder, showSave,
       writeFile: writeChosenFile,
       setMenuLanguage: installMenu,
+      fetchUrl: (request) => fetchLimited(request),
+      watchFolders: (paths, since) => watcher.set(paths, since),
+      allowWatchFolder: (path) => watcher.allow(path),
     });
     installMenu('ar');
     await setupMainWindow(join(__dirname, 'preload.cjs'), app.getPath('userData'));

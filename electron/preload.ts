@@ -3,7 +3,7 @@
  * and nothing else (no ipcRenderer, no events objects). Menu commands are filtered to APP_COMMANDS.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { APP_COMMANDS, CHANNELS, type AppCommand, type WarraqBridge } from './ipc/contract';
+import { APP_COMMANDS, CHANNELS, type AppCommand, type PickedEntry, type WarraqBridge } from './ipc/contract';
 
 const bridge: WarraqBridge = {
   openExternal: (url) => ipcRenderer.invoke(CHANNELS.openExternal, url),
@@ -19,6 +19,18 @@ const bridge: WarraqBridge = {
     ipcRenderer.on(CHANNELS.command, relay);
     return () => {
       ipcRenderer.removeListener(CHANNELS.command, relay);
+    };
+  },
+  fetchUrl: (request) => ipcRenderer.invoke(CHANNELS.fetchUrl, request),
+  chooseWatchFolder: () => ipcRenderer.invoke(CHANNELS.chooseWatchFolder),
+  watchFolders: (paths, since) => ipcRenderer.invoke(CHANNELS.watchFolders, paths, since),
+  onWatchedFiles: (listener) => {
+    const relay = (_event: unknown, files: unknown) => {
+      if (Array.isArray(files)) listener(files as PickedEntry[]);
+    };
+    ipcRenderer.on(CHANNELS.watchedFiles, relay);
+    return () => {
+      ipcRenderer.removeListener(CHANNELS.watchedFiles, relay);
     };
   },
 };

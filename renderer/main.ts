@@ -20,6 +20,13 @@ import { BackupService, recoverRestore } from './services/backup';
 import { seedSample } from './services/first-run';
 import { parseSampleArticle } from './services/sample';
 import type { Services } from './services/services';
+import { FeedsRepo } from './storage/feeds-repo';
+import { FeedsService, type NetworkStatus } from './services/collect/feeds';
+import { ImportQueue } from './services/collect/import-queue';
+import { workerCodec, type CodecWorker } from './services/collect/feed-codec';
+import { SaveLinkService } from './services/collect/save-link';
+import { WatchService } from './services/collect/watch';
+import { ImportHistory } from './services/collect/history';
 import { setLanguage, t } from './ui/strings/i18n';
 import { ar as safetyAr, en as safetyEn } from './ui/strings/features/safety';
 import './ui/app/app-shell';
@@ -58,11 +65,12 @@ async function start(): Promise<void> {
   }, parseSampleArticle);
   const importer = new ImportService(library, () =>
     new Worker(new URL('./workers/import.worker.js', document.baseURI), { type: 'module' }) as unknown as ImportWorker);
+  const collect = await startCollect(db, platform, library, importer);
   const annotationsRepo = new AnnotationsRepo(db);
   const annotations = new AnnotationsService(annotationsRepo, library, settings, notifier);
   const exporter = new ExporterService(librarySources(annotationsRepo, library, document.baseURI), platform, () => settings.get('dates').months);
   const backup = new BackupService({ repo: backupRepo, platform, library, settings, search, schemaVersion: SCHEMA_VERSION, app: 'Warraq' });
-  const services: Services = { platform, notifier, settings, library, importer, annotations, search, exporter, backup };
+  const services: Services = { platform, notifier, settings, library, importer, annotations, search, exporter, backup, ...collect };
   const app = document.createElement('warraq-app');
   app.services = services;
   document.getElementById('boot')?.remove();
@@ -71,6 +79,38 @@ async function start(): Promise<void> {
   void platform.persistStorage().then((granted) => {
     if (!granted && platform.kind === 'browser') console.info(t('storage.persistDenied'));
   });
+}
+
+const network: NetworkStatus = {
+  online: () => navigator.onLine,
+  onChange: (listener) => {
+    window.addEventListener('online', listener);
+    window.addEventListener('offline', listener);
+    return () => {
+      window.removeEventListener('online', listener);
+      window.removeEventListener('offline', listener);
+    };
+  },
+};
+
+/** Feeds (their own import worker per refresh), save by link, watched folders and the import history. */
+async function startCollect(db: WarraqDb, platform: Platform, library: LibraryService, importer: ImportService) {
+  const repo = new FeedsRepo(db);
+  const collector = new ImportService(library, () =>
+    new Worker(new URL('./workers/import.worker.js', document.baseURI), { type: 'module' }) as unknown as ImportWorker);
+  const fetch = (r: Parameters<Platform['fetchUrl']>[0]) => platform.fetchUrl(r);
+  const codec = workerCodec(new Worker(new URL('./workers/feed.worker.js', document.baseURI), { type: 'module' }) as unknown as CodecWorker);
+  const feeds = new FeedsService({ repo, fetch, codec, collector, network });
+  const queue = new ImportQueue(importer);
+  const history = new ImportHistory(repo);
+  history.follow(importer);
+  history.follow(collector);
+  const watch = new WatchService(platform.folders, repo, queue);
+  await Promise.all([feeds.load(), history.load()]);
+  feeds.startSchedule();
+  void watch.start().catch((e) => console.warn('watched folders:', e));
+  if (watch.available) window.addEventListener('focus', () => void watch.rescan().catch((e) => console.warn('watched folders:', e)));
+  return { feeds, links: new SaveLinkService(fetch, queue), watch, history };
 }
 
 start().catch((e) => {

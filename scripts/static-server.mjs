@@ -1,5 +1,7 @@
 // A tiny static server for dist/renderer, used by `npm run web`, the end-to-end tests and the bench.
-// It sets the same Content-Security-Policy as the Electron protocol handler.
+// It sets the Electron protocol handler's Content-Security-Policy, except that connect-src also allows
+// http: and https:, because in a browser tab the feeds and saved links are fetched by the page itself
+// (where a site allows cross-origin reads); the desktop app fetches in its main process instead.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, normalize, extname, dirname } from 'node:path';
@@ -13,6 +15,8 @@ const TYPES = {
 };
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+export const WEB_CSP = CSP.replace("connect-src 'self' blob: data:", "connect-src 'self' blob: data: http: https:");
+
 export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
   const server = createServer(async (req, res) => {
     try {
@@ -25,7 +29,7 @@ export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
       const body = await readFile(file);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CSP,
+        'content-security-policy': WEB_CSP,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-store',
       });

@@ -52,6 +52,55 @@ export const FOLDER_MAX_BYTES = 4 * 1024 * 1024 * 1024;
 /** Longest URL handed to the system browser. */
 export const EXTERNAL_URL_MAX = 2048;
 
+/**
+ * The network door (feeds, save by link). The renderer names a URL; the main process fetches it with
+ * Node's fetch — http(s) only, no cookies or credentials, a size cap, a time-out and a redirect cap —
+ * and hands back bytes or a coded failure. The renderer never holds a socket.
+ */
+export interface NetRequest {
+  url: string;
+  /** Conditional request validators from the previous fetch of this URL. */
+  etag?: string;
+  lastModified?: string;
+  /** What the caller expects, for the Accept header. */
+  accept?: 'feed' | 'page';
+  /** Lower than the defaults only (NET_MAX_BYTES, NET_TIMEOUT_MS). */
+  maxBytes?: number;
+  timeoutMs?: number;
+}
+
+export type NetErrorCode = 'scheme' | 'timeout' | 'too-large' | 'redirects' | 'http' | 'network' | 'cors' | 'offline';
+
+export type NetResult =
+  | {
+    ok: true;
+    /** The final URL, after redirects. */
+    url: string;
+    status: number;
+    /** True for 304 Not Modified (no bytes). */
+    notModified: boolean;
+    contentType?: string;
+    etag?: string;
+    lastModified?: string;
+    bytes: Uint8Array;
+  }
+  | { ok: false; code: NetErrorCode; status?: number; message: string };
+
+export const NET_MAX_BYTES = 10 * 1024 * 1024;
+export const NET_TIMEOUT_MS = 15_000;
+export const NET_MAX_REDIRECTS = 5;
+export const NET_URL_MAX = 4096;
+
+/**
+ * Watched folders (desktop): files added or changed below them are imported on their own. The main
+ * process keeps the list it was last given and reports files as PickedEntries (readable by token).
+ */
+export interface WatchedFolder {
+  path: string;
+  /** Display name (the folder's own name). */
+  name: string;
+}
+
 /** What `window.warraq` holds. Every method rejects with an Error whose message says what was wrong. */
 export interface WarraqBridge {
   /** Opens an http(s) URL in the system browser. Resolves false when the URL is refused. */
@@ -68,11 +117,23 @@ export interface WarraqBridge {
   setMenuLanguage(language: MenuLanguage): Promise<void>;
   /** Subscribes to application-menu commands; returns an unsubscribe function. */
   onCommand(listener: (command: AppCommand) => void): () => void;
+  /** Fetches an http(s) URL in the main process under the NET_* limits; never rejects for network failures. */
+  fetchUrl(request: NetRequest): Promise<NetResult>;
+  /** Native folder dialog for a folder to watch; null when cancelled. */
+  chooseWatchFolder(): Promise<WatchedFolder | null>;
+  /**
+   * Replaces the watched folders and returns the files in them modified after `since` (ms since
+   * epoch; 0 for all): the rescan at start and when the window regains focus.
+   */
+  watchFolders(paths: string[], since: number): Promise<PickedEntry[]>;
+  /** Subscribes to files added or changed in watched folders while the app runs. */
+  onWatchedFiles(listener: (files: PickedEntry[]) => void): () => void;
 }
 
 /** The bridge's keys, in one list: the preload exposes exactly these and a test checks it. */
 export const BRIDGE_KEYS = [
   'openExternal', 'pickFiles', 'pickFolder', 'readFile', 'save', 'setMenuLanguage', 'onCommand',
+  'fetchUrl', 'chooseWatchFolder', 'watchFolders', 'onWatchedFiles',
 ] as const satisfies readonly (keyof WarraqBridge)[];
 
 /** IPC channel per invoked method, plus the one main→renderer channel for menu commands. */
@@ -84,4 +145,8 @@ export const CHANNELS = {
   save: 'warraq:save',
   setMenuLanguage: 'warraq:set-menu-language',
   command: 'warraq:command',
-} as const satisfies Record<Exclude<keyof WarraqBridge, 'onCommand'> | 'command', string>;
+  fetchUrl: 'warraq:fetch-url',
+  chooseWatchFolder: 'warraq:choose-watch-folder',
+  watchFolders: 'warraq:watch-folders',
+  watchedFiles: 'warraq:watched-files',
+} as const satisfies Record<Exclude<keyof WarraqBridge, 'onCommand' | 'onWatchedFiles'> | 'command' | 'watchedFiles', string>;

@@ -3,12 +3,13 @@
  * frame of our window showing an app://warraq page; then each argument passes its validate.ts guard;
  * only then is the OS touched. Invalid calls reject with the guard's message.
  */
+import { basename } from 'node:path';
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { FileGrants } from '../files';
-import { CHANNELS, type MenuLanguage, type PickFilesOptions, type PickedEntry } from './contract';
+import { CHANNELS, type MenuLanguage, type NetRequest, type NetResult, type PickFilesOptions, type PickedEntry, type WatchedFolder } from './contract';
 import {
-  isAppUrl, validateExternalUrl, validateMenuLanguage, validatePickFilesOptions, validateReadRange,
-  validateSaveArgs, validateToken,
+  isAppUrl, validateExternalUrl, validateMenuLanguage, validateNetRequest, validatePickFilesOptions, validateReadRange,
+  validateSaveArgs, validateToken, validateWatchFolders,
 } from './validate';
 
 /** The OS capabilities the handlers call, handed in by main.ts (tests hand in fakes). */
@@ -21,6 +22,12 @@ export interface HandlerDeps {
   showSave(win: BrowserWindow | null, suggestedName: string): Promise<string | null>;
   writeFile(path: string, bytes: Uint8Array): Promise<void>;
   setMenuLanguage(language: MenuLanguage): void;
+  /** The network door (net.ts): http(s) only, capped, no cookies. */
+  fetchUrl(request: NetRequest): Promise<NetResult>;
+  /** Watched folders (watch.ts): replace the set, return files modified after `since`. */
+  watchFolders(paths: string[], since: number): Promise<PickedEntry[]>;
+  /** Records a folder the user chose in the dialog as watchable. */
+  allowWatchFolder(path: string): Promise<void>;
 }
 
 /** Throws unless the event comes from the top frame of `win` while it shows an app://warraq page. */
@@ -67,4 +74,15 @@ export function setupIpc(deps: HandlerDeps): void {
     deps.setMenuLanguage(validateMenuLanguage(language));
   });
   registerFileHandlers(deps);
+  trusted(CHANNELS.fetchUrl, deps, async (request) => deps.fetchUrl(validateNetRequest(request)));
+  trusted(CHANNELS.chooseWatchFolder, deps, async (): Promise<WatchedFolder | null> => {
+    const folder = await deps.showOpenFolder(deps.getWindow());
+    if (!folder) return null;
+    await deps.allowWatchFolder(folder);
+    return { path: folder, name: basename(folder) };
+  });
+  trusted(CHANNELS.watchFolders, deps, async (paths, since) => {
+    const v = validateWatchFolders(paths, since);
+    return deps.watchFolders(v.paths, v.since);
+  });
 }

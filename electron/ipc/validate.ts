@@ -5,8 +5,8 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import {
-  APP_COMMANDS, APP_HOST, APP_SCHEME, EXTERNAL_URL_MAX, MENU_LANGUAGES, READ_CHUNK_MAX, SAVE_MAX_BYTES,
-  type AppCommand, type MenuLanguage, type PickFilesOptions, type SaveArgs,
+  APP_COMMANDS, APP_HOST, APP_SCHEME, EXTERNAL_URL_MAX, MENU_LANGUAGES, NET_URL_MAX, READ_CHUNK_MAX, SAVE_MAX_BYTES,
+  type AppCommand, type MenuLanguage, type NetRequest, type PickFilesOptions, type SaveArgs,
 } from './contract';
 
 export class InvalidArgument extends Error {
@@ -134,4 +134,45 @@ export function resolveInsideRoot(root: string, urlPathname: string): string | n
   const inside = relative(base, target);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('..')) return null;
   return target;
+}
+
+/** Returns the request with only its known fields if the URL is http(s) (≤ NET_URL_MAX, no credentials) and the limits are positive integers; throws otherwise. */
+export function validateNetRequest(value: unknown): NetRequest {
+  if (!isRecord(value)) fail('fetchUrl: request must be an object');
+  const { url, etag, lastModified, accept, maxBytes, timeoutMs } = value;
+  if (typeof url !== 'string' || url.length === 0 || url.length > NET_URL_MAX) fail(`fetchUrl: url must be 1–${NET_URL_MAX} characters`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    fail('fetchUrl: url is not a valid absolute URL');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') fail(`fetchUrl: only http and https are fetched (got ${parsed.protocol})`);
+  if (parsed.username || parsed.password) fail('fetchUrl: addresses with a user name or password are refused');
+  const out: NetRequest = { url: parsed.href };
+  for (const [k, v] of [['etag', etag], ['lastModified', lastModified]] as const) {
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || v.length > 512 || /[\r\n]/.test(v)) fail(`fetchUrl: ${k} must be a single-line string`);
+    out[k] = v;
+  }
+  if (accept !== undefined) {
+    if (accept !== 'feed' && accept !== 'page') fail('fetchUrl: accept must be "feed" or "page"');
+    out.accept = accept;
+  }
+  for (const [k, v] of [['maxBytes', maxBytes], ['timeoutMs', timeoutMs]] as const) {
+    if (v === undefined) continue;
+    if (!Number.isSafeInteger(v) || (v as number) < 1) fail(`fetchUrl: ${k} must be a positive integer`);
+    out[k] = v as number;
+  }
+  return out;
+}
+
+/** Returns the folder paths if they are at most 50 absolute paths; throws otherwise. */
+export function validateWatchFolders(paths: unknown, since: unknown): { paths: string[]; since: number } {
+  if (!Array.isArray(paths) || paths.length > 50) fail('watchFolders: paths must be an array of at most 50 folders');
+  for (const p of paths) {
+    if (typeof p !== 'string' || p.length === 0 || p.length > 4096 || p.includes('\0') || !isAbsolute(p)) fail('watchFolders: each path must be an absolute folder path');
+  }
+  if (!Number.isSafeInteger(since) || (since as number) < 0) fail('watchFolders: since must be a non-negative integer');
+  return { paths: [...(paths as string[])], since: since as number };
 }

@@ -2,7 +2,8 @@
  * The Platform in a plain browser tab (`npm run web`, and the end-to-end tests): file inputs for
  * picking, a download for saving, `navigator.storage.persist()` for durable storage.
  */
-import type { AppCommand, PickedFile, Platform, SaveRequest } from './platform';
+import type { AppCommand, NetRequest, NetResult, PickedFile, Platform, SaveRequest } from './platform';
+import { browserFetch } from './browser-fetch';
 
 /** Wraps a File the user gave us (picker or drop). */
 export function pickedFromFile(file: File, path = (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name): PickedFile {
@@ -82,5 +83,9 @@ export class BrowserPlatform implements Platform {
 
   onCommand(_listener: (command: AppCommand) => void): () => void {
     return () => {};
+  }
+
+  fetchUrl(request: NetRequest): Promise<NetResult> {
+    return browserFetch(request);
   }
 }

@@ -3,7 +3,7 @@
  * Files cross IPC in READ_CHUNK bytes at a time and are reassembled into a Blob here.
  */
 import type { MenuLanguage, PickedEntry, WarraqBridge } from '../../electron/ipc/contract';
-import type { AppCommand, PickedFile, Platform, SaveRequest } from './platform';
+import type { AppCommand, FolderWatchDoor, NetRequest, NetResult, PickedFile, Platform, SaveRequest } from './platform';
 
 declare global {
   interface Window {
@@ -71,6 +71,16 @@ export class ElectronPlatform implements Platform {
   setMenuLanguage(language: MenuLanguage): Promise<boolean> {
     return this.bridge.setMenuLanguage(language).then(() => true, () => false);
   }
+
+  fetchUrl(request: NetRequest): Promise<NetResult> {
+    return this.bridge.fetchUrl(request).catch((e: unknown) => ({ ok: false as const, code: 'network' as const, message: (e as Error)?.message ?? String(e) }));
+  }
+
+  readonly folders: FolderWatchDoor = {
+    choose: () => this.bridge.chooseWatchFolder(),
+    watch: async (paths, since) => this.toPicked(await this.bridge.watchFolders(paths, since)) ?? [],
+    onFiles: (listener) => this.bridge.onWatchedFiles((entries) => listener(this.toPicked(entries) ?? [])),
+  };
 
   private toPicked(entries: PickedEntry[] | null): PickedFile[] | null {
     if (!entries) return null;

@@ -13,6 +13,20 @@ export interface PickedFile {
   blob(): Promise<Blob>;
 }
 
+import type { NetRequest, NetResult, WatchedFolder } from '../../electron/ipc/contract';
+
+export type { NetErrorCode, NetRequest, NetResult, WatchedFolder } from '../../electron/ipc/contract';
+
+/** Watched folders: only the desktop app has them (Platform.folders is undefined in a browser). */
+export interface FolderWatchDoor {
+  /** Native folder dialog; null when cancelled. */
+  choose(): Promise<WatchedFolder | null>;
+  /** Watches exactly these folders; resolves with their files modified after `since` (ms; 0 for all). */
+  watch(paths: string[], since: number): Promise<PickedFile[]>;
+  /** Files added or changed in the watched folders while the app runs. Returns an unsubscribe function. */
+  onFiles(listener: (files: PickedFile[]) => void): () => void;
+}
+
 export interface SaveRequest {
   suggestedName: string;
   /** MIME type, e.g. "text/markdown;charset=utf-8". */
@@ -39,6 +53,14 @@ export interface Platform {
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** Puts the native menu in the interface language (no-op in a browser). Resolves false if refused. */
   setMenuLanguage(language: 'ar' | 'en'): Promise<boolean>;
+  /**
+   * Fetches an http(s) URL: in the desktop app through the main process (capped, no cookies); in a
+   * browser with fetch, where the site allows cross-origin reads. Never rejects: a failure is a NetResult
+   * with a code ('cors' when the site refuses a browser tab, 'offline', 'timeout', 'too-large', …).
+   */
+  fetchUrl(request: NetRequest): Promise<NetResult>;
+  /** Watched folders; undefined where the platform has none (a browser tab). */
+  readonly folders?: FolderWatchDoor;
 }
 
 /** Commands the native application menu can send to the renderer. */

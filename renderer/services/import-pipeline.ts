@@ -10,6 +10,7 @@ import type { ArticlesRepo } from '../storage/articles-repo';
 import { toStorageError } from '../storage/errors';
 import type { FromWorker, ImportIssue, ImportProgress, ImportReport, IssueKind, ToWorker } from './import-protocol';
 import { importFile, type FileSink } from './import-file';
+import { importPage } from './import-page';
 
 export interface PipelineOptions {
   /** Articles per transaction: 300 keeps a batch to a few MB for news-sized articles. */
@@ -22,7 +23,7 @@ export interface PipelineOptions {
   maxListed?: number;
 }
 
-type FileMsg = Extract<ToWorker, { type: 'file' | 'file-error' }>;
+type FileMsg = Extract<ToWorker, { type: 'file' | 'file-error' | 'page' }>;
 
 export class ImportPipeline implements FileSink {
   private readonly opts: Required<PipelineOptions>;
@@ -90,9 +91,10 @@ export class ImportPipeline implements FileSink {
     this.sendProgress(true);
     const before = this.progress.bytesDone;
     if (msg.type === 'file-error') this.issue('failed', { path: msg.path, code: 'read', reason: msg.reason });
+    else if (msg.type === 'page') await importPage(msg.path, msg.page, this);
     else await importFile(msg.path, msg.blob, this);
     // Whatever the file's reader counted, a finished file counts whole.
-    this.progress.bytesDone = before + (msg.type === 'file' ? msg.blob.size : 0);
+    this.progress.bytesDone = before + (msg.type === 'file' ? msg.blob.size : msg.type === 'page' ? msg.page.bytes?.byteLength ?? 0 : 0);
     this.progress.filesDone++;
     this.sendProgress(false);
   }

@@ -22,7 +22,9 @@ export type IssueCode =
   | 'truncated'    // imported, but the page ends mid-way (no closing </html>): the text may be incomplete
   | 'renamed'      // imported, read as another kind than its name says (a web page saved as .txt)
   | 'read'         // the file could not be read (moved, permissions)
-  | 'storage';     // the database refused the batch (the file's other batches may be stored)
+  | 'storage'      // the database refused the batch (the file's other batches may be stored)
+  | 'fetch'        // a web page (feed item, saved link) could not be fetched and nothing else was left
+  | 'feed-content'; // imported from the feed item's own text: its page could not be fetched or read
 
 export type IssueKind = 'failed' | 'skipped' | 'warnings';
 
@@ -64,9 +66,26 @@ export interface ImportReport {
   error?: { problem: string; message: string };
 }
 
+/**
+ * A web page the collect service fetched (a feed item, or a link the user saved), parsed in the worker
+ * as a saved page (services/import-page.ts).
+ */
+export interface PageSource {
+  url: string;
+  /** The page's bytes; absent when it could not be fetched (then the feed item's own content is used). */
+  bytes?: Uint8Array;
+  /** The response's Content-Type (its charset wins over the page's <meta>, as in browsers). */
+  contentType?: string;
+  /** Why the page could not be fetched (plain English), for the report when nothing else is left. */
+  fetchError?: string;
+  /** A feed item: the feed's outlet name, and what the item itself says. */
+  item?: { outlet: string; title?: string; html?: string; published?: string; author?: string };
+}
+
 export type ToWorker =
   | { type: 'start'; filesTotal: number; bytesTotal: number; importedAt: number }
   | { type: 'file'; index: number; path: string; blob: Blob }
+  | { type: 'page'; index: number; path: string; page: PageSource }
   /** The page could not get the file's bytes (Electron read error): reported as a failure. */
   | { type: 'file-error'; index: number; path: string; reason: string }
   | { type: 'end' }

@@ -10,9 +10,25 @@
 import type { ArticleMeta } from '../core/model';
 import type { PickedFile } from '../platform/platform';
 import type { LibraryService, LibraryChange } from './library';
-import { BYTES_AHEAD, FILES_AHEAD, type FromWorker, type ImportIssue, type ImportProgress, type ImportReport, type IssueKind, type ToWorker } from './import-protocol';
+import { BYTES_AHEAD, FILES_AHEAD, type FromWorker, type ImportIssue, type ImportProgress, type ImportReport, type IssueKind, type PageSource, type ToWorker } from './import-protocol';
 
-export type { ImportIssue, ImportProgress, ImportReport } from './import-protocol';
+export type { ImportIssue, ImportProgress, ImportReport, PageSource } from './import-protocol';
+
+/** A web page to import (collect): `page()` resolves with it fetched (the fetch may already be under way). */
+export interface PageItem {
+  path: string;
+  /** Expected bytes, for progress (0 when unknown). */
+  size: number;
+  page(): Promise<PageSource>;
+}
+
+export type ImportItem = PickedFile | PageItem;
+
+/** Where an import came from, for the import history. */
+export interface ImportSource {
+  origin: 'files' | 'folder' | 'drop' | 'link' | 'feed' | 'watch';
+  label: string;
+}
 
 /** The part of a Worker the service uses (tests pass an in-process fake). */
 export interface ImportWorker {
@@ -28,15 +44,20 @@ export interface ImportState {
   /** Set once the import is over (phase 'done'). */
   report?: ImportReport;
   cancelling: boolean;
+  /** What the running (or last) import came from. */
+  source?: ImportSource;
 }
 
 // Up to this many added articles the library is refreshed batch by batch; beyond, once at the end.
 const LIVE_LIMIT = 2000;
 
-const emptyProgress = (files: PickedFile[]): ImportProgress => ({
-  filesDone: 0, filesTotal: files.length, currentFile: '', imported: 0, duplicates: 0, failed: 0,
-  bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.size, 0),
-});
+const emptyProgress = (given: ImportItem[] | AsyncIterable<ImportItem>): ImportProgress => {
+  const files = Array.isArray(given) ? given : [];
+  return {
+    filesDone: 0, filesTotal: files.length, currentFile: '', imported: 0, duplicates: 0, failed: 0,
+    bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.size, 0),
+  };
+};
 
 export class ImportService extends EventTarget {
   state: ImportState = { phase: 'idle', progress: emptyProgress([]), cancelling: false };
@@ -61,16 +82,16 @@ export class ImportService extends EventTarget {
    * Imports the files and resolves with the report (never rejects: a storage failure ends the import
    * early and is named in `report.error`). Throws at once if an import is already running.
    */
-  start(files: PickedFile[]): Promise<ImportReport> {
+  start(files: ImportItem[] | AsyncIterable<ImportItem>, source?: ImportSource): Promise<ImportReport> {
     if (this.running) throw new Error('An import is already running.');
-    this.reset(files);
+    this.reset(files, source);
     const worker = this.createWorker();
     this.worker = worker;
     return new Promise<ImportReport>((resolve) => {
       worker.onmessage = (e) => this.onMessage(e.data, resolve);
       // A script that fails to load gives an ErrorEvent without a message.
       worker.onerror = (e) => this.finish(this.fallbackReport({ problem: 'unknown', message: e.message || 'The import worker could not start or stopped unexpectedly; reload the window and try again.' }), resolve);
-      worker.postMessage({ type: 'start', filesTotal: files.length, bytesTotal: this.state.progress.bytesTotal, importedAt: Date.now() });
+      worker.postMessage({ type: 'start', filesTotal: Array.isArray(files) ? files.length : 0, bytesTotal: this.state.progress.bytesTotal, importedAt: Date.now() });
       void this.feed(files);
     });
   }
@@ -91,30 +112,41 @@ export class ImportService extends EventTarget {
     this.changed();
   }
 
-  private reset(files: PickedFile[]): void {
-    this.state = { phase: 'running', progress: emptyProgress(files), cancelling: false };
+  private reset(files: ImportItem[] | AsyncIterable<ImportItem>, source?: ImportSource): void {
+    this.state = { phase: 'running', progress: emptyProgress(files), cancelling: false, ...(source ? { source } : {}) };
     this.issues = { failed: [], skipped: [], warnings: [] };
     this.outstanding = 0;
     this.outstandingBytes = 0;
-    this.sizes = files.map((f) => f.size);
+    this.sizes = [];
     this.added = 0;
     this.deferred = [];
     this.changed();
   }
 
-  /** Hands files to the worker, at most FILES_AHEAD / BYTES_AHEAD ahead of it (Electron reads files whole). */
-  private async feed(files: PickedFile[]): Promise<void> {
-    for (let index = 0; index < files.length && !this.state.cancelling && this.worker; index++) {
-      while (this.full(files[index]!.size) && !this.state.cancelling) await new Promise<void>((r) => { this.credits = r; });
+  /**
+   * Hands files to the worker, at most FILES_AHEAD / BYTES_AHEAD ahead of it (Electron reads files whole).
+   * A stream (feed pages as their feeds answer) is fed as items arrive.
+   */
+  private async feed(files: ImportItem[] | AsyncIterable<ImportItem>): Promise<void> {
+    let index = 0;
+    for await (const f of files) {
+      while (this.full(f.size) && !this.state.cancelling) await new Promise<void>((r) => { this.credits = r; });
       if (this.state.cancelling || !this.worker) break;
-      const f = files[index]!;
+      this.sizes[index] = f.size;
       this.outstanding++;
       this.outstandingBytes += f.size;
       try {
-        this.worker.postMessage({ type: 'file', index, path: f.path, blob: await f.blob() });
+        if ('page' in f) {
+          const page = await f.page();
+          if (!this.worker) break;
+          this.worker.postMessage({ type: 'page', index, path: f.path, page });
+        } else {
+          this.worker.postMessage({ type: 'file', index, path: f.path, blob: await f.blob() });
+        }
       } catch (e) {
         this.worker?.postMessage({ type: 'file-error', index, path: f.path, reason: `The file could not be read (${(e as Error)?.message ?? e}).` });
       }
+      index++;
     }
     this.worker?.postMessage({ type: 'end' });
   }
@@ -167,7 +199,7 @@ export class ImportService extends EventTarget {
       // The metas are already in the library (added silently); one 'change' tells the list and the search index.
       this.library.announce(detail);
     }
-    this.state = { phase: 'done', progress: this.state.progress, report, cancelling: false };
+    this.state = { phase: 'done', progress: this.state.progress, report, cancelling: false, ...(this.state.source ? { source: this.state.source } : {}) };
     this.changed();
     resolve(report);
   }

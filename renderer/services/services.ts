@@ -11,6 +11,10 @@ import type { ImportService } from './importer';
 import type { AnnotationsService } from './annotations';
 import type { ExporterService } from './exporter';
 import type { BackupService } from './backup';
+import type { FeedsService } from './collect/feeds';
+import type { SaveLinkService } from './collect/save-link';
+import type { WatchService } from './collect/watch';
+import type { ImportHistory } from './collect/history';
 
 export interface Services {
   platform: Platform;
@@ -22,4 +26,9 @@ export interface Services {
   annotations: AnnotationsService;
   exporter: ExporterService;
   backup: BackupService;
+  /** Collect: feeds (with their own ImportService), save by link, watched folders, the import history. */
+  feeds: FeedsService;
+  links: SaveLinkService;
+  watch: WatchService;
+  history: ImportHistory;
 }

@@ -9,9 +9,12 @@
  * - reading: ReadingState per article
  * - searchSegments / searchMeta (v2): the derived search index; losing them loses nothing
  * - annotations / bookmarks (v3)
+ * - feeds / feedItems / importHistory / watchedFolders (v5, collect): subscriptions, the items already
+ *   collected (by item id and by link), a short history of imports, the folders the desktop app watches
  */
 import Dexie, { type Table } from 'dexie';
 import type { Annotation, ArticleMeta, ArticleText, Bookmark, ReadingState, Setting } from '../core/model';
+import type { FeedItemRow, FeedRow, ImportHistoryRow, WatchedFolderRow } from './collect-rows';
 
 /** One persisted search-index segment (see core/search). `data` is the engine's own serialisation. */
 export interface SearchSegmentRow {
@@ -39,6 +42,10 @@ export class WarraqDb extends Dexie {
   searchMeta!: Table<SearchMetaRow, string>;
   annotations!: Table<Annotation, string>;
   bookmarks!: Table<Bookmark, string>;
+  feeds!: Table<FeedRow, string>;
+  feedItems!: Table<FeedItemRow, [string, string]>;
+  importHistory!: Table<ImportHistoryRow, number>;
+  watchedFolders!: Table<WatchedFolderRow, string>;
 
   /** `indexedDB`/`IDBKeyRange` may be passed in (fake-indexeddb in Node tests). */
   constructor(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
@@ -58,8 +65,14 @@ export class WarraqDb extends Dexie {
       annotations: 'id, articleId, createdAt, updatedAt, color, *tags',
       bookmarks: 'id, articleId, createdAt',
     });
+    this.version(5).stores({
+      feeds: 'id, addedAt',
+      feedItems: '[feedId+key], feedId, [feedId+link]',
+      importHistory: '++id, at',
+      watchedFolders: 'path',
+    });
   }
 }
 
 /** The schema version this build writes; tests and backups record it. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 5;

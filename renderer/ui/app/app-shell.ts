@@ -25,6 +25,7 @@ import '../search/search-box';
 import './notices';
 import '../export/export-control';
 import '../import/import-control';
+import '../collect/feeds-view';
 
 @customElement('warraq-app')
 export class AppShell extends LitElement {
@@ -124,6 +125,7 @@ export class AppShell extends LitElement {
       <button aria-current=${current === 'library' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'library' })}>${t('nav.library')}</button>
       <button aria-current=${current === 'notebook' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'notebook' })}>${t('nav.notebook')}</button>
       <button aria-current=${current === 'search' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'search', query: this.lastQuery })}>${t('nav.search')}</button>
+      <button aria-current=${current === 'feeds' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'feeds' })}>${t('nav.feeds')}</button>
     `;
   }
 
@@ -136,6 +138,8 @@ export class AppShell extends LitElement {
         return html`<warraq-notebook></warraq-notebook>`;
       case 'search':
         return html`<warraq-search .query=${r.query ?? ''}></warraq-search>`;
+      case 'feeds':
+        return html`<warraq-feeds></warraq-feeds>`;
       default:
         return html`<warraq-library></warraq-library>`;
     }

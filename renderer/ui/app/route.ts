@@ -6,7 +6,8 @@ export type Route =
   | { view: 'library' }
   | { view: 'reader'; id: string; query?: string; annotation?: string; paragraph?: number }
   | { view: 'search'; query?: string }
-  | { view: 'notebook' };
+  | { view: 'notebook' }
+  | { view: 'feeds' };
 
 export function routeToHash(r: Route): string {
   switch (r.view) {
@@ -20,6 +21,7 @@ export function routeToHash(r: Route): string {
     }
     case 'search': return r.query ? `#/search?q=${encodeURIComponent(r.query)}` : '#/search';
     case 'notebook': return '#/notebook';
+    case 'feeds': return '#/feeds';
     default: return '#/';
   }
 }
@@ -41,6 +43,7 @@ export function hashToRoute(hash: string): Route {
   }
   if (path === '/search') return { view: 'search', query: params.get('q') ?? undefined };
   if (path === '/notebook') return { view: 'notebook' };
+  if (path === '/feeds') return { view: 'feeds' };
   return { view: 'library' };
 }
 

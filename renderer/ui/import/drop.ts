@@ -57,3 +57,9 @@ export function filesFromDrop(dt: DataTransfer): Promise<PickedFile[]> {
 export function dragHasFiles(e: DragEvent): boolean {
   return !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
 }
+
+/** True when a drag carries a link and no files (a URL dragged from a browser's address bar or page). */
+export function dragHasLink(e: DragEvent): boolean {
+  const types = e.dataTransfer ? Array.from(e.dataTransfer.types) : [];
+  return !types.includes('Files') && types.includes('text/uri-list');
+}

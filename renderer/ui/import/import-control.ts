@@ -14,7 +14,7 @@ import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
 import { reportError } from '../common/report-error';
 import { LanguageController, t } from '../strings/i18n';
-import { dragHasFiles, filesFromDrop } from './drop';
+import { dragHasFiles, dragHasLink, filesFromDrop } from './drop';
 import './import-dialog';
 
 // dragover repeats every ~50 ms while a drag is over the window; no repeat for this long means it left.
@@ -65,7 +65,7 @@ export class ImportControl extends LitElement {
       const files = what === 'files'
         ? await this.services.platform.pickFiles({ multiple: true })
         : await this.services.platform.pickFolder();
-      if (files?.length) await this.run(files);
+      if (files?.length) await this.run(files, what);
     } catch (e) {
       reportError(this.services.notifier, e);
     }
@@ -75,13 +75,15 @@ export class ImportControl extends LitElement {
     this.services.notifier.notify({ kind: 'info', message: 'import.busy' });
   }
 
-  private async run(files: PickedFile[]): Promise<void> {
+  private async run(files: PickedFile[], origin: 'files' | 'folder' | 'drop'): Promise<void> {
     if (this.services.importer.running) return this.busy();
-    await this.services.importer.start(files);
+    const folders = [...new Set(files.map((f) => f.path.split('/')[0]))];
+    const label = origin === 'files' || folders.length > 3 ? `${files.length}` : folders.join('، ');
+    await this.services.importer.start(files, { origin, label });
   }
 
   private onDragOver = (e: DragEvent): void => {
-    if (!dragHasFiles(e)) return;
+    if (!dragHasFiles(e) && !dragHasLink(e)) return;
     e.preventDefault();
     if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
     this.dragging = true;
@@ -90,13 +92,21 @@ export class ImportControl extends LitElement {
   };
 
   private onDrop = (e: DragEvent): void => {
+    if (e.dataTransfer && !dragHasFiles(e) && dragHasLink(e)) {
+      // A link dragged from a browser: fetched and imported as a saved page (collect's save by link).
+      e.preventDefault();
+      this.dragging = false;
+      const text = e.dataTransfer.getData('text/uri-list') || e.dataTransfer.getData('text/plain');
+      this.services.links.save(text).catch((err) => reportError(this.services.notifier, err));
+      return;
+    }
     if (!e.dataTransfer || !dragHasFiles(e)) return;
     e.preventDefault();
     this.dragging = false;
     clearTimeout(this.dragTimer);
     // Entries must be taken now, while the event is being dispatched; the walk itself is async.
     filesFromDrop(e.dataTransfer)
-      .then((files) => (files.length ? this.run(files) : undefined))
+      .then((files) => (files.length ? this.run(files, 'drop') : undefined))
       .catch((err) => reportError(this.services.notifier, err));
   };
 

@@ -18,6 +18,10 @@ function fakeBridge(over: Partial<WarraqBridge> = {}): WarraqBridge & { reads: [
     save: async () => true,
     setMenuLanguage: async () => undefined,
     onCommand: () => () => {},
+    fetchUrl: async () => ({ ok: false, code: 'network', message: 'not in this test' }),
+    chooseWatchFolder: async () => null,
+    watchFolders: async () => [],
+    onWatchedFiles: () => () => {},
     ...over,
   };
 }

@@ -26,6 +26,9 @@ function deps(over: Record<string, unknown> = {}) {
     showSave: vi.fn(async () => null),
     writeFile: vi.fn(async () => undefined),
     setMenuLanguage: vi.fn(),
+    fetchUrl: vi.fn(async () => ({ ok: false as const, code: 'network' as const, message: 'offline' })),
+    watchFolders: vi.fn(async () => []),
+    allowWatchFolder: vi.fn(async () => undefined),
     ...over,
   };
 }
@@ -36,7 +39,7 @@ beforeEach(() => registered.clear());
 describe('sender check', () => {
   it('registers one handler per invoked bridge method', () => {
     setupIpc(deps());
-    expect([...registered.keys()].sort()).toEqual(Object.entries(CHANNELS).filter(([k]) => k !== 'command').map(([, v]) => v).sort());
+    expect([...registered.keys()].sort()).toEqual(Object.entries(CHANNELS).filter(([k]) => k !== 'command' && k !== 'watchedFiles').map(([, v]) => v).sort());
   });
   it.each([
     ['another page origin', { sender: { id: 7 }, senderFrame: { url: 'https://evil.example/', parent: null } }],

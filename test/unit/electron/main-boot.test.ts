@@ -52,6 +52,9 @@ describe('main.ts boot order', () => {
     expect(at('setPermissionRequestHandler')).toBeLessThan(at('loadURL'));
     expect(calls).toContain('new BrowserWindow sandbox=true');
     expect(calls).toContain('loadURL app://warraq/index.html');
-    expect(calls.filter((c) => c.startsWith('ipcMain.handle'))).toHaveLength(6);
+    // One handler per invoked bridge method: every channel but the two main → renderer ones.
+    const { CHANNELS } = await import('../../../electron/ipc/contract');
+    const pushed: string[] = [CHANNELS.command, CHANNELS.watchedFiles];
+    expect(calls.filter((c) => c.startsWith('ipcMain.handle'))).toHaveLength(Object.values(CHANNELS).filter((c) => !pushed.includes(c)).length);
   });
 });

@@ -1,0 +1,133 @@
+/**
+ * Watched folders (desktop): chokidar watches the folders the user chose while the app runs, and a
+ * rescan (at start and when the window regains focus, asked by the renderer) finds what changed while
+ * it was not looking. Every file found is granted like a picked file (files.ts) and handed to the
+ * renderer as a PickedEntry, which imports it through the usual pipeline; an unchanged file is a
+ * duplicate there (content-hash id), so reporting a file twice never stores it twice.
+ */
+import { watch, type FSWatcher } from 'chokidar';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { FOLDER_MAX_FILES, type PickedEntry } from './ipc/contract';
+import type { FileGrants } from './files';
+
+// Editors and browsers write in several steps; a file is reported once it stopped growing for this long.
+const SETTLE_MS = 700;
+// Changes within this window are sent as one batch (a folder copied in arrives as one import).
+const BATCH_MS = 400;
+
+/** Dot-files, `_files` companion folders and partial downloads are never watched. */
+export function isIgnoredPath(path: string): boolean {
+  return path.split(/[\\/]/).some((part) => part.startsWith('.') || part.endsWith('_files')) ||
+    /\.(crdownload|part|tmp|download)$/i.test(path);
+}
+
+export class FolderWatcher {
+  private watcher: FSWatcher | null = null;
+  private roots: string[] = [];
+  private pending = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  private allowed: Set<string> | null = null;
+
+  /**
+   * `allowFile` keeps the folders the user chose in a dialog (JSON in userData): the renderer may only
+   * ask to watch those, so it can never name an arbitrary folder to read.
+   */
+  constructor(private readonly grants: FileGrants, private readonly send: (files: PickedEntry[]) => void, private readonly allowFile?: string) {}
+
+  /** Records a folder the user chose in the dialog as one the renderer may watch. */
+  async allow(folder: string): Promise<void> {
+    const set = await this.allowedSet();
+    set.add(folder);
+    if (this.allowFile) await writeFile(this.allowFile, JSON.stringify([...set])).catch((e) => console.warn('watch: could not save the folder list', e));
+  }
+
+  private async allowedSet(): Promise<Set<string>> {
+    if (this.allowed) return this.allowed;
+    let list: unknown = [];
+    if (this.allowFile) list = await readFile(this.allowFile, 'utf8').then((t) => JSON.parse(t) as unknown, () => []);
+    this.allowed = new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
+    return this.allowed;
+  }
+
+  /**
+   * Watches exactly `roots` from now on; resolves with the files below them modified after `since`.
+   * Throws when a root is not a folder the user chose (see `allow`).
+   */
+  async set(roots: string[], since: number): Promise<PickedEntry[]> {
+    const allowed = await this.allowedSet();
+    const foreign = roots.find((r) => !allowed.has(r));
+    if (foreign !== undefined) throw new Error('watchFolders: only folders chosen in the folder dialog can be watched');
+    await this.stop();
+    this.roots = roots;
+    if (roots.length) {
+      this.watcher = watch(roots, {
+        ignoreInitial: true,
+        awaitWriteFinish: { stabilityThreshold: SETTLE_MS, pollInterval: 100 },
+        ignored: (p: string) => isIgnoredPath(relativeToRoots(roots, p)),
+      });
+      this.watcher.on('add', (p) => this.queue(p)).on('change', (p) => this.queue(p)).on('error', (e) => console.warn('watch:', e));
+    }
+    const found: PickedEntry[] = [];
+    for (const root of roots) {
+      for (const path of await modifiedSince(root, since).catch(() => [])) found.push(this.entry(root, path.path, path.size));
+    }
+    return found;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending.clear();
+    await this.watcher?.close();
+    this.watcher = null;
+  }
+
+  private queue(path: string): void {
+    this.pending.add(path);
+    if (!this.timer) this.timer = setTimeout(() => void this.flush(), BATCH_MS);
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = null;
+    const paths = [...this.pending];
+    this.pending.clear();
+    const out: PickedEntry[] = [];
+    for (const p of paths) {
+      const info = await stat(p).catch(() => null);
+      const root = this.roots.find((r) => p.startsWith(r + sep));
+      if (info?.isFile() && root) out.push(this.entry(root, p, info.size));
+    }
+    if (out.length) this.send(out);
+  }
+
+  /** A grant for one file, its path shown relative to the watched folder's parent ("المراسل/خبر.txt"). */
+  private entry(root: string, path: string, size: number): PickedEntry {
+    return { path: [basename(root), ...relative(root, path).split(sep)].join('/'), size, token: this.grants.grant(path) };
+  }
+}
+
+function relativeToRoots(roots: string[], p: string): string {
+  const root = roots.find((r) => p === r || p.startsWith(r + sep));
+  return root ? relative(root, p) : p;
+}
+
+/** Regular files below `root` (not following links, not hidden) modified after `since`, at most FOLDER_MAX_FILES. */
+export async function modifiedSince(root: string, since: number): Promise<{ path: string; size: number }[]> {
+  const out: { path: string; size: number }[] = [];
+  const pending = [root];
+  while (pending.length && out.length < FOLDER_MAX_FILES) {
+    const dir = pending.pop()!;
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      if (isIgnoredPath(e.name)) continue;
+      const path = join(dir, e.name);
+      if (e.isDirectory()) pending.push(path);
+      else if (e.isFile()) {
+        const info = await stat(path);
+        if (info.mtimeMs > since) out.push({ path, size: info.size });
+      }
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
