@@ -32,6 +32,8 @@ import { ar as safetyAr, en as safetyEn } from './ui/strings/features/safety';
 import './ui/app/app-shell';
 
 const SAMPLE = 'sample/ishtar-coalition-2019.txt';
+/** Rows read before the app is drawn: more than a tall window shows (52 px rows). */
+const FIRST_SCREEN = 50;
 
 function choosePlatform(): Platform {
   const bridge = findBridge();
@@ -54,15 +56,23 @@ async function start(): Promise<void> {
   await settings.load();
   setLanguage(settings.get('language'));
   const library = new LibraryService(new ArticlesRepo(db), notifier);
-  // The index lives in a worker: loading, building and querying never block this thread. Started
-  // before the library loads its metas so both cold loads overlap (30k articles: ~1.4 s each).
+  // The first screen of the library comes from one indexed query (50 rows in the list's order);
+  // the rest is read in pages after the app is drawn (30,000 metas take ~1 s).
+  const firstScreen = await library.loadFirst(settings.get('library'), FIRST_SCREEN);
+  if (!firstScreen) await library.load();
+  // The index lives in a worker: loading, building and querying never block this thread.
   const search = new SearchService(library, () => new Worker(new URL('./workers/search.worker.js', document.baseURI), { type: 'module' }));
   search.start();
-  await library.load();
-  await seedSample(library, settings, {
-    name: SAMPLE.split('/').pop()!,
-    bytes: async () => new Uint8Array(await (await fetch(SAMPLE)).arrayBuffer()),
-  }, parseSampleArticle);
+  const rest = async (): Promise<void> => {
+    if (firstScreen) {
+      await library.load();
+      library.announce({ added: [], removed: [] });
+    }
+    await seedSample(library, settings, {
+      name: SAMPLE.split('/').pop()!,
+      bytes: async () => new Uint8Array(await (await fetch(SAMPLE)).arrayBuffer()),
+    }, parseSampleArticle);
+  };
   const importer = new ImportService(library, () =>
     new Worker(new URL('./workers/import.worker.js', document.baseURI), { type: 'module' }) as unknown as ImportWorker);
   const collect = await startCollect(db, platform, library, importer);
@@ -76,6 +86,7 @@ async function start(): Promise<void> {
   document.getElementById('boot')?.remove();
   document.body.append(app);
   if (undone >= 0) notifier.notify({ kind: 'info', message: 'restore.recovered', params: { rows: undone }, timeout: 0 });
+  await rest();
   void platform.persistStorage().then((granted) => {
     if (!granted && platform.kind === 'browser') console.info(t('storage.persistDenied'));
   });

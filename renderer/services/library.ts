@@ -22,28 +22,58 @@ function comparator(sort: LibraryPrefs['sort']): (a: ArticleMeta, b: ArticleMeta
     case 'outlet': return (a, b) => collator.compare(a.outlet, b.outlet) || collator.compare(a.title, b.title);
     // Undated articles sort as oldest, so they gather at the end of the usual newest-first list.
     case 'date': return (a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.importedAt - b.importedAt;
-    default: return (a, b) => a.importedAt - b.importedAt || a.id.localeCompare(b.id);
+    // Ids are hex digests: code-unit order is their order (localeCompare cost ~100 ms on 30,000 rows).
+    default: return (a, b) => a.importedAt - b.importedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   }
 }
+
+const cacheKey = (prefs: LibraryPrefs): string => `${prefs.sort}|${prefs.descending}|${prefs.outlet}`;
 
 export class LibraryService extends EventTarget {
   private metas = new Map<string, ArticleMeta>();
   private cache: { key: string; rows: ArticleMeta[] } | null = null;
+  /** Set while only the first screen is loaded: how many articles are stored. */
+  private partialTotal: number | null = null;
 
   constructor(private readonly repo: ArticlesRepo, private readonly notifier: Notifier) {
     super();
   }
 
-  /** Reads every meta from storage (start-up, and after bulk changes made by a worker or a restore). */
+  /**
+   * Reads every meta from storage (start-up, and after bulk changes made by a worker or a restore),
+   * in pages so the page never waits on one long read.
+   */
   async load(): Promise<void> {
-    const all = await this.repo.listMeta();
+    const all = await this.repo.listMetaPaged();
     // Labels are shown without bidi controls, whatever an older import or a backup stored (issue 13).
     this.metas = new Map(all.map((m) => [m.id, cleanMeta(m)]));
     this.cache = null;
+    this.partialTotal = null;
   }
 
+  /**
+   * Start-up: reads only the first `n` rows of the list in `prefs`' order with one indexed query,
+   * so the library can be drawn before load() has read the rest. Returns false (and reads nothing)
+   * for orders no index gives exactly (title, outlet, date, an outlet filter): call load() then.
+   */
+  async loadFirst(prefs: LibraryPrefs, n: number): Promise<boolean> {
+    if (prefs.sort !== 'imported' || prefs.outlet) return false;
+    const [rows, total] = await Promise.all([this.repo.firstImported(n, prefs.descending), this.repo.count()]);
+    const clean = rows.map(cleanMeta);
+    for (const m of clean) this.metas.set(m.id, m);
+    this.cache = { key: cacheKey(prefs), rows: clean };
+    this.partialTotal = total;
+    return true;
+  }
+
+  /** Stored articles (known from a count while only the first screen is loaded). */
   get size(): number {
-    return this.metas.size;
+    return Math.max(this.metas.size, this.partialTotal ?? 0);
+  }
+
+  /** False while only the first screen of the list is in memory (see loadFirst). */
+  get complete(): boolean {
+    return this.partialTotal === null;
   }
 
   meta(id: string): ArticleMeta | undefined {
@@ -56,7 +86,7 @@ export class LibraryService extends EventTarget {
 
   /** Sorted, filtered rows for the list; cached until the library or the prefs change. */
   rows(prefs: LibraryPrefs): ArticleMeta[] {
-    const key = `${prefs.sort}|${prefs.descending}|${prefs.outlet}`;
+    const key = cacheKey(prefs);
     if (this.cache?.key === key) return this.cache.rows;
     let rows = this.allMeta();
     if (prefs.outlet) rows = rows.filter((m) => m.outlet === prefs.outlet);

@@ -29,6 +29,35 @@ export class ArticlesRepo {
     return guard(() => this.db.articles.orderBy('importedAt').toArray());
   }
 
+  /**
+   * Every article's meta in pages of `pageSize` (primary-key ranges, in id order): each page is a
+   * short task for the page's thread, where one read of 30,000 rows is one long task.
+   */
+  async listMetaPaged(pageSize = 2000, onPage: (rows: ArticleMeta[]) => void = () => {}): Promise<ArticleMeta[]> {
+    return guard(async () => {
+      const out: ArticleMeta[] = [];
+      let last: string | undefined;
+      for (;;) {
+        const page = await (last === undefined ? this.db.articles.orderBy(':id') : this.db.articles.where(':id').above(last)).limit(pageSize).toArray();
+        for (const m of page) out.push(m);
+        onPage(page);
+        if (page.length < pageSize) return out;
+        last = page[page.length - 1]!.id;
+      }
+    });
+  }
+
+  /**
+   * The first `n` metas in import order (newest first when `descending`), ties by id as the list
+   * sorts them: one indexed query, for the first screen of the library at start-up.
+   */
+  firstImported(n: number, descending: boolean): Promise<ArticleMeta[]> {
+    return guard(() => {
+      const q = this.db.articles.orderBy('importedAt');
+      return (descending ? q.reverse() : q).limit(n).toArray();
+    });
+  }
+
   count(): Promise<number> {
     return guard(() => this.db.articles.count());
   }

@@ -18,6 +18,16 @@ export class SearchRepo {
     return guard(() => this.db.searchSegments.orderBy('builtAt').toArray());
   }
 
+  /** The ids of the stored segment rows, oldest first (keys only: no row is read). */
+  async segmentIds(): Promise<string[]> {
+    return guard(async () => (await this.db.searchSegments.orderBy('builtAt').primaryKeys()) as string[]);
+  }
+
+  /** One segment row, or undefined when it is gone. */
+  segment(id: string): Promise<SearchSegmentRow | undefined> {
+    return guard(() => this.db.searchSegments.get(id));
+  }
+
   /** Writes (or replaces) one segment row. Rejects with StorageError (e.g. quota). */
   async putSegment(row: SearchSegmentRow): Promise<void> {
     await guard(() => this.db.searchSegments.put(row));
@@ -43,6 +53,10 @@ export class SearchRepo {
 
   async setMeta(key: string, value: unknown): Promise<void> {
     await guard(() => this.db.searchMeta.put({ key, value }));
+  }
+
+  async deleteMeta(key: string): Promise<void> {
+    await guard(() => this.db.searchMeta.delete(key));
   }
 
   /** The ids of every stored article (keys only: no article is read). */

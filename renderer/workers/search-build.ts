@@ -4,6 +4,8 @@
  */
 import { buildSegment } from '../core/search/segment';
 import { encodeSegment } from '../core/search/codec';
+import { decodeCompact, encodeCompact } from '../core/search/compact';
+import { mergeSegments } from '../core/search/merge';
 import type { SearchRepo } from '../storage/search-repo';
 import type { SegmentBuilder } from './search-host';
 
@@ -14,9 +16,15 @@ export async function buildEncoded(repo: SearchRepo, ids: readonly string[]): Pr
   return encodeSegment({ data, dead: new Uint8Array(docs.length) });
 }
 
+/** Merges encoded compact segments (tombstoned documents dropped) into one encoded segment. */
+export function mergeEncoded(parts: readonly Uint8Array[]): Uint8Array {
+  const data = mergeSegments(parts.map((b) => decodeCompact(b)));
+  return encodeCompact({ data, dead: new Uint8Array(data.ids.length) });
+}
+
 /** Builds on the calling thread. */
 export function localBuilder(repo: SearchRepo): SegmentBuilder {
-  return { parallel: 1, build: (ids) => buildEncoded(repo, ids) };
+  return { parallel: 1, build: (ids) => buildEncoded(repo, ids), merge: async (parts) => mergeEncoded(parts) };
 }
 
 interface BuildReply {
@@ -63,18 +71,20 @@ export function workerPool(spawn: () => Worker, parallel: number, max = parallel
     const w = idle.pop() ?? (workers.length < max ? start() : undefined);
     return w ? Promise.resolve(w) : new Promise((res) => waiting.push(res));
   };
+  const run = async (msg: { ids: string[] } | { merge: Uint8Array[] }, transfer: Transferable[] = []): Promise<Uint8Array> => {
+    const w = await acquire();
+    const id = ++job;
+    return new Promise<Uint8Array>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      busy.set(w, id);
+      w.postMessage({ job: id, ...msg }, transfer);
+    });
+  };
   return {
     parallel,
     max,
-    async build(ids) {
-      const w = await acquire();
-      const id = ++job;
-      return new Promise<Uint8Array>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        busy.set(w, id);
-        w.postMessage({ job: id, ids });
-      });
-    },
+    build: (ids) => run({ ids }),
+    merge: (parts) => run({ merge: [...parts] }, parts.map((p) => p.buffer)),
     close: () => workers.forEach((w) => w.terminate()),
   };
 }

@@ -10,18 +10,24 @@
  * Work is serialized on a queue; searches never wait for it.
  */
 import { decodeSegment } from '../core/search/codec';
+import { decodeCompact, encodeCompact } from '../core/search/compact';
+import { Lexicon } from '../core/search/lexicon';
 import { DEFAULT_SEGMENT_SIZE } from '../core/search/engine';
+import { nextMerge } from '../core/search/tiers';
 import { analyze } from '../core/search/pipeline';
 import type { SearchOptions, SearchResponse, Snippet } from '../core/search/api';
 import type { TextRange } from '../core/model';
 import type { SearchRepo } from '../storage/search-repo';
 import type { SearchStatus } from '../services/search-protocol';
-import { IndexState, INDEX_FORMAT } from './search-state';
+import { IndexState, INDEX_FORMAT, lexiconKey, type Part } from './search-state';
+import { mergeEncoded } from './search-build';
 import { findAll, snippet } from '../core/search/highlight';
 
 /** Builds one encoded segment from stored article ids (reads their texts itself). */
 export interface SegmentBuilder {
   build(ids: string[]): Promise<Uint8Array>;
+  /** Merges encoded compact segments into one (in a builder worker); inline when absent. */
+  merge?(parts: Uint8Array[]): Promise<Uint8Array>;
   /** How many builds run at once by default. */
   readonly parallel: number;
   /** How many may run at once when a caller asks for more (default: `parallel`). */
@@ -39,13 +45,13 @@ export function indexFingerprint(): string {
 
 /** Snippet length: about two lines of the result list at the default width. */
 const SNIPPET_CHARS = 220;
-const SMALL_PART = 500;
 /** Below this many articles a second builder costs more (worker start, IndexedDB reads) than it saves. */
 const PARALLEL_MIN = 1000;
 const MAX_DEAD_SHARE = 0.25;
-const MAX_SMALL_PARTS = 8;
 
 const now = (): number => performance.now();
+/** Lets queued messages (searches) run between two steps of a long load. */
+const yieldToSearches = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class SearchHost {
   private current: IndexState;
@@ -79,7 +85,7 @@ export class SearchHost {
       this.scheduleFlush();
       const fresh = added.filter((id) => !this.current.index.has(id));
       if (fresh.length) await this.buildInto(this.current, fresh, 'added');
-      await this.mergeSmall();
+      await this.mergeTiers();
       await this.compactDeleted();
       this.setStatus({ state: 'ready', segments: this.current.parts.length });
     });
@@ -91,9 +97,11 @@ export class SearchHost {
       const old = this.current;
       const next = new IndexState(old.gen + 1);
       await this.buildInto(next, await this.repo.articleIds(), 'forced', builders);
+      await this.mergeTiers(next);
       this.current = next;
       await this.repo.setMeta('generation', next.gen);
       await this.repo.deleteSegments(old.parts.map((p) => p.key));
+      await this.repo.deleteMeta(lexiconKey(old.gen));
       this.setStatus({ state: 'ready', segments: next.parts.length });
     });
   }
@@ -135,32 +143,46 @@ export class SearchHost {
     return run;
   }
 
-  /** Loads what decodes; returns why a build is needed ('' when none is known yet). */
+  /**
+   * Loads what decodes, newest segment first and one row at a time, yielding between rows so
+   * searches answer from what is loaded (status 'loading', done/total segments). Returns why a
+   * build is needed ('' when none is known yet).
+   */
   private async load(): Promise<string> {
     const t0 = now();
-    this.setStatus({ state: 'loading' });
+    this.setStatus({ state: 'loading', done: 0, total: 0 });
     const fingerprint = indexFingerprint();
-    let rows = await this.repo.segments();
-    let reason = rows.length === 0 ? 'missing' : '';
-    if (rows.length && (await this.repo.getMeta<string>('fingerprint')) !== fingerprint) {
+    let keys = await this.repo.segmentIds();
+    let reason = keys.length === 0 ? 'missing' : '';
+    if (keys.length && (await this.repo.getMeta<string>('fingerprint')) !== fingerprint) {
       await this.repo.clear();
-      rows = [];
+      keys = [];
       reason = 'version';
     }
     const gen = (await this.repo.getMeta<number>('generation')) ?? 1;
-    this.current = new IndexState(gen);
-    const bad: string[] = [];
-    for (const row of rows) {
-      if (!row.id.startsWith(`g${gen}-`)) bad.push(row.id); // left by an interrupted rebuild
-      else {
-        try {
-          const bytes = typeof row.data === 'string' ? new TextEncoder().encode(row.data) : new Uint8Array(row.data);
-          this.current.add(row.id, decodeSegment(bytes));
-        } catch {
-          bad.push(row.id);
-          reason = 'corrupt';
-        }
+    await this.repo.deleteMeta(lexiconKey(gen + 1)); // left by an interrupted rebuild
+    const bad = keys.filter((k) => !k.startsWith(`g${gen}-`)); // likewise
+    let mine = keys.filter((k) => k.startsWith(`g${gen}-`));
+    const lexicon = await this.loadLexicon(gen);
+    if (mine.length && !lexicon) {
+      bad.push(...mine);
+      mine = [];
+      reason = 'corrupt';
+    }
+    this.current = new IndexState(gen, lexicon);
+    let done = 0;
+    for (const key of mine.reverse()) {
+      const row = await this.repo.segment(key);
+      if (!row) continue;
+      try {
+        const bytes = typeof row.data === 'string' ? new TextEncoder().encode(row.data) : new Uint8Array(row.data);
+        this.current.add(row.id, decodeCompact(bytes), true);
+      } catch {
+        bad.push(row.id);
+        reason = 'corrupt';
       }
+      this.setStatus({ state: 'loading', done: ++done, total: mine.length, loaded: this.current.index.size, segments: this.current.parts.length });
+      await yieldToSearches();
     }
     await this.repo.deleteSegments(bad);
     await this.current.dropEmpty(this.repo);
@@ -170,12 +192,23 @@ export class SearchHost {
     return reason;
   }
 
+  private async loadLexicon(gen: number): Promise<Lexicon | undefined> {
+    const stored = await this.repo.getMeta<ArrayBuffer>(lexiconKey(gen));
+    try {
+      return stored ? Lexicon.decode(new Uint8Array(stored)) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   private async reconcile(reason: string): Promise<void> {
     const { missing, extra } = this.current.index.staleness(await this.repo.articleIds());
     if (extra.length) await this.current.remove(extra, this.repo);
     await this.current.flush(this.repo);
     if (missing.length) await this.buildInto(this.current, missing, reason || 'stale');
     this.setStatus({ state: 'ready', segments: this.current.parts.length });
+    await this.mergeTiers();
+    this.setStatus({ segments: this.current.parts.length });
   }
 
   /** Builds `ids` into segments (in parallel), adding and persisting each as it arrives. */
@@ -191,11 +224,11 @@ export class SearchHost {
     this.setStatus({ state: 'building', done, total: ids.length, reason });
     const worker = async (): Promise<void> => {
       for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
-        const bytes = await this.builder.build(chunk);
-        const seg = decodeSegment(bytes);
+        const built = decodeSegment(await this.builder.build(chunk));
         const key = target.nextKey();
-        target.add(key, seg);
-        await this.repo.putSegment(target.row(key, bytes, seg.data.ids));
+        const part = target.adopt(key, built);
+        await target.saveLexicon(this.repo);
+        await this.repo.putSegment(target.row(key, encodeCompact(part.seg), part.seg.data.ids));
         done += chunk.length;
         this.setStatus({ done, built: this.status.built + chunk.length, segments: target.parts.length });
       }
@@ -204,13 +237,22 @@ export class SearchHost {
     this.setStatus({ buildMs: now() - t0 });
   }
 
-  /** Merges small segments (one per import batch or undo) once there are too many of them. */
-  private async mergeSmall(): Promise<void> {
-    const small = this.current.parts.filter((p) => this.current.live(p).length < SMALL_PART);
-    if (small.length <= MAX_SMALL_PARTS) return;
-    const ids = small.flatMap((p) => this.current.live(p));
-    await this.buildInto(this.current, ids, 'merge');
-    await this.current.dropEmpty(this.repo);
+  /** Tiered merges (core/search/tiers.ts), each in a builder worker on the compact form. */
+  private async mergeTiers(target: IndexState = this.current): Promise<void> {
+    for (let group = nextMerge(target.parts.map((p) => target.live(p).length)); group; group = nextMerge(target.parts.map((p) => target.live(p).length))) {
+      await this.mergeParts(target, group.map((i) => target.parts[i]!));
+    }
+  }
+
+  private async mergeParts(target: IndexState, parts: Part[]): Promise<void> {
+    const blobs = parts.map((p) => encodeCompact(p.seg));
+    const bytes = this.builder.merge ? await this.builder.merge(blobs) : mergeEncoded(blobs);
+    const merged = decodeCompact(bytes);
+    const key = target.nextKey();
+    // Deletions that arrived meanwhile were queued behind this task, so the merged copy is current.
+    const part = target.add(key, merged);
+    await this.repo.putSegment(target.row(key, bytes, part.seg.data.ids));
+    await target.dropEmpty(this.repo);
   }
 
   private flushTimer: ReturnType<typeof setTimeout> | undefined;

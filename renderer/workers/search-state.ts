@@ -1,19 +1,30 @@
 /**
- * One generation of the search index in memory: the engine's SearchIndex plus, for each segment,
- * the row key it is persisted under and its decoded data (whose tombstone array the engine mutates
- * in place, so re-encoding a part persists its deletions).
+ * One generation of the search index in memory: the engine's SearchIndex (with its shared
+ * lexicon) plus, for each segment, the row key it is persisted under and its decoded data (whose
+ * tombstone array the engine mutates in place, so re-encoding a part persists its deletions).
+ * The lexicon is persisted in `searchMeta` under `lexicon-g<generation>`, always before a segment
+ * row that needs its new words.
  */
 import { SearchIndex } from '../core/search/engine';
-import { encodeSegment, type StoredSegment } from '../core/search/codec';
+import { compactSegment, encodeCompact, type StoredCompact } from '../core/search/compact';
+import type { StoredSegment } from '../core/search/codec';
+import type { Lexicon } from '../core/search/lexicon';
 import type { SearchRepo, SearchSegmentRow } from '../storage/search-repo';
 
-/** Bumped when the row layout or the meaning of a row changes (engine changes are fingerprinted). */
-export const INDEX_FORMAT = 1;
+/**
+ * Bumped when the row layout or the meaning of a row changes (engine changes are fingerprinted).
+ * 2: compact format 6 (shared lexicon row, variable-byte postings); profiles with format-1 rows
+ * see a changed fingerprint at start-up and rebuild (docs/decisions/search-index-format.md).
+ */
+export const INDEX_FORMAT = 2;
 
 export interface Part {
   key: string;
-  seg: StoredSegment;
+  seg: StoredCompact;
 }
+
+/** The searchMeta key of a generation's lexicon. */
+export const lexiconKey = (gen: number): string => `lexicon-g${gen}`;
 
 /** Row bytes as IndexedDB stores them (an ArrayBuffer of exactly the encoded length). */
 export function toBuffer(bytes: Uint8Array): ArrayBuffer {
@@ -23,23 +34,44 @@ export function toBuffer(bytes: Uint8Array): ArrayBuffer {
 }
 
 export class IndexState {
-  readonly index = new SearchIndex();
+  readonly index: SearchIndex;
   parts: Part[] = [];
   private owner = new Map<string, Part>();
   private dirty = new Set<Part>();
   private counter = 0;
+  private savedWords: number;
 
-  constructor(readonly gen: number) {}
+  constructor(readonly gen: number, lexicon?: Lexicon) {
+    this.index = new SearchIndex(undefined, lexicon);
+    this.savedWords = lexicon?.size ?? 0;
+  }
+
+  /** Turns a built segment into a compact one over this generation's lexicon and adds it. */
+  adopt(key: string, built: StoredSegment): Part {
+    return this.add(key, { data: compactSegment(built.data, this.index.lexicon), dead: built.dead });
+  }
+
+  /** Persists the lexicon when it gained words since it was last written. */
+  async saveLexicon(repo: SearchRepo): Promise<void> {
+    const lex = this.index.lexicon;
+    if (lex.size === this.savedWords) return;
+    const size = lex.size;
+    await repo.setMeta(lexiconKey(this.gen), toBuffer(lex.encode()));
+    this.savedWords = size;
+  }
 
   /** A fresh row key in this generation ("g3-lx2k9a-4"): unique across sessions. */
   nextKey(): string {
     return `g${this.gen}-${Date.now().toString(36)}-${this.counter++}`;
   }
 
-  /** Adds a decoded segment; ids it holds that were indexed elsewhere are replaced (engine rule). */
-  add(key: string, seg: StoredSegment): Part {
+  /**
+   * Adds a decoded segment; ids it holds that were indexed elsewhere are replaced (engine rule),
+   * or with `older` (loading newest first) its own copies of them are dropped.
+   */
+  add(key: string, seg: StoredCompact, older = false): Part {
     const part = { key, seg };
-    this.index.addSegment(seg.data, seg.dead);
+    this.index.addSegment(seg.data, seg.dead, key, older);
     this.parts.push(part);
     seg.data.ids.forEach((id, i) => {
       if (!seg.dead[i]) this.owner.set(id, part);
@@ -67,6 +99,7 @@ export class IndexState {
     for (const p of touched) {
       if (this.live(p).length === 0) {
         this.parts = this.parts.filter((x) => x !== p);
+        this.index.removeSegment(p.key);
         await repo.deleteSegments([p.key]);
       } else this.dirty.add(p);
     }
@@ -86,13 +119,14 @@ export class IndexState {
   async flush(repo: SearchRepo): Promise<void> {
     const parts = [...this.dirty].filter((p) => this.parts.includes(p));
     this.dirty.clear();
-    for (const p of parts) await repo.putSegment(this.row(p.key, encodeSegment(p.seg), p.seg.data.ids));
+    for (const p of parts) await repo.putSegment(this.row(p.key, encodeCompact(p.seg), p.seg.data.ids));
   }
 
   /** Drops parts whose documents were all replaced by later parts (after a merge). */
   async dropEmpty(repo: SearchRepo): Promise<void> {
     const empty = this.parts.filter((p) => p.seg.data.ids.every((id, i) => p.seg.dead[i] || this.owner.get(id) !== p));
     this.parts = this.parts.filter((p) => !empty.includes(p));
+    for (const p of empty) this.index.removeSegment(p.key);
     await repo.deleteSegments(empty.map((p) => p.key));
   }
 

@@ -8,6 +8,7 @@ import type { BenchContext, BenchRow } from './lib/context';
 import { percentile, median } from './lib/context';
 import { readCorpus, readQueries, judge, heapUsed, type BenchQuery } from './lib/search-corpus';
 import { buildLunrAr, searchLunrAr } from './lib/search-lunr-ar';
+import { buildFlex, flexBytes, searchFlex } from './lib/search-flexsearch';
 import { SearchIndex } from '../../renderer/core/search/engine';
 import { FIXTURE_DOCS } from '../fixtures/search/articles';
 import type { SearchDoc } from '../../renderer/core/search/api';
@@ -87,6 +88,7 @@ function benchOurs(docs: SearchDoc[], queries: BenchQuery[], judged: boolean): {
   let t = performance.now();
   const cpu = process.cpuUsage();
   let index: SearchIndex | null = SearchIndex.build(docs);
+  index.mergeTiers();
   const buildMs = performance.now() - t;
   const buildCpuMs = process.cpuUsage(cpu).user / 1000;
   const heapBytes = heapUsed() - before;
@@ -102,7 +104,7 @@ function benchOurs(docs: SearchDoc[], queries: BenchQuery[], judged: boolean): {
   const rows: BenchRow[] = [
     { metric: 'warraq build', value: buildMs, unit: 'ms', note: `${note}, 1 thread` },
     { metric: 'warraq build CPU time', value: buildCpuMs, unit: 'ms', note: 'user CPU of the build (wall time inflates when the machine is shared)' },
-    { metric: 'warraq serialized', value: serializedBytes / 1e6, unit: 'MB', note: `${blobs.length} segments` },
+    { metric: 'warraq serialized', value: serializedBytes / 1e6, unit: 'MB', note: `lexicon + ${blobs.length - 1} segments` },
     { metric: 'warraq heap of index', value: heapBytes / 1e6, unit: 'MB', note },
     { metric: 'warraq cold load', value: loadMs, unit: 'ms', note },
     ...q.rows,
@@ -131,11 +133,32 @@ function benchLunrAr(docs: SearchDoc[], queries: BenchQuery[], judged: boolean):
   ];
 }
 
+/** FlexSearch on the same documents and queries, in the same run (the peer to beat on size and median). */
+async function benchFlex(docs: SearchDoc[], queries: BenchQuery[], judged: boolean): Promise<{ rows: BenchRow[]; json: Record<string, unknown> }> {
+  const before = heapUsed();
+  const t = performance.now();
+  const index = buildFlex(docs);
+  const buildMs = performance.now() - t;
+  const heapBytes = heapUsed() - before;
+  const serializedBytes = await flexBytes(index);
+  const q = measureQueries({ label: 'flexsearch', search: (s) => searchFlex(index, s) }, queries, judged);
+  return {
+    rows: [
+      { metric: 'flexsearch build', value: buildMs, unit: 'ms', note: `${docs.length} docs, 1 thread; tokenize forward, our Arabic folding` },
+      { metric: 'flexsearch serialized', value: serializedBytes / 1e6, unit: 'MB', note: 'its export(), UTF-16 chars' },
+      { metric: 'flexsearch heap of index', value: heapBytes / 1e6, unit: 'MB' },
+      ...q.rows,
+    ],
+    json: { buildMs, serializedBytes, heapBytes, ...q.json },
+  };
+}
+
 export async function run(ctx: BenchContext): Promise<{ rows: BenchRow[]; json: Record<string, unknown> }> {
   const docs = ctx.corpus ? await readCorpus(ctx.corpus, ctx.limit) : FIXTURE_DOCS;
   const judged = Boolean(ctx.queries);
   const queries = ctx.queries ? readQueries(ctx.queries, docs.length) : FALLBACK_QUERIES;
   const ours = benchOurs(docs, queries, judged);
+  const flex = await benchFlex(docs, queries, judged);
   const theirs = benchLunrAr(docs, queries, judged);
-  return { rows: [...ours.rows, ...theirs], json: ours.json };
+  return { rows: [...ours.rows, ...flex.rows, ...theirs], json: { ...ours.json, flexsearch: flex.json } };
 }

@@ -1,11 +1,12 @@
 /**
- * Segment persistence: one compact binary blob per segment (IndexedDB stores it as is).
+ * Transport of built segments from builder workers to the search worker (the stored form is
+ * compact.ts). One binary blob per segment.
  * Layout: "WRQ1", u32 header length, UTF-8 JSON header (version, doc metadata, block lengths),
  * then 8-aligned blocks: the typed arrays, the three vocabularies as raw UTF-16LE, the tombstones.
  * Loading keeps views into the blob where aligned (no copy) and decodes vocabularies with
  * TextDecoder: a cold load of the 31,030-article index is then mostly memory mapping.
  */
-import { F, type SegmentData } from './segment';
+import { F, type BuiltSegment } from './segment';
 import { SortedStrings } from './sorted-strings';
 
 const MAGIC = 0x31515257; // "WRQ1" little-endian
@@ -31,7 +32,7 @@ const VOCABS = ['terms', 'seqVocab', 'foldVocab'] as const;
 
 /** A segment plus its tombstones (1 = deleted), as persisted. */
 export interface StoredSegment {
-  data: SegmentData;
+  data: BuiltSegment;
   dead: Uint8Array;
   /** Stable name of the segment (persistence key); '' when unnamed. */
   key?: string;
@@ -130,7 +131,7 @@ export function decodeSegment(bytes: Uint8Array): StoredSegment {
     terms: SortedStrings.fromParts(joined[0]!, arrays.termOffsets as Uint32Array),
     seqVocab: SortedStrings.fromParts(joined[1]!, arrays.seqVocabOffsets as Uint32Array),
     foldVocab: SortedStrings.fromParts(joined[2]!, arrays.foldVocabOffsets as Uint32Array),
-  } as unknown as SegmentData;
+  } as unknown as BuiltSegment;
   if (data.fieldStart.length !== data.terms.length * F + 1 || data.seqStart.length !== n + 1) {
     throw new Error('corrupt segment: inconsistent sizes');
   }

@@ -1,19 +1,22 @@
 /**
- * SearchIndex: the archive's search engine. Documents live in immutable compact segments (built
- * by buildSegment, persisted with encodeSegment). add() indexes new documents as a new small
+ * SearchIndex: the archive's search engine. Documents live in immutable compact segments over one
+ * shared vocabulary (the Lexicon; format: compact.ts). A built segment (buildSegment, or one sent
+ * by a builder worker) is adopted into the lexicon; add() indexes new documents as a new small
  * segment (no rebuild); remove() leaves tombstones; compact(), called when idle, merges small and
  * tombstoned segments without needing the article texts. Queries run segment by segment
- * (boolean match on postings → phrase/strict verification → lunr scoring with global idf) and the
- * per-segment top hits are merged. Pure: runs in a Web Worker or in Node.
+ * (intersection of the query terms' postings → phrase/strict verification → lunr's scoring with
+ * global idf) and the per-segment top hits are merged. Pure: runs in a Web Worker or in Node.
  */
 import type { SearchDoc, SearchHit, SearchOptions, SearchResponse } from './api';
-import { buildSegment, type SegmentData } from './segment';
-import { decodeSegment, encodeSegment } from './codec';
+import { buildSegment, type BuiltSegment } from './segment';
+import { compactSegment, decodeCompact, encodeCompact, postingCount, type CompactSegment } from './compact';
+import { Lexicon } from './lexicon';
 import { mergeSegments } from './merge';
+import { nextMerge } from './tiers';
 import { parseQuery, type ParsedQuery } from './query';
 import { planQuery, type QueryPlan } from './plan';
-import { matchSegment } from './match';
-import { idf, rankSegment, segmentDf } from './score';
+import { matchSegment, QueryCache } from './match';
+import { idf, rankSegment } from './score';
 import { foldText } from '../arabic/normalize';
 
 /** Segment size: SEARCH.md measured 4,000-doc segments at ~2 MB of heap per 1,000 docs. */
@@ -22,7 +25,7 @@ const DEFAULT_LIMIT = 200;
 
 interface Segment {
   key: string;
-  data: SegmentData;
+  data: CompactSegment;
   dead: Uint8Array;
   deadCount: number;
 }
@@ -51,35 +54,37 @@ export class SearchIndex {
   private segments: Segment[] = [];
   private where = new Map<string, { seg: Segment; local: number }>();
 
-  constructor(private readonly segmentSize = DEFAULT_SEGMENT_SIZE) {}
+  constructor(private readonly segmentSize = DEFAULT_SEGMENT_SIZE, readonly lexicon: Lexicon = new Lexicon()) {}
 
   /** Builds an index from documents in segments of `segmentSize`. */
   static build(docs: readonly SearchDoc[], segmentSize = DEFAULT_SEGMENT_SIZE): SearchIndex {
     const index = new SearchIndex(segmentSize);
-    for (let i = 0; i < docs.length; i += segmentSize) index.addSegment(buildSegment(docs.slice(i, i + segmentSize)));
-    return index;
-  }
-
-  /** Loads persisted segments; throws Error('corrupt segment …') when one cannot be read. */
-  static load(blobs: readonly Uint8Array[], segmentSize = DEFAULT_SEGMENT_SIZE): SearchIndex {
-    const index = new SearchIndex(segmentSize);
-    for (const b of blobs) {
-      const { data, dead, key } = decodeSegment(b);
-      index.addSegment(data, dead, key || undefined);
-    }
+    for (let i = 0; i < docs.length; i += segmentSize) index.adopt(buildSegment(docs.slice(i, i + segmentSize)));
     return index;
   }
 
   /**
-   * Loads what can be read: corrupt blobs are skipped and their positions returned, so the caller
-   * can rebuild just the documents staleness() then reports missing while search keeps working.
+   * Loads what serialize() wrote (the lexicon first, then the segments); throws
+   * Error('corrupt …') when any blob cannot be read.
+   */
+  static load(blobs: readonly Uint8Array[], segmentSize = DEFAULT_SEGMENT_SIZE): SearchIndex {
+    const { index, corrupt } = SearchIndex.loadTolerant(blobs, segmentSize);
+    if (corrupt.length) throw new Error('corrupt segment');
+    return index;
+  }
+
+  /**
+   * Loads what can be read: corrupt segment blobs are skipped and their positions returned, so the
+   * caller can rebuild just the documents staleness() then reports missing while search keeps
+   * working. A corrupt lexicon (blob 0) makes every segment unreadable: throws.
    */
   static loadTolerant(blobs: readonly Uint8Array[], segmentSize = DEFAULT_SEGMENT_SIZE): { index: SearchIndex; corrupt: number[] } {
-    const index = new SearchIndex(segmentSize);
+    const index = new SearchIndex(segmentSize, blobs.length ? Lexicon.decode(blobs[0]!) : new Lexicon());
     const corrupt: number[] = [];
     blobs.forEach((b, i) => {
+      if (i === 0) return;
       try {
-        const { data, dead, key } = decodeSegment(b);
+        const { data, dead, key } = decodeCompact(b);
         index.addSegment(data, dead, key || undefined);
       } catch {
         corrupt.push(i);
@@ -88,20 +93,31 @@ export class SearchIndex {
     return { index, corrupt };
   }
 
+  /** Interns a built segment's words and adds it in compact form; returns its key. */
+  adopt(built: BuiltSegment, dead: Uint8Array = new Uint8Array(built.ids.length), key: string = newKey()): string {
+    return this.addSegment(compactSegment(built, this.lexicon), dead, key);
+  }
+
   /**
-   * Adds a built segment (e.g. from a worker) and returns its key; ids already indexed elsewhere
-   * are replaced (tombstoned there).
+   * Adds a compact segment and returns its key; ids already indexed elsewhere are replaced
+   * (tombstoned there) — or, with `older`, the incoming copies are (loading newest first).
+   * Throws Error('corrupt segment …') when it names words the lexicon does not have.
    */
-  addSegment(data: SegmentData, dead: Uint8Array = new Uint8Array(data.ids.length), key: string = newKey()): string {
+  addSegment(data: CompactSegment, dead: Uint8Array = new Uint8Array(data.ids.length), key: string = newKey(), older = false): string {
+    if (data.words > this.lexicon.size) throw new Error('corrupt segment: words missing from the lexicon');
     const seg: Segment = { key, data, dead, deadCount: 0 };
     this.segments.push(seg);
-    this.register(seg);
+    this.register(seg, older);
     return key;
   }
 
-  private register(seg: Segment): void {
+  private register(seg: Segment, older: boolean): void {
     seg.data.ids.forEach((id, local) => {
       if (seg.dead[local]) return;
+      if (older && this.where.has(id)) {
+        seg.dead[local] = 1;
+        return;
+      }
       this.tombstone(id);
       this.where.set(id, { seg, local });
     });
@@ -123,8 +139,19 @@ export class SearchIndex {
    */
   add(docs: readonly SearchDoc[]): string[] {
     const keys: string[] = [];
-    for (let i = 0; i < docs.length; i += this.segmentSize) keys.push(this.addSegment(buildSegment(docs.slice(i, i + this.segmentSize))));
+    for (let i = 0; i < docs.length; i += this.segmentSize) keys.push(this.adopt(buildSegment(docs.slice(i, i + this.segmentSize))));
     return keys;
+  }
+
+  /**
+   * Drops a segment whose documents all live elsewhere now or are deleted (after a merge);
+   * documents it still holds are removed from the index.
+   */
+  removeSegment(key: string): void {
+    const seg = this.segments.find((s) => s.key === key);
+    if (!seg) return;
+    this.segments = this.segments.filter((s) => s !== seg);
+    for (const id of seg.data.ids) if (this.where.get(id)?.seg === seg) this.where.delete(id);
   }
 
   /** Removes documents (tombstones); returns how many were indexed. */
@@ -149,16 +176,25 @@ export class SearchIndex {
     return this.segments.map((s) => ({ key: s.key, ids: s.data.ids, deleted: s.deadCount }));
   }
 
-  /** Serializes every segment (with its tombstones and key), in order; load() reads them back. */
+  /** The lexicon, then every segment (with its tombstones and key), in order; load() reads them back. */
   serialize(): Uint8Array[] {
-    return this.segments.map((s) => encodeSegment(s));
+    return [this.lexicon.encode(), ...this.segments.map((s) => encodeCompact(s))];
   }
 
   /** Serializes one segment by key (see segmentInfos); throws RangeError for an unknown key. */
   serializeSegment(key: string): Uint8Array {
     const s = this.segments.find((x) => x.key === key);
     if (!s) throw new RangeError(`no segment ${key}`);
-    return encodeSegment(s);
+    return encodeCompact(s);
+  }
+
+  /** Bytes of the segments' data in memory (postings, sequences, tables; not the document metadata). */
+  memoryBytes(): number {
+    let n = 0;
+    for (const { data: d } of this.segments) {
+      n += d.termIds.byteLength + d.termStart.byteLength + d.post.byteLength + d.seq.byteLength + d.seqStart.byteLength + d.fieldLen.byteLength + d.dates.byteLength;
+    }
+    return n;
   }
 
   /**
@@ -191,6 +227,18 @@ export class SearchIndex {
     }
     flush();
     this.segments = next;
+    return result;
+  }
+
+  /** Applies the tiered merge policy (tiers.ts) until no size class is full; returns what changed. */
+  mergeTiers(): CompactResult {
+    const result: CompactResult = { removed: [], added: [] };
+    const live = (s: Segment): number => s.data.ids.length - s.deadCount;
+    for (let group = nextMerge(this.segments.map(live)); group; group = nextMerge(this.segments.map(live))) {
+      const run = group.map((i) => this.segments[i]!);
+      const merged = this.merge(run, result);
+      this.segments = this.segments.filter((s) => !run.includes(s)).concat(merged ? [merged] : []);
+    }
     return result;
   }
 
@@ -233,10 +281,13 @@ export class SearchIndex {
     const within = options.within ? new Set(options.within) : null;
     const sources = parsed.sources.map((s) => foldText(s.toLowerCase()));
     const dfCache = new Map<string, number>();
-    const ctx = { idf: (term: string) => this.globalIdf(term, dfCache), exists: (term: string) => this.globalDf(term, dfCache) > 0 };
+    const cache = new QueryCache(this.lexicon);
+    let docs = 0;
+    for (const s of this.segments) docs += s.data.ids.length - s.deadCount;
+    const ctx = { idf: (term: string) => idf(this.globalDf(term, dfCache, cache), docs), exists: (term: string) => this.globalDf(term, dfCache, cache) > 0 };
     // Filters alone (source:, date:) have nothing to rank by: newest first.
     const byDate = options.sort === 'date' || plan.groups.length === 0;
-    const found: Array<{ seg: SegmentData; d: number; score: number; tier: number }> = [];
+    const found: Array<{ seg: CompactSegment; d: number; score: number; tier: number }> = [];
     let total = 0;
     for (const seg of this.segments) {
       const data = seg.data;
@@ -246,10 +297,10 @@ export class SearchIndex {
         (!parsed.dateFrom || data.dates[i]! >= parsed.dateFrom) &&
         (!parsed.dateTo || (data.dates[i]! > 0 && data.dates[i]! <= parsed.dateTo)) &&
         (sources.length === 0 || sources.some((s) => foldText(data.outlets[i]!.toLowerCase()).includes(s)));
-      const cands = matchSegment(data, plan, keep);
+      const cands = matchSegment(data, cache, plan, keep);
       total += cands.length;
       if (cands.length === 0) continue;
-      const top = rankSegment(data, plan, cands, limit, byDate, ctx);
+      const top = rankSegment(data, cache, plan, cands, limit, byDate, ctx);
       top.docs.forEach((d, i) => found.push({ seg: data, d, score: top.scores[i]!, tier: top.tiers[i]! }));
     }
     found.sort(byDate ? (a, b) => b.seg.dates[b.d]! - a.seg.dates[a.d]! || b.score - a.score : (a, b) => b.tier - a.tier || b.score - a.score);
@@ -261,24 +312,18 @@ export class SearchIndex {
     return { total, hits };
   }
 
-  private globalIdf(term: string, cache: Map<string, number>): number {
-    const df = this.globalDf(term, cache);
-    let docs = 0;
-    for (const s of this.segments) docs += s.data.ids.length - s.deadCount;
-    return idf(df, docs);
-  }
-
   /** Document frequency over all segments (tombstoned docs still count until a rebuild). */
-  private globalDf(term: string, cache: Map<string, number>): number {
-    let df = cache.get(term);
+  private globalDf(term: string, dfs: Map<string, number>, cache: QueryCache): number {
+    let df = dfs.get(term);
     if (df !== undefined) return df;
     df = 0;
-    for (const s of this.segments) {
-      const t = s.data.terms.find(term);
-      if (t >= 0) df += segmentDf(s.data, t);
+    if (cache.id(term) >= 0) {
+      for (const s of this.segments) {
+        const slot = cache.slot(s.data, term);
+        if (slot >= 0) df += postingCount(s.data, slot);
+      }
     }
-    cache.set(term, df);
+    dfs.set(term, df);
     return df;
   }
 }
-

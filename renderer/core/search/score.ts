@@ -1,24 +1,20 @@
 /**
- * Ranking with lunr's own scorer. lunr's `Index#search` runs unchanged over a small view of a
- * segment built per query: an inverted index holding only the query's terms and the candidate
- * documents, and field vectors holding only those terms. lunr scores a field as
- * dot(query, field vector) / |query|, so vectors restricted to the query's terms give exactly the
- * scores of full vectors. Weights are lunr's BM25 (k1 1.2, b 0.75) with a GLOBAL idf (document
- * frequencies summed over all segments), so scores from different segments compare.
+ * Ranking: lunr's scoring formula evaluated directly over the candidates' postings (no lunr index
+ * is built per query). lunr scores a document as Σ over fields and query terms of
+ * boost × weight / |query|, where weight is BM25 (k1 1.2, b 0.75) rounded to 3 decimals and |query|
+ * the norm of the query's boosts; idf is GLOBAL (document frequencies summed over all segments),
+ * so scores from different segments compare. test/unit/core/search/lunr-parity.test.ts holds us to
+ * lunr's own results.
  */
-import lunr from 'lunr';
-import { F, FIELDS, type SegmentData } from './segment';
+import { F, postingCount, type CompactSegment } from './compact';
+import { gallop, sequenceMatcher, slotsOf, type QueryCache } from './match';
 import { PREFIX_BOOST, type Expansion, type QueryPlan } from './plan';
-import { sequenceMatcher } from './match';
 
 const K1 = 1.2;
 const B = 0.75;
 /** Prefix expansions scored per term, most frequent first: a short prefix can reach thousands. */
 const MAX_PREFIX_TERMS = 32;
-/**
- * Candidates per segment checked for that sequence, best first (each check scans one document,
- * ~300 tokens): four times the hits wanted, at least 100 and at most 500.
- */
+/** Candidates per segment checked for the typed sequence, best first. */
 const sequenceChecks = (k: number): number => Math.max(300, 4 * k);
 
 /** lunr.idf with a global document count and frequency. */
@@ -26,13 +22,13 @@ export function idf(df: number, docCount: number): number {
   return Math.log(1 + Math.abs((docCount - df + 0.5) / (df + 0.5)));
 }
 
-/** Document frequency of a term inside a segment as lunr counts it (summed over fields). */
-export function segmentDf(seg: SegmentData, termId: number): number {
-  return seg.fieldStart[termId * F + F]! - seg.fieldStart[termId * F]!;
+/** Document frequency of a term slot inside a segment as lunr counts it (summed over fields). */
+export function segmentDf(seg: CompactSegment, slot: number): number {
+  return postingCount(seg, slot);
 }
 
 /** The weighted terms a plan scores with, in one segment (prefixes expand to that segment's terms). */
-export function scoringTerms(seg: SegmentData, plan: QueryPlan): Expansion[] {
+export function scoringTerms(seg: CompactSegment, c: QueryCache, plan: QueryPlan): Expansion[] {
   const weights = new Map<string, number>();
   const add = (term: string, boost: number): void => {
     weights.set(term, (weights.get(term) ?? 0) + boost);
@@ -43,11 +39,10 @@ export function scoringTerms(seg: SegmentData, plan: QueryPlan): Expansion[] {
         for (const w of t.words) for (const e of w.expansions) add(e.term, e.boost);
         continue;
       }
-      const [from, to] = seg.terms.prefixRange(t.words[0]!.loose);
-      const ids: number[] = [];
-      for (let i = from; i < to; i++) ids.push(i);
-      ids.sort((a, b) => segmentDf(seg, b) - segmentDf(seg, a));
-      for (const id of ids.slice(0, MAX_PREFIX_TERMS)) add(seg.terms.get(id), PREFIX_BOOST);
+      const slots = slotsOf(seg, c.lex.prefixIds(t.words[0]!.loose));
+      const df = new Map(slots.map((s) => [s, segmentDf(seg, s)]));
+      slots.sort((a, b) => df.get(b)! - df.get(a)! || seg.termIds[a]! - seg.termIds[b]!);
+      for (const s of slots.slice(0, MAX_PREFIX_TERMS)) add(c.lex.get(seg.termIds[s]!), PREFIX_BOOST);
     }
   }
   return [...weights].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([term, boost]) => ({ term, boost }));
@@ -60,84 +55,33 @@ export interface ScoreContext {
   exists: (term: string) => boolean;
 }
 
-interface Resolved {
-  terms: Expansion[];
-  ids: number[];
-  idfs: number[];
-}
-
-function resolve(seg: SegmentData, plan: QueryPlan, ctx: ScoreContext): Resolved {
-  const terms = scoringTerms(seg, plan).filter((e) => ctx.exists(e.term));
-  return { terms, ids: terms.map((e) => seg.terms.find(e.term)), idfs: terms.map((e) => ctx.idf(e.term)) };
-}
-
-/** Calls `fn` for every posting of the resolved terms whose document is marked in `docs`. */
-function eachPosting(seg: SegmentData, r: Resolved, docs: Uint8Array, fn: (termIndex: number, f: number, d: number, weight: number) => void): void {
-  r.ids.forEach((t, termIndex) => {
-    if (t < 0) return;
+/** lunr's score of each candidate (ascending local docs), in candidate order. */
+function score(seg: CompactSegment, c: QueryCache, plan: QueryPlan, cands: Int32Array, ctx: ScoreContext): Float64Array {
+  const terms = scoringTerms(seg, c, plan).filter((e) => ctx.exists(e.term));
+  const norm = Math.sqrt(terms.reduce((s, e) => s + e.boost * e.boost, 0)) || 1;
+  const out = new Float64Array(cands.length);
+  for (const e of terms) {
+    const slot = c.slot(seg, e.term);
+    if (slot < 0) continue;
+    const termIdf = ctx.idf(e.term);
     for (let f = 0; f < F; f++) {
+      const list = c.list(seg, slot, f);
+      if (list.docs.length === 0) continue;
       const avg = seg.avgFieldLen[f] || 1;
-      const end = seg.fieldStart[t * F + f + 1]!;
-      for (let k = seg.fieldStart[t * F + f]!; k < end; k++) {
-        const d = seg.postDocs[k]!;
-        if (docs[d] !== 1) continue;
-        const tf = seg.postTfs[k]!;
+      // Walk the shorter side, skipping ahead in the longer one.
+      let j = 0;
+      for (let i = 0; i < cands.length && j < list.docs.length; i++) {
+        const d = cands[i]!;
+        j = gallop(list.docs, d, j);
+        if (list.docs[j] !== d) continue;
+        const tf = list.tfs[j]!;
         const len = seg.fieldLen[d * F + f]!;
-        fn(termIndex, f, d, (r.idfs[termIndex]! * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len / avg)) + tf));
+        const w = (termIdf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len / avg)) + tf);
+        out[i]! += (e.boost * (Math.round(w * 1000) / 1000)) / norm;
       }
     }
-  });
-}
-
-/** A token set that knows exactly the given terms (lunr intersects every clause with it). */
-function exactTokenSet(known: ReadonlySet<string>): lunr.TokenSet {
-  const intersect = (other: lunr.TokenSet): { toArray(): string[] } => {
-    let node = other as unknown as { edges: Record<string, unknown>; final: boolean };
-    let word = '';
-    for (;;) {
-      const keys = Object.keys(node.edges);
-      if (keys.length !== 1) break;
-      word += keys[0];
-      node = node.edges[keys[0]!] as typeof node;
-    }
-    return { toArray: () => (node.final && known.has(word) ? [word] : []) };
-  };
-  return { intersect } as unknown as lunr.TokenSet;
-}
-
-/** Builds the per-query lunr index over the marked `docs` and returns lunr's ranked results. */
-function lunrRank(seg: SegmentData, r: Resolved, docs: Uint8Array, list: number[]): lunr.Index.Result[] {
-  const inverted: Record<string, Record<string, Record<string, object>> & { _index?: number }> = {};
-  r.terms.forEach((e, i) => {
-    inverted[e.term] = { _index: i, title: {}, body: {} } as unknown as (typeof inverted)[string];
-  });
-  const pairs = new Map<string, number[]>();
-  eachPosting(seg, r, docs, (termIndex, f, d, weight) => {
-    inverted[r.terms[termIndex]!.term]![FIELDS[f]!]![d] = {};
-    const key = `${FIELDS[f]}/${d}`;
-    const p = pairs.get(key);
-    if (p) p.push(termIndex, weight);
-    else pairs.set(key, [termIndex, weight]);
-  });
-  const vectors: Record<string, lunr.Vector> = {};
-  for (const d of list) for (const f of FIELDS) vectors[`${f}/${d}`] = new lunr.Vector(sortPairs(pairs.get(`${f}/${d}`) ?? []));
-  const index = new lunr.Index({
-    invertedIndex: inverted,
-    fieldVectors: vectors,
-    tokenSet: exactTokenSet(new Set(r.terms.map((e) => e.term))),
-    fields: [...FIELDS],
-    pipeline: new lunr.Pipeline(),
-  } as unknown as lunr.Index.Attributes);
-  return index.query((q) => {
-    for (const e of r.terms) q.term(e.term, { usePipeline: false, boost: e.boost, wildcard: lunr.Query.wildcard.NONE });
-  });
-}
-
-function sortPairs(pairs: number[]): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < pairs.length; i += 2) idx.push(i);
-  idx.sort((a, b) => pairs[a]! - pairs[b]!);
-  return idx.flatMap((i) => [pairs[i]!, pairs[i + 1]!]);
+  }
+  return out;
 }
 
 export interface SegmentTop {
@@ -149,69 +93,61 @@ export interface SegmentTop {
 }
 
 /**
- * Ranks the candidates of one segment and returns the best `k`: our own evaluation of lunr's
- * formula over all candidates picks them (cheap typed-array sums), then lunr's Index#search scores
- * and orders exactly those. With `byDate`, the newest `k` are taken instead and lunr scores them.
+ * Ranks the candidates of one segment and returns the best `k` (with `byDate`, the newest `k`).
+ * Cost: the candidates plus the query terms' postings, never the whole segment.
  */
-export function rankSegment(seg: SegmentData, plan: QueryPlan, cands: number[], k: number, byDate: boolean, ctx: ScoreContext): SegmentTop {
-  const n = seg.ids.length;
-  const r = resolve(seg, plan, ctx);
-  const norm = Math.sqrt(r.terms.reduce((s, e) => s + e.boost * e.boost, 0)) || 1;
-  const mark = new Uint8Array(n);
-  for (const d of cands) mark[d] = 1;
-  const quick = new Float64Array(n);
-  eachPosting(seg, r, mark, (termIndex, _f, d, weight) => {
-    quick[d]! += (r.terms[termIndex]!.boost * weight) / norm;
-  });
-  const inSequence = sequenceDocs(seg, plan, cands, quick, k);
-  const tier = (d: number): number => (inSequence.has(d) ? 1 : 0);
-  const order = byDate
-    ? (a: number, b: number): number => seg.dates[b]! - seg.dates[a]! || quick[b]! - quick[a]!
-    : (a: number, b: number): number => tier(b) - tier(a) || quick[b]! - quick[a]!;
+export function rankSegment(seg: CompactSegment, c: QueryCache, plan: QueryPlan, cands: Int32Array, k: number, byDate: boolean, ctx: ScoreContext): SegmentTop {
+  const scores = score(seg, c, plan, cands, ctx);
+  const items = Array.from({ length: cands.length }, (_, i) => i);
+  const inSequence = sequenceItems(seg, c, plan, cands, scores, k);
+  const tier = (i: number): number => (inSequence.has(i) ? 1 : 0);
   let top: number[];
-  if (byDate) top = cands.length > k ? selectTop(cands, k, order) : [...cands].sort(order);
-  else {
-    // Exact-sequence documents first, then the best of the rest by score.
-    const first = bestByScore([...inSequence], quick, k);
-    top = first.length >= k ? first : first.concat(bestByScore(cands.filter((d) => !inSequence.has(d)), quick, k - first.length));
+  if (byDate) {
+    const order = (a: number, b: number): number => seg.dates[cands[b]!]! - seg.dates[cands[a]!]! || scores[b]! - scores[a]! || a - b;
+    top = selectTop(items, k, order);
+  } else {
+    const first = bestByScore([...inSequence], scores, k);
+    top = first.length >= k ? first : first.concat(bestByScore(items.filter((i) => !inSequence.has(i)), scores, k - first.length));
   }
-  const topMark = new Uint8Array(n);
-  for (const d of top) topMark[d] = 1;
-  for (const res of lunrRank(seg, r, topMark, top)) {
-    const d = Number(res.ref);
-    quick[d] = res.score;
-  }
-  top.sort(order);
-  return { docs: top, scores: top.map((d) => quick[d]!), tiers: top.map(tier) };
+  return { docs: top.map((i) => cands[i]!), scores: top.map((i) => scores[i]!), tiers: top.map(tier) };
 }
 
-/** Candidates (the best SEQUENCE_CHECKS by score) that hold the plan's word sequence. */
-function sequenceDocs(seg: SegmentData, plan: QueryPlan, cands: number[], quick: Float64Array, k: number): Set<number> {
+/** Candidates (indexes; the best few hundred by score) that hold the plan's word sequence. */
+function sequenceItems(seg: CompactSegment, c: QueryCache, plan: QueryPlan, cands: Int32Array, scores: Float64Array, k: number): Set<number> {
   const out = new Set<number>();
-  if (!plan.sequence) return out;
-  const vocab = plan.strict ? seg.seqVocab : seg.foldVocab;
-  const ids = plan.sequence.map((w) => vocab.find(plan.strict ? w.strict : w.loose));
+  const words = plan.sequence;
+  if (!words) return out;
+  const ids = words.map((w) => c.id(plan.strict ? w.strict : w.loose));
   if (ids.some((id) => id < 0)) return out;
   const limit = sequenceChecks(k);
-  const checked = cands.length > limit ? bestByScore(cands, quick, limit) : cands;
-  const test = sequenceMatcher(seg, ids, plan.strict ? null : seg.seqFold, plan.sequence.map((w) => w.stop), false);
-  for (const d of checked) if (test(d)) out.add(d);
+  const items = Array.from({ length: cands.length }, (_, i) => i);
+  const checked = cands.length > limit ? bestByScore(items, scores, limit) : items;
+  if (!plan.strict && words.length === 1 && !words[0]!.stop) {
+    // One word: its folded surface is an index term, so its postings answer without the sequences.
+    const slot = c.slot(seg, words[0]!.loose);
+    if (slot < 0) return out;
+    const lists = [c.list(seg, slot, 0).docs, c.list(seg, slot, 1).docs];
+    for (const i of checked) {
+      const d = cands[i]!;
+      if (lists.some((l) => l[gallop(l, d, 0)] === d)) out.add(i);
+    }
+    return out;
+  }
+  const test = sequenceMatcher(seg, c.lex, ids, plan.strict, words.map((w) => w.stop), false);
+  for (const i of checked) if (test(cands[i]!)) out.add(i);
   return out;
 }
 
-/**
- * The `k` items with the highest scores, best first: a native numeric sort of the scores finds the
- * cut-off, so thousands of candidates cost no comparator calls.
- */
+/** The `k` items with the highest scores, best first (ties: lower item first). */
 function bestByScore(items: number[], scores: Float64Array, k: number): number[] {
-  const byScore = (a: number, b: number): number => scores[b]! - scores[a]!;
+  const byScore = (a: number, b: number): number => scores[b]! - scores[a]! || a - b;
   if (items.length <= k) return items.sort(byScore);
-  const values = Float64Array.from(items, (d) => scores[d]!).sort();
+  const values = Float64Array.from(items, (i) => scores[i]!).sort();
   const cut = values[items.length - k]!;
-  const out = items.filter((d) => scores[d]! > cut);
-  for (const d of items) {
+  const out = items.filter((i) => scores[i]! > cut);
+  for (const i of items) {
     if (out.length >= k) break;
-    if (scores[d] === cut) out.push(d);
+    if (scores[i] === cut) out.push(i);
   }
   return out.sort(byScore);
 }

@@ -1,6 +1,7 @@
 /**
- * A compact, immutable index segment: lunr's inverted index for a few thousand documents held in
- * typed arrays (SEARCH.md: one JS object per posting costs ~370 bytes; here a posting costs 3).
+ * A built segment: lunr's inverted index for a few thousand documents held in typed arrays, with
+ * its own word lists. Builder workers make these and send them (codec.ts) to the search worker,
+ * which turns them into compact segments over the shared vocabulary (compact.ts, lexicon.ts).
  *
  * - terms: sorted index terms (folded surfaces, stems, bare numbers);
  * - postings of term t in field f: docs/tfs in [fieldStart[t*F+f], fieldStart[t*F+f+1]),
@@ -32,7 +33,7 @@ export interface DocMeta {
   dates: Int32Array;
 }
 
-export interface SegmentData extends DocMeta {
+export interface BuiltSegment extends DocMeta {
   terms: SortedStrings;
   fieldStart: Uint32Array;
   postDocs: Uint16Array;
@@ -129,7 +130,7 @@ class Postings {
 }
 
 /** Builds one segment from documents (at most MAX_SEGMENT_DOCS); throws RangeError beyond that. */
-export function buildSegment(docs: readonly SearchDoc[]): SegmentData {
+export function buildSegment(docs: readonly SearchDoc[]): BuiltSegment {
   if (docs.length > MAX_SEGMENT_DOCS) throw new RangeError(`segment holds at most ${MAX_SEGMENT_DOCS} docs`);
   const analyser = new Analyser();
   const postings = new Postings();
@@ -182,7 +183,7 @@ function averages(fieldLen: Uint32Array, n: number): Float64Array {
   return avg;
 }
 
-function packPostings(termList: string[], p: Postings): Pick<SegmentData, 'terms' | 'fieldStart' | 'postDocs' | 'postTfs'> {
+function packPostings(termList: string[], p: Postings): Pick<BuiltSegment, 'terms' | 'fieldStart' | 'postDocs' | 'postTfs'> {
   const order = sortedOrder(termList);
   const fieldStart = new Uint32Array(order.length * F + 1);
   let total = 0;
@@ -210,7 +211,7 @@ function sortedOrder(list: readonly string[]): number[] {
 }
 
 /** Renumbers the sequence vocabulary in sorted order and maps each entry to its folded form. */
-function packSequence(vocab: string[], seq: number[]): Pick<SegmentData, 'seqVocab' | 'seqFold' | 'foldVocab' | 'seq'> {
+function packSequence(vocab: string[], seq: number[]): Pick<BuiltSegment, 'seqVocab' | 'seqFold' | 'foldVocab' | 'seq'> {
   const order = sortedOrder(vocab);
   const renum = new Uint32Array(vocab.length);
   order.forEach((old, i) => (renum[old] = i));

@@ -84,7 +84,9 @@ export class AppShell extends LitElement {
   navigate(route: Route): void {
     if (route.view === 'search') this.lastQuery = route.query;
     const hash = routeToHash(route);
-    if (location.hash !== hash) location.hash = hash;
+    // Typing refines the search in place: one history entry per search, not one per keystroke.
+    if (location.hash !== hash && route.view === 'search' && this.route.view === 'search') history.replaceState(history.state, '', hash);
+    else if (location.hash !== hash) location.hash = hash;
     this.route = route;
   }
 

@@ -143,7 +143,7 @@ export class LibraryView extends LitElement {
     const outlets = this.services.library.outlets();
     return html`
       <header class="toolbar">
-        <h1>${t('library.title')} <span class="muted count">(${t('library.count', { count: this.rows.length })})</span></h1>
+        <h1>${t('library.title')} <span class="muted count">(${t('library.count', { count: this.prefs.outlet ? this.rows.length : this.services.library.size })})</span></h1>
         ${this.resume && this.services.library.meta(this.resume.meta.id) ? html`<button class="primary"
           @click=${() => this.dispatchEvent(new NavigateEvent({ view: 'reader', id: this.resume!.meta.id, paragraph: this.resume!.paragraph || undefined }))}>
           ${t('library.continue', { title: this.resume.meta.title })}</button>` : ''}

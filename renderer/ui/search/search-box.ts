@@ -1,7 +1,7 @@
 /**
  * <warraq-search-box> — the archive search field in the header (role=searchbox, named "بحث"/"Search").
- * Typing goes to the search view after a short pause (results appear while typing); Enter goes at
- * once. Ctrl/Cmd+K or '/' (outside text fields) and the menu's 'search' command focus it.
+ * Every keystroke goes to the search view at once (no typing pause: the worker drops a query a
+ * newer one superseded, and the first page is small, so results keep up with typing). Ctrl/Cmd+K or '/' (outside text fields) and the menu's 'search' command focus it.
  *
  * Properties: `value` (the current route's query). Events: `warraq-navigate`.
  */
@@ -13,9 +13,6 @@ import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
 import { LanguageController, t } from '../strings/i18n';
 import { NavigateEvent } from '../app/route';
-
-/** Pause after the last keystroke before searching: short enough to feel live, long enough to skip most keystrokes. */
-export const TYPING_DEBOUNCE_MS = 150;
 
 @customElement('warraq-search-box')
 export class SearchBox extends LitElement {
@@ -32,7 +29,6 @@ export class SearchBox extends LitElement {
   @property() value = '';
   @query('input') private input!: HTMLInputElement;
   protected readonly i18n = new LanguageController(this);
-  private timer = 0;
   private unsubscribe = () => {};
 
   override connectedCallback(): void {
@@ -46,7 +42,6 @@ export class SearchBox extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onGlobalKey);
-    window.clearTimeout(this.timer);
     this.unsubscribe();
   }
 
@@ -70,14 +65,10 @@ export class SearchBox extends LitElement {
   };
 
   private go(): void {
-    window.clearTimeout(this.timer);
     this.dispatchEvent(new NavigateEvent({ view: 'search', query: this.input.value.trim() || undefined }));
   }
 
-  private onInput = (): void => {
-    window.clearTimeout(this.timer);
-    this.timer = window.setTimeout(() => this.go(), TYPING_DEBOUNCE_MS);
-  };
+  private onInput = (): void => this.go();
 
   private onKey = (e: KeyboardEvent): void => {
     if (e.key === 'Enter') {

@@ -41,7 +41,9 @@ export class SearchStatusLine extends LitElement {
 
   private text(s: SearchStatus): string {
     switch (s.state) {
-      case 'loading': return t('search.status.loading');
+      case 'loading': return s.total > 0 && s.done > 0
+        ? t('search.status.loadingParts', { done: formatNumber(s.done), total: formatNumber(s.total), count: formatNumber(s.size) })
+        : t('search.status.loading');
       case 'building': return t('search.status.building', { done: s.done, total: s.total });
       case 'error': return t('search.status.error', { detail: plainDetail(undefined, s.message ?? '') });
       case 'empty': return t('search.status.empty');

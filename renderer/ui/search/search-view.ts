@@ -22,7 +22,11 @@ import { renderSnippet } from './snippet-view';
 import { renderHelp } from './search-help';
 import './search-status';
 
-/** Results fetched per query (the total is still counted) and snippets fetched per page. */
+/**
+ * Results fetched first (small, so typing stays instant; the total is still counted), at most
+ * fetched when the reader asks for more or searches within, and snippets fetched per page.
+ */
+const FIRST = 50;
 const LIMIT = 1000;
 const PAGE = 30;
 
@@ -78,7 +82,7 @@ export class SearchView extends LitElement {
       return;
     }
     try {
-      const options = { sort: this.sort, strict: this.strict, limit: LIMIT, ...(this.within ? { within: this.within } : {}) };
+      const options = { sort: this.sort, strict: this.strict, limit: FIRST, ...(this.within ? { within: this.within } : {}) };
       const response = await this.services.search.search(q, options);
       if (run !== this.run) return;
       this.response = response;
@@ -99,10 +103,25 @@ export class SearchView extends LitElement {
     if (run === this.run) this.snippets = { ...this.snippets, ...got };
   }
 
+  /** Fetches up to LIMIT hits when only the first ones are here (same ranking, so the page stays). */
+  private async all(): Promise<SearchHit[]> {
+    const r = this.response;
+    if (!r || r.hits.length >= Math.min(r.total, LIMIT)) return r?.hits ?? [];
+    const run = this.run;
+    const options = { sort: this.sort, strict: this.strict, limit: LIMIT, ...(this.within ? { within: this.within } : {}) };
+    const response = await this.services.search.search(this.query.trim(), options);
+    if (run === this.run) this.response = response;
+    return response.hits;
+  }
+
   private more = (): void => {
     const from = this.shown;
     this.shown += PAGE;
-    void this.loadSnippets(from, this.shown).catch((e) => reportError(this.services.notifier, e));
+    void this.all().then(() => this.loadSnippets(from, this.shown)).catch((e) => isSuperseded(e) || reportError(this.services.notifier, e));
+  };
+
+  private searchWithin = (): void => {
+    void this.all().then((hits) => (this.within = hits.map((h) => h.id))).catch((e) => isSuperseded(e) || reportError(this.services.notifier, e));
   };
 
   private open(hit: SearchHit): void {
@@ -119,7 +138,7 @@ export class SearchView extends LitElement {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       this.active = Math.max(0, Math.min(last, this.active + (e.key === 'ArrowDown' ? 1 : -1)));
-      if (this.active === last && last + 1 < hits.length) this.more();
+      if (this.active === last && last + 1 < Math.min(this.response?.total ?? 0, LIMIT)) this.more();
       void this.updateComplete.then(() => this.renderRoot.querySelector(`#r-${this.active}`)?.scrollIntoView({ block: 'nearest' }));
     } else if (e.key === 'Enter' && hits[this.active]) {
       e.preventDefault();
@@ -152,7 +171,7 @@ export class SearchView extends LitElement {
       ${this.within
         ? html`<span class="chip">${t('search.withinActive', { count: this.within.length })}
             <button aria-label=${t('search.withinClear')} @click=${() => (this.within = null)}>✕</button></span>`
-        : html`<button ?disabled=${!r?.hits.length} @click=${() => (this.within = r!.hits.map((h) => h.id))}>${t('search.within')}</button>`}
+        : html`<button ?disabled=${!r?.hits.length} @click=${this.searchWithin}>${t('search.within')}</button>`}
     </div>`;
   }
 
@@ -173,7 +192,7 @@ export class SearchView extends LitElement {
         : r.total === 0 ? html`<p class="empty" role="status">${t('search.none')}</p>`
         : html`<ol role="listbox" tabindex="0" aria-label=${t('search.results')} aria-activedescendant="r-${this.active}" @keydown=${this.onKey}>
             ${hits.map((h, i) => this.renderHit(h, i))}
-            ${r.hits.length > this.shown ? html`<li role="none"><button class="more" @click=${this.more}>${t('search.more')}</button></li>` : nothing}
+            ${Math.min(r.total, LIMIT) > this.shown ? html`<li role="none"><button class="more" @click=${this.more}>${t('search.more')}</button></li>` : nothing}
           </ol>`}
     `;
   }

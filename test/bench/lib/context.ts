@@ -5,6 +5,10 @@ export interface BenchContext {
   queries?: string;
   json?: string;
   only?: string;
+  /** Archive sizes for scale.bench.ts (`--scale 100000,300000,500000`). */
+  scale?: number[];
+  /** Sizes also measured in Chromium (`--scale-browser 31030,300000`). */
+  scaleBrowser?: number[];
 }
 
 export interface BenchRow {
@@ -28,6 +32,8 @@ export function parseArgs(argv: string[]): BenchContext {
     else if (a === '--queries' && v) { ctx.queries = v; i++; }
     else if (a === '--json' && v) { ctx.json = v; i++; }
     else if (a === '--only' && v) { ctx.only = v; i++; }
+    else if (a === '--scale' && v) { ctx.scale = v.split(',').map(Number); i++; }
+    else if (a === '--scale-browser' && v) { ctx.scaleBrowser = v.split(',').map(Number); i++; }
   }
   return ctx;
 }

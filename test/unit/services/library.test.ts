@@ -86,4 +86,25 @@ describe('SettingsService', () => {
     expect(s2.get('reader').fontSize).toBe(26);
     expect(s2.get('library')).toEqual({ sort: 'title', descending: true, outlet: '' });
   });
+
+  it('start-up: the first screen from one indexed query in the list order, the rest later in pages', async () => {
+    const db = freshDb();
+    await db.open();
+    const repo = new ArticlesRepo(db);
+    await repo.putMany(Array.from({ length: 7 }, (_, i) => makeArticle(i + 1)));
+    const lib = new LibraryService(repo, new Notifier());
+    const prefs = { sort: 'imported' as const, descending: true, outlet: '' };
+    expect(await lib.loadFirst(prefs, 3)).toBe(true);
+    expect(lib.rows(prefs).map((r) => r.id)).toEqual(['id-0007', 'id-0006', 'id-0005']);
+    expect(lib.size).toBe(7);
+    expect(lib.complete).toBe(false);
+    // Orders no index gives exactly load everything instead.
+    expect(await lib.loadFirst({ ...prefs, sort: 'title' }, 3)).toBe(false);
+    const pages: number[] = [];
+    expect((await repo.listMetaPaged(3, (p) => pages.push(p.length))).length).toBe(7);
+    expect(pages).toEqual([3, 3, 1]);
+    await lib.load();
+    expect(lib.complete).toBe(true);
+    expect(lib.rows(prefs).map((r) => r.id)).toEqual(['id-0007', 'id-0006', 'id-0005', 'id-0004', 'id-0003', 'id-0002', 'id-0001']);
+  });
 });

@@ -140,24 +140,27 @@ describe('SearchIndex: persistence and updates', () => {
     for (const q of queries) expect(many.search(q).hits.map((h) => h.id)).toEqual(one.search(q).hits.map((h) => h.id));
   });
 
-  it('loads from a buffer at any offset (copies when unaligned)', () => {
-    const [blob] = SearchIndex.build(FIXTURE_DOCS).serialize();
-    const host = new Uint8Array(blob!.length + 3);
-    host.set(blob!, 3);
-    const loaded = SearchIndex.load([host.subarray(3)]);
+  it('loads from buffers at any offset', () => {
+    const blobs = SearchIndex.build(FIXTURE_DOCS).serialize().map((blob) => {
+      const host = new Uint8Array(blob.length + 3);
+      host.set(blob, 3);
+      return host.subarray(3);
+    });
+    const loaded = SearchIndex.load(blobs);
     expect(loaded.search('التحالف').hits).toEqual(index.search('التحالف').hits);
   });
 
   it('rejects corrupt bytes', () => {
-    const [blob] = SearchIndex.build(FIXTURE_DOCS).serialize();
-    expect(() => SearchIndex.load([blob!.slice(0, 100)])).toThrow(/corrupt/);
-    expect(() => SearchIndex.load([new Uint8Array(16)])).toThrow(/corrupt/);
+    const [lexicon, blob] = SearchIndex.build(FIXTURE_DOCS).serialize();
+    expect(() => SearchIndex.load([lexicon!, blob!.slice(0, 100)])).toThrow(/corrupt/);
+    expect(() => SearchIndex.load([lexicon!, new Uint8Array(16)])).toThrow(/corrupt/);
+    expect(() => SearchIndex.load([lexicon!.slice(0, 40), blob!])).toThrow(/corrupt/);
   });
 
   it('loads around a corrupt segment and reports it', () => {
     const blobs = SearchIndex.build(FIXTURE_DOCS, 6).serialize();
-    const { index: partial, corrupt } = SearchIndex.loadTolerant([blobs[0]!, blobs[1]!.slice(0, 50)], 6);
-    expect(corrupt).toEqual([1]);
+    const { index: partial, corrupt } = SearchIndex.loadTolerant([blobs[0]!, blobs[1]!, blobs[2]!.slice(0, 50)], 6);
+    expect(corrupt).toEqual([2]);
     expect(partial.size).toBe(6);
     expect(partial.staleness(FIXTURE_DOCS.map((d) => d.id)).missing).toEqual(FIXTURE_DOCS.slice(6).map((d) => d.id));
   });

@@ -1,31 +1,74 @@
 import { describe, expect, it } from 'vitest';
 import { buildSegment } from '../../../../renderer/core/search/segment';
+import { compactSegment, readPostings, type CompactSegment } from '../../../../renderer/core/search/compact';
+import { Lexicon } from '../../../../renderer/core/search/lexicon';
 import { mergeSegments } from '../../../../renderer/core/search/merge';
 import { SearchIndex } from '../../../../renderer/core/search/engine';
+import { ByteReader } from '../../../../renderer/core/search/varint';
 import { FIXTURE_DOCS } from '../../../fixtures/search/articles';
+import type { SearchDoc } from '../../../../renderer/core/search/api';
 
-const comparable = (s: ReturnType<typeof buildSegment>): Record<string, unknown> => ({
-  ids: s.ids, terms: s.terms.joined, seqVocab: s.seqVocab.joined, foldVocab: s.foldVocab.joined,
-  fieldStart: Array.from(s.fieldStart), postDocs: Array.from(s.postDocs), postTfs: Array.from(s.postTfs),
-  fieldLen: Array.from(s.fieldLen), seq: Array.from(s.seq), seqStart: Array.from(s.seqStart), seqFold: Array.from(s.seqFold),
-  dates: Array.from(s.dates), avg: Array.from(s.avgFieldLen).map((x) => x.toFixed(9)),
-});
+/** A segment in words (not lexicon ids), so segments over different lexicons compare. */
+function comparable(s: CompactSegment, lex: Lexicon): Record<string, unknown> {
+  const postings: Record<string, unknown> = {};
+  s.termIds.forEach((id, slot) => {
+    postings[lex.get(id)] = [0, 1].map((f) => {
+      const l = readPostings(s, slot, f);
+      return [Array.from(l.docs), Array.from(l.tfs)];
+    });
+  });
+  const seq = s.ids.map((_, d) => {
+    const r = new ByteReader(s.seq.subarray(s.seqStart[d]!, s.seqStart[d + 1]!));
+    const words: string[] = [];
+    while (!r.done) {
+      const v = r.uint();
+      words.push(v === 0 ? '|' : `${lex.get(v - 1)}/${lex.get(lex.foldOf(v - 1))}`);
+    }
+    return words.join(' ');
+  });
+  return {
+    ids: s.ids, titles: s.titles, dates: Array.from(s.dates), fieldLen: Array.from(s.fieldLen),
+    avg: Array.from(s.avgFieldLen).map((x) => x.toFixed(9)), postings, seq,
+  };
+}
+
+const whole = (docs: readonly SearchDoc[]): Record<string, unknown> => {
+  const lex = new Lexicon();
+  return comparable(compactSegment(buildSegment(docs), lex), lex);
+};
 
 describe('mergeSegments', () => {
   it('merging segments equals building one from the same documents', () => {
-    const a = buildSegment(FIXTURE_DOCS.slice(0, 5));
-    const b = buildSegment(FIXTURE_DOCS.slice(5));
+    const lex = new Lexicon();
+    const a = compactSegment(buildSegment(FIXTURE_DOCS.slice(0, 5)), lex);
+    const b = compactSegment(buildSegment(FIXTURE_DOCS.slice(5)), lex);
     const merged = mergeSegments([{ data: a, dead: new Uint8Array(5) }, { data: b, dead: new Uint8Array(FIXTURE_DOCS.length - 5) }]);
-    expect(comparable(merged)).toEqual(comparable(buildSegment(FIXTURE_DOCS)));
+    expect(comparable(merged, lex)).toEqual(whole(FIXTURE_DOCS));
   });
 
   it('drops deleted documents', () => {
-    const a = buildSegment(FIXTURE_DOCS);
+    const lex = new Lexicon();
+    const a = compactSegment(buildSegment(FIXTURE_DOCS), lex);
     const dead = new Uint8Array(FIXTURE_DOCS.length);
     dead[1] = 1;
     dead[7] = 1;
     const liveDocs = FIXTURE_DOCS.filter((_, i) => !dead[i]);
-    expect(comparable(mergeSegments([{ data: a, dead }]))).toEqual(comparable(buildSegment(liveDocs)));
+    const merged = comparable(mergeSegments([{ data: a, dead }]), lex);
+    const expected = whole(liveDocs);
+    expect(merged).toEqual(expected);
+  });
+});
+
+describe('SearchIndex.mergeTiers', () => {
+  it('merges four segments of one size class at a time and keeps results', () => {
+    const ix = SearchIndex.build(FIXTURE_DOCS.slice(0, 9), 1);
+    const queries = ['التحالف', 'اذار', '"المعرض الدولي للكتاب"', 'اعلن*', 'source:okaz'];
+    const before = queries.map((q) => ix.search(q).hits.map((h) => h.id).sort());
+    const { removed, added } = ix.mergeTiers();
+    expect(removed).toHaveLength(8);
+    expect(added).toHaveLength(2);
+    expect(ix.segmentInfos().map((s) => s.ids.length).sort()).toEqual([1, 4, 4]);
+    expect(queries.map((q) => ix.search(q).hits.map((h) => h.id).sort())).toEqual(before);
   });
 });
 

@@ -1,0 +1,162 @@
+/**
+ * The scale bench's two browser figures, in Chromium: reload → first library row and reload →
+ * search ready, plus the longest main-thread task in between. The archive (articles and the index
+ * the bench built in Node, as the app would persist it) is written into the app's IndexedDB by
+ * the page itself, from files served next to the app (too big to pass through page.evaluate).
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { BenchContext } from './context';
+import { median } from './context';
+import type { CorpusRecord } from './corpus';
+import { openBrowser, waitForFirstRow } from './browser';
+import { corpusArticle } from './seed';
+import { decodeCompact } from '../../../renderer/core/search/compact';
+import { indexFingerprint } from '../../../renderer/workers/search-host';
+import { INDEX_FORMAT, lexiconKey } from '../../../renderer/workers/search-state';
+
+const DIR = join(process.cwd(), 'dist', 'renderer', '__scale');
+const CHUNK = 2000;
+
+// Runs in the page before the app: long tasks, and when search first reports 'ready'. A string, not
+// a function: tsx's keepNames would wrap its inner functions in a `__name` helper the page lacks.
+const WATCH = `(() => {
+  window.longTasks = [];
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+  const attach = () => {
+    const search = document.querySelector('warraq-app')?.services?.search;
+    if (!search) return void setTimeout(attach, 5);
+    const check = () => { if (window.readyAt === undefined && search.status.state === 'ready') window.readyAt = performance.now(); };
+    check();
+    search.addEventListener('status', check);
+  };
+  attach();
+})()`;
+
+/** Writes the files the page imports: article chunks (JSON) and index rows (binary). */
+function writeFiles(records: readonly CorpusRecord[], blobs: readonly Uint8Array[]): { chunks: number; segments: Array<{ file: string; ids: string[] }> } {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  let chunks = 0;
+  for (let i = 0; i < records.length; i += CHUNK) {
+    const rows = records.slice(i, i + CHUNK).map((r, k) => corpusArticle(r, i + k));
+    writeFileSync(join(DIR, `a${chunks++}.json`), JSON.stringify(rows));
+  }
+  writeFileSync(join(DIR, 'lexicon.bin'), blobs[0]!);
+  const segments = blobs.slice(1).map((b, i) => {
+    writeFileSync(join(DIR, `s${i}.bin`), b);
+    return { file: `s${i}.bin`, ids: decodeCompact(b).data.ids };
+  });
+  return { chunks, segments };
+}
+
+async function importInPage(page: Page, plan: { chunks: number; segments: Array<{ file: string; ids: string[] }>; fingerprint: string; lexiconKey: string; version: number }): Promise<void> {
+  // A string, not a function: tsx's keepNames would inject a `__name` helper the page lacks.
+  await page.evaluate(`(async (plan) => {
+    const db = await new Promise((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const done = (tx) => new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+    let tx = db.transaction(['searchSegments', 'searchMeta'], 'readwrite');
+    tx.objectStore('searchSegments').clear();
+    tx.objectStore('searchMeta').clear();
+    await done(tx);
+    for (let i = 0; i < plan.chunks; i++) {
+      const rows = await (await fetch('__scale/a' + i + '.json')).json();
+      tx = db.transaction(['articles', 'texts'], 'readwrite');
+      for (const r of rows) { tx.objectStore('articles').put(r.meta); tx.objectStore('texts').put(r.text); }
+      await done(tx);
+    }
+    const lexicon = await (await fetch('__scale/lexicon.bin')).arrayBuffer();
+    for (let i = 0; i < plan.segments.length; i++) {
+      const s = plan.segments[i];
+      const data = await (await fetch('__scale/' + s.file)).arrayBuffer();
+      tx = db.transaction(['searchSegments'], 'readwrite');
+      tx.objectStore('searchSegments').put({ id: 'g1-scale-' + String(i).padStart(4, '0'), docIds: s.ids, data, builtAt: i, version: plan.version });
+      await done(tx);
+    }
+    tx = db.transaction(['searchMeta'], 'readwrite');
+    const meta = tx.objectStore('searchMeta');
+    meta.put({ key: 'fingerprint', value: plan.fingerprint });
+    meta.put({ key: 'generation', value: 1 });
+    meta.put({ key: plan.lexiconKey, value: lexicon });
+    await done(tx);
+    db.close();
+  })(${JSON.stringify(plan)})`);
+}
+
+// Records, in the page, each input event of the search box and each search answer once drawn.
+const TYPING = `(() => {
+  const app = document.querySelector('warraq-app');
+  const search = app.services.search;
+  window.typed = [];
+  window.shown = [];
+  const original = search.search.bind(search);
+  search.search = (q, o) => {
+    const p = original(q, o);
+    p.then(() => requestAnimationFrame(() => window.shown.push([q, performance.now()])), () => {});
+    return p;
+  };
+  const box = app.shadowRoot.querySelector('warraq-search-box').shadowRoot.querySelector('input');
+  box.addEventListener('input', () => window.typed.push([box.value.trim(), performance.now()]), true);
+  box.focus();
+})()`;
+
+/**
+ * Types queries into the real search box (a fast typist: 80 ms a key) and returns, per keystroke,
+ * the time until results for that text, or for text typed after it, are drawn.
+ */
+async function keystrokes(page: Page, queries: readonly string[]): Promise<number[]> {
+  await page.evaluate(() => { location.hash = '#/search'; });
+  await page.locator('warraq-search').waitFor();
+  await page.evaluate(TYPING);
+  const out: number[] = [];
+  for (const q of queries) {
+    await page.evaluate(() => { (window as unknown as { typed: unknown[]; shown: unknown[] }).typed = []; (window as unknown as { shown: unknown[] }).shown = []; });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(q, { delay: 80 });
+    await page.waitForFunction((last) => (window as unknown as { shown: Array<[string, number]> }).shown.some(([x]) => x === last), q.trim(), { timeout: 60_000, polling: 50 });
+    const { typed, shown } = await page.evaluate(() => window as unknown as { typed: Array<[string, number]>; shown: Array<[string, number]> }).then(() =>
+      page.evaluate(() => ({ typed: (window as unknown as { typed: Array<[string, number]> }).typed, shown: (window as unknown as { shown: Array<[string, number]> }).shown })));
+    typed.forEach(([, t], i) => {
+      const later = new Set(typed.slice(i).map(([v]) => v));
+      const at = shown.find(([v, s]) => s >= t && later.has(v));
+      if (at && typed[i]![0]) out.push(at[1] - t);
+    });
+  }
+  return out;
+}
+
+/** Reloads three times: median first row, median search ready, longest task reload → ready. */
+export async function browserFigures(records: readonly CorpusRecord[], blobs: readonly Uint8Array[], ctx: BenchContext, typing: readonly string[] = []): Promise<{ firstRowMs: number; readyMs: number; longestTaskMs: number; keystrokeMs: number[] }> {
+  const plan = { ...writeFiles(records, blobs), fingerprint: indexFingerprint(), lexiconKey: lexiconKey(1), version: INDEX_FORMAT };
+  const s = await openBrowser();
+  try {
+    await s.page.goto(s.url);
+    await waitForFirstRow(s.page);
+    await importInPage(s.page, plan);
+    await s.page.addInitScript(WATCH);
+    const first: number[] = [];
+    const ready: number[] = [];
+    let longest = 0;
+    // The first reload after the import also indexes the sample article (stale): not timed.
+    await s.page.reload();
+    await s.page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, undefined, { timeout: 600_000, polling: 200 });
+    for (let i = 0; i < 3; i++) {
+      await s.page.reload();
+      await waitForFirstRow(s.page, 600_000);
+      first.push(await s.page.evaluate(() => performance.now()));
+      await s.page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, undefined, { timeout: 600_000, polling: 50 });
+      const r = await s.page.evaluate(() => {
+        const w = window as unknown as { longTasks: Array<[number, number]>; readyAt: number };
+        return { at: w.readyAt, longest: Math.max(0, ...w.longTasks.filter(([t]) => t < w.readyAt).map(([, d]) => d)) };
+      });
+      ready.push(r.at);
+      longest = Math.max(longest, r.longest);
+    }
+    const keystrokeMs = typing.length ? await keystrokes(s.page, typing) : [];
+    return { firstRowMs: median(first), readyMs: median(ready), longestTaskMs: longest, keystrokeMs };
+  } finally {
+    await s.close();
+    rmSync(DIR, { recursive: true, force: true });
+  }
+}
