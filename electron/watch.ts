@@ -71,7 +71,7 @@ export class FolderWatcher {
     }
     const found: PickedEntry[] = [];
     for (const root of roots) {
-      for (const found1 of await modifiedSince(root, since).catch(() => [])) found.push(this.entry(root, found1.path, found1));
+      for (const path of await modifiedSince(root, since).catch(() => [])) found.push(this.entry(root, path.path, path));
     }
     return found;
   }
@@ -103,9 +103,10 @@ export class FolderWatcher {
   }
 
   /** A grant for one file, its path shown relative to the watched folder's parent ("المراسل/خبر.txt"). */
-  private entry(root: string, path: string, file: { size: number; dev: number; ino: number }): PickedEntry {
-    // The grant remembers which file this is (dev, inode), so a read refuses it once swapped for a link.
-    return { path: [basename(root), ...relative(root, path).split(sep)].join('/'), size: file.size, token: this.grants.grant(path, file) };
+  private entry(root: string, path: string, file: FileIdentity): PickedEntry {
+    const shown = [basename(root), ...relative(root, path).split(sep)].join('/');
+    // The grant pins the file's identity (device + inode), so a link swapped in after the scan is refused at read time.
+    return { path: shown, size: file.size, token: this.grants.grant(path, file) };
   }
 }
 
@@ -115,8 +116,14 @@ function relativeToRoots(roots: string[], p: string): string {
 }
 
 /** Regular files below `root` (not following links, not hidden) modified after `since`, at most FOLDER_MAX_FILES. */
-export async function modifiedSince(root: string, since: number): Promise<{ path: string; size: number; dev: number; ino: number }[]> {
-  const out: { path: string; size: number; dev: number; ino: number }[] = [];
+interface FileIdentity {
+  size: number;
+  dev: number;
+  ino: number;
+}
+
+export async function modifiedSince(root: string, since: number): Promise<({ path: string } & FileIdentity)[]> {
+  const out: ({ path: string } & FileIdentity)[] = [];
   const pending = [root];
   while (pending.length && out.length < FOLDER_MAX_FILES) {
     const dir = pending.pop()!;
@@ -126,7 +133,7 @@ export async function modifiedSince(root: string, since: number): Promise<{ path
       if (e.isDirectory()) pending.push(path);
       else if (e.isFile()) {
         const info = await lstat(path);
-        if (info.mtimeMs > since) out.push({ path, size: info.size, dev: info.dev, ino: info.ino });
+        if (info.isFile() && info.mtimeMs > since) out.push({ path, size: info.size, dev: info.dev, ino: info.ino });
       }
     }
   }

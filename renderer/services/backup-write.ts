@@ -4,6 +4,7 @@
  * through a streaming gzip (fflate, or CompressionStream), and become Blob parts of ≥ 1 MiB (Chromium
  * keeps large blobs on disk, so a 30,000-article backup does not sit in the JS heap).
  */
+import { encryptStream } from './backup-crypto';
 import { Gzip } from 'fflate';
 import { writeBackup } from '../core/backup/writer';
 import type { BackupCounts, BackupRecord } from '../core/backup/format';
@@ -19,6 +20,10 @@ export interface WriteOptions {
    */
   compressor?: 'stream' | 'fflate';
   level?: number;
+  /** Encrypt the file (after gzip) to this passphrase as an age file (issue 13). */
+  passphrase?: string;
+  /** scrypt work factor for the passphrase (default age's 18). */
+  scryptLogN?: number;
   signal?: AbortSignal;
   /** Called with records written so far and the total expected. */
   onProgress?: (done: number, total: number) => void;
@@ -61,9 +66,15 @@ export async function writeLibraryBackup(repo: BackupRepo, options: WriteOptions
     { schemaVersion: options.schemaVersion, app: options.app, createdAt: options.now },
     libraryRecords(repo, options, total),
   );
-  const parts = !options.gzip ? await collect(chunks)
-    : options.compressor === 'stream' ? await collect(gzip(chunks)) : await collect(gzipFflate(chunks, options.level ?? 6));
-  return { blob: new Blob(parts, { type: options.gzip ? 'application/gzip' : 'application/x-ndjson' }), counts, records: total };
+  const packed = !options.gzip ? chunks : options.compressor === 'stream' ? gzip(chunks) : gzipFflate(chunks, options.level ?? 6);
+  const parts = await collect(options.passphrase ? encrypt(packed, options.passphrase, options.scryptLogN) : packed);
+  const type = options.passphrase ? 'application/octet-stream' : options.gzip ? 'application/gzip' : 'application/x-ndjson';
+  return { blob: new Blob(parts, { type }), counts, records: total };
+}
+
+/** The chunks encrypted as an age file, 64 KiB at a time, pulling input only as needed. */
+async function* encrypt(chunks: AsyncIterable<Uint8Array>, passphrase: string, logN?: number): AsyncGenerator<Uint8Array> {
+  yield* readAll(await encryptStream(toStream(chunks), passphrase, logN));
 }
 
 /**
@@ -92,8 +103,13 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Blob[]> {
 
 /** Gzips a stream of chunks with the platform's CompressionStream, pulling input only as needed. */
 async function* gzip(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield* readAll(toStream(chunks).pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>));
+}
+
+/** An async iterable as a pull stream (the next chunk is made only when the stream wants it). */
+function toStream(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
   const it = chunks[Symbol.asyncIterator]();
-  const input = new ReadableStream<Uint8Array>({
+  return new ReadableStream<Uint8Array>({
     async pull(ctl) {
       const next = await it.next();
       if (next.done) ctl.close();
@@ -103,7 +119,6 @@ async function* gzip(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Arr
       await it.return?.();
     },
   });
-  yield* readAll(input.pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>));
 }
 
 /** Gzips with fflate's synchronous streaming Gzip (no stream plumbing; runs on this thread). */

@@ -7,6 +7,8 @@
  * Services: backup, notifier (through context). Methods: `focusSection(section)`.
  * Events: `warraq-busy` (CustomEvent<boolean>) when a run starts/ends, so the dialog stays open.
  */
+import './backup-encryption';
+import type { BackupEncryption } from './backup-encryption';
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { customElement, state, query } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -23,6 +25,8 @@ interface Pending {
   file: Blob;
   name: string;
   summary: BackupSummary;
+  /** The passphrase of an encrypted backup (issue 13). */
+  passphrase?: string;
 }
 
 @customElement('warraq-backup-panel')
@@ -38,6 +42,10 @@ export class BackupPanel extends LitElement {
   @state() private progress?: BackupProgress;
   @state() private message?: Message & { kind: 'error' | 'done' };
   @state() private pending?: Pending;
+  /** An encrypted backup waiting for its passphrase (issue 13). */
+  @state() private locked?: { file: Blob; name: string };
+  /** The backup's passphrase: null when not encrypting, '' while incomplete (see backup-encryption.ts). */
+  @state() private passphrase: string | null = null;
   @query('dialog.confirm') private confirmDialog?: HTMLDialogElement;
   protected readonly i18n = new LanguageController(this);
   private abort?: AbortController;
@@ -83,7 +91,7 @@ export class BackupPanel extends LitElement {
   private async backup(): Promise<void> {
     const saved = await this.run(async (signal) => {
       const counts = await this.services.backup.counts();
-      const ok = await this.services.backup.backup({ signal, onProgress: this.onProgress });
+      const ok = await this.services.backup.backup({ signal, onProgress: this.onProgress, passphrase: this.passphrase ?? undefined });
       return ok ? counts : undefined;
     });
     if (saved) this.message = { key: 'backup.done', params: { articles: saved.articles, annotations: saved.annotations, bookmarks: saved.bookmarks }, kind: 'done' };
@@ -92,22 +100,50 @@ export class BackupPanel extends LitElement {
   private async chooseFile(): Promise<void> {
     const picked = await this.services.backup.pick().catch(() => null);
     if (!picked) return;
+    const file = await picked.blob();
+    if (await this.services.backup.isEncrypted(file).catch(() => false)) {
+      // Encrypted: ask for the passphrase first; nothing is read before it is given.
+      this.message = undefined;
+      this.locked = { file, name: picked.path };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('form.unlock input')?.focus();
+      return;
+    }
+    await this.verifyAndRestore(file, picked.path);
+  }
+
+  private async unlock(e: Event): Promise<void> {
+    e.preventDefault();
+    const locked = this.locked;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('form.unlock input');
+    if (!locked || !input?.value) return;
+    const ok = await this.verifyAndRestore(locked.file, locked.name, input.value);
+    if (ok) this.locked = undefined;
+    else if (this.message?.key === 'restore.error.passphrase') {
+      await this.updateComplete;
+      input.select();
+    } else this.locked = undefined;
+  }
+
+  /** Verifies the whole file (decrypting it with `passphrase`), then restores or asks to confirm a replace. */
+  private async verifyAndRestore(file: Blob, name: string, passphrase?: string): Promise<boolean> {
     const checked = await this.run(async (signal) => {
-      const file = await picked.blob();
-      const summary = await this.services.backup.verify(file, { signal, onProgress: this.onProgress });
-      return { file, name: picked.path, summary };
+      const summary = await this.services.backup.verify(file, { signal, onProgress: this.onProgress, passphrase });
+      return { file, name, summary, passphrase };
     });
-    if (!checked) return;
+    if (!checked) return false;
+    this.locked = undefined;
     if (this.mode === 'replace') {
       this.pending = checked;
       await this.updateComplete;
       this.confirmDialog?.showModal();
     } else await this.restore(checked);
+    return true;
   }
 
   private async restore(p: Pending): Promise<void> {
     const mode = this.mode;
-    const report = await this.run((signal) => this.services.backup.restore(p.file, mode, { signal, onProgress: this.onProgress, verified: p.summary }));
+    const report = await this.run((signal) => this.services.backup.restore(p.file, mode, { signal, onProgress: this.onProgress, verified: p.summary, passphrase: p.passphrase }));
     if (!report) return;
     this.message = { ...doneMessage(report), kind: 'done' };
     // A replace may bring the backup's interface language with it.
@@ -139,6 +175,17 @@ export class BackupPanel extends LitElement {
     `;
   }
 
+  private renderUnlock(busy: boolean) {
+    return html`<form class="unlock" aria-label=${t('restore.unlock.title')} @submit=${(e: Event) => this.unlock(e)}>
+      <p>${t('restore.unlock.explain', { name: this.locked?.name ?? '' })}</p>
+      <label>${t('restore.passphrase')} <input type="password" autocomplete="current-password" dir="auto" ?disabled=${busy}></label>
+      <div class="actions">
+        <button type="submit" class="primary" ?disabled=${busy}>${t('restore.unlock.run')}</button>
+        <button type="button" ?disabled=${busy} @click=${() => { this.locked = undefined; }}>${t('restore.unlock.cancel')}</button>
+      </div>
+    </form>`;
+  }
+
   private renderConfirm() {
     const p = this.pending;
     return html`
@@ -162,7 +209,8 @@ export class BackupPanel extends LitElement {
       <section aria-labelledby="bh">
         <h3 id="bh">${t('backup.heading')}</h3>
         <p class="muted">${t('backup.explain')}</p>
-        <button class="primary" data-section="backup" ?disabled=${busy} @click=${() => this.backup()}>${t('backup.run')}</button>
+        <warraq-backup-encryption ?disabled=${busy} @change=${(e: Event) => (this.passphrase = (e.target as BackupEncryption).passphrase)}></warraq-backup-encryption>
+        <button class="primary" data-section="backup" ?disabled=${busy || this.passphrase === ''} @click=${() => this.backup()}>${t('backup.run')}</button>
       </section>
       <section aria-labelledby="rh">
         <h3 id="rh">${t('restore.heading')}</h3>
@@ -172,6 +220,7 @@ export class BackupPanel extends LitElement {
             <label><input type="radio" name="mode" .checked=${this.mode === m} @change=${() => (this.mode = m)}> ${t(`restore.${m}`)}</label>`)}
         </fieldset>
         <button data-section="restore" ?disabled=${busy} @click=${() => this.chooseFile()}>${t('restore.run')}</button>
+        ${this.locked ? this.renderUnlock(busy) : nothing}
       </section>
       ${busy ? this.renderProgress() : nothing}
       ${m ? html`<p class=${m.kind} role=${m.kind === 'error' ? 'alert' : 'status'}>${t(m.key, m.params)}</p>` : nothing}

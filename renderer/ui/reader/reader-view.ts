@@ -258,9 +258,9 @@ export class ReaderView extends LitElement {
       <p class="outlet"><bdi dir="auto">${this.services.stories.outletName(a.outlet)}</bdi></p>
       <h1 dir=${baseDirection(a.title)}>${a.title}</h1>
       <p class="meta">
-        ${a.byline ? html`<span><bdi dir="auto">${a.byline}</bdi></span>` : nothing}
+        ${a.byline && !(a.agency && a.byline.includes(a.agency)) ? html`<span><bdi dir="auto">${a.byline}</bdi></span>` : nothing}
         ${a.place ? html`<span><bdi dir="auto">${a.place}</bdi></span>` : nothing}
-        ${a.agency ? html`<span class="agency" title=${t('reader.agency')}><bdi dir="auto">${a.agency}</bdi></span>` : nothing}
+        ${a.agency ? html`<span class="agency" title=${t('reader.agency')}>${t('reader.via', { agency: a.agency })}</span>` : nothing}
         ${a.published || a.publishedHijri ? html`<time datetime=${a.published ?? nothing}>${formatPublished(a)}</time>` : nothing}
         ${a.url ? html`<button class="link" @click=${() => this.services.platform.openExternal(a.url!)}
           aria-label=${t('reader.source')} title=${a.url}>${t('reader.source')} ↗</button>` : nothing}

@@ -15,6 +15,7 @@ export const ar = {
   'dates.fromHijri': 'حُوِّل من التاريخ الهجري المطبوع (تقويم أم القرى)',
   'dates.disagree': 'التاريخان المطبوعان لا يتفقان: {hijri} مقابل {gregorian}',
   'reader.agency': 'المصدر الأصلي',
+  'reader.via': 'نقلاً عن {agency}',
 } as const;
 
 export const en: Record<keyof typeof ar, string> = {
@@ -30,4 +31,5 @@ export const en: Record<keyof typeof ar, string> = {
   'dates.fromHijri': 'Converted from the printed Hijri date (Umm al-Qura calendar)',
   'dates.disagree': 'The printed dates disagree: {hijri} against {gregorian}',
   'reader.agency': 'Original source',
+  'reader.via': 'via {agency}',
 };
