@@ -18,7 +18,12 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list']],
-  webServer: { command: `node scripts/serve.mjs --port ${port}`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false, timeout: 30_000 },
+  webServer: {
+    command: `node scripts/serve.mjs --port ${port}`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
   // No timing in tests: they wait on state, so they pass on a busy machine; timings live in `npm run bench`.
   projects: [{ name: 'e2e' }],
   use: {

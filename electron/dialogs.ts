@@ -12,7 +12,10 @@ export async function showOpenFiles(win: BrowserWindow | null, options: PickFile
   const extensions = dialogExtensions(options.accept);
   // "jsonl.gz" style double extensions cannot be filters on every OS: filter on the last part.
   const filters: FileFilter[] = extensions.length
-    ? [{ name: 'Articles', extensions: [...new Set(extensions.map((e) => e.split('.').pop() as string))] }, { name: '*', extensions: ['*'] }]
+    ? [
+        { name: 'Articles', extensions: [...new Set(extensions.map((e) => e.split('.').pop() as string))] },
+        { name: '*', extensions: ['*'] },
+      ]
     : [];
   const request: OpenDialogOptions = {
     properties: options.multiple ? ['openFile', 'multiSelections'] : ['openFile'],

@@ -86,7 +86,10 @@ export class FileGrants {
    * Every regular file below `root`, with paths relative to the folder's parent ("folder/sub/a.txt").
    * Throws an Error naming the bound when the folder holds more than `limits` allow; nothing is granted then.
    */
-  async grantFolder(root: string, limits: WalkLimits = { maxFiles: FOLDER_MAX_FILES, maxBytes: FOLDER_MAX_BYTES }): Promise<PickedEntry[]> {
+  async grantFolder(
+    root: string,
+    limits: WalkLimits = { maxFiles: FOLDER_MAX_FILES, maxBytes: FOLDER_MAX_BYTES },
+  ): Promise<PickedEntry[]> {
     const found = await walk(root, limits);
     const parent = join(root, '..');
     return found.map(({ path, size, dev, ino }) => ({
@@ -117,8 +120,12 @@ async function walk(root: string, limits: WalkLimits): Promise<Found[]> {
       const { size, dev, ino } = await lstat(path);
       files.push({ path, size, dev, ino });
       bytes += size;
-      if (files.length > limits.maxFiles) throw new Error(`The folder holds more than ${limits.maxFiles} files; pick a smaller folder.`);
-      if (bytes > limits.maxBytes) throw new Error(`The folder holds more than ${Math.round(limits.maxBytes / 2 ** 20)} MB; pick a smaller folder.`);
+      if (files.length > limits.maxFiles)
+        throw new Error(`The folder holds more than ${limits.maxFiles} files; pick a smaller folder.`);
+      if (bytes > limits.maxBytes)
+        throw new Error(
+          `The folder holds more than ${Math.round(limits.maxBytes / 2 ** 20)} MB; pick a smaller folder.`,
+        );
     }
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

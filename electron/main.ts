@@ -26,26 +26,35 @@ useSeparateProfile();
 if (guardStartup() && setupSingleInstance(focusMainWindow)) {
   registerAppScheme();
   setupSecurity();
-  void app.whenReady().then(async () => {
-    setupProtocol(join(__dirname, '..', 'renderer'));
-    const grants = new FileGrants();
-    const watcher = new FolderWatcher(grants, (files) => getMainWindow()?.webContents.send(CHANNELS.watchedFiles, files), join(app.getPath('userData'), 'watched-folders.json'));
-    setupIpc({
-      getWindow: getMainWindow,
-      grants,
-      openExternal: openExternalSafely,
-      showOpenFiles, showOpenFolder, showSave,
-      writeFile: writeChosenFile,
-      setMenuLanguage: installMenu,
-      fetchUrl: (request) => fetchLimited(request),
-      watchFolders: (paths, since) => watcher.set(paths, since),
-      allowWatchFolder: (path) => watcher.allow(path),
+  void app
+    .whenReady()
+    .then(async () => {
+      setupProtocol(join(__dirname, '..', 'renderer'));
+      const grants = new FileGrants();
+      const watcher = new FolderWatcher(
+        grants,
+        (files) => getMainWindow()?.webContents.send(CHANNELS.watchedFiles, files),
+        join(app.getPath('userData'), 'watched-folders.json'),
+      );
+      setupIpc({
+        getWindow: getMainWindow,
+        grants,
+        openExternal: openExternalSafely,
+        showOpenFiles,
+        showOpenFolder,
+        showSave,
+        writeFile: writeChosenFile,
+        setMenuLanguage: installMenu,
+        fetchUrl: (request) => fetchLimited(request),
+        watchFolders: (paths, since) => watcher.set(paths, since),
+        allowWatchFolder: (path) => watcher.allow(path),
+      });
+      installMenu('ar');
+      await setupMainWindow(join(__dirname, 'preload.cjs'), app.getPath('userData'));
+    })
+    .catch((error: unknown) => {
+      // A window that never loads stays hidden: say why and exit instead of lingering invisibly.
+      console.error('Warraq could not start:', error);
+      app.exit(1);
     });
-    installMenu('ar');
-    await setupMainWindow(join(__dirname, 'preload.cjs'), app.getPath('userData'));
-  }).catch((error: unknown) => {
-    // A window that never loads stays hidden: say why and exit instead of lingering invisibly.
-    console.error('Warraq could not start:', error);
-    app.exit(1);
-  });
 }

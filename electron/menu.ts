@@ -54,7 +54,11 @@ const ACCELERATORS: Partial<Record<AppCommand, string>> = {
 };
 
 /** The menu template for `language`; every non-role item calls `send` with its command. */
-export function menuTemplate(language: MenuLanguage, send: (command: AppCommand) => void, devTools = false): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  language: MenuLanguage,
+  send: (command: AppCommand) => void,
+  devTools = false,
+): MenuItemConstructorOptions[] {
   const item = (command: AppCommand, extra: Partial<MenuItemConstructorOptions> = {}): MenuItemConstructorOptions => ({
     label: COMMAND_LABELS[command][language],
     click: () => send(command),
@@ -64,15 +68,47 @@ export function menuTemplate(language: MenuLanguage, send: (command: AppCommand)
   const sep: MenuItemConstructorOptions = { type: 'separator' };
   const radio = (command: AppCommand, checked: boolean) => item(command, { type: 'radio', checked });
   return [
-    { label: L.file[language], submenu: [item('import-files'), item('import-folder'), sep, item('export-notes'), item('backup'), item('restore'), sep, { role: 'quit', label: L.quit[language] }] },
-    { label: L.edit[language], submenu: [item('undo'), sep, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }, sep, item('find'), item('search')] },
+    {
+      label: L.file[language],
+      submenu: [
+        item('import-files'),
+        item('import-folder'),
+        sep,
+        item('export-notes'),
+        item('backup'),
+        item('restore'),
+        sep,
+        { role: 'quit', label: L.quit[language] },
+      ],
+    },
+    {
+      label: L.edit[language],
+      submenu: [
+        item('undo'),
+        sep,
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        sep,
+        item('find'),
+        item('search'),
+      ],
+    },
     {
       label: L.view[language],
       submenu: [
-        item('library'), item('notebook'), sep,
-        { label: L.language[language], submenu: [radio('language-ar', language === 'ar'), radio('language-en', language === 'en')] },
+        item('library'),
+        item('notebook'),
+        sep,
+        {
+          label: L.language[language],
+          submenu: [radio('language-ar', language === 'ar'), radio('language-en', language === 'en')],
+        },
         { label: L.theme[language], submenu: [item('theme-light'), item('theme-sepia'), item('theme-dark')] },
-        sep, item('font-bigger'), item('font-smaller'),
+        sep,
+        item('font-bigger'),
+        item('font-smaller'),
         ...(devTools ? [sep, { role: 'toggleDevTools' } as MenuItemConstructorOptions] : []),
       ],
     },

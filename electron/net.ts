@@ -34,13 +34,20 @@ export function isFetchableUrl(url: URL): boolean {
 }
 
 /** Fetches `req.url` under the limits (a request may lower them, never raise them). */
-export async function fetchLimited(req: NetRequest, limits: Partial<NetLimits> = {}, fetchFn: FetchFn = fetch): Promise<NetResult> {
+export async function fetchLimited(
+  req: NetRequest,
+  limits: Partial<NetLimits> = {},
+  fetchFn: FetchFn = fetch,
+): Promise<NetResult> {
   const lim = { ...DEFAULTS, ...limits };
   const maxBytes = Math.min(lim.maxBytes, req.maxBytes ?? Infinity);
   const timeoutMs = Math.min(lim.timeoutMs, req.timeoutMs ?? Infinity);
   const abort = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; abort.abort(); }, timeoutMs);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort.abort();
+  }, timeoutMs);
   try {
     return await exchange(req, lim.maxRedirects, maxBytes, abort.signal, fetchFn);
   } catch (e) {
@@ -51,7 +58,13 @@ export async function fetchLimited(req: NetRequest, limits: Partial<NetLimits> =
   }
 }
 
-async function exchange(req: NetRequest, maxRedirects: number, maxBytes: number, signal: AbortSignal, fetchFn: FetchFn): Promise<NetResult> {
+async function exchange(
+  req: NetRequest,
+  maxRedirects: number,
+  maxBytes: number,
+  signal: AbortSignal,
+  fetchFn: FetchFn,
+): Promise<NetResult> {
   let url: URL;
   try {
     url = new URL(req.url);
@@ -62,18 +75,24 @@ async function exchange(req: NetRequest, maxRedirects: number, maxBytes: number,
   if (req.etag) headers['if-none-match'] = req.etag;
   if (req.lastModified) headers['if-modified-since'] = req.lastModified;
   for (let hop = 0; ; hop++) {
-    if (!isFetchableUrl(url)) return fail('scheme', `Only http and https addresses without a user name or password are fetched (got ${url.protocol}).`);
+    if (!isFetchableUrl(url))
+      return fail(
+        'scheme',
+        `Only http and https addresses without a user name or password are fetched (got ${url.protocol}).`,
+      );
     const res = await fetchFn(url.href, { headers, redirect: 'manual', credentials: 'omit', signal });
     if (res.status >= 300 && res.status < 400 && res.status !== 304) {
       await res.body?.cancel().catch(() => {});
       const location = res.headers.get('location');
       if (!location) return fail('http', `The site answered ${res.status} without saying where to go.`, res.status);
-      if (hop >= maxRedirects) return fail('redirects', `More than ${maxRedirects} redirects (a redirect loop?).`, res.status);
+      if (hop >= maxRedirects)
+        return fail('redirects', `More than ${maxRedirects} redirects (a redirect loop?).`, res.status);
       url = new URL(location, url);
       continue;
     }
     const meta = {
-      url: url.href, status: res.status,
+      url: url.href,
+      status: res.status,
       ...optional('contentType', res.headers.get('content-type')),
       ...optional('etag', res.headers.get('etag')),
       ...optional('lastModified', res.headers.get('last-modified')),
@@ -120,6 +139,9 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array |
   }
   const out = new Uint8Array(total);
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.byteLength; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
   return out;
 }

@@ -8,7 +8,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { APP_COMMANDS, CHANNELS, type AppCommand, type PickedEntry, type WarraqBridge } from './ipc/contract';
 
 const bridge: WarraqBridge = {
-  openExternal: (url) => (navigator.userActivation?.isActive ? ipcRenderer.invoke(CHANNELS.openExternal, url) : Promise.resolve(false)),
+  openExternal: (url) =>
+    navigator.userActivation?.isActive ? ipcRenderer.invoke(CHANNELS.openExternal, url) : Promise.resolve(false),
   pickFiles: (options) => ipcRenderer.invoke(CHANNELS.pickFiles, options),
   pickFolder: () => ipcRenderer.invoke(CHANNELS.pickFolder),
   readFile: (token, offset, length) => ipcRenderer.invoke(CHANNELS.readFile, token, offset, length),

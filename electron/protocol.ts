@@ -11,9 +11,14 @@ import { resolveInsideRoot } from './ipc/validate';
 import { responseHeaders } from './policy';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
 };
 
 /** Must run before `app` is ready: app:// behaves like https (standard, secure, fetch, storage). */
@@ -46,7 +51,10 @@ export function createAppHandler(root: string): (request: Request) => Promise<Re
     try {
       if (!(await stat(file)).isFile()) return notFound();
       const body = request.method === 'HEAD' ? null : await readFile(file);
-      return new Response(body, { status: 200, headers: responseHeaders(TYPES[extname(file)] ?? 'application/octet-stream') });
+      return new Response(body, {
+        status: 200,
+        headers: responseHeaders(TYPES[extname(file)] ?? 'application/octet-stream'),
+      });
     } catch {
       return notFound();
     }

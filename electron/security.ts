@@ -11,7 +11,10 @@ import { isPermissionAllowed } from './policy';
 /** At most `max` events per `perMs` (a sliding window); `take(now)` is false when over the limit. */
 export class RateLimit {
   private readonly times: number[] = [];
-  constructor(private readonly max: number, private readonly perMs: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly perMs: number,
+  ) {}
   take(now: number): boolean {
     while (this.times.length > 0 && now - this.times[0]! >= this.perMs) this.times.shift();
     if (this.times.length >= this.max) return false;
@@ -24,7 +27,11 @@ export class RateLimit {
 export const EXTERNAL_OPENS = new RateLimit(3, 10_000);
 
 /** Opens a validated http(s) URL in the system browser. Returns false (never throws) when refused, over the rate limit or failed. */
-export async function openExternalSafely(url: unknown, limit: RateLimit = EXTERNAL_OPENS, now = Date.now()): Promise<boolean> {
+export async function openExternalSafely(
+  url: unknown,
+  limit: RateLimit = EXTERNAL_OPENS,
+  now = Date.now(),
+): Promise<boolean> {
   let safe: string;
   try {
     safe = validateExternalUrl(url);
@@ -60,7 +67,8 @@ export function lockDownSession(ses: Session): void {
     callback(isPermissionAllowed(permission, details.requestingUrl));
   });
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    isPermissionAllowed(permission, `${requestingOrigin}/`));
+    isPermissionAllowed(permission, `${requestingOrigin}/`),
+  );
 }
 
 /** Installs the guards; call once before `ready` (web-contents hook) — the session part runs at ready. */

@@ -18,8 +18,10 @@ const BATCH_MS = 400;
 
 /** Dot-files, `_files` companion folders and partial downloads are never watched. */
 export function isIgnoredPath(path: string): boolean {
-  return path.split(/[\\/]/).some((part) => part.startsWith('.') || part.endsWith('_files')) ||
-    /\.(crdownload|part|tmp|download)$/i.test(path);
+  return (
+    path.split(/[\\/]/).some((part) => part.startsWith('.') || part.endsWith('_files')) ||
+    /\.(crdownload|part|tmp|download)$/i.test(path)
+  );
 }
 
 export class FolderWatcher {
@@ -34,19 +36,30 @@ export class FolderWatcher {
    * `allowFile` keeps the folders the user chose in a dialog (JSON in userData): the renderer may only
    * ask to watch those, so it can never name an arbitrary folder to read.
    */
-  constructor(private readonly grants: FileGrants, private readonly send: (files: PickedEntry[]) => void, private readonly allowFile?: string) {}
+  constructor(
+    private readonly grants: FileGrants,
+    private readonly send: (files: PickedEntry[]) => void,
+    private readonly allowFile?: string,
+  ) {}
 
   /** Records a folder the user chose in the dialog as one the renderer may watch. */
   async allow(folder: string): Promise<void> {
     const set = await this.allowedSet();
     set.add(folder);
-    if (this.allowFile) await writeFile(this.allowFile, JSON.stringify([...set])).catch((e) => console.warn('watch: could not save the folder list', e));
+    if (this.allowFile)
+      await writeFile(this.allowFile, JSON.stringify([...set])).catch((e) =>
+        console.warn('watch: could not save the folder list', e),
+      );
   }
 
   private async allowedSet(): Promise<Set<string>> {
     if (this.allowed) return this.allowed;
     let list: unknown = [];
-    if (this.allowFile) list = await readFile(this.allowFile, 'utf8').then((t) => JSON.parse(t) as unknown, () => []);
+    if (this.allowFile)
+      list = await readFile(this.allowFile, 'utf8').then(
+        (t) => JSON.parse(t) as unknown,
+        () => [],
+      );
     this.allowed = new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
     return this.allowed;
   }
@@ -67,11 +80,15 @@ export class FolderWatcher {
         awaitWriteFinish: { stabilityThreshold: SETTLE_MS, pollInterval: 100 },
         ignored: (p: string) => isIgnoredPath(relativeToRoots(roots, p)),
       });
-      this.watcher.on('add', (p) => this.queue(p)).on('change', (p) => this.queue(p)).on('error', (e) => console.warn('watch:', e));
+      this.watcher
+        .on('add', (p) => this.queue(p))
+        .on('change', (p) => this.queue(p))
+        .on('error', (e) => console.warn('watch:', e));
     }
     const found: PickedEntry[] = [];
     for (const root of roots) {
-      for (const path of await modifiedSince(root, since).catch(() => [])) found.push(this.entry(root, path.path, path));
+      for (const path of await modifiedSince(root, since).catch(() => []))
+        found.push(this.entry(root, path.path, path));
     }
     return found;
   }

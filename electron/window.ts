@@ -24,7 +24,10 @@ function currentState(win: BrowserWindow): WindowState {
 /** Creates the window, restores its saved bounds and loads the renderer. Resolves once the load started. */
 export async function setupMainWindow(preloadPath: string, userDataDir: string): Promise<BrowserWindow> {
   const saved = loadWindowState(userDataDir);
-  const bounds = clampToDisplays(saved, screen.getAllDisplays().map((d) => d.workArea));
+  const bounds = clampToDisplays(
+    saved,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow(windowOptions(preloadPath, bounds));
   mainWindow = win;
   win.once('ready-to-show', () => {

@@ -64,38 +64,83 @@ async function start(): Promise<void> {
   const firstScreen = await library.loadFirst(settings.get('library'), FIRST_SCREEN);
   if (!firstScreen) await library.load();
   // The index lives in a worker: loading, building and querying never block this thread.
-  const search = new SearchService(library, () => new Worker(new URL('./workers/search.worker.js', document.baseURI), { type: 'module' }));
+  const search = new SearchService(
+    library,
+    () => new Worker(new URL('./workers/search.worker.js', document.baseURI), { type: 'module' }),
+  );
   search.start();
   const rest = async (): Promise<void> => {
     if (firstScreen) {
       await library.load();
       library.announce({ added: [], removed: [] });
     }
-    await seedSample(library, settings, {
-      name: SAMPLE.split('/').pop()!,
-      bytes: async () => new Uint8Array(await (await fetch(SAMPLE)).arrayBuffer()),
-    }, parseSampleArticle);
+    await seedSample(
+      library,
+      settings,
+      {
+        name: SAMPLE.split('/').pop()!,
+        bytes: async () => new Uint8Array(await (await fetch(SAMPLE)).arrayBuffer()),
+      },
+      parseSampleArticle,
+    );
   };
-  const importer = new ImportService(library, () =>
-    new Worker(new URL('./workers/import.worker.js', document.baseURI), { type: 'module' }) as unknown as ImportWorker);
+  const importer = new ImportService(
+    library,
+    () =>
+      new Worker(new URL('./workers/import.worker.js', document.baseURI), {
+        type: 'module',
+      }) as unknown as ImportWorker,
+  );
   const collect = await startCollect(db, platform, library, importer);
   const annotationsRepo = new AnnotationsRepo(db);
   const annotations = new AnnotationsService(annotationsRepo, library, settings, notifier);
   const storiesRepo = new StoriesRepo(db);
-  const stories = new StoriesService(storiesRepo, library, () =>
-    new Worker(new URL('./workers/stories.worker.js', document.baseURI), { type: 'module' }) as unknown as DetectorPort);
-  const exporter = new ExporterService(librarySources(annotationsRepo, library, document.baseURI, {
-    editions: (ids) => storiesRepo.editionsOf(ids), outletName: (id) => stories.outletName(id),
-  }), platform, () => settings.get('dates').months);
-  const backup = new BackupService({ repo: backupRepo, platform, library, settings, search, schemaVersion: SCHEMA_VERSION, app: 'Warraq' });
+  const stories = new StoriesService(
+    storiesRepo,
+    library,
+    () =>
+      new Worker(new URL('./workers/stories.worker.js', document.baseURI), {
+        type: 'module',
+      }) as unknown as DetectorPort,
+  );
+  const exporter = new ExporterService(
+    librarySources(annotationsRepo, library, document.baseURI, {
+      editions: (ids) => storiesRepo.editionsOf(ids),
+      outletName: (id) => stories.outletName(id),
+    }),
+    platform,
+    () => settings.get('dates').months,
+  );
+  const backup = new BackupService({
+    repo: backupRepo,
+    platform,
+    library,
+    settings,
+    search,
+    schemaVersion: SCHEMA_VERSION,
+    app: 'Warraq',
+  });
   await stories.load();
   stories.start();
-  const services: Services = { platform, notifier, settings, library, importer, annotations, search, exporter, backup, stories, ...collect };
+  const services: Services = {
+    platform,
+    notifier,
+    settings,
+    library,
+    importer,
+    annotations,
+    search,
+    exporter,
+    backup,
+    stories,
+    ...collect,
+  };
   const app = document.createElement('warraq-app');
   app.services = services;
   document.getElementById('boot')?.remove();
   document.body.append(app);
-  if (undone >= 0) notifier.notify({ kind: 'info', message: 'restore.recovered', params: { rows: undone }, timeout: 0 });
+  if (undone >= 0)
+    notifier.notify({ kind: 'info', message: 'restore.recovered', params: { rows: undone }, timeout: 0 });
   await rest();
   void platform.persistStorage().then((granted) => {
     if (!granted && platform.kind === 'browser') console.info(t('storage.persistDenied'));
@@ -117,10 +162,17 @@ const network: NetworkStatus = {
 /** Feeds (their own import worker per refresh), save by link, watched folders and the import history. */
 async function startCollect(db: WarraqDb, platform: Platform, library: LibraryService, importer: ImportService) {
   const repo = new FeedsRepo(db);
-  const collector = new ImportService(library, () =>
-    new Worker(new URL('./workers/import.worker.js', document.baseURI), { type: 'module' }) as unknown as ImportWorker);
+  const collector = new ImportService(
+    library,
+    () =>
+      new Worker(new URL('./workers/import.worker.js', document.baseURI), {
+        type: 'module',
+      }) as unknown as ImportWorker,
+  );
   const fetch = (r: Parameters<Platform['fetchUrl']>[0]) => platform.fetchUrl(r);
-  const codec = workerCodec(new Worker(new URL('./workers/feed.worker.js', document.baseURI), { type: 'module' }) as unknown as CodecWorker);
+  const codec = workerCodec(
+    new Worker(new URL('./workers/feed.worker.js', document.baseURI), { type: 'module' }) as unknown as CodecWorker,
+  );
   const feeds = new FeedsService({ repo, fetch, codec, collector, network });
   const queue = new ImportQueue(importer);
   const history = new ImportHistory(repo);
@@ -130,7 +182,8 @@ async function startCollect(db: WarraqDb, platform: Platform, library: LibrarySe
   await Promise.all([feeds.load(), history.load()]);
   feeds.startSchedule();
   void watch.start().catch((e) => console.warn('watched folders:', e));
-  if (watch.available) window.addEventListener('focus', () => void watch.rescan().catch((e) => console.warn('watched folders:', e)));
+  if (watch.available)
+    window.addEventListener('focus', () => void watch.rescan().catch((e) => console.warn('watched folders:', e)));
   return { feeds, links: new SaveLinkService(fetch, queue), watch, history };
 }
 

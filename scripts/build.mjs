@@ -15,17 +15,52 @@ mkdirSync(join(out, 'renderer'), { recursive: true });
 
 const workersDir = join(root, 'renderer', 'workers');
 const workerEntries = existsSync(workersDir)
-  ? readdirSync(workersDir).filter((f) => f.endsWith('.worker.ts')).map((f) => join(workersDir, f))
+  ? readdirSync(workersDir)
+      .filter((f) => f.endsWith('.worker.ts'))
+      .map((f) => join(workersDir, f))
   : [];
 
 const common = { bundle: true, sourcemap: dev, minify: !dev, logLevel: 'warning', legalComments: 'none' };
 const configs = [
-  { ...common, entryPoints: [join(root, 'renderer', 'main.ts')], outfile: join(out, 'renderer', 'app.js'), format: 'esm', platform: 'browser', target: 'chrome120' },
+  {
+    ...common,
+    entryPoints: [join(root, 'renderer', 'main.ts')],
+    outfile: join(out, 'renderer', 'app.js'),
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome120',
+  },
   ...(workerEntries.length
-    ? [{ ...common, entryPoints: workerEntries, outdir: join(out, 'renderer', 'workers'), entryNames: '[name]', format: 'esm', platform: 'browser', target: 'chrome120' }]
+    ? [
+        {
+          ...common,
+          entryPoints: workerEntries,
+          outdir: join(out, 'renderer', 'workers'),
+          entryNames: '[name]',
+          format: 'esm',
+          platform: 'browser',
+          target: 'chrome120',
+        },
+      ]
     : []),
-  { ...common, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(out, 'electron', 'main.cjs'), format: 'cjs', platform: 'node', target: 'node22', external: ['electron'] },
-  { ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(out, 'electron', 'preload.cjs'), format: 'cjs', platform: 'node', target: 'node22', external: ['electron'] },
+  {
+    ...common,
+    entryPoints: [join(root, 'electron', 'main.ts')],
+    outfile: join(out, 'electron', 'main.cjs'),
+    format: 'cjs',
+    platform: 'node',
+    target: 'node22',
+    external: ['electron'],
+  },
+  {
+    ...common,
+    entryPoints: [join(root, 'electron', 'preload.ts')],
+    outfile: join(out, 'electron', 'preload.cjs'),
+    format: 'cjs',
+    platform: 'node',
+    target: 'node22',
+    external: ['electron'],
+  },
 ].filter((c) => c.entryPoints.every((e) => existsSync(e)));
 
 function copyStatic() {
@@ -33,7 +68,8 @@ function copyStatic() {
   cpSync(join(root, 'renderer', 'styles'), join(out, 'renderer', 'styles'), { recursive: true });
   cpSync(join(root, 'assets', 'fonts'), join(out, 'renderer', 'fonts'), { recursive: true });
   cpSync(join(root, 'assets', 'sample'), join(out, 'renderer', 'sample'), { recursive: true });
-  if (existsSync(join(root, 'assets', 'icons'))) cpSync(join(root, 'assets', 'icons'), join(out, 'renderer', 'icons'), { recursive: true });
+  if (existsSync(join(root, 'assets', 'icons')))
+    cpSync(join(root, 'assets', 'icons'), join(out, 'renderer', 'icons'), { recursive: true });
 }
 
 if (watch) {

@@ -14,11 +14,15 @@ async function main() {
     const installed = await installElectron(root);
     binary = installed.ok ? findElectronBinary(root) : null;
     if (!binary) {
-      console.error(`✖ ${cannotInstallParagraph(installed.download, installed.ok ? 'the installer left no executable behind' : installed.reason)}`);
+      console.error(
+        `✖ ${cannotInstallParagraph(installed.download, installed.ok ? 'the installer left no executable behind' : installed.reason)}`,
+      );
       process.exit(1);
     }
   }
-  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE; // would turn the app into a plain Node process

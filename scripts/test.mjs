@@ -6,6 +6,7 @@ import { findChromium, HOW_TO_GET_CHROMIUM } from './chromium.mjs';
 
 const steps = [
   ['lint (import rules, security rules)', 'npx', ['eslint', '.', '--max-warnings=0']],
+  ['format (Prettier)', 'npx', ['prettier', '--check', '.']],
   ['type-check', 'npm', ['run', '-s', 'typecheck']],
   ['build', 'node', ['scripts/build.mjs']],
   ['unit tests (Node)', 'npx', ['vitest', 'run'], 'vitest'],
@@ -37,7 +38,10 @@ function run(name, cmd, args, runner) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: ['inherit', 'pipe', 'inherit'], env: process.env });
     let out = '';
-    child.stdout.on('data', (d) => { process.stdout.write(d); out += d; });
+    child.stdout.on('data', (d) => {
+      process.stdout.write(d);
+      out += d;
+    });
     child.on('close', (code) => {
       count(out, runner);
       results.push([name, code === 0]);

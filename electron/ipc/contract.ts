@@ -14,9 +14,25 @@ export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
  * renderer/platform/platform.ts (electron/ must not import renderer/); a unit test keeps the two equal.
  */
 export const APP_COMMANDS = [
-  'import-files', 'import-folder', 'find', 'search', 'library', 'notebook', 'export-notes', 'backup', 'restore',
-  'language-ar', 'language-en', 'theme-light', 'theme-sepia', 'theme-dark', 'font-bigger', 'font-smaller',
-  'next-article', 'previous-article', 'undo',
+  'import-files',
+  'import-folder',
+  'find',
+  'search',
+  'library',
+  'notebook',
+  'export-notes',
+  'backup',
+  'restore',
+  'language-ar',
+  'language-en',
+  'theme-light',
+  'theme-sepia',
+  'theme-dark',
+  'font-bigger',
+  'font-smaller',
+  'next-article',
+  'previous-article',
+  'undo',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
@@ -73,17 +89,17 @@ export type NetErrorCode = 'scheme' | 'timeout' | 'too-large' | 'redirects' | 'h
 
 export type NetResult =
   | {
-    ok: true;
-    /** The final URL, after redirects. */
-    url: string;
-    status: number;
-    /** True for 304 Not Modified (no bytes). */
-    notModified: boolean;
-    contentType?: string;
-    etag?: string;
-    lastModified?: string;
-    bytes: Uint8Array;
-  }
+      ok: true;
+      /** The final URL, after redirects. */
+      url: string;
+      status: number;
+      /** True for 304 Not Modified (no bytes). */
+      notModified: boolean;
+      contentType?: string;
+      etag?: string;
+      lastModified?: string;
+      bytes: Uint8Array;
+    }
   | { ok: false; code: NetErrorCode; status?: number; message: string };
 
 export const NET_MAX_BYTES = 10 * 1024 * 1024;
@@ -132,8 +148,17 @@ export interface WarraqBridge {
 
 /** The bridge's keys, in one list: the preload exposes exactly these and a test checks it. */
 export const BRIDGE_KEYS = [
-  'openExternal', 'pickFiles', 'pickFolder', 'readFile', 'save', 'setMenuLanguage', 'onCommand',
-  'fetchUrl', 'chooseWatchFolder', 'watchFolders', 'onWatchedFiles',
+  'openExternal',
+  'pickFiles',
+  'pickFolder',
+  'readFile',
+  'save',
+  'setMenuLanguage',
+  'onCommand',
+  'fetchUrl',
+  'chooseWatchFolder',
+  'watchFolders',
+  'onWatchedFiles',
 ] as const satisfies readonly (keyof WarraqBridge)[];
 
 /** IPC channel per invoked method, plus the one main→renderer channel for menu commands. */
@@ -149,4 +174,7 @@ export const CHANNELS = {
   chooseWatchFolder: 'warraq:choose-watch-folder',
   watchFolders: 'warraq:watch-folders',
   watchedFiles: 'warraq:watched-files',
-} as const satisfies Record<Exclude<keyof WarraqBridge, 'onCommand' | 'onWatchedFiles'> | 'command' | 'watchedFiles', string>;
+} as const satisfies Record<
+  Exclude<keyof WarraqBridge, 'onCommand' | 'onWatchedFiles'> | 'command' | 'watchedFiles',
+  string
+>;

@@ -6,10 +6,25 @@
 import { basename } from 'node:path';
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { FileGrants } from '../files';
-import { CHANNELS, type MenuLanguage, type NetRequest, type NetResult, type PickFilesOptions, type PickedEntry, type WatchedFolder } from './contract';
 import {
-  isAppUrl, validateExternalUrl, validateMenuLanguage, validateNetRequest, validatePickFilesOptions, validateReadRange,
-  validateSaveArgs, validateToken, validateWatchFolders,
+  CHANNELS,
+  type MenuLanguage,
+  type NetRequest,
+  type NetResult,
+  type PickFilesOptions,
+  type PickedEntry,
+  type WatchedFolder,
+} from './contract';
+import {
+  isAppUrl,
+  validateExternalUrl,
+  validateMenuLanguage,
+  validateNetRequest,
+  validatePickFilesOptions,
+  validateReadRange,
+  validateSaveArgs,
+  validateToken,
+  validateWatchFolders,
 } from './validate';
 
 /** The OS capabilities the handlers call, handed in by main.ts (tests hand in fakes). */
@@ -33,8 +48,13 @@ export interface HandlerDeps {
 /** Throws unless the event comes from the top frame of `win` while it shows an app://warraq page. */
 export function assertTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null): void {
   const frame = event.senderFrame;
-  const ok = win !== null && !win.isDestroyed() && event.sender.id === win.webContents.id &&
-    frame !== null && frame.parent === null && isAppUrl(frame.url);
+  const ok =
+    win !== null &&
+    !win.isDestroyed() &&
+    event.sender.id === win.webContents.id &&
+    frame !== null &&
+    frame.parent === null &&
+    isAppUrl(frame.url);
   if (!ok) throw new Error('Refused: this request did not come from the Warraq window');
 }
 

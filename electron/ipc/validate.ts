@@ -5,8 +5,19 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import {
-  APP_COMMANDS, APP_HOST, APP_SCHEME, EXTERNAL_URL_MAX, MENU_LANGUAGES, NET_URL_MAX, READ_CHUNK_MAX, SAVE_MAX_BYTES,
-  type AppCommand, type MenuLanguage, type NetRequest, type PickFilesOptions, type SaveArgs,
+  APP_COMMANDS,
+  APP_HOST,
+  APP_SCHEME,
+  EXTERNAL_URL_MAX,
+  MENU_LANGUAGES,
+  NET_URL_MAX,
+  READ_CHUNK_MAX,
+  SAVE_MAX_BYTES,
+  type AppCommand,
+  type MenuLanguage,
+  type NetRequest,
+  type PickFilesOptions,
+  type SaveArgs,
 } from './contract';
 
 export class InvalidArgument extends Error {
@@ -22,14 +33,16 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Returns the URL as a string if it is http(s), has no user:password and is at most EXTERNAL_URL_MAX long; throws otherwise. */
 export function validateExternalUrl(value: unknown): string {
   if (typeof value !== 'string') fail('openExternal: url must be a string');
-  if (value.length === 0 || value.length > EXTERNAL_URL_MAX) fail(`openExternal: url must be 1–${EXTERNAL_URL_MAX} characters`);
+  if (value.length === 0 || value.length > EXTERNAL_URL_MAX)
+    fail(`openExternal: url must be 1–${EXTERNAL_URL_MAX} characters`);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     fail('openExternal: url is not a valid absolute URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(`openExternal: only http and https links open outside (got ${url.protocol})`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    fail(`openExternal: only http and https links open outside (got ${url.protocol})`);
   if (url.username || url.password) fail('openExternal: links with a user name or password are refused');
   if (!url.hostname) fail('openExternal: url has no host');
   return url.toString();
@@ -44,7 +57,8 @@ export function validatePickFilesOptions(value: unknown): PickFilesOptions {
   if (typeof value.multiple !== 'boolean') fail('pickFiles: options.multiple must be a boolean');
   if (value.accept === undefined) return { multiple: value.multiple };
   const accept = value.accept;
-  if (!Array.isArray(accept) || accept.length > 50) fail('pickFiles: options.accept must be an array of at most 50 items');
+  if (!Array.isArray(accept) || accept.length > 50)
+    fail('pickFiles: options.accept must be an array of at most 50 items');
   for (const item of accept) {
     if (typeof item !== 'string' || !ACCEPT_ITEM.test(item)) fail(`pickFiles: bad accept item ${JSON.stringify(item)}`);
   }
@@ -87,7 +101,8 @@ export function validateSaveArgs(value: unknown): SaveArgs {
   if (BAD_NAME_CHARS.test(suggestedName) || suggestedName === '.' || suggestedName === '..') {
     fail('save: suggestedName must be a plain file name without folders or special characters');
   }
-  if (typeof mime !== 'string' || mime.length > 200 || !/^[a-z]+\/[^\s]+/i.test(mime)) fail('save: mime must be a MIME type');
+  if (typeof mime !== 'string' || mime.length > 200 || !/^[a-z]+\/[^\s]+/i.test(mime))
+    fail('save: mime must be a MIME type');
   if (!(bytes instanceof Uint8Array)) fail('save: bytes must be a Uint8Array');
   if (bytes.byteLength > SAVE_MAX_BYTES) fail(`save: at most ${SAVE_MAX_BYTES} bytes can be saved at once`);
   return { suggestedName, mime, bytes };
@@ -95,7 +110,8 @@ export function validateSaveArgs(value: unknown): SaveArgs {
 
 /** Returns 'ar' or 'en'; throws for anything else. */
 export function validateMenuLanguage(value: unknown): MenuLanguage {
-  if (!MENU_LANGUAGES.includes(value as MenuLanguage)) fail(`setMenuLanguage: language must be one of ${MENU_LANGUAGES.join(', ')}`);
+  if (!MENU_LANGUAGES.includes(value as MenuLanguage))
+    fail(`setMenuLanguage: language must be one of ${MENU_LANGUAGES.join(', ')}`);
   return value as MenuLanguage;
 }
 
@@ -140,26 +156,35 @@ export function resolveInsideRoot(root: string, urlPathname: string): string | n
 export function validateNetRequest(value: unknown): NetRequest {
   if (!isRecord(value)) fail('fetchUrl: request must be an object');
   const { url, etag, lastModified, accept, maxBytes, timeoutMs } = value;
-  if (typeof url !== 'string' || url.length === 0 || url.length > NET_URL_MAX) fail(`fetchUrl: url must be 1–${NET_URL_MAX} characters`);
+  if (typeof url !== 'string' || url.length === 0 || url.length > NET_URL_MAX)
+    fail(`fetchUrl: url must be 1–${NET_URL_MAX} characters`);
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     fail('fetchUrl: url is not a valid absolute URL');
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') fail(`fetchUrl: only http and https are fetched (got ${parsed.protocol})`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    fail(`fetchUrl: only http and https are fetched (got ${parsed.protocol})`);
   if (parsed.username || parsed.password) fail('fetchUrl: addresses with a user name or password are refused');
   const out: NetRequest = { url: parsed.href };
-  for (const [k, v] of [['etag', etag], ['lastModified', lastModified]] as const) {
+  for (const [k, v] of [
+    ['etag', etag],
+    ['lastModified', lastModified],
+  ] as const) {
     if (v === undefined) continue;
-    if (typeof v !== 'string' || v.length > 512 || /[\r\n]/.test(v)) fail(`fetchUrl: ${k} must be a single-line string`);
+    if (typeof v !== 'string' || v.length > 512 || /[\r\n]/.test(v))
+      fail(`fetchUrl: ${k} must be a single-line string`);
     out[k] = v;
   }
   if (accept !== undefined) {
     if (accept !== 'feed' && accept !== 'page') fail('fetchUrl: accept must be "feed" or "page"');
     out.accept = accept;
   }
-  for (const [k, v] of [['maxBytes', maxBytes], ['timeoutMs', timeoutMs]] as const) {
+  for (const [k, v] of [
+    ['maxBytes', maxBytes],
+    ['timeoutMs', timeoutMs],
+  ] as const) {
     if (v === undefined) continue;
     if (!Number.isSafeInteger(v) || (v as number) < 1) fail(`fetchUrl: ${k} must be a positive integer`);
     out[k] = v as number;
@@ -171,7 +196,8 @@ export function validateNetRequest(value: unknown): NetRequest {
 export function validateWatchFolders(paths: unknown, since: unknown): { paths: string[]; since: number } {
   if (!Array.isArray(paths) || paths.length > 50) fail('watchFolders: paths must be an array of at most 50 folders');
   for (const p of paths) {
-    if (typeof p !== 'string' || p.length === 0 || p.length > 4096 || p.includes('\0') || !isAbsolute(p)) fail('watchFolders: each path must be an absolute folder path');
+    if (typeof p !== 'string' || p.length === 0 || p.length > 4096 || p.includes('\0') || !isAbsolute(p))
+      fail('watchFolders: each path must be an absolute folder path');
   }
   if (!Number.isSafeInteger(since) || (since as number) < 0) fail('watchFolders: since must be a non-negative integer');
   return { paths: [...(paths as string[])], since: since as number };

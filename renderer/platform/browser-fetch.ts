@@ -12,8 +12,12 @@ export const NET_MAX_BYTES = 10 * 1024 * 1024;
 export const NET_TIMEOUT_MS = 15_000;
 
 type Failure = Extract<NetResult, { ok: false }>;
-const fail = (code: Failure['code'], message: string, status?: number): NetResult =>
-  ({ ok: false, code, message, ...(status === undefined ? {} : { status }) });
+const fail = (code: Failure['code'], message: string, status?: number): NetResult => ({
+  ok: false,
+  code,
+  message,
+  ...(status === undefined ? {} : { status }),
+});
 
 const ACCEPT = {
   feed: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.5',
@@ -28,18 +32,30 @@ export async function browserFetch(req: NetRequest): Promise<NetResult> {
     return fail('scheme', 'This is not a web address.');
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
-    return fail('scheme', `Only http and https addresses without a user name or password are fetched (got ${url.protocol}).`);
+    return fail(
+      'scheme',
+      `Only http and https addresses without a user name or password are fetched (got ${url.protocol}).`,
+    );
   }
   if (!navigator.onLine) return fail('offline', 'You are offline.');
   const maxBytes = Math.min(NET_MAX_BYTES, req.maxBytes ?? Infinity);
   const timeoutMs = Math.min(NET_TIMEOUT_MS, req.timeoutMs ?? Infinity);
   const abort = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; abort.abort(); }, timeoutMs);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort.abort();
+  }, timeoutMs);
   const headers: Record<string, string> = { accept: ACCEPT[req.accept ?? 'page'] };
   if (req.etag) headers['if-none-match'] = req.etag;
   if (req.lastModified) headers['if-modified-since'] = req.lastModified;
-  const init: RequestInit = { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', redirect: 'follow', signal: abort.signal };
+  const init: RequestInit = {
+    credentials: 'omit',
+    cache: 'no-store',
+    referrerPolicy: 'no-referrer',
+    redirect: 'follow',
+    signal: abort.signal,
+  };
   try {
     let res: Response;
     try {
@@ -50,13 +66,15 @@ export async function browserFetch(req: NetRequest): Promise<NetResult> {
       res = await fetch(url.href, { ...init, headers: { accept: headers.accept! } });
     }
     const meta = {
-      url: res.url || url.href, status: res.status,
+      url: res.url || url.href,
+      status: res.status,
       ...opt('contentType', res.headers.get('content-type')),
       ...opt('etag', res.headers.get('etag')),
       ...opt('lastModified', res.headers.get('last-modified')),
     };
     if (res.status === 304) return { ok: true, notModified: true, bytes: new Uint8Array(0), ...meta };
-    if (!res.ok) return fail('http', `The site answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`, res.status);
+    if (!res.ok)
+      return fail('http', `The site answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`, res.status);
     if (Number(res.headers.get('content-length') ?? NaN) > maxBytes) return tooLarge(maxBytes);
     const bytes = await readCapped(res, maxBytes);
     return bytes ? { ok: true, notModified: false, bytes, ...meta } : tooLarge(maxBytes);
@@ -83,7 +101,13 @@ async function explain(href: string, e: unknown): Promise<NetResult> {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), 5000);
     try {
-      return await fetch(href, { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', signal: abort.signal, ...init });
+      return await fetch(href, {
+        credentials: 'omit',
+        cache: 'no-store',
+        referrerPolicy: 'no-referrer',
+        signal: abort.signal,
+        ...init,
+      });
     } catch {
       return null;
     } finally {
@@ -91,7 +115,10 @@ async function explain(href: string, e: unknown): Promise<NetResult> {
     }
   };
   if (await probe({ mode: 'no-cors', redirect: 'follow' })) {
-    return fail('cors', 'This site does not let a browser tab read it (no cross-origin permission). Use the desktop app to collect from it.');
+    return fail(
+      'cors',
+      'This site does not let a browser tab read it (no cross-origin permission). Use the desktop app to collect from it.',
+    );
   }
   const manual = await probe({ mode: 'cors', redirect: 'manual' });
   if (manual?.type === 'opaqueredirect') return fail('redirects', 'The redirects never end (a redirect loop).');
@@ -116,6 +143,9 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array |
   }
   const out = new Uint8Array(total);
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.byteLength; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
   return out;
 }

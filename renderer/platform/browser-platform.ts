@@ -6,7 +6,10 @@ import type { AppCommand, NetRequest, NetResult, PickedFile, Platform, SaveReque
 import { browserFetch } from './browser-fetch';
 
 /** Wraps a File the user gave us (picker or drop). */
-export function pickedFromFile(file: File, path = (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name): PickedFile {
+export function pickedFromFile(
+  file: File,
+  path = (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name,
+): PickedFile {
   return { path, size: file.size, blob: async () => file };
 }
 

@@ -69,11 +69,18 @@ export class ElectronPlatform implements Platform {
 
   /** Rebuilds the native menu in the interface language. Resolves false if the main process refused. */
   setMenuLanguage(language: MenuLanguage): Promise<boolean> {
-    return this.bridge.setMenuLanguage(language).then(() => true, () => false);
+    return this.bridge.setMenuLanguage(language).then(
+      () => true,
+      () => false,
+    );
   }
 
   fetchUrl(request: NetRequest): Promise<NetResult> {
-    return this.bridge.fetchUrl(request).catch((e: unknown) => ({ ok: false as const, code: 'network' as const, message: (e as Error)?.message ?? String(e) }));
+    return this.bridge.fetchUrl(request).catch((e: unknown) => ({
+      ok: false as const,
+      code: 'network' as const,
+      message: (e as Error)?.message ?? String(e),
+    }));
   }
 
   readonly folders: FolderWatchDoor = {

@@ -65,8 +65,24 @@ export interface Platform {
 
 /** Commands the native application menu can send to the renderer. */
 export const APP_COMMANDS = [
-  'import-files', 'import-folder', 'find', 'search', 'library', 'notebook', 'export-notes', 'backup', 'restore',
-  'language-ar', 'language-en', 'theme-light', 'theme-sepia', 'theme-dark', 'font-bigger', 'font-smaller',
-  'next-article', 'previous-article', 'undo',
+  'import-files',
+  'import-folder',
+  'find',
+  'search',
+  'library',
+  'notebook',
+  'export-notes',
+  'backup',
+  'restore',
+  'language-ar',
+  'language-en',
+  'theme-light',
+  'theme-sepia',
+  'theme-dark',
+  'font-bigger',
+  'font-smaller',
+  'next-article',
+  'previous-article',
+  'undo',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];

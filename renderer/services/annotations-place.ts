@@ -27,7 +27,11 @@ export interface ArticleAnnotations {
 }
 
 /** Anchors `annotations` in `article.text`; never throws (anchor() never does). */
-export function placeAnnotations(article: Pick<Article, 'id' | 'text'>, annotations: readonly Annotation[], bookmarks: readonly Bookmark[]): ArticleAnnotations {
+export function placeAnnotations(
+  article: Pick<Article, 'id' | 'text'>,
+  annotations: readonly Annotation[],
+  bookmarks: readonly Bookmark[],
+): ArticleAnnotations {
   const highlights: PlacedAnnotation[] = [];
   const orphans: PlacedAnnotation[] = [];
   const articleNotes: Annotation[] = [];
@@ -42,5 +46,11 @@ export function placeAnnotations(article: Pick<Article, 'id' | 'text'>, annotati
     else highlights.push({ annotation: a, quote, range: { start: r.start, end: r.end }, method: r.method });
   }
   highlights.sort((x, y) => x.range!.start - y.range!.start || x.range!.end - y.range!.end);
-  return { articleId: article.id, highlights, orphans, articleNotes, bookmarks: [...bookmarks].sort((a, b) => a.paragraph - b.paragraph) };
+  return {
+    articleId: article.id,
+    highlights,
+    orphans,
+    articleNotes,
+    bookmarks: [...bookmarks].sort((a, b) => a.paragraph - b.paragraph),
+  };
 }

@@ -65,11 +65,20 @@ export class FoldCache {
 }
 
 /** The entries that pass `filter`, newest first. Never throws; an invalid date is ignored. */
-export function filterNotebook(all: readonly Annotation[], meta: (id: string) => ArticleMeta | undefined, filter: NotebookFilter, folds: FoldCache): NotebookEntry[] {
+export function filterNotebook(
+  all: readonly Annotation[],
+  meta: (id: string) => ArticleMeta | undefined,
+  filter: NotebookFilter,
+  folds: FoldCache,
+): NotebookEntry[] {
   const from = dayStart(filter.from);
   const toStart = dayStart(filter.to);
   const to = toStart === undefined ? undefined : toStart + DAY;
-  const needles = (filter.text ?? '').split(/\s+/).filter(Boolean).map((w) => foldBoth(w)).filter(([w]) => w.length > 0);
+  const needles = (filter.text ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => foldBoth(w))
+    .filter(([w]) => w.length > 0);
   const colors = filter.colors?.length ? new Set(filter.colors) : undefined;
   const out: NotebookEntry[] = [];
   for (const a of all) {

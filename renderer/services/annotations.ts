@@ -60,7 +60,10 @@ export class AnnotationsService extends EventTarget {
    * with the article's text and hands it to `forArticle`. Rejects with StorageError.
    */
   async rows(articleId: string): Promise<ArticleRows> {
-    const [annotations, bookmarks] = await Promise.all([this.repo.forArticle(articleId), this.repo.bookmarksFor(articleId)]);
+    const [annotations, bookmarks] = await Promise.all([
+      this.repo.forArticle(articleId),
+      this.repo.bookmarksFor(articleId),
+    ]);
     // Notes and tags are shown without bidi controls, whatever an older version or a backup stored (issue 13).
     return { annotations: annotations.map(cleanNote), bookmarks };
   }
@@ -70,12 +73,24 @@ export class AnnotationsService extends EventTarget {
    * selectors, the paragraph as locator. Returns the stored annotation; rejects with StorageError,
    * or with a RangeError for an empty range.
    */
-  async createHighlight(article: Pick<Article, 'id' | 'text' | 'paragraphs'>, range: TextRange, color: HighlightColor, note = ''): Promise<Annotation> {
+  async createHighlight(
+    article: Pick<Article, 'id' | 'text' | 'paragraphs'>,
+    range: TextRange,
+    color: HighlightColor,
+    note = '',
+  ): Promise<Annotation> {
     if (range.end <= range.start) throw new RangeError('empty selection');
     const now = this.clock.now();
     const a: Annotation = {
-      id: this.clock.id(), articleId: article.id, selectors: describe(article.text, range.start, range.end),
-      color, note: stripControls(note), tags: [], paragraph: paragraphNumber(article.paragraphs, range.start), createdAt: now, updatedAt: now,
+      id: this.clock.id(),
+      articleId: article.id,
+      selectors: describe(article.text, range.start, range.end),
+      color,
+      note: stripControls(note),
+      tags: [],
+      paragraph: paragraphNumber(article.paragraphs, range.start),
+      createdAt: now,
+      updatedAt: now,
     };
     await this.repo.put(a);
     this.changed(article.id);
@@ -85,7 +100,15 @@ export class AnnotationsService extends EventTarget {
   /** A note on the whole article (no selectors). Returns it; rejects with StorageError. */
   async createArticleNote(articleId: string, note: string): Promise<Annotation> {
     const now = this.clock.now();
-    const a: Annotation = { id: this.clock.id(), articleId, selectors: [], note: stripControls(note), tags: [], createdAt: now, updatedAt: now };
+    const a: Annotation = {
+      id: this.clock.id(),
+      articleId,
+      selectors: [],
+      note: stripControls(note),
+      tags: [],
+      createdAt: now,
+      updatedAt: now,
+    };
     await this.repo.put(a);
     this.changed(articleId);
     return a;
@@ -117,7 +140,9 @@ export class AnnotationsService extends EventTarget {
     await this.library.setTags(articleId, cleanTags(tags));
     this.changed(articleId);
     this.notifier.notify({
-      kind: 'info', message: 'notes.tagsSaved', undo: async () => {
+      kind: 'info',
+      message: 'notes.tagsSaved',
+      undo: async () => {
         await this.library.setTags(articleId, before);
         this.changed(articleId);
       },
@@ -130,7 +155,9 @@ export class AnnotationsService extends EventTarget {
     if (!removed) return false;
     this.changed(removed.articleId);
     this.notifier.notify({
-      kind: 'info', message: 'notes.deleted', undo: async () => {
+      kind: 'info',
+      message: 'notes.deleted',
+      undo: async () => {
         await this.repo.put(removed);
         this.changed(removed.articleId);
       },
@@ -159,7 +186,9 @@ export class AnnotationsService extends EventTarget {
     if (!removed) return false;
     this.changed(removed.articleId);
     this.notifier.notify({
-      kind: 'info', message: 'notes.bookmarkRemoved', undo: async () => {
+      kind: 'info',
+      message: 'notes.bookmarkRemoved',
+      undo: async () => {
         await this.repo.putBookmark(removed);
         this.changed(removed.articleId);
       },
@@ -203,7 +232,9 @@ export class AnnotationsService extends EventTarget {
     const undo: Patch = {};
     for (const k of Object.keys(patch) as (keyof Patch)[]) (undo as Record<string, unknown>)[k] = r.before[k];
     this.notifier.notify({
-      kind: 'info', message, undo: async () => {
+      kind: 'info',
+      message,
+      undo: async () => {
         await this.repo.update(id, undo, this.clock.now());
         this.changed(r.after.articleId);
       },

@@ -39,7 +39,8 @@ export class RestoreCancelled extends Error {
   }
 }
 
-const zero = (): Record<BackupTable, number> => Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) as Record<BackupTable, number>;
+const zero = (): Record<BackupTable, number> =>
+  Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) as Record<BackupTable, number>;
 
 /**
  * Stages then commits `chunks`. `onRecords(n)` reports rows handled so far. Rejects with
@@ -53,9 +54,13 @@ export async function applyBackup(
 ): Promise<ApplyResult> {
   const run = options.run ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const result: ApplyResult = { added: zero(), existing: zero(), deleted: 0, overwritten: 0, articleIds: [] };
-  const plan: ReplacePlan | undefined = mode === 'replace'
-    ? { keep: Object.fromEntries(BACKUP_TABLES.map((t) => [t, new Set<string>()])) as ReplacePlan['keep'], overwrite: Object.fromEntries(BACKUP_TABLES.map((t) => [t, []])) as unknown as ReplacePlan['overwrite'] }
-    : undefined;
+  const plan: ReplacePlan | undefined =
+    mode === 'replace'
+      ? {
+          keep: Object.fromEntries(BACKUP_TABLES.map((t) => [t, new Set<string>()])) as ReplacePlan['keep'],
+          overwrite: Object.fromEntries(BACKUP_TABLES.map((t) => [t, []])) as unknown as ReplacePlan['overwrite'],
+        }
+      : undefined;
   let seq = 0;
   let handled = 0;
   try {
@@ -76,7 +81,14 @@ export async function applyBackup(
   }
 }
 
-async function stage(repo: BackupRepo, run: string, seq: number, chunk: RecordChunk, result: ApplyResult, plan?: ReplacePlan): Promise<void> {
+async function stage(
+  repo: BackupRepo,
+  run: string,
+  seq: number,
+  chunk: RecordChunk,
+  result: ApplyResult,
+  plan?: ReplacePlan,
+): Promise<void> {
   const kp = repo.keyPath(chunk.table);
   const { added, existing } = await repo.addMissing(run, seq, chunk.table, chunk.rows);
   result.added[chunk.table] += added;

@@ -31,7 +31,11 @@ export async function isEncrypted(file: Blob): Promise<boolean> {
 }
 
 /** `plain` encrypted to `passphrase` as an age file, streamed in 64 KiB chunks. */
-export async function encryptStream(plain: ReadableStream<Uint8Array>, passphrase: string, logN = SCRYPT_LOG_N): Promise<ReadableStream<Uint8Array>> {
+export async function encryptStream(
+  plain: ReadableStream<Uint8Array>,
+  passphrase: string,
+  logN = SCRYPT_LOG_N,
+): Promise<ReadableStream<Uint8Array>> {
   const e = new Encrypter();
   e.setScryptWorkFactor(logN);
   e.setPassphrase(passphrase);
@@ -63,7 +67,10 @@ export async function fileKeyOf(file: Blob, passphrase: string): Promise<FileKey
 }
 
 /** The plaintext of an age file whose key is known, as a stream (a tampered chunk makes it error). */
-export async function decryptStream(file: ReadableStream<Uint8Array>, key: FileKey): Promise<ReadableStream<Uint8Array>> {
+export async function decryptStream(
+  file: ReadableStream<Uint8Array>,
+  key: FileKey,
+): Promise<ReadableStream<Uint8Array>> {
   const known: Identity = { unwrapFileKey: async () => key };
   const d = new Decrypter();
   d.addIdentity(known);
@@ -73,7 +80,13 @@ export async function decryptStream(file: ReadableStream<Uint8Array>, key: FileK
 /** Index just past the header's MAC line ("--- …\n"), or -1. */
 function headerEnd(head: Uint8Array): number {
   for (let i = 0; i + 4 < head.length; i++) {
-    if (head[i] === 0x0a && head[i + 1] === 0x2d && head[i + 2] === 0x2d && head[i + 3] === 0x2d && head[i + 4] === 0x20) {
+    if (
+      head[i] === 0x0a &&
+      head[i + 1] === 0x2d &&
+      head[i + 2] === 0x2d &&
+      head[i + 3] === 0x2d &&
+      head[i + 4] === 0x20
+    ) {
       const nl = head.indexOf(0x0a, i + 5);
       return nl < 0 ? -1 : nl + 1;
     }

@@ -23,7 +23,8 @@ export interface ReadOptions {
 /** The file's decrypted and decompressed bytes, chunk by chunk; reports progress and checks the signal. */
 async function* fileChunks(file: Blob, options: ReadOptions): AsyncGenerator<Uint8Array> {
   const encrypted = isAge(new Uint8Array(await file.slice(0, 32).arrayBuffer()));
-  if (encrypted && !options.fileKey) throw new BackupError('not-decrypted', 'This backup is encrypted: its passphrase is needed to read it.');
+  if (encrypted && !options.fileKey)
+    throw new BackupError('not-decrypted', 'This backup is encrypted: its passphrase is needed to read it.');
   let read = 0;
   const counted = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, ctl) {
@@ -52,7 +53,9 @@ async function* fileChunks(file: Blob, options: ReadOptions): AsyncGenerator<Uin
         ctl.enqueue(chunk);
       },
     });
-    stream = stream.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).pipeThrough(bomb);
+    stream = stream
+      .pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
+      .pipeThrough(bomb);
   }
   try {
     yield* readAll(stream);
@@ -68,7 +71,11 @@ function readFailure(e: unknown, options: ReadOptions, encrypted: boolean, gz: b
   if (e instanceof BackupError) return e;
   const detail = (e as Error)?.message ?? String(e);
   // age authenticates every 64 KiB chunk: a changed or cut file fails here, before any row is used.
-  if (encrypted) return new BackupError('digest', `The encrypted backup is damaged: part of it fails its authentication (${detail}).`);
+  if (encrypted)
+    return new BackupError(
+      'digest',
+      `The encrypted backup is damaged: part of it fails its authentication (${detail}).`,
+    );
   // A gzip stream cut short or damaged fails inside DecompressionStream with a TypeError.
   return gz ? new GzipDamaged(detail) : (e as Error);
 }
@@ -106,13 +113,14 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-
 const BOMB_RATIO = 100;
 const BOMB_MIN_BYTES = 16 * 1024 * 1024;
 
 class GzipBomb extends Error {
   constructor() {
-    super(`The compressed file expands more than ${BOMB_RATIO} times: no backup does; it is refused as a possible decompression bomb.`);
+    super(
+      `The compressed file expands more than ${BOMB_RATIO} times: no backup does; it is refused as a possible decompression bomb.`,
+    );
   }
 }
 
@@ -136,7 +144,11 @@ export function verifyFile(file: Blob, options: ReadOptions): Promise<BackupSumm
  * The file's records grouped into chunks of up to `size` rows of one table (a chunk ends when the
  * table changes). Checks as it goes: call `verifyFile` first.
  */
-export async function* recordChunks(file: Blob, options: ReadOptions, size = DEFAULT_CHUNK): AsyncGenerator<RecordChunk> {
+export async function* recordChunks(
+  file: Blob,
+  options: ReadOptions,
+  size = DEFAULT_CHUNK,
+): AsyncGenerator<RecordChunk> {
   let table: BackupTable | undefined;
   let rows: Record<string, unknown>[] = [];
   const records = readBackup(fileChunks(file, options), { maxSchemaVersion: options.maxSchemaVersion });

@@ -66,14 +66,26 @@ export async function writeLibraryBackup(repo: BackupRepo, options: WriteOptions
     { schemaVersion: options.schemaVersion, app: options.app, createdAt: options.now },
     libraryRecords(repo, options, total),
   );
-  const packed = !options.gzip ? chunks : options.compressor === 'stream' ? gzip(chunks) : gzipFflate(chunks, options.level ?? 6);
+  const packed = !options.gzip
+    ? chunks
+    : options.compressor === 'stream'
+      ? gzip(chunks)
+      : gzipFflate(chunks, options.level ?? 6);
   const parts = await collect(options.passphrase ? encrypt(packed, options.passphrase, options.scryptLogN) : packed);
-  const type = options.passphrase ? 'application/octet-stream' : options.gzip ? 'application/gzip' : 'application/x-ndjson';
+  const type = options.passphrase
+    ? 'application/octet-stream'
+    : options.gzip
+      ? 'application/gzip'
+      : 'application/x-ndjson';
   return { blob: new Blob(parts, { type }), counts, records: total };
 }
 
 /** The chunks encrypted as an age file, 64 KiB at a time, pulling input only as needed. */
-async function* encrypt(chunks: AsyncIterable<Uint8Array>, passphrase: string, logN?: number): AsyncGenerator<Uint8Array> {
+async function* encrypt(
+  chunks: AsyncIterable<Uint8Array>,
+  passphrase: string,
+  logN?: number,
+): AsyncGenerator<Uint8Array> {
   yield* readAll(await encryptStream(toStream(chunks), passphrase, logN));
 }
 
@@ -103,7 +115,11 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Blob[]> {
 
 /** Gzips a stream of chunks with the platform's CompressionStream, pulling input only as needed. */
 async function* gzip(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  yield* readAll(toStream(chunks).pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>));
+  yield* readAll(
+    toStream(chunks).pipeThrough(
+      new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
+    ),
+  );
 }
 
 /** An async iterable as a pull stream (the next chunk is made only when the stream wants it). */

@@ -92,8 +92,15 @@ export class BackupService extends EventTarget {
     const now = options.now ?? Date.now();
     const phase = options.phase ?? 'backup';
     const written = await writeLibraryBackup(this.deps.repo, {
-      gzip, compressor: options.compressor, level: options.level, signal: options.signal, schemaVersion: this.deps.schemaVersion, app: this.deps.app, now,
-      passphrase: options.passphrase || undefined, scryptLogN: options.scryptLogN,
+      gzip,
+      compressor: options.compressor,
+      level: options.level,
+      signal: options.signal,
+      schemaVersion: this.deps.schemaVersion,
+      app: this.deps.app,
+      now,
+      passphrase: options.passphrase || undefined,
+      scryptLogN: options.scryptLogN,
       onProgress: (done, total) => this.progress({ phase, done, total }, options),
     });
     const stamp = new Date(now).toISOString().slice(0, 19).replace(/[:T]/g, '-');
@@ -102,7 +109,9 @@ export class BackupService extends EventTarget {
   }
 
   /** Creates a backup and saves it; resolves false when the user cancelled the save dialog. */
-  async backup(options: RunOptions & { gzip?: boolean; passphrase?: string; scryptLogN?: number } = {}): Promise<boolean> {
+  async backup(
+    options: RunOptions & { gzip?: boolean; passphrase?: string; scryptLogN?: number } = {},
+  ): Promise<boolean> {
     const file = await this.create(options);
     if (options.signal?.aborted) throw new RestoreCancelled();
     return this.deps.platform.save({ suggestedName: file.name, mime: file.blob.type, data: file.blob });
@@ -110,7 +119,10 @@ export class BackupService extends EventTarget {
 
   /** Asks the user for a backup file; null when cancelled. */
   async pick(): Promise<PickedFile | null> {
-    const files = await this.deps.platform.pickFiles({ multiple: false, accept: ['.gz', '.jsonl', '.warraq', '.age', 'application/gzip'] });
+    const files = await this.deps.platform.pickFiles({
+      multiple: false,
+      accept: ['.gz', '.jsonl', '.warraq', '.age', 'application/gzip'],
+    });
     return files?.[0] ?? null;
   }
 
@@ -118,7 +130,9 @@ export class BackupService extends EventTarget {
   async verify(file: Blob, options: RunOptions & { passphrase?: string } = {}): Promise<BackupSummary> {
     const fileKey = await this.keyOf(file, options.passphrase);
     return verifyFile(file, {
-      signal: options.signal, maxSchemaVersion: this.deps.schemaVersion, fileKey,
+      signal: options.signal,
+      maxSchemaVersion: this.deps.schemaVersion,
+      fileKey,
       onBytes: (done, total) => this.progress({ phase: 'verify', done, total }, options),
     });
   }
@@ -129,14 +143,22 @@ export class BackupService extends EventTarget {
    * GzipDamaged (bad file), RestoreCancelled (cancel, or the safety backup's save was cancelled:
    * `safetyCancelled` set) or StorageError.
    */
-  async restore(file: Blob, mode: RestoreMode, options: RunOptions & { verified?: BackupSummary; passphrase?: string } = {}): Promise<RestoreReport> {
+  async restore(
+    file: Blob,
+    mode: RestoreMode,
+    options: RunOptions & { verified?: BackupSummary; passphrase?: string } = {},
+  ): Promise<RestoreReport> {
     // `verified`: the summary `verify` gave for this same Blob (the UI verifies before asking to
     // confirm). Reading it again still checks every record; a failure then rolls back.
     const summary = options.verified ?? (await this.verify(file, options));
     await this.checkReferences(summary, mode);
     if (mode === 'replace') await this.safetyBackup(options);
     if (options.signal?.aborted) throw new RestoreCancelled();
-    const read = { signal: options.signal, maxSchemaVersion: this.deps.schemaVersion, fileKey: await this.keyOf(file, options.passphrase) };
+    const read = {
+      signal: options.signal,
+      maxSchemaVersion: this.deps.schemaVersion,
+      fileKey: await this.keyOf(file, options.passphrase),
+    };
     const result = await applyBackup(this.deps.repo, recordChunks(file, read), mode, {
       signal: options.signal,
       onRecords: (done) => this.progress({ phase: 'restore', done, total: summary.records }, options),
@@ -153,7 +175,8 @@ export class BackupService extends EventTarget {
     if (!(await isEncrypted(file))) return undefined;
     const known = this.keys.get(file);
     if (known) return known;
-    if (!passphrase) throw new BackupError('not-decrypted', 'This backup is encrypted: its passphrase is needed to read it.');
+    if (!passphrase)
+      throw new BackupError('not-decrypted', 'This backup is encrypted: its passphrase is needed to read it.');
     const key = await fileKeyOf(file, passphrase);
     this.keys.set(file, key);
     return key;
@@ -166,14 +189,20 @@ export class BackupService extends EventTarget {
   private async checkReferences(summary: BackupSummary, mode: RestoreMode): Promise<void> {
     const dangling = summary.dangling ?? [];
     if (!dangling.length) return;
-    const present = mode === 'merge' ? await this.deps.repo.articlesPresent(dangling.map((d) => d.articleId)) : new Set<string>();
+    const present =
+      mode === 'merge' ? await this.deps.repo.articlesPresent(dangling.map((d) => d.articleId)) : new Set<string>();
     const missing = dangling.find((d) => !present.has(d.articleId));
     if (missing) throw danglingError(missing);
   }
 
   /** The safety backup before a replace; encrypted with the same passphrase when the restored file was. */
   private async safetyBackup(options: RunOptions & { passphrase?: string }): Promise<void> {
-    const file = await this.create({ signal: options.signal, onProgress: options.onProgress, passphrase: options.passphrase, phase: 'safety' });
+    const file = await this.create({
+      signal: options.signal,
+      onProgress: options.onProgress,
+      passphrase: options.passphrase,
+      phase: 'safety',
+    });
     if (options.signal?.aborted) throw new RestoreCancelled();
     const saved = await this.deps.platform.save({ suggestedName: file.name, mime: file.blob.type, data: file.blob });
     if (!saved) throw Object.assign(new RestoreCancelled(), { safetyCancelled: true });
@@ -187,7 +216,8 @@ export class BackupService extends EventTarget {
     library.dispatchEvent(new CustomEvent('change', { detail: { added: [], removed: [] } }));
     if (settings) {
       await settings.load();
-      for (const key of ['language', 'reader', 'library']) settings.dispatchEvent(new CustomEvent('change', { detail: key }));
+      for (const key of ['language', 'reader', 'library'])
+        settings.dispatchEvent(new CustomEvent('change', { detail: key }));
     }
     void search?.rebuild?.().catch((e) => console.error('search rebuild after restore failed', e));
   }

@@ -5,8 +5,17 @@
  */
 import { cleanMeta, cleanNote } from '../core/article/controls';
 import {
-  editionRecords, toCslJson, toCsv, toHtml, toMarkdown, toRis, toWebAnnotationJson,
-  type EmbeddedFont, type ExportInput, type ExportLang, type MonthRegion,
+  editionRecords,
+  toCslJson,
+  toCsv,
+  toHtml,
+  toMarkdown,
+  toRis,
+  toWebAnnotationJson,
+  type EmbeddedFont,
+  type ExportInput,
+  type ExportLang,
+  type MonthRegion,
 } from '../core/export';
 import type { Annotation, ArticleMeta, ArticleText, Edition } from '../core/model';
 import type { Platform } from '../platform/platform';
@@ -53,7 +62,11 @@ const FILES: Record<ExportFormat, { ext: string; mime: string }> = {
 
 export class ExporterService extends EventTarget {
   /** `months`: the reader's Gregorian month names for citations (the 'dates' setting); Levantine without it. */
-  constructor(private readonly sources: ExportSources, private readonly platform: Platform, private readonly months: () => MonthRegion = () => 'levantine') {
+  constructor(
+    private readonly sources: ExportSources,
+    private readonly platform: Platform,
+    private readonly months: () => MonthRegion = () => 'levantine',
+  ) {
     super();
   }
 
@@ -61,9 +74,12 @@ export class ExporterService extends EventTarget {
   async gather(scope: ExportScope): Promise<ExportInput> {
     const annotations = await this.annotationsOf(scope);
     const annotated = [...new Set(annotations.map((a) => a.articleId))];
-    const articles = scope.kind === 'library'
-      ? this.sources.allMeta()
-      : (scope.kind === 'article' ? [scope.articleId] : annotated).map((id) => this.sources.meta(id)).filter((m): m is ArticleMeta => !!m);
+    const articles =
+      scope.kind === 'library'
+        ? this.sources.allMeta()
+        : (scope.kind === 'article' ? [scope.articleId] : annotated)
+            .map((id) => this.sources.meta(id))
+            .filter((m): m is ArticleMeta => !!m);
     const texts = new Map<string, ArticleText>();
     for (const id of annotated) {
       const t = await this.sources.text(id);
@@ -75,7 +91,10 @@ export class ExporterService extends EventTarget {
       if (!editions.has(e.articleId)) editions.set(e.articleId, []);
       editions.get(e.articleId)!.push(cleanMeta({ ...e, outlet: name(e.outlet) }));
     }
-    for (const list of editions.values()) list.sort((x, y) => (x.published ?? '\uffff').localeCompare(y.published ?? '\uffff') || x.importedAt - y.importedAt);
+    for (const list of editions.values())
+      list.sort(
+        (x, y) => (x.published ?? '\uffff').localeCompare(y.published ?? '\uffff') || x.importedAt - y.importedAt,
+      );
     const named = this.sources.outletName ? articles.map((a) => ({ ...a, outlet: name(a.outlet) })) : articles;
     // Every export gets labels, notes and tags without bidi controls (issue 13); quotes come from the text.
     return { articles: named.map(cleanMeta), annotations: annotations.map(cleanNote), texts, editions };
@@ -95,17 +114,33 @@ export class ExporterService extends EventTarget {
     const title = lang === 'ar' ? 'ملاحظات من ورّاق' : 'Notes from Warraq';
     let text: string;
     switch (format) {
-      case 'markdown': text = toMarkdown(input, { lang, title, months: this.months() }); break;
-      case 'html': text = toHtml(input, { lang, title, fonts: await this.fonts(), months: this.months() }); break;
-      case 'json': text = toWebAnnotationJson(input, { generated: now, label: title }); break;
+      case 'markdown':
+        text = toMarkdown(input, { lang, title, months: this.months() });
+        break;
+      case 'html':
+        text = toHtml(input, { lang, title, fonts: await this.fonts(), months: this.months() });
+        break;
+      case 'json':
+        text = toWebAnnotationJson(input, { generated: now, label: title });
+        break;
       // The BOM is part of the string toCsv returns; a Blob encodes it as EF BB BF.
-      case 'csv': text = toCsv(input, { lang: 'en' }); break;
+      case 'csv':
+        text = toCsv(input, { lang: 'en' });
+        break;
       // One record per edition (issue 12): the annotated text as each outlet printed it.
-      case 'csl': text = toCslJson(editionRecords(input.articles, input.editions), input.annotations); break;
-      case 'ris': text = toRis(editionRecords(input.articles, input.editions), input.annotations); break;
+      case 'csl':
+        text = toCslJson(editionRecords(input.articles, input.editions), input.annotations);
+        break;
+      case 'ris':
+        text = toRis(editionRecords(input.articles, input.editions), input.annotations);
+        break;
     }
     const f = FILES[format];
-    return { name: `${fileStem(scope, input.articles, now)}.${f.ext}`, mime: f.mime, data: new Blob([text], { type: f.mime }) };
+    return {
+      name: `${fileStem(scope, input.articles, now)}.${f.ext}`,
+      mime: f.mime,
+      data: new Blob([text], { type: f.mime }),
+    };
   }
 
   /** Builds and saves; resolves false when the user cancelled the save dialog. */
@@ -117,7 +152,10 @@ export class ExporterService extends EventTarget {
   /** How many annotations and articles a scope covers (the dialog shows it before exporting). */
   async count(scope: ExportScope): Promise<{ annotations: number; articles: number }> {
     const annotations = await this.annotationsOf(scope);
-    const articles = scope.kind === 'library' ? this.sources.allMeta().length : new Set(annotations.map((a) => a.articleId)).size || (scope.kind === 'article' ? 1 : 0);
+    const articles =
+      scope.kind === 'library'
+        ? this.sources.allMeta().length
+        : new Set(annotations.map((a) => a.articleId)).size || (scope.kind === 'article' ? 1 : 0);
     return { annotations: annotations.length, articles };
   }
 
@@ -132,7 +170,12 @@ function fileStem(scope: ExportScope, articles: ArticleMeta[], now: number): str
   const day = new Date(now).toISOString().slice(0, 10);
   if (scope.kind !== 'article' || !articles[0]) return `warraq-notes-${day}`;
   // Keep letters of any script; drop what file systems refuse (/ \ : * ? " < > |) and control characters.
-  const title = [...articles[0].title].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('').replace(/\s+/g, ' ').trim().slice(0, 60);
+  const title = [...articles[0].title]
+    .map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? ' ' : c))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 60);
   return title ? `warraq-notes-${title}-${day}` : `warraq-notes-${day}`;
 }
 
@@ -152,12 +195,18 @@ export async function fetchBundledFont(baseUrl: string): Promise<Uint8Array | un
 /** The sources the app uses: annotations from their repository, metas and texts from the library. */
 export function librarySources(
   annotations: { all(): Promise<Annotation[]>; forArticle(id: string): Promise<Annotation[]> },
-  library: { meta(id: string): ArticleMeta | undefined; allMeta(): ArticleMeta[]; get(id: string): Promise<(ArticleMeta & Omit<ArticleText, 'id'>) | undefined> },
+  library: {
+    meta(id: string): ArticleMeta | undefined;
+    allMeta(): ArticleMeta[];
+    get(id: string): Promise<(ArticleMeta & Omit<ArticleText, 'id'>) | undefined>;
+  },
   baseUrl: string,
   stories?: { editions(ids: string[]): Promise<Edition[]>; outletName(id: string): string },
 ): ExportSources {
   return {
-    ...(stories ? { editions: (ids: string[]) => stories.editions(ids), outletName: (id: string) => stories.outletName(id) } : {}),
+    ...(stories
+      ? { editions: (ids: string[]) => stories.editions(ids), outletName: (id: string) => stories.outletName(id) }
+      : {}),
     allAnnotations: () => annotations.all(),
     annotationsFor: (id) => annotations.forArticle(id),
     meta: (id) => library.meta(id),

@@ -60,7 +60,8 @@ export async function importFile(path: string, blob: Blob, sink: FileSink): Prom
     return;
   }
   const found = detectKind(path, head);
-  if (found.kind === 'ignore') return sink.issue('skipped', { path, code: ignoreCode(found.reason), reason: `Not an article: ${found.reason}.` });
+  if (found.kind === 'ignore')
+    return sink.issue('skipped', { path, code: ignoreCode(found.reason), reason: `Not an article: ${found.reason}.` });
   if (found.kind === 'unsupported') {
     const byName = detectKind(path).kind;
     // A name that promises text but bytes that are not: a failure the user should see, not a quiet skip.
@@ -68,18 +69,25 @@ export async function importFile(path: string, blob: Blob, sink: FileSink): Prom
     const ext = extensionOf(path);
     if (!claimed) return sink.issue('skipped', { path, code: 'unsupported', reason: found.reason, ext });
     const what = found.reason.replace(/^Unsupported file type: /, '').replace(/\.$/, '');
-    return sink.issue('failed', { path, code: 'wrong-type', reason: `The name ends in ".${ext}" but the file is not text (${what}).`, ext });
+    return sink.issue('failed', {
+      path,
+      code: 'wrong-type',
+      reason: `The name ends in ".${ext}" but the file is not text (${what}).`,
+      ext,
+    });
   }
   if (blob.size === 0) return sink.issue('failed', { path, code: 'empty', reason: 'The file is empty.' });
   try {
-    if (found.kind === 'jsonl' || found.kind === 'jsonl.gz' || found.kind === 'csv') await importRecords(path, blob, found.kind, sink);
+    if (found.kind === 'jsonl' || found.kind === 'jsonl.gz' || found.kind === 'csv')
+      await importRecords(path, blob, found.kind, sink);
     else {
       checkArticleBytes(blob.size); // refused before reading a byte of it (issue 13)
-      await importOne(path, whole ?? await readAll(blob), found.kind, found.note, sink);
+      await importOne(path, whole ?? (await readAll(blob)), found.kind, found.note, sink);
     }
   } catch (e) {
     if (isStorageError(e)) throw e;
-    if (isImportError(e)) sink.issue('failed', { path, code: e.code === 'unsupported' ? 'wrong-type' : e.code, reason: e.reason });
+    if (isImportError(e))
+      sink.issue('failed', { path, code: e.code === 'unsupported' ? 'wrong-type' : e.code, reason: e.reason });
     else sink.issue('failed', { path, code: 'read', reason: `The file could not be read (${errorText(e)}).` });
   }
 }
@@ -94,12 +102,22 @@ function looksCutShort(bytes: Uint8Array): boolean {
 }
 
 /** Parses and queues a one-article file, with a warning when its name misled or the page is cut short. */
-async function importOne(path: string, bytes: Uint8Array, kind: 'text' | 'html' | 'mhtml', note: string | undefined, sink: FileSink): Promise<void> {
+async function importOne(
+  path: string,
+  bytes: Uint8Array,
+  kind: 'text' | 'html' | 'mhtml',
+  note: string | undefined,
+  sink: FileSink,
+): Promise<void> {
   const article = parseOne(bytes, path, kind);
   await sink.article(article, path);
   if (note) sink.issue('warnings', { path, code: 'renamed', reason: `Imported, ${note}.` });
   if (kind === 'html' && looksCutShort(bytes)) {
-    sink.issue('warnings', { path, code: 'truncated', reason: 'Imported, but the page is cut short (it has no closing </html>): its text may be incomplete.' });
+    sink.issue('warnings', {
+      path,
+      code: 'truncated',
+      reason: 'Imported, but the page is cut short (it has no closing </html>): its text may be incomplete.',
+    });
   }
 }
 
@@ -123,9 +141,14 @@ async function importRecords(path: string, blob: Blob, kind: ImportKind, sink: F
       else sink.issue('failed', { path, code: r.code ?? 'bad-record', line: r.line, reason: r.reason });
     }
   };
-  const parse = (chunk: string | null) => csv
-    ? (chunk === null ? csv.end() : csv.push(chunk))
-    : (chunk === null ? lines.end() : lines.push(chunk)).map((l) => parseJsonlLine(l, path, kind === 'csv' ? 'csv' : 'jsonl'));
+  const parse = (chunk: string | null) =>
+    csv
+      ? chunk === null
+        ? csv.end()
+        : csv.push(chunk)
+      : (chunk === null ? lines.end() : lines.push(chunk)).map((l) =>
+          parseJsonlLine(l, path, kind === 'csv' ? 'csv' : 'jsonl'),
+        );
   try {
     for await (const chunk of textChunks(blob, kind === 'jsonl.gz', (n) => sink.bytes(n))) {
       await take(parse(chunk));
@@ -133,8 +156,15 @@ async function importRecords(path: string, blob: Blob, kind: ImportKind, sink: F
     }
   } catch (e) {
     if (isStorageError(e)) throw e;
-    const damaged = kind === 'jsonl.gz' ? 'The compressed archive is damaged or cut short' : `The archive could not be read to the end (${errorText(e)})`;
-    sink.issue('failed', { path, code: 'malformed', reason: `${damaged}; the ${records} records before that point were read.` });
+    const damaged =
+      kind === 'jsonl.gz'
+        ? 'The compressed archive is damaged or cut short'
+        : `The archive could not be read to the end (${errorText(e)})`;
+    sink.issue('failed', {
+      path,
+      code: 'malformed',
+      reason: `${damaged}; the ${records} records before that point were read.`,
+    });
     return;
   }
   await take(parse(null));

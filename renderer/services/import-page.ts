@@ -18,7 +18,14 @@ function parsePage(page: PageSource, path: string): { article?: ParsedArticle; p
   if (!page.bytes?.byteLength) return { problem: page.fetchError ?? 'The page was empty.' };
   try {
     const charset = charsetOfContentType(page.contentType);
-    return { article: parseHtmlBytes(page.bytes, { fileName: path, kind: 'html', url: page.url, ...(charset ? { charset } : {}) }).article };
+    return {
+      article: parseHtmlBytes(page.bytes, {
+        fileName: path,
+        kind: 'html',
+        url: page.url,
+        ...(charset ? { charset } : {}),
+      }).article,
+    };
   } catch (e) {
     return { problem: isImportError(e) ? e.reason : `The page could not be read (${(e as Error)?.message ?? e}).` };
   }
@@ -34,7 +41,10 @@ function parseItem(page: PageSource, path: string): ParsedArticle | undefined {
   if (!item?.html?.trim()) return undefined;
   const title = item.title ? `<title>${escapeText(item.title)}</title>` : '';
   try {
-    return parseHtml(`<html><head><meta charset="utf-8">${title}</head><body><article>${item.html}</article></body></html>`, { fileName: path, kind: 'html', url: page.url });
+    return parseHtml(
+      `<html><head><meta charset="utf-8">${title}</head><body><article>${item.html}</article></body></html>`,
+      { fileName: path, kind: 'html', url: page.url },
+    );
   } catch {
     return undefined;
   }
@@ -51,7 +61,11 @@ export async function importPage(path: string, page: PageSource, sink: FileSink)
     fellBack = true;
   }
   if (!article) {
-    sink.issue('failed', { path, code: 'fetch', reason: fromPage.problem ?? 'No article text was found in this web page.' });
+    sink.issue('failed', {
+      path,
+      code: 'fetch',
+      reason: fromPage.problem ?? 'No article text was found in this web page.',
+    });
     return;
   }
   const item = page.item;
@@ -60,10 +74,17 @@ export async function importPage(path: string, page: PageSource, sink: FileSink)
     if (item.outlet) out.outlet = item.outlet;
     if (item.title) out.title = item.title;
     if (item.published && !out.published) out.published = item.published;
-    if (item.author && !out.author) { out.author = item.author; out.byline ??= item.author; }
+    if (item.author && !out.author) {
+      out.author = item.author;
+      out.byline ??= item.author;
+    }
   }
   await sink.article(out, path);
   if (fellBack && fromPage.problem) {
-    sink.issue('warnings', { path, code: 'feed-content', reason: `Imported from the feed's own text: ${fromPage.problem}` });
+    sink.issue('warnings', {
+      path,
+      code: 'feed-content',
+      reason: `Imported from the feed's own text: ${fromPage.problem}`,
+    });
   }
 }

@@ -37,10 +37,36 @@ export class ImportPipeline implements FileSink {
   private seq = 0;
   private lastProgress = 0;
   cancelled = false;
-  readonly progress: ImportProgress = { filesDone: 0, filesTotal: 0, currentFile: '', imported: 0, duplicates: 0, editions: 0, failed: 0, bytesDone: 0, bytesTotal: 0 };
-  private readonly report: ImportReport = { imported: 0, duplicates: 0, editions: 0, editionsOf: [], failed: [], skipped: [], warnings: [], cancelled: false, unlisted: 0, startedAt: 0, finishedAt: 0 };
+  readonly progress: ImportProgress = {
+    filesDone: 0,
+    filesTotal: 0,
+    currentFile: '',
+    imported: 0,
+    duplicates: 0,
+    editions: 0,
+    failed: 0,
+    bytesDone: 0,
+    bytesTotal: 0,
+  };
+  private readonly report: ImportReport = {
+    imported: 0,
+    duplicates: 0,
+    editions: 0,
+    editionsOf: [],
+    failed: [],
+    skipped: [],
+    warnings: [],
+    cancelled: false,
+    unlisted: 0,
+    startedAt: 0,
+    finishedAt: 0,
+  };
 
-  constructor(private readonly repo: Pick<ArticlesRepo, 'putMany'>, private readonly post: (m: FromWorker) => void, opts: PipelineOptions = {}) {
+  constructor(
+    private readonly repo: Pick<ArticlesRepo, 'putMany'>,
+    private readonly post: (m: FromWorker) => void,
+    opts: PipelineOptions = {},
+  ) {
     this.opts = { batchSize: 300, batchChars: 8_000_000, progressEveryMs: 100, maxListed: 500, ...opts };
   }
 
@@ -72,7 +98,15 @@ export class ImportPipeline implements FileSink {
       this.report.cancelled = this.cancelled;
       this.report.finishedAt = Date.now();
       this.sendProgress(true);
-      this.post({ type: 'done', report: { ...this.report, imported: this.progress.imported, duplicates: this.progress.duplicates, editions: this.progress.editions } });
+      this.post({
+        type: 'done',
+        report: {
+          ...this.report,
+          imported: this.progress.imported,
+          duplicates: this.progress.duplicates,
+          editions: this.progress.editions,
+        },
+      });
     } catch (e) {
       const err = toStorageError(e);
       this.post({ type: 'fatal', message: err.detail, problem: err.problem });
@@ -81,7 +115,9 @@ export class ImportPipeline implements FileSink {
 
   private async next(): Promise<FileMsg | undefined> {
     while (!this.queue.length && !this.ended && !this.cancelled) {
-      await new Promise<void>((r) => { this.wake = r; });
+      await new Promise<void>((r) => {
+        this.wake = r;
+      });
       this.wake = null;
     }
     return this.cancelled ? undefined : this.queue.shift();
@@ -95,7 +131,8 @@ export class ImportPipeline implements FileSink {
     else if (msg.type === 'page') await importPage(msg.path, msg.page, this);
     else await importFile(msg.path, msg.blob, this);
     // Whatever the file's reader counted, a finished file counts whole.
-    this.progress.bytesDone = before + (msg.type === 'file' ? msg.blob.size : msg.type === 'page' ? msg.page.bytes?.byteLength ?? 0 : 0);
+    this.progress.bytesDone =
+      before + (msg.type === 'file' ? msg.blob.size : msg.type === 'page' ? (msg.page.bytes?.byteLength ?? 0) : 0);
     this.progress.filesDone++;
     this.sendProgress(false);
   }
@@ -133,7 +170,10 @@ export class ImportPipeline implements FileSink {
     this.batch = [];
     this.batchChars = 0;
     const ids = await Promise.all(items.map((i) => contentId(i.article)));
-    const stored = items.map((it, k) => ({ ...toArticle(it.article, ids[k]!, this.importedAt + this.seq++), record: it.record }));
+    const stored = items.map((it, k) => ({
+      ...toArticle(it.article, ids[k]!, this.importedAt + this.seq++),
+      record: it.record,
+    }));
     try {
       const { added, metas, skipped, editions } = await this.repo.putMany(stored);
       this.progress.imported += added.length;
@@ -146,7 +186,10 @@ export class ImportPipeline implements FileSink {
       const pathOf = new Map(stored.map((s, k) => [editionId(s.meta.id, s.meta.outlet, s.meta.url), items[k]!.path]));
       for (const { edition, meta } of editions) {
         const issue: ImportIssue = {
-          path: pathOf.get(edition.id) ?? edition.source.name ?? '', code: 'edition', title: meta.title, outlet: edition.outlet,
+          path: pathOf.get(edition.id) ?? edition.source.name ?? '',
+          code: 'edition',
+          title: meta.title,
+          outlet: edition.outlet,
           reason: `Another edition of “${meta.title}” (${edition.outlet}${edition.url ? `, ${edition.url}` : ''}).`,
         };
         if (edition.source.record !== undefined) issue.line = edition.source.record;
@@ -155,7 +198,8 @@ export class ImportPipeline implements FileSink {
     } catch (e) {
       const err = toStorageError(e);
       if (err.problem !== 'unknown') throw err;
-      for (const path of new Set(items.map((i) => i.path))) this.issue('failed', { path, code: 'storage', reason: `Could not be saved: ${err.detail}` });
+      for (const path of new Set(items.map((i) => i.path)))
+        this.issue('failed', { path, code: 'storage', reason: `Could not be saved: ${err.detail}` });
     }
     this.sendProgress(false);
   }

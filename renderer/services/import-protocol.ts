@@ -12,20 +12,27 @@ import type { ArticleMeta } from '../core/model';
 
 /** Why a file (or one record of it) was not imported; `reason` is plain English for the report. */
 export type IssueCode =
-  | 'empty' | 'binary' | 'no-text' | 'malformed' // parser verdicts (core/article/errors.ts)
-  | 'too-large' | 'too-deep' // over import's limits (core/article/limits.ts)
-  | 'csv-quote' | 'csv-cells' // a CSV row with a broken quote / a cell count unlike the header's (skipped)
-  | 'bad-record'   // one line/row of an archive (`line` says which); the rest of the file was imported
-  | 'wrong-type'   // the name says text/HTML but the bytes are something else (binary, an image…)
-  | 'unsupported'  // a file type Warraq does not read (skipped)
-  | 'companion' | 'hidden' | 'system' // not articles at all (skipped): `_files/` folders, dot-files, Thumbs.db
-  | 'truncated'    // imported, but the page ends mid-way (no closing </html>): the text may be incomplete
-  | 'renamed'      // imported, read as another kind than its name says (a web page saved as .txt)
-  | 'read'         // the file could not be read (moved, permissions)
-  | 'storage'      // the database refused the batch (the file's other batches may be stored)
-  | 'fetch'        // a web page (feed item, saved link) could not be fetched and nothing else was left
+  | 'empty'
+  | 'binary'
+  | 'no-text'
+  | 'malformed' // parser verdicts (core/article/errors.ts)
+  | 'too-large'
+  | 'too-deep' // over import's limits (core/article/limits.ts)
+  | 'csv-quote'
+  | 'csv-cells' // a CSV row with a broken quote / a cell count unlike the header's (skipped)
+  | 'bad-record' // one line/row of an archive (`line` says which); the rest of the file was imported
+  | 'wrong-type' // the name says text/HTML but the bytes are something else (binary, an image…)
+  | 'unsupported' // a file type Warraq does not read (skipped)
+  | 'companion'
+  | 'hidden'
+  | 'system' // not articles at all (skipped): `_files/` folders, dot-files, Thumbs.db
+  | 'truncated' // imported, but the page ends mid-way (no closing </html>): the text may be incomplete
+  | 'renamed' // imported, read as another kind than its name says (a web page saved as .txt)
+  | 'read' // the file could not be read (moved, permissions)
+  | 'storage' // the database refused the batch (the file's other batches may be stored)
+  | 'fetch' // a web page (feed item, saved link) could not be fetched and nothing else was left
   | 'feed-content' // imported from the feed item's own text: its page could not be fetched or read
-  | 'edition';     // imported as another edition of a text already stored (another outlet or URL)
+  | 'edition'; // imported as another edition of a text already stored (another outlet or URL)
 
 export type IssueKind = 'failed' | 'skipped' | 'warnings' | 'editionsOf';
 

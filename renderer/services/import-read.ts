@@ -20,14 +20,20 @@ export async function readAll(blob: Blob): Promise<Uint8Array> {
  * The iterator rejects (TypeError from the stream) when a gzip stream is truncated or corrupt.
  */
 export async function* textChunks(blob: Blob, gzip: boolean, onBytes: (n: number) => void): AsyncGenerator<string> {
-  const counted = blob.stream().pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, ctl) {
-      onBytes(chunk.byteLength);
-      ctl.enqueue(chunk);
-    },
-  }));
-  const raw = gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
-  const reader = raw.pipeThrough(new TextDecoderStream('utf-8') as unknown as TransformStream<Uint8Array, string>).getReader();
+  const counted = blob.stream().pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, ctl) {
+        onBytes(chunk.byteLength);
+        ctl.enqueue(chunk);
+      },
+    }),
+  );
+  const raw = gzip
+    ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>)
+    : counted;
+  const reader = raw
+    .pipeThrough(new TextDecoderStream('utf-8') as unknown as TransformStream<Uint8Array, string>)
+    .getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();

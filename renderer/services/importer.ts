@@ -10,7 +10,17 @@
 import type { ArticleMeta } from '../core/model';
 import type { PickedFile } from '../platform/platform';
 import type { LibraryService, LibraryChange } from './library';
-import { BYTES_AHEAD, FILES_AHEAD, type FromWorker, type ImportIssue, type ImportProgress, type ImportReport, type IssueKind, type PageSource, type ToWorker } from './import-protocol';
+import {
+  BYTES_AHEAD,
+  FILES_AHEAD,
+  type FromWorker,
+  type ImportIssue,
+  type ImportProgress,
+  type ImportReport,
+  type IssueKind,
+  type PageSource,
+  type ToWorker,
+} from './import-protocol';
 
 export type { ImportIssue, ImportProgress, ImportReport, PageSource } from './import-protocol';
 
@@ -54,8 +64,15 @@ const LIVE_LIMIT = 2000;
 const emptyProgress = (given: ImportItem[] | AsyncIterable<ImportItem>): ImportProgress => {
   const files = Array.isArray(given) ? given : [];
   return {
-    filesDone: 0, filesTotal: files.length, currentFile: '', imported: 0, duplicates: 0, editions: 0, failed: 0,
-    bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.size, 0),
+    filesDone: 0,
+    filesTotal: files.length,
+    currentFile: '',
+    imported: 0,
+    duplicates: 0,
+    editions: 0,
+    failed: 0,
+    bytesDone: 0,
+    bytesTotal: files.reduce((s, f) => s + f.size, 0),
   };
 };
 
@@ -70,7 +87,10 @@ export class ImportService extends EventTarget {
   private added = 0;
   private deferred: string[] = [];
 
-  constructor(private readonly library: LibraryService, private readonly createWorker: () => ImportWorker) {
+  constructor(
+    private readonly library: LibraryService,
+    private readonly createWorker: () => ImportWorker,
+  ) {
     super();
   }
 
@@ -90,8 +110,22 @@ export class ImportService extends EventTarget {
     return new Promise<ImportReport>((resolve) => {
       worker.onmessage = (e) => this.onMessage(e.data, resolve);
       // A script that fails to load gives an ErrorEvent without a message.
-      worker.onerror = (e) => this.finish(this.fallbackReport({ problem: 'unknown', message: e.message || 'The import worker could not start or stopped unexpectedly; reload the window and try again.' }), resolve);
-      worker.postMessage({ type: 'start', filesTotal: Array.isArray(files) ? files.length : 0, bytesTotal: this.state.progress.bytesTotal, importedAt: Date.now() });
+      worker.onerror = (e) =>
+        this.finish(
+          this.fallbackReport({
+            problem: 'unknown',
+            message:
+              e.message ||
+              'The import worker could not start or stopped unexpectedly; reload the window and try again.',
+          }),
+          resolve,
+        );
+      worker.postMessage({
+        type: 'start',
+        filesTotal: Array.isArray(files) ? files.length : 0,
+        bytesTotal: this.state.progress.bytesTotal,
+        importedAt: Date.now(),
+      });
       void this.feed(files);
     });
   }
@@ -130,7 +164,10 @@ export class ImportService extends EventTarget {
   private async feed(files: ImportItem[] | AsyncIterable<ImportItem>): Promise<void> {
     let index = 0;
     for await (const f of files) {
-      while (this.full(f.size) && !this.state.cancelling) await new Promise<void>((r) => { this.credits = r; });
+      while (this.full(f.size) && !this.state.cancelling)
+        await new Promise<void>((r) => {
+          this.credits = r;
+        });
       if (this.state.cancelling || !this.worker) break;
       this.sizes[index] = f.size;
       this.outstanding++;
@@ -144,7 +181,12 @@ export class ImportService extends EventTarget {
           this.worker.postMessage({ type: 'file', index, path: f.path, blob: await f.blob() });
         }
       } catch (e) {
-        this.worker?.postMessage({ type: 'file-error', index, path: f.path, reason: `The file could not be read (${(e as Error)?.message ?? e}).` });
+        this.worker?.postMessage({
+          type: 'file-error',
+          index,
+          path: f.path,
+          reason: `The file could not be read (${(e as Error)?.message ?? e}).`,
+        });
       }
       index++;
     }
@@ -158,18 +200,31 @@ export class ImportService extends EventTarget {
 
   private onMessage(m: FromWorker, resolve: (r: ImportReport) => void): void {
     switch (m.type) {
-      case 'progress': this.state = { ...this.state, progress: m.progress }; this.changed(); break;
+      case 'progress':
+        this.state = { ...this.state, progress: m.progress };
+        this.changed();
+        break;
       case 'file-done':
         this.outstanding--;
         this.outstandingBytes -= this.sizes[m.index] ?? 0;
         this.credits?.();
         break;
-      case 'issue': this.issues[m.kind].push(m.issue); break;
-      case 'added': this.announce(m.metas); break;
+      case 'issue':
+        this.issues[m.kind].push(m.issue);
+        break;
+      case 'added':
+        this.announce(m.metas);
+        break;
       // An edition changes the article's outlets: the search index's source field follows.
-      case 'updated': this.library.patchMetas(m.metas, { reindex: true }); break;
-      case 'done': this.finish(m.report, resolve); break;
-      case 'fatal': this.finish(this.fallbackReport({ problem: m.problem ?? 'unknown', message: m.message }), resolve); break;
+      case 'updated':
+        this.library.patchMetas(m.metas, { reindex: true });
+        break;
+      case 'done':
+        this.finish(m.report, resolve);
+        break;
+      case 'fatal':
+        this.finish(this.fallbackReport({ problem: m.problem ?? 'unknown', message: m.message }), resolve);
+        break;
     }
   }
 
@@ -185,8 +240,18 @@ export class ImportService extends EventTarget {
   private fallbackReport(error: { problem: string; message: string }): ImportReport {
     const p = this.state.progress;
     return {
-      imported: p.imported, duplicates: p.duplicates, editions: p.editions, editionsOf: this.issues.editionsOf, failed: this.issues.failed, skipped: this.issues.skipped, warnings: this.issues.warnings,
-      cancelled: this.state.cancelling, unlisted: 0, startedAt: Date.now(), finishedAt: Date.now(), error,
+      imported: p.imported,
+      duplicates: p.duplicates,
+      editions: p.editions,
+      editionsOf: this.issues.editionsOf,
+      failed: this.issues.failed,
+      skipped: this.issues.skipped,
+      warnings: this.issues.warnings,
+      cancelled: this.state.cancelling,
+      unlisted: 0,
+      startedAt: Date.now(),
+      finishedAt: Date.now(),
+      error,
     };
   }
 
@@ -201,7 +266,13 @@ export class ImportService extends EventTarget {
       // The metas are already in the library (added silently); one 'change' tells the list and the search index.
       this.library.announce(detail);
     }
-    this.state = { phase: 'done', progress: this.state.progress, report, cancelling: false, ...(this.state.source ? { source: this.state.source } : {}) };
+    this.state = {
+      phase: 'done',
+      progress: this.state.progress,
+      report,
+      cancelling: false,
+      ...(this.state.source ? { source: this.state.source } : {}),
+    };
     this.changed();
     resolve(report);
   }

@@ -20,12 +20,16 @@ const collator = new Intl.Collator(['ar', 'en'], { sensitivity: 'base', numeric:
 
 function comparator(sort: LibraryPrefs['sort']): (a: ArticleMeta, b: ArticleMeta) => number {
   switch (sort) {
-    case 'title': return (a, b) => collator.compare(a.title, b.title);
-    case 'outlet': return (a, b) => collator.compare(a.outlet, b.outlet) || collator.compare(a.title, b.title);
+    case 'title':
+      return (a, b) => collator.compare(a.title, b.title);
+    case 'outlet':
+      return (a, b) => collator.compare(a.outlet, b.outlet) || collator.compare(a.title, b.title);
     // Undated articles sort as oldest, so they gather at the end of the usual newest-first list.
-    case 'date': return (a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.importedAt - b.importedAt;
+    case 'date':
+      return (a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.importedAt - b.importedAt;
     // Ids are hex digests: code-unit order is their order (localeCompare cost ~100 ms on 30,000 rows).
-    default: return (a, b) => a.importedAt - b.importedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    default:
+      return (a, b) => a.importedAt - b.importedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   }
 }
 
@@ -37,7 +41,10 @@ export class LibraryService extends EventTarget {
   /** Set while only the first screen is loaded: how many articles are stored. */
   private partialTotal: number | null = null;
 
-  constructor(private readonly repo: ArticlesRepo, private readonly notifier: Notifier) {
+  constructor(
+    private readonly repo: ArticlesRepo,
+    private readonly notifier: Notifier,
+  ) {
     super();
   }
 
@@ -100,7 +107,13 @@ export class LibraryService extends EventTarget {
 
   /** Distinct outlets, alphabetically. */
   outlets(): string[] {
-    return [...new Set(this.allMeta().map((m) => m.outlet).filter(Boolean))].sort(collator.compare);
+    return [
+      ...new Set(
+        this.allMeta()
+          .map((m) => m.outlet)
+          .filter(Boolean),
+      ),
+    ].sort(collator.compare);
   }
 
   /** The whole article, or undefined when it is gone. */
@@ -112,9 +125,15 @@ export class LibraryService extends EventTarget {
   async add(items: StoredArticle[]): Promise<PutResult> {
     const result = await this.repo.putMany(items);
     result.metas.forEach((m) => this.metas.set(m.id, m));
-    const updated = result.editions.map((e) => e.meta).filter((m) => this.metas.has(m.id) && !result.added.includes(m.id));
+    const updated = result.editions
+      .map((e) => e.meta)
+      .filter((m) => this.metas.has(m.id) && !result.added.includes(m.id));
     for (const m of updated) this.metas.set(m.id, m);
-    this.changed({ added: result.added, removed: [], ...(updated.length ? { updated: updated.map((m) => m.id) } : {}) });
+    this.changed({
+      added: result.added,
+      removed: [],
+      ...(updated.length ? { updated: updated.map((m) => m.id) } : {}),
+    });
     return result;
   }
 
@@ -136,7 +155,10 @@ export class LibraryService extends EventTarget {
     const ids: string[] = [];
     for (const p of patches) {
       const m = this.metas.get(p.id);
-      if (m) { this.metas.set(p.id, { ...m, ...p }); ids.push(p.id); }
+      if (m) {
+        this.metas.set(p.id, { ...m, ...p });
+        ids.push(p.id);
+      }
     }
     if (ids.length) this.changed(reindex ? { added: [], removed: [], updated: ids } : { added: [], removed: [] });
   }

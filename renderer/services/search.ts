@@ -30,13 +30,27 @@ interface Pending {
 }
 
 export class SearchService extends EventTarget {
-  status: SearchStatus = { state: 'loading', done: 0, total: 0, size: 0, loaded: 0, built: 0, segments: 0, loadMs: 0, reason: '', buildMs: 0 };
+  status: SearchStatus = {
+    state: 'loading',
+    done: 0,
+    total: 0,
+    size: 0,
+    loaded: 0,
+    built: 0,
+    segments: 0,
+    loadMs: 0,
+    reason: '',
+    buildMs: 0,
+  };
   private port: SearchPort | null = null;
   private seq = 0;
   private pending = new Map<number, Pending>();
   private inFlightSearch = 0;
 
-  constructor(private readonly library: LibraryService, private readonly connect: () => SearchPort) {
+  constructor(
+    private readonly library: LibraryService,
+    private readonly connect: () => SearchPort,
+  ) {
     super();
   }
 
@@ -73,10 +87,17 @@ export class SearchService extends EventTarget {
       this.pending.delete(this.inFlightSearch);
       previous.reject(new SupersededError());
     }
-    const { seq, promise } = this.request({ type: 'search', query, options: { ...options, within: options.within ? [...options.within] : undefined } });
+    const { seq, promise } = this.request({
+      type: 'search',
+      query,
+      options: { ...options, within: options.within ? [...options.within] : undefined },
+    });
     this.inFlightSearch = seq;
     // The index's outlet field carries every name `source:` matches; a hit shows the article's own outlet.
-    return (promise as Promise<SearchResponse>).then((r) => ({ ...r, hits: r.hits.map((h) => ({ ...h, outlet: this.library.meta(h.id)?.outlet ?? h.outlet })) }));
+    return (promise as Promise<SearchResponse>).then((r) => ({
+      ...r,
+      hits: r.hits.map((h) => ({ ...h, outlet: this.library.meta(h.id)?.outlet ?? h.outlet })),
+    }));
   }
 
   /** Snippets around the best hit for each id (ids no longer stored are missing from the result). */
@@ -107,7 +128,8 @@ export class SearchService extends EventTarget {
     // An updated article is re-read: tombstoned, then indexed again from storage.
     const gone = updated.length ? [...removed, ...updated] : removed;
     const fresh = updated.length ? [...added, ...updated] : added;
-    if (fresh.length || gone.length) void this.request({ type: 'update', added: fresh, removed: gone }).promise.catch(() => {});
+    if (fresh.length || gone.length)
+      void this.request({ type: 'update', added: fresh, removed: gone }).promise.catch(() => {});
   };
 
   private request(req: SearchRequest): { seq: number; promise: Promise<SearchResult> } {

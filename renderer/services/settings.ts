@@ -45,7 +45,8 @@ export class SettingsService extends EventTarget {
     const v = this.values.get(key) as SettingsShape[K] | undefined;
     if (v === undefined) return DEFAULTS[key];
     // Merge objects with defaults so settings written by an older build gain new fields.
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return { ...(DEFAULTS[key] as object), ...v } as SettingsShape[K];
+    if (typeof v === 'object' && v !== null && !Array.isArray(v))
+      return { ...(DEFAULTS[key] as object), ...v } as SettingsShape[K];
     return v;
   }
 

@@ -37,7 +37,11 @@ export class StoryDetector {
   /** ms spent comparing (for the bench). */
   detectMs = 0;
 
-  constructor(private readonly repo: StoriesRepo, private readonly post: (m: FromDetector) => void, private readonly now: () => number = () => Date.now()) {}
+  constructor(
+    private readonly repo: StoriesRepo,
+    private readonly post: (m: FromDetector) => void,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
 
   /** Loads what earlier runs stored, then detects every article that has no features yet. */
   async start(): Promise<void> {
@@ -47,7 +51,10 @@ export class StoryDetector {
       if (k.storyId) this.story.set(k.id, k.storyId);
     }
     for (const row of await this.repo.allFeatures()) {
-      const f = row.version === FEATURES_VERSION && this.order.has(row.id) ? decodeFeatures(new Uint32Array(row.data as ArrayBuffer)) : undefined;
+      const f =
+        row.version === FEATURES_VERSION && this.order.has(row.id)
+          ? decodeFeatures(new Uint32Array(row.data as ArrayBuffer))
+          : undefined;
       if (f) this.index.insert(row.id, f);
     }
     for (const l of await this.repo.allLinks()) this.remember(l);
@@ -63,7 +70,9 @@ export class StoryDetector {
       this.queue.push(...fresh);
       this.total += fresh.length;
     }
-    this.running ??= this.drain().finally(() => { this.running = null; });
+    this.running ??= this.drain().finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 
@@ -73,7 +82,10 @@ export class StoryDetector {
     const touched = new Set<string>();
     for (const id of ids) {
       this.index.remove(id);
-      for (const o of this.adjacent.get(id) ?? []) { touched.add(o); this.forget(linkId(id, o)); }
+      for (const o of this.adjacent.get(id) ?? []) {
+        touched.add(o);
+        this.forget(linkId(id, o));
+      }
       this.order.delete(id);
       this.story.delete(id);
     }
@@ -118,10 +130,20 @@ export class StoryDetector {
       rows.push({ id, data: encodeFeatures(f).buffer as ArrayBuffer, version: FEATURES_VERSION });
       for (const r of this.index.add(id, f)) {
         const [a, c] = id < r.id ? [id, r.id] : [r.id, id];
-        const link: StoryLink = { id: linkId(a, c), a, b: c, relation: r.verdict.relation === 'same' ? 'same' : 'partial', score: round(r.verdict.score), at: this.now() };
+        const link: StoryLink = {
+          id: linkId(a, c),
+          a,
+          b: c,
+          relation: r.verdict.relation === 'same' ? 'same' : 'partial',
+          score: round(r.verdict.score),
+          at: this.now(),
+        };
         found.push(link);
         this.remember(link);
-        if (link.relation === 'same') { touched.add(a); touched.add(c); }
+        if (link.relation === 'same') {
+          touched.add(a);
+          touched.add(c);
+        }
       }
       touched.add(id);
     });
@@ -145,8 +167,16 @@ export class StoryDetector {
       const id = linkId(a, b);
       touched.add(a);
       touched.add(b);
-      if (verdict.relation === 'different') { removed.push(id); this.forget(id); } else {
-        const l: StoryLink = { ...this.links.get(id)!, relation: verdict.relation, score: round(verdict.score), at: this.now() };
+      if (verdict.relation === 'different') {
+        removed.push(id);
+        this.forget(id);
+      } else {
+        const l: StoryLink = {
+          ...this.links.get(id)!,
+          relation: verdict.relation,
+          score: round(verdict.score),
+          at: this.now(),
+        };
         put.push(l);
         this.remember(l);
       }
@@ -160,7 +190,10 @@ export class StoryDetector {
     if (!seeds.length) return;
     const ids = new Set<string>();
     const members = new Map<string, string[]>();
-    for (const [id, s] of this.story) { if (!members.has(s)) members.set(s, []); members.get(s)!.push(id); }
+    for (const [id, s] of this.story) {
+      if (!members.has(s)) members.set(s, []);
+      members.get(s)!.push(id);
+    }
     const visit = (id: string): void => {
       if (ids.has(id) || !this.order.has(id)) return;
       ids.add(id);
@@ -169,16 +202,29 @@ export class StoryDetector {
     };
     seeds.forEach(visit);
     const list = [...ids];
-    const links = [...new Set(list.flatMap((id) => [...(this.adjacent.get(id) ?? [])].map((o) => linkId(id, o))))].map((k) => this.links.get(k)!).filter(Boolean);
+    const links = [...new Set(list.flatMap((id) => [...(this.adjacent.get(id) ?? [])].map((o) => linkId(id, o))))]
+      .map((k) => this.links.get(k)!)
+      .filter(Boolean);
     const grouping = groupStories(list, links, this.decisions, (id) => this.order.get(id) ?? Number.MAX_SAFE_INTEGER);
     const before = new Set(list.map((id) => this.story.get(id) ?? id));
     const moved: [string, string][] = [];
     for (const [id, s] of grouping) if ((this.story.get(id) ?? id) !== s) moved.push([id, s]);
     const groups = new Map<string, string[]>();
-    for (const [id, s] of grouping) { if (!groups.has(s)) groups.set(s, []); groups.get(s)!.push(id); }
+    for (const [id, s] of grouping) {
+      if (!groups.has(s)) groups.set(s, []);
+      groups.get(s)!.push(id);
+    }
     const multi = [...groups].filter(([, m]) => m.length > 1);
     const metas = new Map((await this.repo.metas(multi.flatMap(([, m]) => m))).map((m) => [m.id, m]));
-    const put = multi.map(([s, m]) => storyOf(s, m.map((id) => metas.get(id)).filter((x) => !!x).map((x) => ({ ...x!, storyId: s }))));
+    const put = multi.map(([s, m]) =>
+      storyOf(
+        s,
+        m
+          .map((id) => metas.get(id))
+          .filter((x) => !!x)
+          .map((x) => ({ ...x!, storyId: s })),
+      ),
+    );
     const removed = [...before].filter((s) => !groups.has(s) || groups.get(s)!.length < 2);
     if (!moved.length && !put.length && !removed.length) return;
     await this.repo.applyStories(put, removed, moved);
@@ -188,7 +234,10 @@ export class StoryDetector {
 
   private remember(l: StoryLink): void {
     this.links.set(l.id, l);
-    for (const [x, y] of [[l.a, l.b], [l.b, l.a]] as const) {
+    for (const [x, y] of [
+      [l.a, l.b],
+      [l.b, l.a],
+    ] as const) {
       if (!this.adjacent.has(x)) this.adjacent.set(x, new Set());
       this.adjacent.get(x)!.add(y);
     }
@@ -208,7 +257,14 @@ export class StoryDetector {
     for (const l of this.links.values()) if (l.relation === 'same') same++;
     const stories = new Set<string>();
     for (const id of this.order.keys()) stories.add(this.story.get(id) ?? id);
-    return { articles: this.index.size, links: this.links.size, same, partial: this.links.size - same, stories: stories.size, bytes: this.index.bytes };
+    return {
+      articles: this.index.size,
+      links: this.links.size,
+      same,
+      partial: this.links.size - same,
+      stories: stories.size,
+      bytes: this.index.bytes,
+    };
   }
 }
 

@@ -12,10 +12,7 @@
 import type { DetectionProgress } from './stories';
 
 export type ToDetector =
-  | { type: 'start' }
-  | { type: 'added'; ids: string[] }
-  | { type: 'removed'; ids: string[] }
-  | { type: 'regroup' };
+  { type: 'start' } | { type: 'added'; ids: string[] } | { type: 'removed'; ids: string[] } | { type: 'regroup' };
 
 export type FromDetector =
   | { type: 'progress'; progress: DetectionProgress }

@@ -25,10 +25,16 @@ export function storyOf(id: string, members: ArticleMeta[]): Story {
 }
 
 export class Regrouper {
-  constructor(private readonly repo: StoriesRepo, private readonly library: LibraryService) {}
+  constructor(
+    private readonly repo: StoriesRepo,
+    private readonly library: LibraryService,
+  ) {}
 
   private members(storyId: string): string[] {
-    return this.library.allMeta().filter((m) => (m.storyId ?? m.id) === storyId).map((m) => m.id);
+    return this.library
+      .allMeta()
+      .filter((m) => (m.storyId ?? m.id) === storyId)
+      .map((m) => m.id);
   }
 
   async split(articleId: string): Promise<RegroupUndo> {
@@ -36,14 +42,20 @@ export class Regrouper {
     const ids = this.members(storyId);
     const others = ids.filter((id) => id !== articleId);
     if (!others.length) return { stories: [], undo: async () => [] };
-    return this.decide({ id: `split|${articleId}|${Date.now()}`, kind: 'split', left: [articleId], right: others, at: Date.now() }, ids);
+    return this.decide(
+      { id: `split|${articleId}|${Date.now()}`, kind: 'split', left: [articleId], right: others, at: Date.now() },
+      ids,
+    );
   }
 
   async merge(storyA: string, storyB: string): Promise<RegroupUndo> {
     const left = this.members(storyA);
     const right = this.members(storyB);
     if (!left.length || !right.length || storyA === storyB) return { stories: [], undo: async () => [] };
-    return this.decide({ id: `merge|${storyA}|${storyB}|${Date.now()}`, kind: 'merge', left, right, at: Date.now() }, [...left, ...right]);
+    return this.decide({ id: `merge|${storyA}|${storyB}|${Date.now()}`, kind: 'merge', left, right, at: Date.now() }, [
+      ...left,
+      ...right,
+    ]);
   }
 
   /** Takes assignments the worker already stored into the library's metas; returns the stories touched. */

@@ -75,8 +75,13 @@ export function toRow(id: string, members: ArticleMeta[], name: (outletId: strin
     const m = members[0]!;
     const outletIds = outletsOf(m);
     const single: StoryRow = {
-      id, lead: m, articleIds: [m.id], outletIds, outletNames: outletIds.map(name),
-      outletCount: outletIds.length, editionCount: m.editions ?? 1,
+      id,
+      lead: m,
+      articleIds: [m.id],
+      outletIds,
+      outletNames: outletIds.map(name),
+      outletCount: outletIds.length,
+      editionCount: m.editions ?? 1,
     };
     const d = earliestOf(m);
     if (d) single.earliest = d;
@@ -85,10 +90,18 @@ export function toRow(id: string, members: ArticleMeta[], name: (outletId: strin
   const sorted = [...members].sort(byEarliest);
   const outletIds = [...new Set(sorted.flatMap(outletsOf))];
   const row: StoryRow = {
-    id, lead: sorted[0]!, articleIds: sorted.map((m) => m.id), outletIds, outletNames: outletIds.map(name),
-    outletCount: outletIds.length, editionCount: sorted.reduce((s, m) => s + (m.editions ?? 1), 0),
+    id,
+    lead: sorted[0]!,
+    articleIds: sorted.map((m) => m.id),
+    outletIds,
+    outletNames: outletIds.map(name),
+    outletCount: outletIds.length,
+    editionCount: sorted.reduce((s, m) => s + (m.editions ?? 1), 0),
   };
-  const dates = sorted.map(earliestOf).filter((d): d is string => !!d).sort();
+  const dates = sorted
+    .map(earliestOf)
+    .filter((d): d is string => !!d)
+    .sort();
   if (dates[0]) row.earliest = dates[0];
   return row;
 }
@@ -111,12 +124,15 @@ export function buildRows(
   if (q.outlet) rows = rows.filter((r) => r.outletIds.includes(q.outlet!));
   const sort = q.sort ?? 'earliest';
   const cmp: (a: StoryRow, b: StoryRow) => number =
-    sort === 'title' ? (a, b) => collator.compare(a.lead.title, b.lead.title)
-      : sort === 'outlets' ? (a, b) => a.outletCount - b.outletCount || a.editionCount - b.editionCount
-        : sort === 'imported' ? (a, b) => a.lead.importedAt - b.lead.importedAt
-          // Undated stories sort as oldest.
-          // [stories-ui] ISO dates compare as plain strings: `<` is several times cheaper than localeCompare.
-          : (a, b) => compareIso(a.earliest ?? '', b.earliest ?? '') || a.lead.importedAt - b.lead.importedAt;
+    sort === 'title'
+      ? (a, b) => collator.compare(a.lead.title, b.lead.title)
+      : sort === 'outlets'
+        ? (a, b) => a.outletCount - b.outletCount || a.editionCount - b.editionCount
+        : sort === 'imported'
+          ? (a, b) => a.lead.importedAt - b.lead.importedAt
+          : // Undated stories sort as oldest.
+            // [stories-ui] ISO dates compare as plain strings: `<` is several times cheaper than localeCompare.
+            (a, b) => compareIso(a.earliest ?? '', b.earliest ?? '') || a.lead.importedAt - b.lead.importedAt;
   rows.sort(cmp);
   if (q.descending ?? sort !== 'title') rows.reverse();
   const offset = q.offset ?? 0;
@@ -135,7 +151,10 @@ export function collapseHits<H extends { id: string }>(
     const m = meta(hit.id);
     const storyId = m?.storyId ?? hit.id;
     const i = at.get(storyId);
-    if (i !== undefined) { out[i]!.others.push(hit.id); continue; }
+    if (i !== undefined) {
+      out[i]!.others.push(hit.id);
+      continue;
+    }
     at.set(storyId, out.length);
     const own = new Set(m ? outletsOf(m) : []);
     const all = new Set(members(storyId).flatMap(outletsOf));

@@ -29,7 +29,14 @@ import type { StoriesRepo } from '../storage/stories-repo';
 import type { LibraryService } from './library';
 import type { DetectorPort, FromDetector } from './stories-protocol';
 import { Regrouper, type RegroupUndo } from './stories-regroup';
-import { buildRows, collapseHits, groupByStory, type CollapsedHit, type StoryRow, type StoryRowsQuery } from './stories-rows';
+import {
+  buildRows,
+  collapseHits,
+  groupByStory,
+  type CollapsedHit,
+  type StoryRow,
+  type StoryRowsQuery,
+} from './stories-rows';
 
 export type { CollapsedHit, StoryRow, StoryRowsQuery };
 
@@ -86,7 +93,9 @@ export class StoriesService extends EventTarget {
   ) {
     super();
     this.regroup = new Regrouper(repo, library);
-    library.addEventListener('change', () => { this.groupsCache = null; });
+    library.addEventListener('change', () => {
+      this.groupsCache = null;
+    });
   }
 
   /** Members of every story (cached until the library changes). */
@@ -113,7 +122,8 @@ export class StoriesService extends EventTarget {
     if (this.port || !this.connect) return;
     const port = this.connect();
     port.onmessage = (e) => this.onDetector(e.data);
-    port.onerror = (e) => this.setProgress({ state: 'error', done: 0, total: 0, message: e.message || 'story detection stopped' });
+    port.onerror = (e) =>
+      this.setProgress({ state: 'error', done: 0, total: 0, message: e.message || 'story detection stopped' });
     this.port = port;
     this.library.addEventListener('change', this.onLibrary);
     port.postMessage({ type: 'start' });
@@ -136,7 +146,11 @@ export class StoriesService extends EventTarget {
   }
 
   collapse<H extends { id: string }>(hits: readonly H[]): CollapsedHit<H>[] {
-    return collapseHits(hits, (id) => this.library.meta(id), (s) => this.groups().get(s) ?? []);
+    return collapseHits(
+      hits,
+      (id) => this.library.meta(id),
+      (s) => this.groups().get(s) ?? [],
+    );
   }
 
   /** Every outlet the library names (stored, seeded or only seen in articles), by display name. */
@@ -167,15 +181,21 @@ export class StoriesService extends EventTarget {
     if (!articles.some((m) => m.id === articleId)) articles.push(meta);
     const editions = (await this.repo.editionsOf(articles.map((m) => m.id))).sort(compareEditions);
     const first = new Map<string, number>();
-    editions.forEach((e, i) => { if (!first.has(e.articleId)) first.set(e.articleId, i); });
+    editions.forEach((e, i) => {
+      if (!first.has(e.articleId)) first.set(e.articleId, i);
+    });
     articles.sort((a, b) => (first.get(a.id) ?? 1e9) - (first.get(b.id) ?? 1e9));
     const outlets = new Set(editions.map((e) => e.outlet));
     const story: Story = {
-      id: storyId, articleIds: articles.map((m) => m.id), outletCount: outlets.size, editionCount: editions.length,
+      id: storyId,
+      articleIds: articles.map((m) => m.id),
+      outletCount: outlets.size,
+      editionCount: editions.length,
     };
     const earliest = editions.find((e) => e.published)?.published;
     if (earliest) story.earliest = earliest;
-    const related = (await Promise.all(articles.map((m) => this.related(m.id)))).flat()
+    const related = (await Promise.all(articles.map((m) => this.related(m.id))))
+      .flat()
       .filter((r) => r.storyId !== storyId)
       .filter((r, i, all) => all.findIndex((x) => x.articleId === r.articleId) === i);
     return { story, articles, editions, related };
@@ -218,7 +238,10 @@ export class StoriesService extends EventTarget {
     await this.repo.putOutlet(row);
     this.stored.set(id, row);
     // The search index's source field carries outlet names: re-index the articles that name this outlet.
-    const ids = this.library.allMeta().filter((m) => (m.outlets ?? [m.outlet]).includes(id)).map((m) => m.id);
+    const ids = this.library
+      .allMeta()
+      .filter((m) => (m.outlets ?? [m.outlet]).includes(id))
+      .map((m) => m.id);
     this.library.announce({ added: [], removed: [], updated: ids });
     this.changed({ stories: [], outlets: true });
   }
@@ -233,7 +256,13 @@ export class StoriesService extends EventTarget {
       const value = (raw ?? '').trim();
       const original = current[field];
       if ((original ?? '') === value) continue;
-      const edit: MetaEdit = { id: `${articleId}|${at}|${String(done.length).padStart(2, '0')}|${field}`, articleId, field, value, at };
+      const edit: MetaEdit = {
+        id: `${articleId}|${at}|${String(done.length).padStart(2, '0')}|${field}`,
+        articleId,
+        field,
+        value,
+        at,
+      };
       if (original !== undefined) edit.original = original;
       current = (await this.repo.applyEdit(edit)) ?? current;
       done.push(edit);

@@ -12,7 +12,9 @@ export class AnnotationsRepo {
 
   /** One article's annotations, oldest first. */
   forArticle(articleId: string): Promise<Annotation[]> {
-    return guard(async () => (await this.db.annotations.where('articleId').equals(articleId).toArray()).sort(byCreated));
+    return guard(async () =>
+      (await this.db.annotations.where('articleId').equals(articleId).toArray()).sort(byCreated),
+    );
   }
 
   /** Every annotation in the library, oldest first (the notebook filters these in memory). */
@@ -40,7 +42,11 @@ export class AnnotationsRepo {
    * Applies `patch` to a stored annotation and stamps `updatedAt`; returns `{before, after}`, or
    * undefined when no annotation has that id (nothing is written then).
    */
-  update(id: string, patch: Partial<Omit<Annotation, 'id' | 'articleId'>>, now: number): Promise<{ before: Annotation; after: Annotation } | undefined> {
+  update(
+    id: string,
+    patch: Partial<Omit<Annotation, 'id' | 'articleId'>>,
+    now: number,
+  ): Promise<{ before: Annotation; after: Annotation } | undefined> {
     const db = this.db;
     return guard(() =>
       db.transaction('rw', db.annotations, async () => {
@@ -73,7 +79,11 @@ export class AnnotationsRepo {
 
   /** One article's bookmarks, by paragraph. */
   bookmarksFor(articleId: string): Promise<Bookmark[]> {
-    return guard(async () => (await this.db.bookmarks.where('articleId').equals(articleId).toArray()).sort((a, b) => a.paragraph - b.paragraph));
+    return guard(async () =>
+      (await this.db.bookmarks.where('articleId').equals(articleId).toArray()).sort(
+        (a, b) => a.paragraph - b.paragraph,
+      ),
+    );
   }
 
   /** Every bookmark, newest first. */

@@ -69,7 +69,11 @@ export class ArticlesRepo {
       const out: ArticleMeta[] = [];
       let last: string | undefined;
       for (;;) {
-        const page = await (last === undefined ? this.db.articles.orderBy(':id') : this.db.articles.where(':id').above(last)).limit(pageSize).toArray();
+        const page = await (
+          last === undefined ? this.db.articles.orderBy(':id') : this.db.articles.where(':id').above(last)
+        )
+          .limit(pageSize)
+          .toArray();
         for (const m of page) out.push(m);
         onPage(page);
         if (page.length < pageSize) return out;
@@ -119,9 +123,14 @@ export class ArticlesRepo {
         const ids = [...new Set(items.map((i) => i.meta.id))];
         const stored = await db.articles.bulkGet(ids);
         const metas = new Map<string, ArticleMeta>();
-        ids.forEach((id, k) => { const m = stored[k]; if (m) metas.set(id, m); });
+        ids.forEach((id, k) => {
+          const m = stored[k];
+          if (m) metas.set(id, m);
+        });
         const firstEditions = items.map((i) => editionOf(i.meta, i.record));
-        const known = new Set((await db.editions.bulkGet(firstEditions.map((e) => e.id))).filter((e) => e).map((e) => e!.id));
+        const known = new Set(
+          (await db.editions.bulkGet(firstEditions.map((e) => e.id))).filter((e) => e).map((e) => e!.id),
+        );
         const fresh: StoredArticle[] = [];
         const freshIds = new Set<string>();
         const skipped: string[] = [];
@@ -130,7 +139,10 @@ export class ArticlesRepo {
         items.forEach((item, k) => {
           const id = item.meta.id;
           const e = firstEditions[k]!;
-          if (known.has(e.id)) { skipped.push(id); return; }
+          if (known.has(e.id)) {
+            skipped.push(id);
+            return;
+          }
           known.add(e.id);
           editions.push(e);
           const meta = metas.get(id);

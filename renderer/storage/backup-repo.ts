@@ -90,7 +90,12 @@ export class BackupRepo {
    * Returns the rows whose key already existed (the caller compares them for replace mode).
    * Throws StorageError and writes nothing on failure.
    */
-  async addMissing(run: string, seq: number, name: BackupTable, rows: Row[]): Promise<{ added: number; existing: Row[] }> {
+  async addMissing(
+    run: string,
+    seq: number,
+    name: BackupTable,
+    rows: Row[],
+  ): Promise<{ added: number; existing: Row[] }> {
     const table = this.table(name);
     const kp = this.keyPath(name);
     return guard(() =>
@@ -100,10 +105,16 @@ export class BackupRepo {
         const existing = found.filter((r): r is Row => !!r);
         // Core's merge rule (the library's row wins; a key repeated in the batch is added once).
         const stored = new Set(keys.filter((_, i) => found[i]));
-        const fresh = recordsToMerge(rows.map((data) => ({ table: name, data }) as unknown as BackupRecord), { [name]: stored }).map((r) => r.data as unknown as Row);
+        const fresh = recordsToMerge(
+          rows.map((data) => ({ table: name, data }) as unknown as BackupRecord),
+          { [name]: stored },
+        ).map((r) => r.data as unknown as Row);
         if (!fresh.length) return { added: 0, existing };
         await table.bulkAdd(fresh);
-        const journal: JournalRow = { key: `${JOURNAL_PREFIX}${run}:${String(seq).padStart(8, '0')}`, value: { run, table: name, keys: fresh.map((r) => r[kp] as Key) } };
+        const journal: JournalRow = {
+          key: `${JOURNAL_PREFIX}${run}:${String(seq).padStart(8, '0')}`,
+          value: { run, table: name, keys: fresh.map((r) => r[kp] as Key) },
+        };
         await this.db.settings.put(journal);
         return { added: fresh.length, existing };
       }),
@@ -159,7 +170,9 @@ export class BackupRepo {
         if (replace) {
           for (const t of BACKUP_TABLES) {
             const keys = (await this.table(t).toCollection().primaryKeys()) as Key[];
-            const gone = keys.filter((k) => !replace.keep[t].has(k) && !(t === 'settings' && k.startsWith(JOURNAL_PREFIX)));
+            const gone = keys.filter(
+              (k) => !replace.keep[t].has(k) && !(t === 'settings' && k.startsWith(JOURNAL_PREFIX)),
+            );
             await this.table(t).bulkDelete(gone);
             await this.table(t).bulkPut(replace.overwrite[t]);
             deleted += gone.length;

@@ -1,6 +1,18 @@
 /** Row types of the collect tables (schema v5, db.ts): feeds, the items they brought, import history, watched folders. */
 
-export type FeedErrorCode = 'timeout' | 'http' | 'malformed' | 'not-a-feed' | 'too-large' | 'redirects' | 'network' | 'cors' | 'scheme' | 'offline' | 'empty' | 'binary';
+export type FeedErrorCode =
+  | 'timeout'
+  | 'http'
+  | 'malformed'
+  | 'not-a-feed'
+  | 'too-large'
+  | 'redirects'
+  | 'network'
+  | 'cors'
+  | 'scheme'
+  | 'offline'
+  | 'empty'
+  | 'binary';
 
 export interface FeedError {
   code: FeedErrorCode;

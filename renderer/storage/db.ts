@@ -18,7 +18,18 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type {
-  Annotation, ArticleMeta, ArticleText, Bookmark, Edition, MetaEdit, Outlet, ReadingState, Setting, Story, StoryDecision, StoryLink,
+  Annotation,
+  ArticleMeta,
+  ArticleText,
+  Bookmark,
+  Edition,
+  MetaEdit,
+  Outlet,
+  ReadingState,
+  Setting,
+  Story,
+  StoryDecision,
+  StoryLink,
 } from '../core/model';
 import { editionOf } from '../core/stories/editions';
 import type { FeedItemRow, FeedRow, ImportHistoryRow, WatchedFolderRow } from './collect-rows';
@@ -86,20 +97,24 @@ export class WarraqDb extends Dexie {
       annotations: 'id, articleId, createdAt, updatedAt, color, *tags',
       bookmarks: 'id, articleId, createdAt',
     });
-    this.version(4).stores({
-      editions: 'id, articleId, outlet, published, importedAt',
-      stories: 'id, earliest, outletCount',
-      storyLinks: 'id, a, b, relation',
-      storyDecisions: 'id, at',
-      outlets: 'id, name, *aliases',
-      metaEdits: 'id, articleId, at',
-      storyFeatures: 'id',
-    }).upgrade(async (tx) => {
-      // Every existing article was imported once: that copy is its first edition.
-      const editions: Edition[] = [];
-      await tx.table<ArticleMeta, string>('articles').each((m) => { editions.push(editionOf(m)); });
-      await tx.table<Edition, string>('editions').bulkPut(editions);
-    });
+    this.version(4)
+      .stores({
+        editions: 'id, articleId, outlet, published, importedAt',
+        stories: 'id, earliest, outletCount',
+        storyLinks: 'id, a, b, relation',
+        storyDecisions: 'id, at',
+        outlets: 'id, name, *aliases',
+        metaEdits: 'id, articleId, at',
+        storyFeatures: 'id',
+      })
+      .upgrade(async (tx) => {
+        // Every existing article was imported once: that copy is its first edition.
+        const editions: Edition[] = [];
+        await tx.table<ArticleMeta, string>('articles').each((m) => {
+          editions.push(editionOf(m));
+        });
+        await tx.table<Edition, string>('editions').bulkPut(editions);
+      });
     this.version(5).stores({
       feeds: 'id, addedAt',
       feedItems: '[feedId+key], feedId, [feedId+link]',

@@ -5,7 +5,10 @@
 export type StorageProblem = 'quota' | 'closed' | 'blocked' | 'version' | 'unknown';
 
 export class StorageError extends Error {
-  constructor(readonly problem: StorageProblem, readonly detail: string) {
+  constructor(
+    readonly problem: StorageProblem,
+    readonly detail: string,
+  ) {
     super(`${problem}: ${detail}`);
     this.name = 'StorageError';
   }

@@ -6,7 +6,15 @@ import type { WarraqDb } from './db';
 import { guard } from './errors';
 import type { FeedItemRow, FeedRow, ImportHistoryRow, WatchedFolderRow } from './collect-rows';
 
-export type { FeedError, FeedErrorCode, FeedItemRow, FeedRow, ImportHistoryRow, ImportOrigin, WatchedFolderRow } from './collect-rows';
+export type {
+  FeedError,
+  FeedErrorCode,
+  FeedItemRow,
+  FeedRow,
+  ImportHistoryRow,
+  ImportOrigin,
+  WatchedFolderRow,
+} from './collect-rows';
 
 /** History rows kept; older ones are dropped as new ones come. */
 const HISTORY_KEEP = 200;
@@ -28,12 +36,14 @@ export class FeedsRepo {
 
   /** Adds the feeds that are not stored yet; returns the ones added. */
   addNew(feeds: FeedRow[]): Promise<FeedRow[]> {
-    return guard(() => this.db.transaction('rw', this.db.feeds, async () => {
-      const existing = await this.db.feeds.bulkGet(feeds.map((f) => f.id));
-      const fresh = feeds.filter((f, i) => !existing[i]);
-      await this.db.feeds.bulkAdd(fresh);
-      return fresh;
-    }));
+    return guard(() =>
+      this.db.transaction('rw', this.db.feeds, async () => {
+        const existing = await this.db.feeds.bulkGet(feeds.map((f) => f.id));
+        const fresh = feeds.filter((f, i) => !existing[i]);
+        await this.db.feeds.bulkAdd(fresh);
+        return fresh;
+      }),
+    );
   }
 
   update(id: string, changes: Partial<FeedRow>): Promise<number> {
@@ -42,10 +52,12 @@ export class FeedsRepo {
 
   /** Removes the feed and its item keys (the articles it brought stay in the library). */
   remove(id: string): Promise<void> {
-    return guard(() => this.db.transaction('rw', this.db.feeds, this.db.feedItems, async () => {
-      await this.db.feedItems.where('feedId').equals(id).delete();
-      await this.db.feeds.delete(id);
-    }));
+    return guard(() =>
+      this.db.transaction('rw', this.db.feeds, this.db.feedItems, async () => {
+        await this.db.feedItems.where('feedId').equals(id).delete();
+        await this.db.feeds.delete(id);
+      }),
+    );
   }
 
   /** The keys and links this feed already collected. */
@@ -60,14 +72,19 @@ export class FeedsRepo {
 
   /** Records one import in the history; keeps the newest HISTORY_KEEP. */
   addHistory(row: ImportHistoryRow): Promise<void> {
-    return guard(() => this.db.transaction('rw', this.db.importHistory, async () => {
-      await this.db.importHistory.add(row);
-      const n = await this.db.importHistory.count();
-      if (n > HISTORY_KEEP) {
-        const old = await this.db.importHistory.orderBy('at').limit(n - HISTORY_KEEP).primaryKeys();
-        await this.db.importHistory.bulkDelete(old);
-      }
-    }));
+    return guard(() =>
+      this.db.transaction('rw', this.db.importHistory, async () => {
+        await this.db.importHistory.add(row);
+        const n = await this.db.importHistory.count();
+        if (n > HISTORY_KEEP) {
+          const old = await this.db.importHistory
+            .orderBy('at')
+            .limit(n - HISTORY_KEEP)
+            .primaryKeys();
+          await this.db.importHistory.bulkDelete(old);
+        }
+      }),
+    );
   }
 
   /** Newest first. */

@@ -41,10 +41,12 @@ export class SearchRepo {
 
   /** Removes every segment and meta row (a fresh start). */
   async clear(): Promise<void> {
-    await guard(() => this.db.transaction('rw', this.db.searchSegments, this.db.searchMeta, async () => {
-      await this.db.searchSegments.clear();
-      await this.db.searchMeta.clear();
-    }));
+    await guard(() =>
+      this.db.transaction('rw', this.db.searchSegments, this.db.searchMeta, async () => {
+        await this.db.searchSegments.clear();
+        await this.db.searchMeta.clear();
+      }),
+    );
   }
 
   /** A meta value, or undefined when it was never written. */
@@ -71,7 +73,11 @@ export class SearchRepo {
    */
   async docs(ids: readonly string[]): Promise<SearchDoc[]> {
     return guard(async () => {
-      const [metas, texts, outlets] = await Promise.all([this.db.articles.bulkGet([...ids]), this.db.texts.bulkGet([...ids]), this.db.outlets.toArray()]);
+      const [metas, texts, outlets] = await Promise.all([
+        this.db.articles.bulkGet([...ids]),
+        this.db.texts.bulkGet([...ids]),
+        this.db.outlets.toArray(),
+      ]);
       const names = new Map(outlets.map((o) => [o.id, o]));
       const out: SearchDoc[] = [];
       ids.forEach((id, i) => {
@@ -79,7 +85,13 @@ export class SearchRepo {
         const t = texts[i];
         if (!m || !t) return;
         // `source:` matches every edition's outlet by id, display name and alias (issue 12).
-        const doc: SearchDoc = { id, title: m.title, outlet: sourceText(m.outlets ?? [m.outlet], names) || m.outlet, text: t.text, paragraphs: t.paragraphs };
+        const doc: SearchDoc = {
+          id,
+          title: m.title,
+          outlet: sourceText(m.outlets ?? [m.outlet], names) || m.outlet,
+          text: t.text,
+          paragraphs: t.paragraphs,
+        };
         if (m.published) doc.published = m.published;
         out.push(doc);
       });

@@ -15,7 +15,11 @@ export class StoriesRepo {
     return guard(async () => {
       const out: { id: string; importedAt: number; storyId?: string }[] = [];
       await this.db.articles.orderBy('importedAt').each((m) => {
-        out.push(m.storyId ? { id: m.id, importedAt: m.importedAt, storyId: m.storyId } : { id: m.id, importedAt: m.importedAt });
+        out.push(
+          m.storyId
+            ? { id: m.id, importedAt: m.importedAt, storyId: m.storyId }
+            : { id: m.id, importedAt: m.importedAt },
+        );
       });
       return out;
     });
@@ -42,18 +46,31 @@ export class StoriesRepo {
 
   /** Removes links touching these articles; returns the removed links. */
   async deleteLinksOf(ids: readonly string[]): Promise<StoryLink[]> {
-    return guard(() => this.db.transaction('rw', this.db.storyLinks, async () => {
-      const a = await this.db.storyLinks.where('a').anyOf([...ids]).toArray();
-      const b = await this.db.storyLinks.where('b').anyOf([...ids]).toArray();
-      const all = [...a, ...b];
-      await this.db.storyLinks.bulkDelete(all.map((l) => l.id));
-      return all;
-    }));
+    return guard(() =>
+      this.db.transaction('rw', this.db.storyLinks, async () => {
+        const a = await this.db.storyLinks
+          .where('a')
+          .anyOf([...ids])
+          .toArray();
+        const b = await this.db.storyLinks
+          .where('b')
+          .anyOf([...ids])
+          .toArray();
+        const all = [...a, ...b];
+        await this.db.storyLinks.bulkDelete(all.map((l) => l.id));
+        return all;
+      }),
+    );
   }
 
   /** Editions of these articles (any order). */
   editionsOf(articleIds: readonly string[]): Promise<Edition[]> {
-    return guard(() => this.db.editions.where('articleId').anyOf([...articleIds]).toArray());
+    return guard(() =>
+      this.db.editions
+        .where('articleId')
+        .anyOf([...articleIds])
+        .toArray(),
+    );
   }
 
   allEditions(): Promise<Edition[]> {
@@ -81,10 +98,12 @@ export class StoriesRepo {
 
   /** Stores links (replacing same ids) and deletes `removed` link ids, in one transaction. */
   async putLinks(links: StoryLink[], removed: readonly string[] = []): Promise<void> {
-    await guard(() => this.db.transaction('rw', this.db.storyLinks, async () => {
-      if (removed.length) await this.db.storyLinks.bulkDelete([...removed]);
-      if (links.length) await this.db.storyLinks.bulkPut(links);
-    }));
+    await guard(() =>
+      this.db.transaction('rw', this.db.storyLinks, async () => {
+        if (removed.length) await this.db.storyLinks.bulkDelete([...removed]);
+        if (links.length) await this.db.storyLinks.bulkPut(links);
+      }),
+    );
   }
 
   story(id: string): Promise<Story | undefined> {
@@ -99,13 +118,19 @@ export class StoriesRepo {
    * Applies a regrouping: stories put and removed, and each moved article's `storyId`, in one
    * transaction (a crash leaves the old grouping, never half of the new one).
    */
-  async applyStories(put: Story[], removed: readonly string[], assign: ReadonlyArray<readonly [string, string]>): Promise<void> {
+  async applyStories(
+    put: Story[],
+    removed: readonly string[],
+    assign: ReadonlyArray<readonly [string, string]>,
+  ): Promise<void> {
     const db = this.db;
-    await guard(() => db.transaction('rw', db.stories, db.articles, async () => {
-      if (removed.length) await db.stories.bulkDelete([...removed]);
-      if (put.length) await db.stories.bulkPut(put);
-      for (const [articleId, storyId] of assign) await db.articles.update(articleId, { storyId });
-    }));
+    await guard(() =>
+      db.transaction('rw', db.stories, db.articles, async () => {
+        if (removed.length) await db.stories.bulkDelete([...removed]);
+        if (put.length) await db.stories.bulkPut(put);
+        for (const [articleId, storyId] of assign) await db.articles.update(articleId, { storyId });
+      }),
+    );
   }
 
   decisions(): Promise<StoryDecision[]> {
@@ -129,8 +154,11 @@ export class StoriesRepo {
   }
 
   metaEdits(articleId: string): Promise<MetaEdit[]> {
-    return guard(async () => (await this.db.metaEdits.where('articleId').equals(articleId).toArray())
-      .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+    return guard(async () =>
+      (await this.db.metaEdits.where('articleId').equals(articleId).toArray()).sort(
+        (a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      ),
+    );
   }
 
   allMetaEdits(): Promise<MetaEdit[]> {
@@ -143,27 +171,31 @@ export class StoriesRepo {
    */
   async applyEdit(edit: MetaEdit): Promise<ArticleMeta | undefined> {
     const db = this.db;
-    return guard(() => db.transaction('rw', db.metaEdits, db.articles, async () => {
-      const meta = await db.articles.get(edit.articleId);
-      if (!meta) return undefined;
-      await db.metaEdits.put(edit);
-      const next = withField(meta, edit.field, edit.value);
-      await db.articles.put(next);
-      return next;
-    }));
+    return guard(() =>
+      db.transaction('rw', db.metaEdits, db.articles, async () => {
+        const meta = await db.articles.get(edit.articleId);
+        if (!meta) return undefined;
+        await db.metaEdits.put(edit);
+        const next = withField(meta, edit.field, edit.value);
+        await db.articles.put(next);
+        return next;
+      }),
+    );
   }
 
   /** Undoes an edit: the field goes back to `edit.original` and the record is removed. */
   async revertEdit(edit: MetaEdit): Promise<ArticleMeta | undefined> {
     const db = this.db;
-    return guard(() => db.transaction('rw', db.metaEdits, db.articles, async () => {
-      await db.metaEdits.delete(edit.id);
-      const meta = await db.articles.get(edit.articleId);
-      if (!meta) return undefined;
-      const next = withField(meta, edit.field, edit.original);
-      await db.articles.put(next);
-      return next;
-    }));
+    return guard(() =>
+      db.transaction('rw', db.metaEdits, db.articles, async () => {
+        await db.metaEdits.delete(edit.id);
+        const meta = await db.articles.get(edit.articleId);
+        if (!meta) return undefined;
+        const next = withField(meta, edit.field, edit.original);
+        await db.articles.put(next);
+        return next;
+      }),
+    );
   }
 
   /** A one-time step's mark (in the settings table), e.g. that the search index carries outlet names. */

@@ -12,9 +12,12 @@ const scope = self as unknown as {
 
 scope.onmessage = (e) => {
   const m = e.data;
-  const run = m.op === 'read' ? inlineCodec.read(m.bytes, m.contentType, m.url)
-    : m.op === 'opmlRead' ? inlineCodec.opmlRead(m.text)
-      : inlineCodec.opmlWrite(m.feeds, m.title, m.created);
+  const run =
+    m.op === 'read'
+      ? inlineCodec.read(m.bytes, m.contentType, m.url)
+      : m.op === 'opmlRead'
+        ? inlineCodec.opmlRead(m.text)
+        : inlineCodec.opmlWrite(m.feeds, m.title, m.created);
   run.then(
     (value) => scope.postMessage({ id: m.id, ok: true, value }),
     (err: unknown) => scope.postMessage({ id: m.id, ok: false, message: (err as Error)?.message ?? String(err) }),

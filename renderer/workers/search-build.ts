@@ -58,7 +58,9 @@ export function workerPool(spawn: () => Worker, parallel: number, max = parallel
   const start = (): Worker => {
     const w = spawn();
     workers.push(w);
-    w.addEventListener('message', (e: MessageEvent<BuildReply>) => settle(w, e.data.job, e.data.bytes, e.data.error ?? 'build failed'));
+    w.addEventListener('message', (e: MessageEvent<BuildReply>) =>
+      settle(w, e.data.job, e.data.bytes, e.data.error ?? 'build failed'),
+    );
     // A worker that fails to load or throws outside a job would otherwise leave its build hanging.
     w.addEventListener('error', (e: Event) => {
       e.preventDefault();
@@ -71,7 +73,10 @@ export function workerPool(spawn: () => Worker, parallel: number, max = parallel
     const w = idle.pop() ?? (workers.length < max ? start() : undefined);
     return w ? Promise.resolve(w) : new Promise((res) => waiting.push(res));
   };
-  const run = async (msg: { ids: string[] } | { merge: Uint8Array[] }, transfer: Transferable[] = []): Promise<Uint8Array> => {
+  const run = async (
+    msg: { ids: string[] } | { merge: Uint8Array[] },
+    transfer: Transferable[] = [],
+  ): Promise<Uint8Array> => {
     const w = await acquire();
     const id = ++job;
     return new Promise<Uint8Array>((resolve, reject) => {
@@ -84,7 +89,11 @@ export function workerPool(spawn: () => Worker, parallel: number, max = parallel
     parallel,
     max,
     build: (ids) => run({ ids }),
-    merge: (parts) => run({ merge: [...parts] }, parts.map((p) => p.buffer)),
+    merge: (parts) =>
+      run(
+        { merge: [...parts] },
+        parts.map((p) => p.buffer),
+      ),
     close: () => workers.forEach((w) => w.terminate()),
   };
 }

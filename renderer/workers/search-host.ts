@@ -57,7 +57,18 @@ export class SearchHost {
   private current: IndexState;
   private queue: Promise<unknown> = Promise.resolve();
   private textCache: { id: string; text: string; bodyStart: number } | null = null;
-  status: SearchStatus = { state: 'empty', done: 0, total: 0, size: 0, loaded: 0, built: 0, segments: 0, loadMs: 0, reason: '', buildMs: 0 };
+  status: SearchStatus = {
+    state: 'empty',
+    done: 0,
+    total: 0,
+    size: 0,
+    loaded: 0,
+    built: 0,
+    segments: 0,
+    loadMs: 0,
+    reason: '',
+    buildMs: 0,
+  };
 
   constructor(
     private readonly repo: SearchRepo,
@@ -181,7 +192,13 @@ export class SearchHost {
         bad.push(row.id);
         reason = 'corrupt';
       }
-      this.setStatus({ state: 'loading', done: ++done, total: mine.length, loaded: this.current.index.size, segments: this.current.parts.length });
+      this.setStatus({
+        state: 'loading',
+        done: ++done,
+        total: mine.length,
+        loaded: this.current.index.size,
+        segments: this.current.parts.length,
+      });
       await yieldToSearches();
     }
     await this.repo.deleteSegments(bad);
@@ -212,7 +229,12 @@ export class SearchHost {
   }
 
   /** Builds `ids` into segments (in parallel), adding and persisting each as it arrives. */
-  private async buildInto(target: IndexState, ids: readonly string[], reason: string, builders = this.builder.parallel): Promise<void> {
+  private async buildInto(
+    target: IndexState,
+    ids: readonly string[],
+    reason: string,
+    builders = this.builder.parallel,
+  ): Promise<void> {
     const t0 = now();
     const parallel = Math.max(1, Math.min(builders, this.builder.max ?? this.builder.parallel));
     // Equal chunks, at least one per builder once there is enough work for both cores to pay off.
@@ -239,8 +261,15 @@ export class SearchHost {
 
   /** Tiered merges (core/search/tiers.ts), each in a builder worker on the compact form. */
   private async mergeTiers(target: IndexState = this.current): Promise<void> {
-    for (let group = nextMerge(target.parts.map((p) => target.live(p).length)); group; group = nextMerge(target.parts.map((p) => target.live(p).length))) {
-      await this.mergeParts(target, group.map((i) => target.parts[i]!));
+    for (
+      let group = nextMerge(target.parts.map((p) => target.live(p).length));
+      group;
+      group = nextMerge(target.parts.map((p) => target.live(p).length))
+    ) {
+      await this.mergeParts(
+        target,
+        group.map((i) => target.parts[i]!),
+      );
     }
   }
 
@@ -267,7 +296,9 @@ export class SearchHost {
 
   /** Rebuilds segments where more than a quarter of the documents were deleted (their postings still cost). */
   private async compactDeleted(): Promise<void> {
-    const worn = this.current.parts.filter((p) => this.current.live(p).length < p.seg.data.ids.length * (1 - MAX_DEAD_SHARE));
+    const worn = this.current.parts.filter(
+      (p) => this.current.live(p).length < p.seg.data.ids.length * (1 - MAX_DEAD_SHARE),
+    );
     for (const p of worn) {
       const live = this.current.live(p);
       if (live.length) await this.buildInto(this.current, live, 'compact');

@@ -41,7 +41,10 @@ export class IndexState {
   private counter = 0;
   private savedWords: number;
 
-  constructor(readonly gen: number, lexicon?: Lexicon) {
+  constructor(
+    readonly gen: number,
+    lexicon?: Lexicon,
+  ) {
     this.index = new SearchIndex(undefined, lexicon);
     this.savedWords = lexicon?.size ?? 0;
   }

@@ -23,7 +23,11 @@ function builder() {
   const cores = navigator.hardwareConcurrency || 2;
   const parallel = Math.min(3, Math.max(1, cores - 1));
   try {
-    return workerPool(() => new Worker(new URL('./search-build.worker.js', import.meta.url), { type: 'module' }), parallel, Math.max(2, parallel));
+    return workerPool(
+      () => new Worker(new URL('./search-build.worker.js', import.meta.url), { type: 'module' }),
+      parallel,
+      Math.max(2, parallel),
+    );
   } catch {
     return localBuilder(repo);
   }

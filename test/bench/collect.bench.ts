@@ -19,7 +19,15 @@ export const name = 'collect';
 const FEEDS = 100;
 const ITEMS = 20;
 
-interface Measured { ms: number; imported: number; duplicates: number; failed: number; longest: number; over50: number; errors: number }
+interface Measured {
+  ms: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  longest: number;
+  over50: number;
+  errors: number;
+}
 
 /** Installs the long-task observer and marks the refresh's start and end from the feeds service's status. */
 async function watchRefresh(page: Page): Promise<void> {
@@ -30,7 +38,11 @@ async function watchRefresh(page: Page): Promise<void> {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__long.push({ start: e.startTime, dur: e.duration });
     }).observe({ type: 'longtask', buffered: true });
-    const feeds = (document.querySelector('warraq-app') as unknown as { services: { feeds: EventTarget & { status: { refreshing: boolean } } } }).services.feeds;
+    const feeds = (
+      document.querySelector('warraq-app') as unknown as {
+        services: { feeds: EventTarget & { status: { refreshing: boolean } } };
+      }
+    ).services.feeds;
     feeds.addEventListener('change', () => {
       if (feeds.status.refreshing) w.__t.start ??= performance.now();
       else if (w.__t.start !== undefined) w.__t.end ??= performance.now();
@@ -39,16 +51,33 @@ async function watchRefresh(page: Page): Promise<void> {
 }
 
 async function measured(page: Page, reportBefore: unknown): Promise<Measured> {
-  await page.waitForFunction(() => (window as unknown as { __t: { end?: number } }).__t.end !== undefined, undefined, { timeout: 900_000, polling: 200 });
+  await page.waitForFunction(() => (window as unknown as { __t: { end?: number } }).__t.end !== undefined, undefined, {
+    timeout: 900_000,
+    polling: 200,
+  });
   return page.evaluate((before) => {
     const w = window as unknown as { __long: { start: number; dur: number }[]; __t: { start: number; end: number } };
     const during = w.__long.filter((l) => l.start + l.dur >= w.__t.start && l.start <= w.__t.end).map((l) => l.dur);
-    const feeds = (document.querySelector('warraq-app') as unknown as { services: { feeds: { feeds: { lastError?: unknown }[]; status: { lastReport?: { imported: number; duplicates: number; failed: unknown[]; finishedAt: number } } } } }).services.feeds;
+    const feeds = (
+      document.querySelector('warraq-app') as unknown as {
+        services: {
+          feeds: {
+            feeds: { lastError?: unknown }[];
+            status: { lastReport?: { imported: number; duplicates: number; failed: unknown[]; finishedAt: number } };
+          };
+        };
+      }
+    ).services.feeds;
     const r = feeds.status.lastReport;
     const fresh = r && r.finishedAt !== before;
     return {
-      ms: w.__t.end - w.__t.start, imported: fresh ? r.imported : 0, duplicates: fresh ? r.duplicates : 0, failed: fresh ? r.failed.length : 0,
-      longest: Math.max(0, ...during), over50: during.length, errors: feeds.feeds.filter((f) => f.lastError).length,
+      ms: w.__t.end - w.__t.start,
+      imported: fresh ? r.imported : 0,
+      duplicates: fresh ? r.duplicates : 0,
+      failed: fresh ? r.failed.length : 0,
+      longest: Math.max(0, ...during),
+      over50: during.length,
+      errors: feeds.feeds.filter((f) => f.lastError).length,
     };
   }, reportBefore);
 }
@@ -59,8 +88,13 @@ export async function run(_ctx: BenchContext): Promise<BenchRow[]> {
   const s = await openBrowser();
   try {
     const opml = join(dir, 'feeds.opml');
-    writeFileSync(opml, `<?xml version="1.0" encoding="utf-8"?><opml version="2.0"><head><title>bench</title></head><body>${
-      Array.from({ length: FEEDS }, (_, i) => `<outline type="rss" text="127.0.0.1" xmlUrl="${server.url}/bench/feed-${i}.xml"/>`).join('')}</body></opml>`);
+    writeFileSync(
+      opml,
+      `<?xml version="1.0" encoding="utf-8"?><opml version="2.0"><head><title>bench</title></head><body>${Array.from(
+        { length: FEEDS },
+        (_, i) => `<outline type="rss" text="127.0.0.1" xmlUrl="${server.url}/bench/feed-${i}.xml"/>`,
+      ).join('')}</body></opml>`,
+    );
     await s.page.goto(`${s.url}#/feeds`);
     await s.page.getByRole('button', { name: 'استيراد قائمة OPML' }).waitFor();
     await watchRefresh(s.page);
@@ -69,21 +103,61 @@ export async function run(_ctx: BenchContext): Promise<BenchRow[]> {
     await (await chooser).setFiles(opml);
     const first = await measured(s.page, undefined);
     console.error(`  first refresh: ${JSON.stringify(first)}; server: ${server.pages} pages`);
-    const reportAt = await s.page.evaluate(() => (document.querySelector('warraq-app') as unknown as { services: { feeds: { status: { lastReport?: { finishedAt: number } } } } }).services.feeds.status.lastReport?.finishedAt);
+    const reportAt = await s.page.evaluate(
+      () =>
+        (
+          document.querySelector('warraq-app') as unknown as {
+            services: { feeds: { status: { lastReport?: { finishedAt: number } } } };
+          }
+        ).services.feeds.status.lastReport?.finishedAt,
+    );
     const pagesBefore = server.pages;
     const notModifiedBefore = server.notModified;
     await watchRefresh(s.page);
     await s.page.getByRole('button', { name: 'تحديث كل الخلاصات' }).click();
     const second = await measured(s.page, reportAt);
     const n304 = server.notModified - notModifiedBefore;
-    console.error(`  second refresh: ${JSON.stringify(second)}; 304s: ${n304}; pages fetched: ${server.pages - pagesBefore}`);
+    console.error(
+      `  second refresh: ${JSON.stringify(second)}; 304s: ${n304}; pages fetched: ${server.pages - pagesBefore}`,
+    );
     await waitForFirstRow(s.page).catch(() => {});
     return [
-      { group: 'collect', metric: `first refresh, ${FEEDS} feeds × ${ITEMS} items: total`, value: first.ms / 1000, unit: 's', n: 1, note: `${first.imported} imported, ${first.duplicates} duplicates, ${first.failed} failed, ${first.errors} feed errors` },
-      { group: 'collect', metric: 'first refresh throughput', value: first.imported / (first.ms / 1000), unit: 'articles/s', note: 'feeds and pages fetched 2 per host at a time' },
-      { group: 'collect', metric: 'first refresh: longest main-thread task', value: first.longest, unit: 'ms', note: `${first.over50} tasks > 50 ms` },
-      { group: 'collect', metric: 'second refresh (conditional requests only): total', value: second.ms, unit: 'ms', note: `${n304} answered 304, ${server.pages - pagesBefore} pages fetched, ${second.imported} new articles` },
-      { group: 'collect', metric: 'second refresh: longest main-thread task', value: second.longest, unit: 'ms', note: `${second.over50} tasks > 50 ms` },
+      {
+        group: 'collect',
+        metric: `first refresh, ${FEEDS} feeds × ${ITEMS} items: total`,
+        value: first.ms / 1000,
+        unit: 's',
+        n: 1,
+        note: `${first.imported} imported, ${first.duplicates} duplicates, ${first.failed} failed, ${first.errors} feed errors`,
+      },
+      {
+        group: 'collect',
+        metric: 'first refresh throughput',
+        value: first.imported / (first.ms / 1000),
+        unit: 'articles/s',
+        note: 'feeds and pages fetched 2 per host at a time',
+      },
+      {
+        group: 'collect',
+        metric: 'first refresh: longest main-thread task',
+        value: first.longest,
+        unit: 'ms',
+        note: `${first.over50} tasks > 50 ms`,
+      },
+      {
+        group: 'collect',
+        metric: 'second refresh (conditional requests only): total',
+        value: second.ms,
+        unit: 'ms',
+        note: `${n304} answered 304, ${server.pages - pagesBefore} pages fetched, ${second.imported} new articles`,
+      },
+      {
+        group: 'collect',
+        metric: 'second refresh: longest main-thread task',
+        value: second.longest,
+        unit: 'ms',
+        note: `${second.over50} tasks > 50 ms`,
+      },
     ];
   } finally {
     await s.close();

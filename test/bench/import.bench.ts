@@ -29,13 +29,19 @@ function writeFolder(dir: string): string {
   for (const r of generateCorpus(FOLDER_FILES)) {
     const sub = join(root, `مجلد ${i % 20}`);
     mkdirSync(sub, { recursive: true });
-    writeFileSync(join(sub, `خبر ${i++}.txt`), `${r.source}\n${r.title} (نسخة نصية)\nالرياض - ${r.date_extracted.slice(0, 10)}\n\n${r.content}\n`);
+    writeFileSync(
+      join(sub, `خبر ${i++}.txt`),
+      `${r.source}\n${r.title} (نسخة نصية)\nالرياض - ${r.date_extracted.slice(0, 10)}\n\n${r.content}\n`,
+    );
   }
   return root;
 }
 
 /** Writes records as a .jsonl.gz (the corpus' own format) and returns its path. */
-async function writeArchive(dir: string, records: AsyncIterable<CorpusRecord> | Iterable<CorpusRecord>): Promise<string> {
+async function writeArchive(
+  dir: string,
+  records: AsyncIterable<CorpusRecord> | Iterable<CorpusRecord>,
+): Promise<string> {
   const path = join(dir, 'archive.jsonl.gz');
   const gz = createGzip();
   const out = gz.pipe(createWriteStream(path));
@@ -65,17 +71,27 @@ interface Measured {
 /** Imports through the header button and the file chooser; timing and long tasks come from the page. */
 async function importThroughUi(page: Page, path: string, button = 'استيراد ملفات'): Promise<Measured> {
   await page.evaluate(() => {
-    const w = window as unknown as { __long: { start: number; dur: number }[]; __t: { start?: number; end?: number; load?: number } };
+    const w = window as unknown as {
+      __long: { start: number; dur: number }[];
+      __t: { start?: number; end?: number; load?: number };
+    };
     w.__long = [];
     w.__t = {};
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__long.push({ start: e.startTime, dur: e.duration });
     }).observe({ type: 'longtask', buffered: true });
-    const services = (document.querySelector('warraq-app') as unknown as { services: { importer: EventTarget & { state: { phase: string } }; library: { load(): Promise<void> } } }).services;
+    const services = (
+      document.querySelector('warraq-app') as unknown as {
+        services: { importer: EventTarget & { state: { phase: string } }; library: { load(): Promise<void> } };
+      }
+    ).services;
     const importer = services.importer;
     // When the service re-reads the library after a big import: long tasks from then on are that re-read's.
     const load = services.library.load.bind(services.library);
-    services.library.load = () => { w.__t.load ??= performance.now(); return load(); };
+    services.library.load = () => {
+      w.__t.load ??= performance.now();
+      return load();
+    };
     importer.addEventListener('change', () => {
       if (importer.state.phase === 'running') w.__t.start ??= performance.now();
       if (importer.state.phase === 'done') w.__t.end ??= performance.now();
@@ -86,17 +102,46 @@ async function importThroughUi(page: Page, path: string, button = 'استيرا�
   await (await chooser).setFiles(path);
   await page.getByRole('dialog', { name: 'تقرير الاستيراد' }).waitFor({ timeout: 600_000 });
   const m = await page.evaluate(() => {
-    const w = window as unknown as { __long: { start: number; dur: number }[]; __t: { start: number; end: number; load?: number } };
+    const w = window as unknown as {
+      __long: { start: number; dur: number }[];
+      __t: { start: number; end: number; load?: number };
+    };
     // A task already running when the import starts is the file chooser's (Blink building the FileList).
     const inImport = w.__long.filter((l) => l.start >= w.__t.start && l.start <= w.__t.end);
     const picker = w.__long.filter((l) => l.start < w.__t.start && l.start + l.dur >= w.__t.start).map((l) => l.dur);
     const during = inImport.map((l) => l.dur);
-    const beforeLoad = inImport.filter((l) => w.__t.load === undefined || l.start + l.dur < w.__t.load).map((l) => l.dur);
-    const p = (document.querySelector('warraq-app') as unknown as { services: { importer: { state: { report: { imported: number; duplicates: number; failed: unknown[]; unlisted: number; error?: { message: string } } } } } }).services.importer.state.report;
+    const beforeLoad = inImport
+      .filter((l) => w.__t.load === undefined || l.start + l.dur < w.__t.load)
+      .map((l) => l.dur);
+    const p = (
+      document.querySelector('warraq-app') as unknown as {
+        services: {
+          importer: {
+            state: {
+              report: {
+                imported: number;
+                duplicates: number;
+                failed: unknown[];
+                unlisted: number;
+                error?: { message: string };
+              };
+            };
+          };
+        };
+      }
+    ).services.importer.state.report;
     return {
-      error: p.error?.message, ms: w.__t.end - w.__t.start, imported: p.imported, duplicates: p.duplicates, failed: p.failed.length + p.unlisted,
-      longest: Math.max(0, ...during), over50: during.length, over100: during.filter((d) => d > 100).length,
-      longestBeforeLoad: Math.max(0, ...beforeLoad), reloaded: w.__t.load !== undefined, picker: Math.max(0, ...picker),
+      error: p.error?.message,
+      ms: w.__t.end - w.__t.start,
+      imported: p.imported,
+      duplicates: p.duplicates,
+      failed: p.failed.length + p.unlisted,
+      longest: Math.max(0, ...during),
+      over50: during.length,
+      over100: during.filter((d) => d > 100).length,
+      longestBeforeLoad: Math.max(0, ...beforeLoad),
+      reloaded: w.__t.load !== undefined,
+      picker: Math.max(0, ...picker),
     };
   });
   if (m.error) throw new Error(`the import stopped: ${m.error}`);
@@ -121,8 +166,15 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'warraq-import-bench-'));
   try {
     const whole = ctx.corpus && !ctx.limit;
-    const path = whole ? ctx.corpus! : await writeArchive(dir, ctx.corpus ? readCorpus(ctx.corpus, ctx.limit) : generateCorpus(ctx.limit ?? GENERATED));
-    const note = ctx.corpus ? `${whole ? 'whole corpus' : `first ${ctx.limit} of corpus`}, ${(statSync(path).size / 1e6).toFixed(1)} MB gz` : `generated, ${(statSync(path).size / 1e6).toFixed(1)} MB gz`;
+    const path = whole
+      ? ctx.corpus!
+      : await writeArchive(
+          dir,
+          ctx.corpus ? readCorpus(ctx.corpus, ctx.limit) : generateCorpus(ctx.limit ?? GENERATED),
+        );
+    const note = ctx.corpus
+      ? `${whole ? 'whole corpus' : `first ${ctx.limit} of corpus`}, ${(statSync(path).size / 1e6).toFixed(1)} MB gz`
+      : `generated, ${(statSync(path).size / 1e6).toFixed(1)} MB gz`;
     const f = await folderOnFreshProfile(dir);
     const s = await openBrowser();
     try {
@@ -139,13 +191,39 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       }
       return [
         { metric: 'import through the UI: total', value: m.ms / 1000, unit: 's', n: 1, note },
-        { metric: 'articles imported', value: m.imported, unit: 'articles', note: `${m.duplicates} duplicates, ${m.failed} failed` },
+        {
+          metric: 'articles imported',
+          value: m.imported,
+          unit: 'articles',
+          note: `${m.duplicates} duplicates, ${m.failed} failed`,
+        },
         { metric: 'import throughput', value: m.imported / (m.ms / 1000), unit: 'articles/s' },
-        { metric: 'longest main-thread task during import', value: m.longest, unit: 'ms', note: `${m.over50} tasks > 50 ms, ${m.over100} > 100 ms` },
-        { metric: '… before the final library re-read', value: m.longestBeforeLoad, unit: 'ms', note: m.reloaded ? 'library.load() once at the end' : 'no re-read (small import)' },
+        {
+          metric: 'longest main-thread task during import',
+          value: m.longest,
+          unit: 'ms',
+          note: `${m.over50} tasks > 50 ms, ${m.over100} > 100 ms`,
+        },
+        {
+          metric: '… before the final library re-read',
+          value: m.longestBeforeLoad,
+          unit: 'ms',
+          note: m.reloaded ? 'library.load() once at the end' : 'no re-read (small import)',
+        },
         { metric: 'time to first row after reload', value: median(firstRow), unit: 'ms', n: firstRow.length },
-        { metric: `folder of ${FOLDER_FILES} .txt files: total`, value: f.ms / 1000, unit: 's', n: 1, note: `${f.imported} imported, ${f.duplicates} duplicates, ${f.failed} failed` },
-        { metric: 'folder: longest main-thread task', value: f.longest, unit: 'ms', note: `${f.over100} > 100 ms; the folder picker's own task before it: ${f.picker.toFixed(0)} ms` },
+        {
+          metric: `folder of ${FOLDER_FILES} .txt files: total`,
+          value: f.ms / 1000,
+          unit: 's',
+          n: 1,
+          note: `${f.imported} imported, ${f.duplicates} duplicates, ${f.failed} failed`,
+        },
+        {
+          metric: 'folder: longest main-thread task',
+          value: f.longest,
+          unit: 'ms',
+          note: `${f.over100} > 100 ms; the folder picker's own task before it: ${f.picker.toFixed(0)} ms`,
+        },
       ];
     } finally {
       await s.close();

@@ -35,10 +35,27 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       return { pages, jumps, rows: v.querySelectorAll('[role=row]').length };
     })()`);
     return [
-      { metric: `articles stored`, value: items.length, unit: 'articles', note: ctx.corpus ? 'from --corpus' : 'generated' },
+      {
+        metric: `articles stored`,
+        value: items.length,
+        unit: 'articles',
+        note: ctx.corpus ? 'from --corpus' : 'generated',
+      },
       { metric: 'time to first row (reload)', value: median(firstRow), unit: 'ms', n: firstRow.length },
-      { metric: 'scroll one page (2 frames)', value: median(scroll.pages), unit: 'ms', n: scroll.pages.length, note: `p95 ${percentile(scroll.pages, 95).toFixed(1)} ms` },
-      { metric: 'jump anywhere in the list (2 frames)', value: median(scroll.jumps), unit: 'ms', n: scroll.jumps.length, note: `p95 ${percentile(scroll.jumps, 95).toFixed(1)} ms; ${scroll.rows} rows in the DOM` },
+      {
+        metric: 'scroll one page (2 frames)',
+        value: median(scroll.pages),
+        unit: 'ms',
+        n: scroll.pages.length,
+        note: `p95 ${percentile(scroll.pages, 95).toFixed(1)} ms`,
+      },
+      {
+        metric: 'jump anywhere in the list (2 frames)',
+        value: median(scroll.jumps),
+        unit: 'ms',
+        n: scroll.jumps.length,
+        note: `p95 ${percentile(scroll.jumps, 95).toFixed(1)} ms; ${scroll.rows} rows in the DOM`,
+      },
     ];
   } finally {
     await s.close();

@@ -10,7 +10,9 @@ import { parseArgs, printTable, type BenchContext, type BenchRow } from './lib/c
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ctx: BenchContext = parseArgs(process.argv.slice(2));
-const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
 const all: BenchRow[] = [];
 const extra: Record<string, unknown> = {};
 for (const f of files) {

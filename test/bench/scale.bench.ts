@@ -43,13 +43,28 @@ interface ScaleEntry {
 /** A stored-article row's text as the app indexes it (services read the same from IndexedDB). */
 export function toSearchDoc(r: CorpusRecord, i: number): SearchDoc {
   const a = corpusArticle(r, i);
-  return { id: a.meta.id, title: a.meta.title as string, outlet: r.source, published: a.meta.published as string, text: a.text.text, paragraphs: a.text.paragraphs };
+  return {
+    id: a.meta.id,
+    title: a.meta.title as string,
+    outlet: r.source,
+    published: a.meta.published as string,
+    text: a.text.text,
+    paragraphs: a.text.paragraphs,
+  };
 }
 
 function queryStrings(ctx: BenchContext): Array<{ kind: string; query: string }> {
   const path = ctx.queries ?? '';
-  if (!path) return [{ kind: 'word', query: 'التحالف' }, { kind: 'phrase', query: '"وزارة الصحة"' }, { kind: 'prefix', query: 'اقتصاد*' }];
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { kind: string; query: string });
+  if (!path)
+    return [
+      { kind: 'word', query: 'التحالف' },
+      { kind: 'phrase', query: '"وزارة الصحة"' },
+      { kind: 'prefix', query: 'اقتصاد*' },
+    ];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { kind: string; query: string });
 }
 
 /** Builds an archive of `records` as the app would (segments of 4,000, then tiered merges). */
@@ -72,7 +87,10 @@ function build(records: Iterable<CorpusRecord>): { index: SearchIndex; ms: numbe
   return { index, ms: performance.now() - t, cpuMs: process.cpuUsage(cpu).user / 1000 };
 }
 
-function measureQueries(index: SearchIndex, qs: Array<{ kind: string; query: string }>): Pick<ScaleEntry, 'queryP50Ms' | 'queryP95Ms' | 'byKind'> {
+function measureQueries(
+  index: SearchIndex,
+  qs: Array<{ kind: string; query: string }>,
+): Pick<ScaleEntry, 'queryP50Ms' | 'queryP95Ms' | 'byKind'> {
   const all: number[] = [];
   const kinds = new Map<string, number[]>();
   for (const q of qs) {
@@ -92,7 +110,13 @@ function measureQueries(index: SearchIndex, qs: Array<{ kind: string; query: str
   return { queryP50Ms: median(all), queryP95Ms: percentile(all, 95), byKind };
 }
 
-async function measureSize(real: CorpusRecord[], articles: number, qs: Array<{ kind: string; query: string }>, browser: boolean, ctx: BenchContext): Promise<ScaleEntry> {
+async function measureSize(
+  real: CorpusRecord[],
+  articles: number,
+  qs: Array<{ kind: string; query: string }>,
+  browser: boolean,
+  ctx: BenchContext,
+): Promise<ScaleEntry> {
   const records = articles === real.length ? real : syntheticRecords(real, articles);
   console.error(`  scale ${articles}: building…`);
   let built: SearchIndex | null;
@@ -112,12 +136,31 @@ async function measureSize(real: CorpusRecord[], articles: number, qs: Array<{ k
   if (browser) {
     console.error(`  scale ${articles}: Chromium…`);
     // Typing is timed on the real corpus: twenty public queries, one key at a time.
-    const typing = articles === real.length ? qs.filter((_, i) => i % Math.max(1, Math.floor(qs.length / 20)) === 0).slice(0, 20).map((q) => q.query) : [];
-    fig = await browserFigures(articles === real.length ? real : [...syntheticRecords(real, articles)], blobs, ctx, typing);
+    const typing =
+      articles === real.length
+        ? qs
+            .filter((_, i) => i % Math.max(1, Math.floor(qs.length / 20)) === 0)
+            .slice(0, 20)
+            .map((q) => q.query)
+        : [];
+    fig = await browserFigures(
+      articles === real.length ? real : [...syntheticRecords(real, articles)],
+      blobs,
+      ctx,
+      typing,
+    );
   }
   return {
-    articles, buildMs: ms, buildCpuMs: cpuMs, serializedBytes, memoryBytes, segments, ...q,
-    firstRowMs: fig?.firstRowMs ?? null, readyMs: fig?.readyMs ?? null, longestTaskMs: fig?.longestTaskMs ?? null,
+    articles,
+    buildMs: ms,
+    buildCpuMs: cpuMs,
+    serializedBytes,
+    memoryBytes,
+    segments,
+    ...q,
+    firstRowMs: fig?.firstRowMs ?? null,
+    readyMs: fig?.readyMs ?? null,
+    longestTaskMs: fig?.longestTaskMs ?? null,
     keystrokeP50Ms: fig?.keystrokeMs.length ? median(fig.keystrokeMs) : null,
     keystrokeP95Ms: fig?.keystrokeMs.length ? percentile(fig.keystrokeMs, 95) : null,
   };
@@ -133,24 +176,78 @@ export async function run(ctx: BenchContext): Promise<{ rows: BenchRow[]; json: 
   const scale: ScaleEntry[] = [];
   const rows: BenchRow[] = [];
   for (const articles of sizes) {
-    const e = await measureSize(real, articles, qs, browserSizes.includes(articles) || (articles === real.length && browserSizes.includes(31_000)), ctx);
+    const e = await measureSize(
+      real,
+      articles,
+      qs,
+      browserSizes.includes(articles) || (articles === real.length && browserSizes.includes(31_000)),
+      ctx,
+    );
     scale.push(e);
     // Each size as soon as it is measured: a long run interrupted still leaves its numbers.
     console.error(`  scale entry ${JSON.stringify(e)}`);
     const label = articles === real.length ? `${articles} (real corpus)` : `${articles} (synthetic)`;
     rows.push(
-      { metric: `${label}: build, one thread`, value: e.buildMs, unit: 'ms', note: `CPU ${(e.buildCpuMs / 1000).toFixed(0)} s; ${e.segments} segments after tiered merges` },
+      {
+        metric: `${label}: build, one thread`,
+        value: e.buildMs,
+        unit: 'ms',
+        note: `CPU ${(e.buildCpuMs / 1000).toFixed(0)} s; ${e.segments} segments after tiered merges`,
+      },
       { metric: `${label}: serialized index`, value: e.serializedBytes / 1e6, unit: 'MB' },
-      { metric: `${label}: memory of the loaded index`, value: e.memoryBytes / 1e6, unit: 'MB', note: 'heap + array buffers after GC' },
-      { metric: `${label}: query p50 / p95`, value: e.queryP50Ms, unit: 'ms', n: qs.length, note: `p95 ${e.queryP95Ms.toFixed(2)} ms; ` + Object.entries(e.byKind).map(([k, v]) => `${k} ${v.p50.toFixed(2)}/${v.p95.toFixed(2)}`).join(', ') },
+      {
+        metric: `${label}: memory of the loaded index`,
+        value: e.memoryBytes / 1e6,
+        unit: 'MB',
+        note: 'heap + array buffers after GC',
+      },
+      {
+        metric: `${label}: query p50 / p95`,
+        value: e.queryP50Ms,
+        unit: 'ms',
+        n: qs.length,
+        note:
+          `p95 ${e.queryP95Ms.toFixed(2)} ms; ` +
+          Object.entries(e.byKind)
+            .map(([k, v]) => `${k} ${v.p50.toFixed(2)}/${v.p95.toFixed(2)}`)
+            .join(', '),
+      },
     );
     if (e.firstRowMs !== null) {
       rows.push(
         { metric: `${label}: reload → first library row (Chromium)`, value: e.firstRowMs, unit: 'ms' },
-        { metric: `${label}: reload → search ready (Chromium)`, value: e.readyMs!, unit: 'ms', note: `longest main-thread task ${e.longestTaskMs!.toFixed(0)} ms` },
+        {
+          metric: `${label}: reload → search ready (Chromium)`,
+          value: e.readyMs!,
+          unit: 'ms',
+          note: `longest main-thread task ${e.longestTaskMs!.toFixed(0)} ms`,
+        },
       );
-      if (e.keystrokeP50Ms !== null) rows.push({ metric: `${label}: keystroke → results drawn (real UI)`, value: e.keystrokeP50Ms, unit: 'ms', note: `p95 ${e.keystrokeP95Ms!.toFixed(0)} ms; 80 ms between keys` });
+      if (e.keystrokeP50Ms !== null)
+        rows.push({
+          metric: `${label}: keystroke → results drawn (real UI)`,
+          value: e.keystrokeP50Ms,
+          unit: 'ms',
+          note: `p95 ${e.keystrokeP95Ms!.toFixed(0)} ms; 80 ms between keys`,
+        });
     }
   }
-  return { rows, json: { scale: scale.map(({ articles, buildMs, serializedBytes, memoryBytes, queryP50Ms, queryP95Ms, firstRowMs, readyMs }) => ({ articles, buildMs, serializedBytes, memoryBytes, queryP50Ms, queryP95Ms, firstRowMs, readyMs })), scaleDetail: scale } };
+  return {
+    rows,
+    json: {
+      scale: scale.map(
+        ({ articles, buildMs, serializedBytes, memoryBytes, queryP50Ms, queryP95Ms, firstRowMs, readyMs }) => ({
+          articles,
+          buildMs,
+          serializedBytes,
+          memoryBytes,
+          queryP50Ms,
+          queryP95Ms,
+          firstRowMs,
+          readyMs,
+        }),
+      ),
+      scaleDetail: scale,
+    },
+  };
 }

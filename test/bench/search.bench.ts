@@ -27,7 +27,11 @@ interface EngineRun {
   search: (q: string) => string[];
 }
 
-function measureQueries(run: EngineRun, queries: BenchQuery[], judged: boolean): { rows: BenchRow[]; json: Record<string, unknown> } {
+function measureQueries(
+  run: EngineRun,
+  queries: BenchQuery[],
+  judged: boolean,
+): { rows: BenchRow[]; json: Record<string, unknown> } {
   const byKind = new Map<string, { ms: number[]; recall: number[]; mrr: number[] }>();
   const all = { ms: [] as number[], recall: [] as number[], mrr: [] as number[] };
   const cpuMs: number[] = [];
@@ -50,21 +54,36 @@ function measureQueries(run: EngineRun, queries: BenchQuery[], judged: boolean):
     all.ms.push(ms);
     if (judged) {
       const { recall, mrr } = judge(ids, q.relevant);
-      k.recall.push(recall); k.mrr.push(mrr); all.recall.push(recall); all.mrr.push(mrr);
+      k.recall.push(recall);
+      k.mrr.push(mrr);
+      all.recall.push(recall);
+      all.mrr.push(mrr);
     }
   }
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
   const rows: BenchRow[] = [];
   const json: Record<string, unknown> = {
-    queryP50Ms: median(all.ms), queryP95Ms: percentile(all.ms, 95), queryP95CpuMs: percentile(cpuMs, 95),
+    queryP50Ms: median(all.ms),
+    queryP95Ms: percentile(all.ms, 95),
+    queryP95CpuMs: percentile(cpuMs, 95),
   };
   const kinds: Record<string, unknown> = {};
   rows.push({ metric: `${run.label} query p50`, value: median(all.ms), unit: 'ms', n: all.ms.length });
   rows.push({ metric: `${run.label} query p95`, value: percentile(all.ms, 95), unit: 'ms', n: all.ms.length });
-  rows.push({ metric: `${run.label} query p95 CPU time`, value: percentile(cpuMs, 95), unit: 'ms', n: cpuMs.length, note: 'user CPU per query (robust to a shared machine)' });
+  rows.push({
+    metric: `${run.label} query p95 CPU time`,
+    value: percentile(cpuMs, 95),
+    unit: 'ms',
+    n: cpuMs.length,
+    note: 'user CPU per query (robust to a shared machine)',
+  });
   for (const [kind, k] of [...byKind].sort()) {
     rows.push({ metric: `${run.label} ${kind} p95`, value: percentile(k.ms, 95), unit: 'ms', n: k.ms.length });
-    const entry: Record<string, number> = { queryP50Ms: median(k.ms), queryP95Ms: percentile(k.ms, 95), n: k.ms.length };
+    const entry: Record<string, number> = {
+      queryP50Ms: median(k.ms),
+      queryP95Ms: percentile(k.ms, 95),
+      n: k.ms.length,
+    };
     if (judged) {
       rows.push({ metric: `${run.label} ${kind} recall@10`, value: mean(k.recall), unit: '', n: k.recall.length });
       rows.push({ metric: `${run.label} ${kind} MRR@10`, value: mean(k.mrr), unit: '', n: k.mrr.length });
@@ -83,7 +102,11 @@ function measureQueries(run: EngineRun, queries: BenchQuery[], judged: boolean):
   return { rows, json };
 }
 
-function benchOurs(docs: SearchDoc[], queries: BenchQuery[], judged: boolean): { rows: BenchRow[]; json: Record<string, unknown> } {
+function benchOurs(
+  docs: SearchDoc[],
+  queries: BenchQuery[],
+  judged: boolean,
+): { rows: BenchRow[]; json: Record<string, unknown> } {
   const before = heapUsed();
   let t = performance.now();
   const cpu = process.cpuUsage();
@@ -99,12 +122,26 @@ function benchOurs(docs: SearchDoc[], queries: BenchQuery[], judged: boolean): {
   const loaded = SearchIndex.load(blobs);
   const loadMs = performance.now() - t;
   const limit = 10;
-  const q = measureQueries({ label: 'warraq', search: (s) => loaded.search(s, { limit }).hits.map((h) => h.id) }, queries, judged);
+  const q = measureQueries(
+    { label: 'warraq', search: (s) => loaded.search(s, { limit }).hits.map((h) => h.id) },
+    queries,
+    judged,
+  );
   const note = `${docs.length} docs`;
   const rows: BenchRow[] = [
     { metric: 'warraq build', value: buildMs, unit: 'ms', note: `${note}, 1 thread` },
-    { metric: 'warraq build CPU time', value: buildCpuMs, unit: 'ms', note: 'user CPU of the build (wall time inflates when the machine is shared)' },
-    { metric: 'warraq serialized', value: serializedBytes / 1e6, unit: 'MB', note: `lexicon + ${blobs.length - 1} segments` },
+    {
+      metric: 'warraq build CPU time',
+      value: buildCpuMs,
+      unit: 'ms',
+      note: 'user CPU of the build (wall time inflates when the machine is shared)',
+    },
+    {
+      metric: 'warraq serialized',
+      value: serializedBytes / 1e6,
+      unit: 'MB',
+      note: `lexicon + ${blobs.length - 1} segments`,
+    },
     { metric: 'warraq heap of index', value: heapBytes / 1e6, unit: 'MB', note },
     { metric: 'warraq cold load', value: loadMs, unit: 'ms', note },
     ...q.rows,
@@ -134,7 +171,11 @@ function benchLunrAr(docs: SearchDoc[], queries: BenchQuery[], judged: boolean):
 }
 
 /** FlexSearch on the same documents and queries, in the same run (the peer to beat on size and median). */
-async function benchFlex(docs: SearchDoc[], queries: BenchQuery[], judged: boolean): Promise<{ rows: BenchRow[]; json: Record<string, unknown> }> {
+async function benchFlex(
+  docs: SearchDoc[],
+  queries: BenchQuery[],
+  judged: boolean,
+): Promise<{ rows: BenchRow[]; json: Record<string, unknown> }> {
   const before = heapUsed();
   const t = performance.now();
   const index = buildFlex(docs);
@@ -144,7 +185,12 @@ async function benchFlex(docs: SearchDoc[], queries: BenchQuery[], judged: boole
   const q = measureQueries({ label: 'flexsearch', search: (s) => searchFlex(index, s) }, queries, judged);
   return {
     rows: [
-      { metric: 'flexsearch build', value: buildMs, unit: 'ms', note: `${docs.length} docs, 1 thread; tokenize strict, our Arabic folding` },
+      {
+        metric: 'flexsearch build',
+        value: buildMs,
+        unit: 'ms',
+        note: `${docs.length} docs, 1 thread; tokenize strict, our Arabic folding`,
+      },
       { metric: 'flexsearch serialized', value: serializedBytes / 1e6, unit: 'MB', note: 'its export(), UTF-16 chars' },
       { metric: 'flexsearch heap of index', value: heapBytes / 1e6, unit: 'MB' },
       ...q.rows,

@@ -79,24 +79,66 @@ export async function run(ctx: BenchContext): Promise<{ rows: BenchRow[]; json?:
   const multi = (await repo.allStories()).filter((s) => s.articleIds.length > 1);
   rows.push(
     { metric: `import ${split} records (ImportPipeline, fake-indexeddb)`, value: importMs / 1000, unit: 's' },
-    { metric: `detection over ${split} articles (worker code, from texts)`, value: detectMs / 1000, unit: 's', note: `${(100 * detectMs / importMs).toFixed(0)}% of this import` },
-    { metric: `add ${lines.length - split} records to ${split}: detection`, value: addDetectMs / 1000, unit: 's', note: `import of them: ${(addImportMs / 1000).toFixed(2)} s` },
-    { metric: 'detector memory (index estimate)', value: stats.bytes / 1e6, unit: 'MB', note: `heap after start +${heapDetector.toFixed(0)} MB` },
-    { metric: 'records read', value: records, unit: 'records', note: accounted === records ? 'all accounted for' : `accounted ${accounted}` },
+    {
+      metric: `detection over ${split} articles (worker code, from texts)`,
+      value: detectMs / 1000,
+      unit: 's',
+      note: `${((100 * detectMs) / importMs).toFixed(0)}% of this import`,
+    },
+    {
+      metric: `add ${lines.length - split} records to ${split}: detection`,
+      value: addDetectMs / 1000,
+      unit: 's',
+      note: `import of them: ${(addImportMs / 1000).toFixed(2)} s`,
+    },
+    {
+      metric: 'detector memory (index estimate)',
+      value: stats.bytes / 1e6,
+      unit: 'MB',
+      note: `heap after start +${heapDetector.toFixed(0)} MB`,
+    },
+    {
+      metric: 'records read',
+      value: records,
+      unit: 'records',
+      note: accounted === records ? 'all accounted for' : `accounted ${accounted}`,
+    },
     { metric: 'articles', value: stats.articles, unit: 'articles' },
     { metric: 'editions', value: editions, unit: 'editions', note: `${editions - stats.articles} beyond the first` },
-    { metric: 'stories of 2+ articles', value: multi.length, unit: 'stories', note: `${multi.reduce((s, x) => s + x.articleIds.length, 0)} articles in them` },
-    { metric: 'related pairs (links)', value: stats.links, unit: 'pairs', note: `${stats.same} same, ${stats.partial} partial` },
+    {
+      metric: 'stories of 2+ articles',
+      value: multi.length,
+      unit: 'stories',
+      note: `${multi.reduce((s, x) => s + x.articleIds.length, 0)} articles in them`,
+    },
+    {
+      metric: 'related pairs (links)',
+      value: stats.links,
+      unit: 'pairs',
+      note: `${stats.same} same, ${stats.partial} partial`,
+    },
   );
 
   if (!ctx.storyPairs) return { rows };
-  const pairs: Pair[] = readFileSync(ctx.storyPairs, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Pair);
+  const pairs: Pair[] = readFileSync(ctx.storyPairs, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Pair);
   const editionsAll = await repo.allEditions();
   const byLine = new Map<number, string>();
   for (const e of editionsAll) if (e.source.record !== undefined) byLine.set(e.source.record - 1, e.articleId);
   const metas = new Map((await repo.metas([...new Set(byLine.values())])).map((m) => [m.id, m]));
   const links = new Map((await repo.allLinks()).map((l) => [l.id, l.relation]));
-  const storyPairs = pairs.map((p) => ({ a: p.a, b: p.b, relation: relationOf(byLine.get(p.a), byLine.get(p.b), metas, links) }));
-  rows.push(...pairMetrics(pairs, storyPairs.map((s) => s.relation)));
+  const storyPairs = pairs.map((p) => ({
+    a: p.a,
+    b: p.b,
+    relation: relationOf(byLine.get(p.a), byLine.get(p.b), metas, links),
+  }));
+  rows.push(
+    ...pairMetrics(
+      pairs,
+      storyPairs.map((s) => s.relation),
+    ),
+  );
   return { rows, json: { storyPairs } };
 }

@@ -17,7 +17,9 @@ function longText(seed: number, words: number): string {
   let s = seed;
   for (let i = 0; i < words; i++) {
     s = (s * 1103515245 + 12345) & 0x7fffffff;
-    out.push(`${String.fromCharCode(0x628 + (s % 26))}${String.fromCharCode(0x628 + ((s >> 8) % 26))}${String.fromCharCode(0x628 + ((s >> 16) % 26))}`);
+    out.push(
+      `${String.fromCharCode(0x628 + (s % 26))}${String.fromCharCode(0x628 + ((s >> 8) % 26))}${String.fromCharCode(0x628 + ((s >> 16) % 26))}`,
+    );
     if (i % 60 === 59) out.push('\n\n');
   }
   return out.join(' ');
@@ -29,7 +31,10 @@ async function pairRows(ctx: BenchContext): Promise<BenchRow[]> {
     console.error('story-diff: no --corpus with stories-public.jsonl beside it; labelled-pair rows skipped');
     return [];
   }
-  const pairs = readFileSync(pairsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { a: number; b: number });
+  const pairs = readFileSync(pairsFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { a: number; b: number });
   const wanted = new Set(pairs.flatMap((p) => [p.a, p.b]));
   const max = Math.max(...wanted);
   const texts = new Map<number, string>();
@@ -57,7 +62,13 @@ async function pairRows(ctx: BenchContext): Promise<BenchRow[]> {
   const note = `${pairs.length} pairs; longest ${words} words; ${figures} figure changes called out`;
   return [
     { metric: 'compare a labelled pair, folded: p50', value: median(folded), unit: 'ms', n: pairs.length, note },
-    { metric: 'compare a labelled pair, folded: p95 / max', value: percentile(folded, 95), unit: 'ms', n: pairs.length, note: `max ${Math.max(...folded).toFixed(1)} ms` },
+    {
+      metric: 'compare a labelled pair, folded: p95 / max',
+      value: percentile(folded, 95),
+      unit: 'ms',
+      n: pairs.length,
+      note: `max ${Math.max(...folded).toFixed(1)} ms`,
+    },
     { metric: 'compare a labelled pair, with spelling: p50', value: median(spelling), unit: 'ms', n: pairs.length },
   ];
 }
@@ -70,7 +81,13 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const rewritten = await timeMedian(3, () => diffTexts(a, edited));
   return [
     ...(await pairRows(ctx)),
-    { metric: 'two unrelated 20,000-word texts (bounded)', value: unrelated, unit: 'ms', n: 3, note: `complete: ${diffTexts(a, b).complete}` },
+    {
+      metric: 'two unrelated 20,000-word texts (bounded)',
+      value: unrelated,
+      unit: 'ms',
+      n: 3,
+      note: `complete: ${diffTexts(a, b).complete}`,
+    },
     { metric: '20,000 words, a letter changed throughout', value: rewritten, unit: 'ms', n: 3 },
   ];
 }

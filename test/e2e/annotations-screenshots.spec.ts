@@ -12,32 +12,40 @@ const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'أدوات ا
 /** Selects from `from` in paragraph `p1` to the end of `to` in paragraph `p2` (shadow DOM, programmatic). */
 async function select(page: Page, p1: number, from: string, p2: number, to: string): Promise<void> {
   await page.locator('warraq-reader').locator(`p[data-p="${p2}"]`, { hasText: to }).waitFor();
-  await page.evaluate(({ p1, from, p2, to }) => {
-    const root = document.querySelector('warraq-app')!.shadowRoot!.querySelector('warraq-reader')!.shadowRoot!;
-    const find = (p: number, s: string, end: boolean): [Node, number] => {
-      const walker = document.createTreeWalker(root.querySelector(`p[data-p="${p}"]`)!, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.textContent!.indexOf(s);
-        if (i >= 0) return [n, end ? i + s.length : i];
-      }
-      throw new Error(`not found: ${s}`);
-    };
-    const r = document.createRange();
-    r.setStart(...find(p1, from, false));
-    r.setEnd(...find(p2, to, true));
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(r);
-  }, { p1, from, p2, to });
+  await page.evaluate(
+    ({ p1, from, p2, to }) => {
+      const root = document.querySelector('warraq-app')!.shadowRoot!.querySelector('warraq-reader')!.shadowRoot!;
+      const find = (p: number, s: string, end: boolean): [Node, number] => {
+        const walker = document.createTreeWalker(root.querySelector(`p[data-p="${p}"]`)!, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const i = n.textContent!.indexOf(s);
+          if (i >= 0) return [n, end ? i + s.length : i];
+        }
+        throw new Error(`not found: ${s}`);
+      };
+      const r = document.createRange();
+      r.setStart(...find(p1, from, false));
+      r.setEnd(...find(p2, to, true));
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(r);
+    },
+    { p1, from, p2, to },
+  );
   await expect(toolbar(page)).toBeVisible();
 }
 
 /** Distinct highlights painted in the reader. */
-const painted = (page: Page) => page.locator('warraq-reader mark.hl').evaluateAll((ms) => new Set(ms.flatMap((m) => (m.getAttribute('data-ids') ?? '').split(' '))).size);
+const painted = (page: Page) =>
+  page
+    .locator('warraq-reader mark.hl')
+    .evaluateAll((ms) => new Set(ms.flatMap((m) => (m.getAttribute('data-ids') ?? '').split(' '))).size);
 
 async function highlight(page: Page, p1: number, from: string, p2: number, to: string, colour: string): Promise<void> {
   const before = await painted(page);
   await select(page, p1, from, p2, to);
-  await toolbar(page).getByRole('button', { name: `تظليل ${colour}` }).click();
+  await toolbar(page)
+    .getByRole('button', { name: `تظليل ${colour}` })
+    .click();
   await expect(toolbar(page)).toHaveCount(0);
   // The paragraphs are re-rendered with the new mark; select again only after that.
   await expect.poll(() => painted(page)).toBe(before + 1);

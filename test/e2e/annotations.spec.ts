@@ -14,23 +14,26 @@ const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'أدوات ا
 async function select(page: Page, p: number, phrase: string): Promise<void> {
   // The reader renders after its article loads: wait for the paragraph (locators pierce shadow roots).
   await page.locator('warraq-reader').locator(`p[data-p="${p}"]`, { hasText: phrase }).waitFor();
-  await page.evaluate(({ p, phrase }) => {
-    const root = document.querySelector('warraq-app')!.shadowRoot!.querySelector('warraq-reader')!.shadowRoot!;
-    const para = root.querySelector(`p[data-p="${p}"]`)!;
-    const walker = document.createTreeWalker(para, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent!.indexOf(phrase);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + phrase.length);
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return;
-    }
-    throw new Error(`phrase not found in paragraph ${p}: ${phrase}`);
-  }, { p, phrase });
+  await page.evaluate(
+    ({ p, phrase }) => {
+      const root = document.querySelector('warraq-app')!.shadowRoot!.querySelector('warraq-reader')!.shadowRoot!;
+      const para = root.querySelector(`p[data-p="${p}"]`)!;
+      const walker = document.createTreeWalker(para, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf(phrase);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + phrase.length);
+        const sel = document.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return;
+      }
+      throw new Error(`phrase not found in paragraph ${p}: ${phrase}`);
+    },
+    { p, phrase },
+  );
   await expect(toolbar(page)).toBeVisible();
 }
 
@@ -56,7 +59,9 @@ test('highlight, note and bookmark survive a reload; recolour, delete and undo',
   await expect(editor).toBeFocused();
   const note = 'قارن مع أرقام SOHR في التقرير\nالعدد يشمل العراق';
   await editor.fill(note);
-  await panel(page).getByRole('textbox', { name: /الوسوم/ }).fill('غارات، أرقام');
+  await panel(page)
+    .getByRole('textbox', { name: /الوسوم/ })
+    .fill('غارات، أرقام');
   await panel(page).getByRole('button', { name: 'حفظ' }).click();
   await expect(panel(page).getByText('قارن مع أرقام SOHR في التقرير')).toBeVisible();
 
@@ -87,7 +92,11 @@ test('highlight, note and bookmark survive a reload; recolour, delete and undo',
   await expect(mark(page, 'أقر التحالف الدولي')).toHaveCount(0);
   await page.getByRole('status').filter({ hasText: 'حُذف التظليل' }).getByRole('button', { name: 'تراجع' }).click();
   await expect(mark(page, 'أقر التحالف الدولي')).toHaveClass(/hl-green/);
-  await panel(page).getByRole('listitem').filter({ hasText: 'أقر التحالف الدولي' }).getByRole('button', { name: 'حذف التظليل' }).click();
+  await panel(page)
+    .getByRole('listitem')
+    .filter({ hasText: 'أقر التحالف الدولي' })
+    .getByRole('button', { name: 'حذف التظليل' })
+    .click();
   await expect(mark(page, 'أقر التحالف الدولي')).toHaveCount(0);
   await reader(page).locator('article').focus();
   await page.keyboard.press('Control+z');
@@ -102,12 +111,16 @@ test('highlight, note and bookmark survive a reload; recolour, delete and undo',
   await expect(mark(page, '34,502')).toHaveText('شن 34,502 غارة');
 
   // Clicking a quote in the panel scrolls to its mark and flashes it.
-  await panel(page).getByRole('button', { name: /الانتقال إلى «شن 34,502 غارة»/ }).click();
+  await panel(page)
+    .getByRole('button', { name: /الانتقال إلى «شن 34,502 غارة»/ })
+    .click();
   await expect(mark(page, '34,502')).toHaveClass(/flash/);
   await expect(mark(page, '34,502')).toBeInViewport();
 });
 
-test('a highlight across two paragraphs is painted in both, and keyboard selection reaches the toolbar', async ({ page }) => {
+test('a highlight across two paragraphs is painted in both, and keyboard selection reaches the toolbar', async ({
+  page,
+}) => {
   await openSample(page);
   // Escape closes the toolbar and leaves the reader open.
   await select(page, 1, 'مساء الجمعة');
@@ -116,7 +129,8 @@ test('a highlight across two paragraphs is painted in both, and keyboard selecti
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   await page.evaluate(() => {
     const root = document.querySelector('warraq-app')!.shadowRoot!.querySelector('warraq-reader')!.shadowRoot!;
-    const text = (p: number) => document.createTreeWalker(root.querySelector(`p[data-p="${p}"]`)!, NodeFilter.SHOW_TEXT).nextNode()!;
+    const text = (p: number) =>
+      document.createTreeWalker(root.querySelector(`p[data-p="${p}"]`)!, NodeFilter.SHOW_TEXT).nextNode()!;
     const a = text(3);
     const b = text(4);
     const r = document.createRange();
@@ -128,7 +142,9 @@ test('a highlight across two paragraphs is painted in both, and keyboard selecti
   await toolbar(page).getByRole('button', { name: 'تظليل أزرق' }).click();
   await expect(reader(page).locator('p[data-p="3"] mark.hl-blue')).toHaveCount(1);
   await expect(reader(page).locator('p[data-p="4"] mark.hl-blue')).toHaveCount(1);
-  const ids = await reader(page).locator('mark.hl-blue').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-ids')));
+  const ids = await reader(page)
+    .locator('mark.hl-blue')
+    .evaluateAll((ms) => ms.map((m) => m.getAttribute('data-ids')));
   expect(new Set(ids).size).toBe(1);
 
   // Keyboard: a caret at the start of paragraph 5 (as a click leaves it), Shift+arrows select from
@@ -141,7 +157,15 @@ test('a highlight across two paragraphs is painted in both, and keyboard selecti
   });
   for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowLeft');
   await expect(toolbar(page)).toBeVisible();
-  const selected = await page.evaluate(() => (document.querySelector('warraq-app')!.shadowRoot!.querySelector('warraq-reader')!.shadowRoot as unknown as { getSelection(): Selection }).getSelection().toString());
+  const selected = await page.evaluate(() =>
+    (
+      document.querySelector('warraq-app')!.shadowRoot!.querySelector('warraq-reader')!.shadowRoot as unknown as {
+        getSelection(): Selection;
+      }
+    )
+      .getSelection()
+      .toString(),
+  );
   expect(selected).toMatch(/^وتق/);
   await page.keyboard.press('Tab');
   await expect(toolbar(page).getByRole('button', { name: 'تظليل أصفر' })).toBeFocused();
@@ -160,7 +184,9 @@ function addSecondArticle(page: Page): Promise<void> {
   return storeArticle(page, { ...SECOND, words: 20, importedAt: Date.now() });
 }
 
-test('the notebook lists annotations from two articles, filters by tag and finds a folded spelling', async ({ page }) => {
+test('the notebook lists annotations from two articles, filters by tag and finds a folded spelling', async ({
+  page,
+}) => {
   await openApp(page);
   await addSecondArticle(page);
   await articleLink(page, SAMPLE_TITLE).click();
@@ -172,8 +198,12 @@ test('the notebook lists annotations from two articles, filters by tag and finds
   await articleLink(page, SECOND.title).click();
   await select(page, 2, 'الجهات المسلحة');
   await toolbar(page).getByRole('button', { name: 'تظليل مع ملاحظة' }).click();
-  await panel(page).getByRole('textbox', { name: 'نص الملاحظة' }).fill('تقع المسؤولية على الجهات المسلحة according to the ministry');
-  await panel(page).getByRole('textbox', { name: /الوسوم/ }).fill('ضحايا');
+  await panel(page)
+    .getByRole('textbox', { name: 'نص الملاحظة' })
+    .fill('تقع المسؤولية على الجهات المسلحة according to the ministry');
+  await panel(page)
+    .getByRole('textbox', { name: /الوسوم/ })
+    .fill('ضحايا');
   await panel(page).getByRole('button', { name: 'حفظ' }).click();
   await expect(panel(page).locator('.note')).toContainText('according to the ministry');
 
@@ -193,10 +223,15 @@ test('the notebook lists annotations from two articles, filters by tag and finds
   await page.getByRole('searchbox', { name: 'البحث في الملاحظات والاقتباسات' }).fill('مسئوليه');
   await expect(entries).toHaveCount(1);
   await expect(entries.first().locator('.note')).toContainText('تقع المسؤولية');
-  const ids = await page.locator('warraq-notebook').evaluate((el) => (el as unknown as { currentIds: string[] }).currentIds);
+  const ids = await page
+    .locator('warraq-notebook')
+    .evaluate((el) => (el as unknown as { currentIds: string[] }).currentIds);
   expect(ids).toHaveLength(1);
 
-  await entries.first().getByRole('button', { name: /^فتح «الجهات المسلحة»/ }).click();
+  await entries
+    .first()
+    .getByRole('button', { name: /^فتح «الجهات المسلحة»/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: SECOND.title })).toBeVisible();
   // The annotation is scrolled into view (its 1.7 s flash can be over before a loaded machine looks).
   await expect(mark(page, 'الجهات المسلحة')).toBeInViewport();
@@ -208,10 +243,12 @@ test('the bookmarks list and "continue reading" open the article at the right pa
   await toolbar(page).getByRole('button', { name: 'إشارة مرجعية إلى الفقرة' }).click();
   await expect(panel(page).getByRole('button', { name: /إشارة مرجعية: الفقرة ٦/ })).toBeVisible();
   // Scroll to paragraph 8 and wait until the reading position is stored (the reader saves it once scrolling stops).
-  await reader(page).locator('p[data-p="8"]').evaluate((p) => {
-    const article = p.closest('article')!;
-    article.scrollTop += p.getBoundingClientRect().top - article.getBoundingClientRect().top;
-  });
+  await reader(page)
+    .locator('p[data-p="8"]')
+    .evaluate((p) => {
+      const article = p.closest('article')!;
+      article.scrollTop += p.getBoundingClientRect().top - article.getBoundingClientRect().top;
+    });
   await expect.poll(() => lastReadParagraph(page)).toBe(8);
 
   await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
@@ -241,17 +278,36 @@ test('copy with citation puts the quote and its citation on the clipboard', asyn
   expect(cite).toMatch(/فقرة ٢$/);
 });
 
-test('a highlight whose words left the text is listed as orphaned with its quote; article notes and tags', async ({ page }) => {
+test('a highlight whose words left the text is listed as orphaned with its quote; article notes and tags', async ({
+  page,
+}) => {
   await openSample(page);
   const id = await page.evaluate(() => location.hash.split('/').pop()!);
   await page.evaluate(async (articleId) => {
-    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('warraq');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
     const tx = db.transaction('annotations', 'readwrite');
     tx.objectStore('annotations').put({
-      id: 'orphan-1', articleId, note: 'كان هذا في النسخة الأولى', tags: [], color: 'blue', paragraph: 3, createdAt: 1, updatedAt: 1,
-      selectors: [{ type: 'TextPositionSelector', start: 99999, end: 100020 }, { type: 'TextQuoteSelector', exact: 'جملة حُذفت من المقالة لاحقاً', prefix: '', suffix: '' }],
+      id: 'orphan-1',
+      articleId,
+      note: 'كان هذا في النسخة الأولى',
+      tags: [],
+      color: 'blue',
+      paragraph: 3,
+      createdAt: 1,
+      updatedAt: 1,
+      selectors: [
+        { type: 'TextPositionSelector', start: 99999, end: 100020 },
+        { type: 'TextQuoteSelector', exact: 'جملة حُذفت من المقالة لاحقاً', prefix: '', suffix: '' },
+      ],
     });
-    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+    await new Promise((res, rej) => {
+      tx.oncomplete = res;
+      tx.onerror = () => rej(tx.error);
+    });
     db.close();
   }, id);
   await page.reload();
@@ -263,7 +319,9 @@ test('a highlight whose words left the text is listed as orphaned with its quote
   await panel(page).getByRole('button', { name: 'إضافة ملاحظة على المقالة' }).click();
   await panel(page).getByRole('textbox', { name: 'نص الملاحظة' }).fill('مقالة مرجعية لتقرير أيار');
   await panel(page).getByRole('button', { name: 'حفظ' }).click();
-  await expect(panel(page).getByRole('region', { name: 'ملاحظة على المقالة' })).toContainText('مقالة مرجعية لتقرير أيار');
+  await expect(panel(page).getByRole('region', { name: 'ملاحظة على المقالة' })).toContainText(
+    'مقالة مرجعية لتقرير أيار',
+  );
   const tags = panel(page).getByRole('textbox', { name: 'وسوم المقالة' });
   await tags.fill('سوريا، تقارير');
   await tags.press('Enter');
@@ -281,7 +339,11 @@ test('a highlight whose words left the text is listed as orphaned with its quote
 /** The paragraph of the most recently saved reading position, read from the app's IndexedDB. */
 function lastReadParagraph(page: Page): Promise<number | null> {
   return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('warraq');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
     const rows = await new Promise<Array<{ paragraph: number; updatedAt: number }>>((res, rej) => {
       const q = db.transaction('reading').objectStore('reading').getAll();
       q.onsuccess = () => res(q.result);

@@ -16,7 +16,9 @@ import { counts, download, openDialog } from './export-helpers';
 const PASS = 'جبل أخضر 42 morning tea';
 const dir = mkdtempSync(join(tmpdir(), 'warraq-age-e2e-'));
 
-test('encrypted backup: age -d opens it; restore asks the passphrase, refuses a wrong one, restores with the right one', async ({ page }) => {
+test('encrypted backup: age -d opens it; restore asks the passphrase, refuses a wrong one, restores with the right one', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await openApp(page);
   const dialog = await openDialog(page);
@@ -42,7 +44,10 @@ test('encrypted backup: age -d opens it; restore asks the passphrase, refuses a 
   // Debian's age decrypts it; it reads the passphrase from a terminal, which script(1) provides.
   if (spawnSync('age', ['--version']).status === 0) {
     const out = join(dir, 'plain.jsonl.gz');
-    execFileSync('script', ['-qec', `age -d -o '${out}' '${file}'`, '/dev/null'], { input: `${PASS}\n`, timeout: 120_000 });
+    execFileSync('script', ['-qec', `age -d -o '${out}' '${file}'`, '/dev/null'], {
+      input: `${PASS}\n`,
+      timeout: 120_000,
+    });
     const plain = new TextDecoder().decode(gunzipSync(readFileSync(out)));
     expect(plain.split('\n')[0]).toContain('"format":"warraq-backup"');
     expect(plain).toContain('التحالف الدولي يقر بمقتل 1300 مدني');
@@ -56,13 +61,18 @@ test('encrypted backup: age -d opens it; restore asks the passphrase, refuses a 
   await page.getByRole('button', { name: `حذف «${SAMPLE_TITLE}»` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'المكتبة فارغة' })).toBeVisible();
   const restore = await openDialog(page);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), restore.getByRole('button', { name: 'اختيار ملف النسخة…' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    restore.getByRole('button', { name: 'اختيار ملف النسخة…' }).click(),
+  ]);
   await chooser.setFiles(file);
   const unlock = restore.getByRole('form', { name: 'فتح نسخة احتياطية مشفّرة' });
   await expect(unlock).toBeVisible();
   await unlock.getByLabel('عبارة مرور النسخة').fill('not the passphrase');
   await unlock.getByRole('button', { name: 'فتح واسترجاع' }).click();
-  await expect(restore.getByRole('alert')).toHaveText('عبارة المرور غير صحيحة، أو الملف ليس مشفّراً بها. لم يتغيّر شيء.', { timeout: 60_000 });
+  await expect(restore.getByRole('alert')).toHaveText('عبارة المرور غير صحيحة، أو الملف ليس مشفّراً بها. لم يتغيّر شيء.', {
+    timeout: 60_000,
+  });
   expect(await counts(page)).toMatchObject({ articles: 0 });
 
   await unlock.getByLabel('عبارة مرور النسخة').fill(PASS);

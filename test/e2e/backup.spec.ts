@@ -11,7 +11,19 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { gunzipSync, gzipSync } from 'fflate';
 import { openApp, articleLink, SAMPLE_TITLE } from './helpers';
-import { addArticle, annotateTwoArticles, counts, download, mark, openArticle, openDialog, panel, NOTE_SAMPLE, NOTE_SECOND, SECOND } from './export-helpers';
+import {
+  addArticle,
+  annotateTwoArticles,
+  counts,
+  download,
+  mark,
+  openArticle,
+  openDialog,
+  panel,
+  NOTE_SAMPLE,
+  NOTE_SECOND,
+  SECOND,
+} from './export-helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'warraq-backup-e2e-'));
 
@@ -19,7 +31,9 @@ async function makeBackup(page: Page): Promise<string> {
   const dialog = await openDialog(page);
   const { download: d, bytes } = await download(page, dialog.getByRole('button', { name: 'إنشاء نسخة احتياطية…' }));
   expect(d.suggestedFilename()).toMatch(/^warraq-backup-.*\.jsonl\.gz$/);
-  await expect(dialog.getByRole('status').filter({ hasText: 'حُفظت النسخة الاحتياطية' })).toContainText('٢ مقالة، ٢ ملاحظة، ١ إشارة مرجعية');
+  await expect(dialog.getByRole('status').filter({ hasText: 'حُفظت النسخة الاحتياطية' })).toContainText(
+    '٢ مقالة، ٢ ملاحظة، ١ إشارة مرجعية',
+  );
   const path = join(dir, d.suggestedFilename());
   writeFileSync(path, bytes);
   await page.keyboard.press('Escape');
@@ -30,7 +44,10 @@ async function makeBackup(page: Page): Promise<string> {
 async function restore(page: Page, path: string, mode: 'دمج' | 'استبدال' = 'دمج') {
   const dialog = await openDialog(page);
   await dialog.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'اختيار ملف النسخة…' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    dialog.getByRole('button', { name: 'اختيار ملف النسخة…' }).click(),
+  ]);
   await chooser.setFiles(path);
   return dialog;
 }
@@ -45,7 +62,10 @@ async function expectNotesInPlace(page: Page): Promise<void> {
   await expect(panel(page).locator('.note')).toHaveText(NOTE_SECOND);
 }
 
-test('back up, delete everything, restore: every article, annotation and bookmark is back; merge into another library loses none', async ({ page, browser }) => {
+test('back up, delete everything, restore: every article, annotation and bookmark is back; merge into another library loses none', async ({
+  page,
+  browser,
+}) => {
   await openApp(page);
   await annotateTwoArticles(page);
   const before = await counts(page);
@@ -58,7 +78,9 @@ test('back up, delete everything, restore: every article, annotation and bookmar
   expect(await counts(page)).toMatchObject({ articles: 0, annotations: 0, bookmarks: 0 });
 
   const dialog = await restore(page, path);
-  await expect(dialog.getByRole('status').filter({ hasText: 'تمت الاستعادة' })).toContainText('أُضيفت ٢ مقالة و٢ ملاحظة');
+  await expect(dialog.getByRole('status').filter({ hasText: 'تمت الاستعادة' })).toContainText(
+    'أُضيفت ٢ مقالة و٢ ملاحظة',
+  );
   await page.keyboard.press('Escape');
   await expect(articleLink(page, SAMPLE_TITLE)).toBeVisible();
   await expect(articleLink(page, SECOND.title)).toBeVisible();
@@ -66,12 +88,19 @@ test('back up, delete everything, restore: every article, annotation and bookmar
   await expectNotesInPlace(page);
   // The search index (deleted articles left it) is rebuilt from what was restored.
   await page.getByRole('searchbox', { name: 'بحث', exact: true }).fill('نقص المياه والكهرباء');
-  await expect(page.getByRole('listbox', { name: 'نتائج البحث' }).getByRole('option', { name: SECOND.title })).toBeVisible();
+  await expect(
+    page.getByRole('listbox', { name: 'نتائج البحث' }).getByRole('option', { name: SECOND.title }),
+  ).toBeVisible();
 
   // Another library (fresh profile): the sample and an article of its own; merge keeps both.
   const other = await (await browser.newContext()).newPage();
   await openApp(other);
-  const OWN = { id: 'e2e-own-article', title: 'بلدية الموصل تبدأ إعادة إعمار الجسر القديم', outlet: 'نينوى اليوم', text: 'بلدية الموصل تبدأ إعادة إعمار الجسر القديم\n\nبدأت بلدية الموصل أعمال إعادة إعمار الجسر القديم بتمويل من UNDP.' };
+  const OWN = {
+    id: 'e2e-own-article',
+    title: 'بلدية الموصل تبدأ إعادة إعمار الجسر القديم',
+    outlet: 'نينوى اليوم',
+    text: 'بلدية الموصل تبدأ إعادة إعمار الجسر القديم\n\nبدأت بلدية الموصل أعمال إعادة إعمار الجسر القديم بتمويل من UNDP.',
+  };
   await addArticle(other, OWN);
   const merged = await restore(other, path);
   await expect(merged.getByRole('status').filter({ hasText: 'تمت الاستعادة' })).toContainText('بقيت ١ مقالة');
@@ -86,7 +115,12 @@ test('replace asks first, saves a safety backup, then leaves exactly the backup'
   await openApp(page);
   await annotateTwoArticles(page);
   const path = await makeBackup(page);
-  const OWN = { id: 'e2e-replaced-article', title: 'خبر سيُستبدل: افتتاح معرض الكتاب في عمّان', outlet: 'الرأي', text: 'خبر سيُستبدل: افتتاح معرض الكتاب في عمّان\n\nافتُتح معرض عمّان الدولي للكتاب بمشاركة 400 دار نشر.' };
+  const OWN = {
+    id: 'e2e-replaced-article',
+    title: 'خبر سيُستبدل: افتتاح معرض الكتاب في عمّان',
+    outlet: 'الرأي',
+    text: 'خبر سيُستبدل: افتتاح معرض الكتاب في عمّان\n\nافتُتح معرض عمّان الدولي للكتاب بمشاركة 400 دار نشر.',
+  };
   await addArticle(page, OWN);
 
   const dialog = await restore(page, path, 'استبدال');
@@ -100,9 +134,15 @@ test('replace asks first, saves a safety backup, then leaves exactly the backup'
 
   await page.keyboard.press('Escape');
   await restore(page, path, 'استبدال');
-  const [safety] = await Promise.all([page.waitForEvent('download'), confirm.getByRole('button', { name: 'استبدال المكتبة' }).click()]);
+  const [safety] = await Promise.all([
+    page.waitForEvent('download'),
+    confirm.getByRole('button', { name: 'استبدال المكتبة' }).click(),
+  ]);
   expect(safety.suggestedFilename()).toMatch(/^warraq-safety-backup-.*\.jsonl\.gz$/);
-  const lines = new TextDecoder().decode(gunzipSync(new Uint8Array(await (await import('node:fs/promises')).readFile((await safety.path())!)))).trim().split('\n');
+  const lines = new TextDecoder()
+    .decode(gunzipSync(new Uint8Array(await (await import('node:fs/promises')).readFile((await safety.path())!))))
+    .trim()
+    .split('\n');
   expect(lines.some((l) => l.includes(OWN.title))).toBe(true);
   await expect(dialog.getByRole('status').filter({ hasText: 'تمت الاستعادة' })).toContainText('صارت المكتبة ٢ مقالة');
   await page.keyboard.press('Escape');
@@ -143,21 +183,42 @@ test('bad files are refused with a clear message and change nothing', async ({ p
   }
 });
 
-test('a backup and a restore show progress and can be cancelled, leaving nothing saved and nothing changed', async ({ page }) => {
+test('a backup and a restore show progress and can be cancelled, leaving nothing saved and nothing changed', async ({
+  page,
+}) => {
   await openApp(page);
   // 4,000 articles of ~3 KB: big enough that both runs last long enough to press Cancel.
   await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('warraq');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
     const tx = db.transaction(['articles', 'texts'], 'readwrite');
-    const para = 'قال مراسلنا إن القصف استمر طوال الليل على الأحياء الشرقية، وإن فرق الدفاع المدني انتشلت جثث الضحايا من تحت الأنقاض. '.repeat(25);
+    const para =
+      'قال مراسلنا إن القصف استمر طوال الليل على الأحياء الشرقية، وإن فرق الدفاع المدني انتشلت جثث الضحايا من تحت الأنقاض. '.repeat(
+        25,
+      );
     for (let i = 0; i < 4000; i++) {
       const id = `bulk-${String(i).padStart(5, '0')}`;
       const title = `تقرير ميداني رقم ${i}`;
       const text = `${title}\n\n${para}${i}`;
-      tx.objectStore('articles').put({ id, title, outlet: 'مراسل', length: text.length, words: 500, importedAt: i, source: { kind: 'text' }, tags: [] });
+      tx.objectStore('articles').put({
+        id,
+        title,
+        outlet: 'مراسل',
+        length: text.length,
+        words: 500,
+        importedAt: i,
+        source: { kind: 'text' },
+        tags: [],
+      });
       tx.objectStore('texts').put({ id, text, paragraphs: [{ start: title.length + 2, end: text.length }] });
     }
-    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+    await new Promise((res, rej) => {
+      tx.oncomplete = res;
+      tx.onerror = () => rej(tx.error);
+    });
     db.close();
   });
   await page.reload();
@@ -175,11 +236,18 @@ test('a backup and a restore show progress and can be cancelled, leaving nothing
   const path = join(dir, 'bulk.jsonl.gz');
   writeFileSync(path, bytes);
   await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('warraq');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
     const tx = db.transaction(['articles', 'texts'], 'readwrite');
     tx.objectStore('articles').clear();
     tx.objectStore('texts').clear();
-    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+    await new Promise((res, rej) => {
+      tx.oncomplete = res;
+      tx.onerror = () => rej(tx.error);
+    });
     db.close();
   });
   const before = await counts(page);

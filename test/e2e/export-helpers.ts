@@ -21,7 +21,10 @@ export const reader = (page: Page) => page.locator('warraq-reader');
 export const mark = (page: Page, text: string) => reader(page).locator('mark.hl', { hasText: text });
 
 /** Writes an article straight into IndexedDB (as an import would), reloads and waits for it in the library. */
-export async function addArticle(page: Page, a: { id: string; title: string; outlet: string; url?: string; text: string }): Promise<void> {
+export async function addArticle(
+  page: Page,
+  a: { id: string; title: string; outlet: string; url?: string; text: string },
+): Promise<void> {
   await storeArticle(page, { ...a, author: 'رنا الأحمد', importedAt: Date.UTC(2024, 4, 3), words: 30 });
   await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
   await expect(articleLink(page, a.title)).toBeVisible();
@@ -31,32 +34,47 @@ export async function addArticle(page: Page, a: { id: string; title: string; out
 async function select(page: Page, p: number, phrase: string): Promise<void> {
   // The reader renders after its article loads: wait for the paragraph (locators pierce shadow roots).
   await page.locator('warraq-reader').locator(`p[data-p="${p}"]`, { hasText: phrase }).waitFor();
-  await page.evaluate(({ p, phrase }) => {
-    const root = document.querySelector('warraq-app')!.shadowRoot!.querySelector('warraq-reader')!.shadowRoot!;
-    const walker = document.createTreeWalker(root.querySelector(`p[data-p="${p}"]`)!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent!.indexOf(phrase);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + phrase.length);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`not found in paragraph ${p}: ${phrase}`);
-  }, { p, phrase });
+  await page.evaluate(
+    ({ p, phrase }) => {
+      const root = document.querySelector('warraq-app')!.shadowRoot!.querySelector('warraq-reader')!.shadowRoot!;
+      const walker = document.createTreeWalker(root.querySelector(`p[data-p="${p}"]`)!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf(phrase);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + phrase.length);
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(range);
+        return;
+      }
+      throw new Error(`not found in paragraph ${p}: ${phrase}`);
+    },
+    { p, phrase },
+  );
   await expect(toolbar(page)).toBeVisible();
 }
 
 /** Highlights a phrase through the toolbar, with a note and tags typed into the panel. */
-export async function highlightWithNote(page: Page, p: number, phrase: string, note: string, tags: string): Promise<void> {
+export async function highlightWithNote(
+  page: Page,
+  p: number,
+  phrase: string,
+  note: string,
+  tags: string,
+): Promise<void> {
   await select(page, p, phrase);
   await toolbar(page).getByRole('button', { name: 'تظليل مع ملاحظة' }).click();
   await panel(page).getByRole('textbox', { name: 'نص الملاحظة' }).fill(note);
-  await panel(page).getByRole('textbox', { name: /الوسوم/ }).fill(tags);
+  await panel(page)
+    .getByRole('textbox', { name: /الوسوم/ })
+    .fill(tags);
   await panel(page).getByRole('button', { name: 'حفظ' }).click();
-  await expect(panel(page).locator('.note').filter({ hasText: note.split('\n')[0]! })).toBeVisible();
+  await expect(
+    panel(page)
+      .locator('.note')
+      .filter({ hasText: note.split('\n')[0]! }),
+  ).toBeVisible();
 }
 
 export async function bookmark(page: Page, p: number, phrase: string): Promise<void> {
@@ -102,10 +120,17 @@ export async function download(page: Page, button: Locator): Promise<{ download:
 /** Rows per table, read straight from IndexedDB. */
 export async function counts(page: Page): Promise<Record<string, number>> {
   return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('warraq');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
     const out: Record<string, number> = {};
     for (const t of ['articles', 'texts', 'annotations', 'bookmarks', 'reading']) {
-      out[t] = await new Promise<number>((res) => { const r = db.transaction(t).objectStore(t).count(); r.onsuccess = () => res(r.result); });
+      out[t] = await new Promise<number>((res) => {
+        const r = db.transaction(t).objectStore(t).count();
+        r.onsuccess = () => res(r.result);
+      });
     }
     db.close();
     return out;

@@ -13,8 +13,12 @@ import { startCollectServer, type CollectServer } from './collect-server';
 import { stories } from './collect-fixtures';
 
 let server: CollectServer;
-test.beforeAll(async () => { server = await startCollectServer(); });
-test.afterAll(async () => { await server.close(); });
+test.beforeAll(async () => {
+  server = await startCollectServer();
+});
+test.afterAll(async () => {
+  await server.close();
+});
 
 const ar = (n: number) => n.toLocaleString('ar-EG');
 const feedList = (page: Page) => page.getByRole('list', { name: 'الخلاصات المشترك فيها' });
@@ -29,7 +33,11 @@ async function openFeeds(page: Page): Promise<void> {
 async function subscribe(page: Page, url: string, title: string): Promise<void> {
   await page.getByRole('textbox', { name: /عنوان الخلاصة أو الموقع/ }).fill(url);
   await page.getByRole('button', { name: 'اشترك' }).click();
-  await expect(feedList(page).getByRole('listitem', { name: title }).filter({ hasText: url.endsWith('/site/') ? '' : url })).toBeVisible({ timeout: 30_000 });
+  await expect(
+    feedList(page)
+      .getByRole('listitem', { name: title })
+      .filter({ hasText: url.endsWith('/site/') ? '' : url }),
+  ).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'اشترك' })).toBeEnabled({ timeout: 30_000 });
 }
 
@@ -46,12 +54,15 @@ async function expectStory(page: Page, s: { title: string; paragraphs: string[] 
   await expect(reader.locator('p.outlet')).toHaveText(outlet);
   const body = page.getByRole('region', { name: 'نص المقالة' });
   for (const p of s.paragraphs) await expect(body).toContainText(p);
-  for (const clutter of ['شارك على فيسبوك', 'تعليق قارئ', 'اشترك الآن', 'خبر آخر لا علاقة له']) await expect(body).not.toContainText(clutter);
+  for (const clutter of ['شارك على فيسبوك', 'تعليق قارئ', 'اشترك الآن', 'خبر آخر لا علاقة له'])
+    await expect(body).not.toContainText(clutter);
   await page.goBack();
   await expect(page.getByRole('grid')).toBeVisible();
 }
 
-test('subscribing to each kind of feed brings the full articles in; a second refresh adds nothing', async ({ page }) => {
+test('subscribing to each kind of feed brings the full articles in; a second refresh adds nothing', async ({
+  page,
+}) => {
   test.setTimeout(180_000); // five subscriptions and six articles opened, on a shared 2-core machine
   await openFeeds(page);
   const before = { lib: 1 };
@@ -61,7 +72,13 @@ test('subscribing to each kind of feed brings the full articles in; a second ref
   await subscribe(page, `${server.url}/site/`, 'النهار الرقمي'); // autodiscovery → /feed.json
   await subscribe(page, `${server.url}/noids.xml`, 'نشرة بلا معرّفات');
   await expect(feedRow(page, 'النهار الرقمي')).toContainText(`${server.url}/feed.json`);
-  for (const [title, n] of [['صحيفة الوطن', 3], ['جريدة المغرب', 2], ['وكالة الأنباء الأطلسية', 2], ['النهار الرقمي', 2], ['نشرة بلا معرّفات', 2]] as const) {
+  for (const [title, n] of [
+    ['صحيفة الوطن', 3],
+    ['جريدة المغرب', 2],
+    ['وكالة الأنباء الأطلسية', 2],
+    ['النهار الرقمي', 2],
+    ['نشرة بلا معرّفات', 2],
+  ] as const) {
     await expect(feedRow(page, title)).toContainText('تعمل');
     await expect(feedRow(page, title)).toContainText(`جديد في آخر تحديث: ${ar(n)}`);
     await expect(feedRow(page, title)).toContainText('آخر جلب:');
@@ -139,7 +156,10 @@ test('an OPML export re-imports to the same list', async ({ page }) => {
   await expect(feedList(page).getByRole('listitem')).toHaveCount(2);
   await expect(feedRow(page, 'نشرة بلا معرّفات')).toContainText('تعمل');
   await expect(feedRow(page, 'وكالة الأنباء الأطلسية')).toContainText('تعمل');
-  const names = async () => (await feedList(page).getByRole('listitem').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))));
+  const names = async () =>
+    await feedList(page)
+      .getByRole('listitem')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   expect(await names()).toEqual(['وكالة الأنباء الأطلسية', 'نشرة بلا معرّفات']);
   expect(before.length).toBe(2);
 });
@@ -164,7 +184,9 @@ test('offline, a refresh waits and says so, then runs when the connection return
   const before = asked();
   await context.setOffline(true);
   await page.getByRole('button', { name: 'تحديث كل الخلاصات' }).click();
-  await expect(page.locator('warraq-feeds .status')).toContainText('لا اتصال بالشبكة: سيُجرى التحديث تلقائياً حين يعود الاتصال.');
+  await expect(page.locator('warraq-feeds .status')).toContainText(
+    'لا اتصال بالشبكة: سيُجرى التحديث تلقائياً حين يعود الاتصال.',
+  );
   expect(asked()).toBe(before);
   await context.setOffline(false);
   await expect.poll(asked).toBe(before + 1);
@@ -182,10 +204,16 @@ test('screenshots of the Sources screen and a feed error, Arabic and English', a
   await feedList(page).getByRole('listitem').nth(1).screenshot({ path: 'test-results/screenshots/feed-error-ar.png' });
   await page.getByRole('button', { name: 'Switch the interface to English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sources and feeds' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Subscribed feeds' }).getByRole('listitem').nth(1)).toContainText('Not found (404)');
+  await expect(page.getByRole('list', { name: 'Subscribed feeds' }).getByRole('listitem').nth(1)).toContainText(
+    'Not found (404)',
+  );
   await dismissNotices(page, 'Dismiss notice');
   await page.screenshot({ path: 'test-results/screenshots/feeds-en.png' });
-  await page.getByRole('list', { name: 'Subscribed feeds' }).getByRole('listitem').nth(2).screenshot({ path: 'test-results/screenshots/feed-error-en.png' });
+  await page
+    .getByRole('list', { name: 'Subscribed feeds' })
+    .getByRole('listitem')
+    .nth(2)
+    .screenshot({ path: 'test-results/screenshots/feed-error-en.png' });
 });
 
 async function dismissNotices(page: Page, name: string): Promise<void> {

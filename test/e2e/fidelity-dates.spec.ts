@@ -22,7 +22,9 @@ async function open(page: Page, title: string) {
 
 test('dates in both calendars, converted from Hijri, disagreeing; the date setting', async ({ page }) => {
   await openApp(page);
-  const files = ['wadi-both-calendars.txt', 'hijazia-hijri.txt', 'disagree-calendars.txt'].map((f) => join(FIX, 'text-outlets', f));
+  const files = ['wadi-both-calendars.txt', 'hijazia-hijri.txt', 'disagree-calendars.txt'].map((f) =>
+    join(FIX, 'text-outlets', f),
+  );
   await expectCounts(await importFiles(page, files), { imported: 3 });
   await closeReport(page);
 
@@ -57,7 +59,9 @@ test('dates in both calendars, converted from Hijri, disagreeing; the date setti
 
   await page.goBack();
   const badHead = await open(page, DISAGREE);
-  await expect(badHead.getByRole('note')).toHaveText('التاريخان المطبوعان لا يتفقان: ٢٥ شعبان ١٤٤٠ هـ مقابل ٣٠ أيار ٢٠١٩');
+  await expect(badHead.getByRole('note')).toHaveText(
+    'التاريخان المطبوعان لا يتفقان: ٢٥ شعبان ١٤٤٠ هـ مقابل ٣٠ أيار ٢٠١٩',
+  );
   await page.getByRole('combobox', { name: 'التقويم' }).selectOption({ label: 'هجري' });
   await expect(badHead.locator('time')).toHaveText('٢٥ شعبان ١٤٤٠ هـ');
   await page.locator('warraq-reader header.head').screenshot({ path: `${OUT}/dates-disagree.png` });
@@ -67,7 +71,9 @@ test('dates in both calendars, converted from Hijri, disagreeing; the date setti
   await expect(badHead.locator('time')).toHaveText('25 Shaʿban 1440 AH');
   await page.getByRole('combobox', { name: 'Calendar' }).selectOption({ label: 'Hijri and Gregorian' });
   await expect(badHead.locator('time')).toHaveText('25 Shaʿban 1440 AH — 30 May 2019');
-  await expect(badHead.getByRole('note')).toHaveText('The printed dates disagree: 25 Shaʿban 1440 AH against 30 May 2019');
+  await expect(badHead.getByRole('note')).toHaveText(
+    'The printed dates disagree: 25 Shaʿban 1440 AH against 30 May 2019',
+  );
   await expect(page.getByRole('combobox', { name: 'Month names' })).toHaveValue('levantine');
   await page.locator('warraq-reader').screenshot({ path: `${OUT}/dates-en.png` });
 });

@@ -14,7 +14,10 @@ const FLOOD = 'ارتفاع منسوب دجلة يغمر أراضي زراعية
 
 test('a cluttered .mhtml keeps only the article; a credit line gives outlet and source', async ({ page }) => {
   await openApp(page);
-  const report = await importFiles(page, [join(FIX, 'html-clutter', 'consent-byline.mhtml'), join(FIX, 'text-outlets', 'rafidain-credit.txt')]);
+  const report = await importFiles(page, [
+    join(FIX, 'html-clutter', 'consent-byline.mhtml'),
+    join(FIX, 'text-outlets', 'rafidain-credit.txt'),
+  ]);
   await expectCounts(report, { imported: 2 });
   await closeReport(page);
 

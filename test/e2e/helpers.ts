@@ -8,7 +8,12 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(path);
-  await expect(page.getByRole('grid').or(page.getByRole('status').filter({ hasText: /فارغة|empty/ })).or(page.locator('warraq-reader'))).toBeVisible();
+  await expect(
+    page
+      .getByRole('grid')
+      .or(page.getByRole('status').filter({ hasText: /فارغة|empty/ }))
+      .or(page.locator('warraq-reader')),
+  ).toBeVisible();
   expect(errors, 'no uncaught errors while starting').toEqual([]);
 }
 
@@ -17,7 +22,13 @@ export function articleLink(page: Page, title: string | RegExp): Locator {
   return page.getByRole('grid').getByRole('link', { name: title });
 }
 
-interface CdpNode { nodeId: number; nodeName: string; attributes?: string[]; children?: CdpNode[]; shadowRoots?: CdpNode[] }
+interface CdpNode {
+  nodeId: number;
+  nodeName: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
 
 function findNode(n: CdpNode, match: (n: CdpNode) => boolean): CdpNode | undefined {
   if (match(n)) return n;
@@ -72,14 +83,30 @@ export async function storeArticle(page: Page, a: TestArticle): Promise<void> {
       paragraphs.push({ start: at, end: at + p.length });
       at += p.length + 2;
     }
-    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('warraq');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
     const tx = db.transaction(['articles', 'texts'], 'readwrite');
     tx.objectStore('articles').put({
-      id: a.id, title: a.title, outlet: a.outlet, url: a.url, author: a.author, published: a.published ?? '2024-05-02',
-      length: a.text.length, words: a.words ?? 20, importedAt: a.importedAt ?? Date.now(), source: { kind: 'text' }, tags: [],
+      id: a.id,
+      title: a.title,
+      outlet: a.outlet,
+      url: a.url,
+      author: a.author,
+      published: a.published ?? '2024-05-02',
+      length: a.text.length,
+      words: a.words ?? 20,
+      importedAt: a.importedAt ?? Date.now(),
+      source: { kind: 'text' },
+      tags: [],
     });
     tx.objectStore('texts').put({ id: a.id, text: a.text, titleRange: { start: 0, end: a.title.length }, paragraphs });
-    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+    await new Promise((res, rej) => {
+      tx.oncomplete = res;
+      tx.onerror = () => rej(tx.error);
+    });
     db.close();
   }, a);
   await page.reload();

@@ -12,16 +12,24 @@ import { FIX, OWN, ar, importFiles, importFolder, expectCounts, closeReport, exp
 
 const GOLD = 'أسعار الذهب تقفز إلى أعلى مستوى منذ عامين';
 let tmp = '';
-test.beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'warraq-import-')); });
+test.beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'warraq-import-'));
+});
 test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 test.beforeEach(async ({ page }) => openApp(page));
 
 const rows = (page: Page) => page.getByRole('grid').getByRole('row');
 
-test('bad inputs each give their message, the good files import, and the library keeps what it had', async ({ page }) => {
+test('bad inputs each give their message, the good files import, and the library keeps what it had', async ({
+  page,
+}) => {
   const report = await importFiles(page, [
-    join(FIX, 'bad', 'empty.txt'), join(FIX, 'bad', 'binary-named.txt'), join(FIX, 'bad', 'report.docx'),
-    join(FIX, 'html', 'page-garbage.html'), join(FIX, 'html', 'page-truncated.html'), join(FIX, 'records', 'archive-bad-lines.jsonl'),
+    join(FIX, 'bad', 'empty.txt'),
+    join(FIX, 'bad', 'binary-named.txt'),
+    join(FIX, 'bad', 'report.docx'),
+    join(FIX, 'html', 'page-garbage.html'),
+    join(FIX, 'html', 'page-truncated.html'),
+    join(FIX, 'records', 'archive-bad-lines.jsonl'),
     join(OWN, 'أرشيف المراسل', 'ملفات 2018', 'خبر عن سوق الذهب.txt'),
   ]);
   // imported: the truncated page's text, 2 good lines of the JSONL, the gold article; failed: 3 files + 4 lines
@@ -37,14 +45,24 @@ test('bad inputs each give their message, the good files import, and the library
   await closeReport(page);
   await expect(rows(page)).toHaveCount(1 + 1 + 4);
   await expect(articleLink(page, SAMPLE_TITLE)).toBeVisible();
-  await expectArticle(page, { title: GOLD, outlet: 'صحيفة النهار الاقتصادي', published: '2018-11-08', first: 'قفزت أسعار الذهب' });
+  await expectArticle(page, {
+    title: GOLD,
+    outlet: 'صحيفة النهار الاقتصادي',
+    published: '2018-11-08',
+    first: 'قفزت أسعار الذهب',
+  });
 });
 
 test('folder and file names in Arabic with spaces: the report and the stored source keep them', async ({ page }) => {
   const report = await importFolder(page, join(OWN, 'أرشيف المراسل'));
   await expectCounts(report, { imported: 1 });
   await closeReport(page);
-  await expectArticle(page, { title: GOLD, outlet: 'صحيفة النهار الاقتصادي', published: '2018-11-08', first: 'قفزت أسعار الذهب' });
+  await expectArticle(page, {
+    title: GOLD,
+    outlet: 'صحيفة النهار الاقتصادي',
+    published: '2018-11-08',
+    first: 'قفزت أسعار الذهب',
+  });
   const again = await importFolder(page, join(OWN, 'أرشيف المراسل'));
   await expectCounts(again, { imported: 0, duplicates: 1 });
 });
@@ -55,7 +73,8 @@ test('a 50 MB text file imports as one article', async ({ page }) => {
   const path = join(tmp, 'تقرير طويل جداً.txt');
   const fd = openSync(path, 'w');
   writeSync(fd, 'وكالة الأنباء المحلية\nسجل الأرصاد الجوية الكامل للعقد الماضي\nعمّان - 3 آذار 2020\n\n');
-  const para = 'سجلت محطة الرصد درجات حرارة أعلى من المعدل في معظم أيام الشهر، وهطلت أمطار متفرقة على المرتفعات الشمالية.\n';
+  const para =
+    'سجلت محطة الرصد درجات حرارة أعلى من المعدل في معظم أيام الشهر، وهطلت أمطار متفرقة على المرتفعات الشمالية.\n';
   const chunk = para.repeat(2000);
   let written = 0;
   while (written < 50 * 1024 * 1024) written += writeSync(fd, chunk);
@@ -69,19 +88,29 @@ test('a 50 MB text file imports as one article', async ({ page }) => {
 test('files dropped on the window are imported', async ({ page }) => {
   await page.evaluate(() => {
     const dt = new DataTransfer();
-    dt.items.add(new File(['صحيفة المساء\nافتتاح حديقة عامة في وسط المدينة\nحمص - 2 أيار 2021\nافتتحت البلدية حديقة عامة جديدة بمساحة عشرة دونمات.\n'], 'خبر الحديقة.txt', { type: 'text/plain' }));
+    dt.items.add(
+      new File(
+        [
+          'صحيفة المساء\nافتتاح حديقة عامة في وسط المدينة\nحمص - 2 أيار 2021\nافتتحت البلدية حديقة عامة جديدة بمساحة عشرة دونمات.\n',
+        ],
+        'خبر الحديقة.txt',
+        { type: 'text/plain' },
+      ),
+    );
     (window as unknown as { __dt: DataTransfer }).__dt = dt;
   });
   // The overlay hides itself when no dragover came for a moment (the drag left the window). A real drag
   // repeats dragover while it hovers; so does this, until the overlay shows, however busy the machine.
   const overlay = page.getByText('أفلت الملفات أو المجلدات هنا لاستيرادها');
-  await expect.poll(async () => {
-    await page.evaluate(() => {
-      const dt = (window as unknown as { __dt: DataTransfer }).__dt;
-      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    });
-    return overlay.isVisible();
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      await page.evaluate(() => {
+        const dt = (window as unknown as { __dt: DataTransfer }).__dt;
+        window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      });
+      return overlay.isVisible();
+    })
+    .toBe(true);
   await page.evaluate(() => {
     const dt = (window as unknown as { __dt: DataTransfer }).__dt;
     document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
@@ -90,7 +119,12 @@ test('files dropped on the window are imported', async ({ page }) => {
   const report = page.getByRole('dialog', { name: 'تقرير الاستيراد' });
   await expectCounts(report, { imported: 1 });
   await closeReport(page);
-  await expectArticle(page, { title: 'افتتاح حديقة عامة في وسط المدينة', outlet: 'صحيفة المساء', published: '2021-05-02', first: 'افتتحت البلدية حديقة' });
+  await expectArticle(page, {
+    title: 'افتتاح حديقة عامة في وسط المدينة',
+    outlet: 'صحيفة المساء',
+    published: '2021-05-02',
+    first: 'افتتحت البلدية حديقة',
+  });
 });
 
 test('a folder dragged from the desktop is walked recursively, names in Arabic kept', async ({ page }) => {
@@ -100,16 +134,23 @@ test('a folder dragged from the desktop is walked recursively, names in Arabic k
   await cdp.send('Input.dispatchDragEvent', { type: 'dragEnter', x: 600, y: 400, data });
   // As above: keep the drag hovering (dragover repeats) until the overlay shows.
   const overlay = page.getByText('أفلت الملفات أو المجلدات هنا لاستيرادها');
-  await expect.poll(async () => {
-    await cdp.send('Input.dispatchDragEvent', { type: 'dragOver', x: 600, y: 400, data });
-    return overlay.isVisible();
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      await cdp.send('Input.dispatchDragEvent', { type: 'dragOver', x: 600, y: 400, data });
+      return overlay.isVisible();
+    })
+    .toBe(true);
   await cdp.send('Input.dispatchDragEvent', { type: 'drop', x: 600, y: 400, data });
   const report = page.getByRole('dialog', { name: 'تقرير الاستيراد' });
   await expectCounts(report, { imported: 4, duplicates: 1, skipped: 3 });
   await expect(report.getByRole('listitem').filter({ hasText: 'folder/صفحة محفوظة_files/style.css' })).toHaveCount(1);
   await closeReport(page);
-  await expectArticle(page, { title: GOLD, outlet: 'صحيفة النهار الاقتصادي', published: '2018-11-08', first: 'قفزت أسعار الذهب' });
+  await expectArticle(page, {
+    title: GOLD,
+    outlet: 'صحيفة النهار الاقتصادي',
+    published: '2018-11-08',
+    first: 'قفزت أسعار الذهب',
+  });
 });
 
 test('cancel stops cleanly with whole articles; importing again completes without duplicates', async ({ page }) => {
@@ -117,7 +158,14 @@ test('cancel stops cleanly with whole articles; importing again completes withou
   const path = join(tmp, 'أرشيف كبير.jsonl');
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
-    lines.push(JSON.stringify({ source: 'الرياض', date: '2015-07-21', title: `خبر رقم ${i} عن مشاريع الطرق`, content: `أعلنت الوزارة عن المشروع رقم ${i} لتوسعة الطرق.\n`.repeat(8) }));
+    lines.push(
+      JSON.stringify({
+        source: 'الرياض',
+        date: '2015-07-21',
+        title: `خبر رقم ${i} عن مشاريع الطرق`,
+        content: `أعلنت الوزارة عن المشروع رقم ${i} لتوسعة الطرق.\n`.repeat(8),
+      }),
+    );
   }
   writeFileSync(path, lines.join('\n'));
   const chooser = page.waitForEvent('filechooser');
@@ -125,31 +173,60 @@ test('cancel stops cleanly with whole articles; importing again completes withou
   await (await chooser).setFiles(path);
   const progress = page.getByRole('dialog', { name: 'جارٍ الاستيراد' });
   await expect(progress.getByRole('progressbar', { name: 'تقدّم الاستيراد' })).toBeVisible();
-  await expect.poll(async () => Number(await progress.getByRole('progressbar').getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await progress.getByRole('progressbar').getAttribute('aria-valuenow')))
+    .toBeGreaterThan(0);
   await progress.getByRole('button', { name: 'إلغاء الاستيراد' }).click();
   const report = page.getByRole('dialog', { name: 'تقرير الاستيراد' });
   await expect(report).toContainText('أُلغي الاستيراد قبل نهايته');
   const text = (await report.textContent()) ?? '';
   // Arabic-Indic digits with the Arabic thousands separator (١٬٨٠٠).
-  const imported = Number(/مقالات مستوردة: ([٠-٩٬]+)/.exec(text)![1]!.replace(/٬/g, '').replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)));
+  const imported = Number(
+    /مقالات مستوردة: ([٠-٩٬]+)/
+      .exec(text)![1]!
+      .replace(/٬/g, '')
+      .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)),
+  );
   expect(imported).toBeGreaterThan(0);
   expect(imported).toBeLessThan(n);
   await closeReport(page);
-  await expect.poll(() => page.evaluate(() => new Promise<number>((res) => {
-    const r = indexedDB.open('warraq');
-    r.onsuccess = () => { const c = r.result.transaction('texts').objectStore('texts').count(); c.onsuccess = () => { res(c.result); r.result.close(); }; };
-  }))).toBe(imported + 1); // + the sample; every stored meta has its text
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<number>((res) => {
+            const r = indexedDB.open('warraq');
+            r.onsuccess = () => {
+              const c = r.result.transaction('texts').objectStore('texts').count();
+              c.onsuccess = () => {
+                res(c.result);
+                r.result.close();
+              };
+            };
+          }),
+      ),
+    )
+    .toBe(imported + 1); // + the sample; every stored meta has its text
   const again = await importFiles(page, [path]);
   await expectCounts(again, { imported: n - imported, duplicates: imported });
 });
 
-test('the English report reads left to right, with the parsers\' reasons, and copies as text', async ({ page, context }) => {
+test("the English report reads left to right, with the parsers' reasons, and copies as text", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: /English/ }).click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files' }).click();
-  await (await chooser).setFiles([join(FIX, 'bad', 'empty.txt'), join(FIX, 'records', 'archive-bad-lines.jsonl'), join(FIX, 'bad', 'report.docx')]);
+  await (
+    await chooser
+  ).setFiles([
+    join(FIX, 'bad', 'empty.txt'),
+    join(FIX, 'records', 'archive-bad-lines.jsonl'),
+    join(FIX, 'bad', 'report.docx'),
+  ]);
   const report = page.getByRole('dialog', { name: 'Import report' });
   await expect(report).toContainText('Articles imported: 2');
   await expect(report).toContainText('Failures: 5');

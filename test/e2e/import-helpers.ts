@@ -21,7 +21,10 @@ export async function choose(page: Page, button: string, paths: string | string[
 export const importFiles = (page: Page, paths: string[]) => choose(page, 'استيراد ملفات', paths);
 export const importFolder = (page: Page, dir: string) => choose(page, 'استيراد مجلد', dir);
 
-export async function expectCounts(report: Locator, c: { imported: number; duplicates?: number; failed?: number; skipped?: number }): Promise<void> {
+export async function expectCounts(
+  report: Locator,
+  c: { imported: number; duplicates?: number; failed?: number; skipped?: number },
+): Promise<void> {
   await expect(report).toContainText(`مقالات مستوردة: ${ar(c.imported)}`);
   await expect(report).toContainText(`مكررات تُركت: ${ar(c.duplicates ?? 0)}`);
   await expect(report).toContainText(`إخفاقات: ${ar(c.failed ?? 0)}`);
@@ -34,7 +37,10 @@ export async function closeReport(page: Page): Promise<void> {
 }
 
 /** Opens the article from the library and checks what the reader shows. */
-export async function expectArticle(page: Page, a: { title: string; outlet?: string; published?: string; first: string }): Promise<void> {
+export async function expectArticle(
+  page: Page,
+  a: { title: string; outlet?: string; published?: string; first: string },
+): Promise<void> {
   await articleLink(page, a.title).click();
   await expect(page.getByRole('heading', { level: 1, name: a.title })).toBeVisible();
   const reader = page.locator('warraq-reader');

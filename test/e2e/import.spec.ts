@@ -13,11 +13,24 @@ test.describe('import through the UI', () => {
   test.beforeEach(async ({ page }) => openApp(page));
 
   test('a UTF-8 text article and a Windows-1256 text article', async ({ page }) => {
-    const report = await importFiles(page, [join(FIX, 'text', 'khaleej.txt'), join(FIX, 'encodings', 'watan-cp1256-crlf.txt')]);
+    const report = await importFiles(page, [
+      join(FIX, 'text', 'khaleej.txt'),
+      join(FIX, 'encodings', 'watan-cp1256-crlf.txt'),
+    ]);
     await expectCounts(report, { imported: 2 });
     await closeReport(page);
-    await expectArticle(page, { title: 'تدشين أكبر محطة لتحلية المياه في المنطقة', outlet: 'جريدة الخليج', published: '2017-04-14', first: 'دشنت هيئة المياه' });
-    await expectArticle(page, { title: 'افتتاح خط حافلات جديد بين دمشق وحمص', outlet: 'صحيفة الوطن', published: '2019-05-05', first: 'أعلنت وزارة النقل' });
+    await expectArticle(page, {
+      title: 'تدشين أكبر محطة لتحلية المياه في المنطقة',
+      outlet: 'جريدة الخليج',
+      published: '2017-04-14',
+      first: 'دشنت هيئة المياه',
+    });
+    await expectArticle(page, {
+      title: 'افتتاح خط حافلات جديد بين دمشق وحمص',
+      outlet: 'صحيفة الوطن',
+      published: '2019-05-05',
+      first: 'أعلنت وزارة النقل',
+    });
   });
 
   test('a saved HTML page full of clutter keeps only the article', async ({ page }) => {
@@ -29,23 +42,38 @@ test.describe('import through the UI', () => {
     await articleLink(page, title).click();
     const body = page.getByRole('region', { name: 'نص المقالة' });
     await expect(body).toBeVisible();
-    for (const clutter of ['شارك على', 'أخبار ذات صلة', 'التعليقات', 'اشترك الآن', 'الأكثر قراءة', 'جميع الحقوق']) await expect(body).not.toContainText(clutter);
+    for (const clutter of ['شارك على', 'أخبار ذات صلة', 'التعليقات', 'اشترك الآن', 'الأكثر قراءة', 'جميع الحقوق'])
+      await expect(body).not.toContainText(clutter);
   });
 
   test('an .mhtml page saved by Chrome', async ({ page }) => {
     const report = await importFiles(page, [join(FIX, 'mhtml', 'page-chrome-qp.mhtml')]);
     await expectCounts(report, { imported: 1 });
     await closeReport(page);
-    await expectArticle(page, { title: 'افتتاح مكتبة عامة جديدة في حلب القديمة', outlet: 'شبكة الشهباء', published: '2021-04-11', first: 'افتتحت' });
+    await expectArticle(page, {
+      title: 'افتتاح مكتبة عامة جديدة في حلب القديمة',
+      outlet: 'شبكة الشهباء',
+      published: '2021-04-11',
+      first: 'افتتحت',
+    });
   });
 
-  test('a nested folder with a duplicate, an unsupported file and a companion folder; importing it again adds nothing', async ({ page }) => {
+  test('a nested folder with a duplicate, an unsupported file and a companion folder; importing it again adds nothing', async ({
+    page,
+  }) => {
     const report = await importFolder(page, join(FIX, 'folder'));
     await expectCounts(report, { imported: 3, duplicates: 1, skipped: 3 });
-    await expect(report.getByRole('listitem').filter({ hasText: 'شعار الموقع.png' })).toContainText(/نوع ملف غير مدعوم \(\u2066?\.png\u2069?\)/);
+    await expect(report.getByRole('listitem').filter({ hasText: 'شعار الموقع.png' })).toContainText(
+      /نوع ملف غير مدعوم \(\u2066?\.png\u2069?\)/,
+    );
     await expect(report.getByRole('listitem').filter({ hasText: 'style.css' })).toContainText('صفحة ويب محفوظة');
     await closeReport(page);
-    await expectArticle(page, { title: 'افتتاح جسر جديد على نهر دجلة في الموصل', outlet: 'شبكة الإعلام العراقي', published: '2019-11-21', first: 'افتتحت محافظة نينوى' });
+    await expectArticle(page, {
+      title: 'افتتاح جسر جديد على نهر دجلة في الموصل',
+      outlet: 'شبكة الإعلام العراقي',
+      published: '2019-11-21',
+      first: 'افتتحت محافظة نينوى',
+    });
     await expect(page.getByRole('grid').getByRole('row')).toHaveCount(1 + 1 + 3); // header + sample + 3
     const again = await importFolder(page, join(FIX, 'folder'));
     await expectCounts(again, { imported: 0, duplicates: 4, skipped: 3 });
@@ -57,7 +85,12 @@ test.describe('import through the UI', () => {
     const report = await importFiles(page, [join(FIX, 'records', 'archive.jsonl')]);
     await expectCounts(report, { imported: 3 });
     await closeReport(page);
-    await expectArticle(page, { title: 'افتتاح معرض للكتاب في جدة', outlet: 'الوطن', published: '2015-07-21', first: 'افتتح أمير المنطقة معرض الكتاب' });
+    await expectArticle(page, {
+      title: 'افتتاح معرض للكتاب في جدة',
+      outlet: 'الوطن',
+      published: '2015-07-21',
+      first: 'افتتح أمير المنطقة معرض الكتاب',
+    });
     const gz = await importFiles(page, [join(FIX, 'records', 'archive.jsonl.gz')]);
     await expectCounts(gz, { imported: 0, duplicates: 3 });
   });

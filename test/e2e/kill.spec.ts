@@ -19,11 +19,16 @@ const work = mkdtempSync(join(tmpdir(), 'warraq-kill-'));
 
 async function launch(profile: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS, locale: 'ar', viewport: { width: 1280, height: 800 },
+    executablePath: findChromium() ?? undefined,
+    args: CHROMIUM_ARGS,
+    locale: 'ar',
+    viewport: { width: 1280, height: 800 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(BASE);
-  await expect(page.getByRole('grid').or(page.getByRole('status').filter({ hasText: /فارغة/ }))).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('grid').or(page.getByRole('status').filter({ hasText: /فارغة/ }))).toBeVisible({
+    timeout: 30_000,
+  });
   return { context, page };
 }
 
@@ -48,8 +53,16 @@ function killBrowser(profile: string): number {
 /** What the database holds: article and text keys, journal rows of an unfinished restore. */
 function inventory(page: Page) {
   return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    const keys = (store: string) => new Promise<string[]>((res) => { const q = db.transaction(store).objectStore(store).getAllKeys(); q.onsuccess = () => res((q.result as string[]).sort()); });
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('warraq');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const keys = (store: string) =>
+      new Promise<string[]>((res) => {
+        const q = db.transaction(store).objectStore(store).getAllKeys();
+        q.onsuccess = () => res((q.result as string[]).sort());
+      });
     const [articles, texts, settings] = [await keys('articles'), await keys('texts'), await keys('settings')];
     db.close();
     return { articles, texts, journal: settings.filter((k) => k.startsWith('restore-journal:')).length };
@@ -57,10 +70,16 @@ function inventory(page: Page) {
 }
 
 function jsonl(n: number): string {
-  return Array.from({ length: n }, (_, i) => JSON.stringify({
-    source: 'الوطن', title: `خبر رقم ${i} عن افتتاح مدرسة جديدة في الحي ${i % 97}`, date: '2015-07-21',
-    content: `افتتح وزير التعليم المدرسة رقم ${i} في حي النسيم.\nوحضر الافتتاح أولياء الأمور والمعلمون، وقال الوزير إن المدرسة تتسع لـ${i % 900} طالب.`,
-  })).join('\n') + '\n';
+  return (
+    Array.from({ length: n }, (_, i) =>
+      JSON.stringify({
+        source: 'الوطن',
+        title: `خبر رقم ${i} عن افتتاح مدرسة جديدة في الحي ${i % 97}`,
+        date: '2015-07-21',
+        content: `افتتح وزير التعليم المدرسة رقم ${i} في حي النسيم.\nوحضر الافتتاح أولياء الأمور والمعلمون، وقال الوزير إن المدرسة تتسع لـ${i % 900} طالب.`,
+      }),
+    ).join('\n') + '\n'
+  );
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -76,7 +95,9 @@ test('killed during a bulk import: the same profile reopens whole; importing aga
   await page.getByRole('button', { name: 'استيراد ملفات' }).click();
   await (await chooser).setFiles(file);
   // Under way: at least one batch is stored, the import is not finished.
-  await expect.poll(async () => (await inventory(page)).articles.length, { timeout: 60_000, intervals: [100] }).toBeGreaterThan(400);
+  await expect
+    .poll(async () => (await inventory(page)).articles.length, { timeout: 60_000, intervals: [100] })
+    .toBeGreaterThan(400);
   expect(killBrowser(profile)).toBeGreaterThan(0);
   await context.close().catch(() => {});
 
@@ -84,7 +105,11 @@ test('killed during a bulk import: the same profile reopens whole; importing aga
   const inv = await inventory(page);
   expect(inv.articles.length).toBeLessThan(N + 1);
   expect(inv.texts).toEqual(inv.articles); // every article has its text, every text its article
-  await expect(page.getByRole('heading', { name: new RegExp(`المكتبة \\(${(inv.articles.length).toLocaleString('ar-EG')} مقالة\\)`) })).toBeVisible();
+  await expect(
+    page.getByRole('heading', {
+      name: new RegExp(`المكتبة \\(${inv.articles.length.toLocaleString('ar-EG')} مقالة\\)`),
+    }),
+  ).toBeVisible();
 
   // Run it again: only what is missing is added.
   const again = page.waitForEvent('filechooser');
@@ -120,12 +145,16 @@ test('killed during a restore: the same profile reopens as it was, says the rest
   await dialog.getByRole('button', { name: 'اختيار ملف النسخة…' }).click();
   await (await chooser).setFiles(file);
   // Under way: rows are staged (journalled) but not committed.
-  await expect.poll(async () => (await inventory(page)).journal, { timeout: 90_000, intervals: [100] }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await inventory(page)).journal, { timeout: 90_000, intervals: [100] })
+    .toBeGreaterThan(0);
   expect(killBrowser(profile)).toBeGreaterThan(0);
   await context.close().catch(() => {});
 
   ({ context, page } = await launch(profile));
-  await expect(page.getByRole('status').filter({ hasText: 'انقطع استرجاع سابق قبل أن يكتمل، فأُلغي عند البدء' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'انقطع استرجاع سابق قبل أن يكتمل، فأُلغي عند البدء' }),
+  ).toBeVisible();
   const inv = await inventory(page);
   expect(inv.journal).toBe(0);
   expect(inv.articles).toEqual(before.articles);
@@ -133,9 +162,17 @@ test('killed during a restore: the same profile reopens as it was, says the rest
 
   await page.getByRole('button', { name: 'تصدير ونسخ احتياطي' }).click();
   const again = page.waitForEvent('filechooser');
-  await page.getByRole('dialog', { name: /التصدير والنسخ الاحتياطي/ }).getByRole('button', { name: 'اختيار ملف النسخة…' }).click();
+  await page
+    .getByRole('dialog', { name: /التصدير والنسخ الاحتياطي/ })
+    .getByRole('button', { name: 'اختيار ملف النسخة…' })
+    .click();
   await (await again).setFiles(file);
-  await expect(page.getByRole('dialog', { name: /التصدير والنسخ الاحتياطي/ }).getByRole('status').filter({ hasText: 'تمت الاستعادة' })).toBeVisible({ timeout: 180_000 });
+  await expect(
+    page
+      .getByRole('dialog', { name: /التصدير والنسخ الاحتياطي/ })
+      .getByRole('status')
+      .filter({ hasText: 'تمت الاستعادة' }),
+  ).toBeVisible({ timeout: 180_000 });
   const after = await inventory(page);
   expect(after.articles).toHaveLength(6000 + before.articles.length);
   expect(after.texts).toEqual(after.articles);

@@ -15,14 +15,20 @@ const UNIQUE = 'زمردية';
 
 function longArticle() {
   const title = 'مقال طويل جدا للاختبار';
-  const paras = Array.from({ length: N }, (_, i) => `الفقرة ${i + 1} من تقرير طويل عن الأحداث في المنطقة${i === N - 10 ? ` ${UNIQUE}` : ''}`);
+  const paras = Array.from(
+    { length: N },
+    (_, i) => `الفقرة ${i + 1} من تقرير طويل عن الأحداث في المنطقة${i === N - 10 ? ` ${UNIQUE}` : ''}`,
+  );
   return { id: 'long-'.padEnd(64, '0'), title, outlet: 'اختبار', text: `${title}\n\n${paras.join('\n\n')}` };
 }
 
 /** The saved reading position's paragraph (0 when none). */
 function readingOf(page: Page, id: string): Promise<number> {
   return page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((res) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); });
+    const db = await new Promise<IDBDatabase>((res) => {
+      const r = indexedDB.open('warraq');
+      r.onsuccess = () => res(r.result);
+    });
     const row = await new Promise<{ paragraph: number } | undefined>((res) => {
       const q = db.transaction('reading').objectStore('reading').get(id);
       q.onsuccess = () => res(q.result as { paragraph: number } | undefined);
@@ -74,14 +80,20 @@ test('a 30,000-paragraph article: windowed, highlight, find, scroll to the end, 
   await expect(hl).toBeInViewport();
 
   // Scroll to the end (as the End key or dragging the scrollbar would): the last paragraph appears.
-  await expect.poll(async () => {
-    await scroller(page).evaluate((el) => { el.scrollTop = el.scrollHeight; });
-    return reader(page).locator(`p[data-p="${N}"]`).isVisible();
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      await scroller(page).evaluate((el) => {
+        el.scrollTop = el.scrollHeight;
+      });
+      return reader(page).locator(`p[data-p="${N}"]`).isVisible();
+    })
+    .toBe(true);
   await expect(reader(page).locator(`p[data-p="${N}"]`)).toBeInViewport();
 
   // Scroll up a little from the end: the reading position is saved as a text offset and restored.
-  await scroller(page).evaluate((el) => { el.scrollTop -= el.clientHeight * 3; });
+  await scroller(page).evaluate((el) => {
+    el.scrollTop -= el.clientHeight * 3;
+  });
   await expect.poll(() => readingOf(page, a.id)).toBeGreaterThan(N - 200);
   const first = await readingOf(page, a.id);
   await page.reload();

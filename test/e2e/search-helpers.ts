@@ -10,7 +10,9 @@ interface Fixture {
   paragraphs: string[];
 }
 
-export const FIXTURES: Fixture[] = JSON.parse(readFileSync(new URL('../fixtures/search-e2e/articles.json', import.meta.url), 'utf8'));
+export const FIXTURES: Fixture[] = JSON.parse(
+  readFileSync(new URL('../fixtures/search-e2e/articles.json', import.meta.url), 'utf8'),
+);
 
 /** Stored rows (meta + text) for fixtures, shaped like the app's own imports. */
 export function toStored(f: Fixture, i: number) {
@@ -24,8 +26,17 @@ export function toStored(f: Fixture, i: number) {
   }
   const words = f.paragraphs.join(' ').split(/\s+/).length;
   return {
-    meta: { id, title: f.title, outlet: f.outlet, published: f.published, length: text.length, words,
-      importedAt: 1_700_000_000_000 + i, source: { kind: 'text' }, tags: [] },
+    meta: {
+      id,
+      title: f.title,
+      outlet: f.outlet,
+      published: f.published,
+      length: text.length,
+      words,
+      importedAt: 1_700_000_000_000 + i,
+      source: { kind: 'text' },
+      tags: [],
+    },
     text: { id, text, titleRange: { start: 0, end: f.title.length }, paragraphs },
   };
 }
@@ -36,20 +47,26 @@ export function toStored(f: Fixture, i: number) {
  */
 export async function storeArticles(page: Page, items: ReturnType<typeof toStored>[]): Promise<void> {
   for (let i = 0; i < items.length; i += 1000) {
-    await page.evaluate(async (batch) => {
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('warraq');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const tx = db.transaction(['articles', 'texts'], 'readwrite');
-      for (const b of batch) {
-        tx.objectStore('articles').put(b.meta);
-        tx.objectStore('texts').put(b.text);
-      }
-      await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
-      db.close();
-    }, items.slice(i, i + 1000));
+    await page.evaluate(
+      async (batch) => {
+        const db = await new Promise<IDBDatabase>((res, rej) => {
+          const r = indexedDB.open('warraq');
+          r.onsuccess = () => res(r.result);
+          r.onerror = () => rej(r.error);
+        });
+        const tx = db.transaction(['articles', 'texts'], 'readwrite');
+        for (const b of batch) {
+          tx.objectStore('articles').put(b.meta);
+          tx.objectStore('texts').put(b.text);
+        }
+        await new Promise((res, rej) => {
+          tx.oncomplete = res;
+          tx.onerror = () => rej(tx.error);
+        });
+        db.close();
+      },
+      items.slice(i, i + 1000),
+    );
   }
 }
 

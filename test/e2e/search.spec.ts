@@ -54,7 +54,10 @@ test('every spelling variant finds its article, marked on the original character
     await searchFor(page, q);
     await expect(result(page, title), q).toBeVisible();
     // Poll: the previous query's snippet for the same article can still be on screen for a moment.
-    await expect.poll(() => result(page, title).locator('mark.hit').allTextContents(), { message: `${q} marks ${expected.join(', ')}` })
+    await expect
+      .poll(() => result(page, title).locator('mark.hit').allTextContents(), {
+        message: `${q} marks ${expected.join(', ')}`,
+      })
       .toEqual(expect.arrayContaining(expected));
   }
   await searchFor(page, 'التحالف');
@@ -211,7 +214,9 @@ test('the English interface shows the same search left to right', async ({ page 
   const enBox = page.getByRole('searchbox', { name: 'Search', exact: true });
   await enBox.fill('ports');
   await enBox.press('Enter');
-  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: FIXTURES[2]!.title })).toBeVisible();
+  await expect(
+    page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: FIXTURES[2]!.title }),
+  ).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await page.screenshot({ path: 'test-results/screenshots/search-view-en.png' });
   await enBox.fill('الموانئ');

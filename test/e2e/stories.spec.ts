@@ -18,15 +18,23 @@ const OKAZ_TITLE = 'إجلاء 1200 أسرة من قرى وادي بيش';
 const ar = (n: number) => n.toLocaleString('ar-EG');
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'قائمة المقالات' });
-const storyRow = (page: Page, title: string) => grid(page).getByRole('row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+const storyRow = (page: Page, title: string) =>
+  grid(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: title, exact: true }) });
 const strip = (page: Page) => page.locator('warraq-editions-strip');
 
 async function importStories(page: Page, files: string[]): Promise<void> {
-  await importFiles(page, files.map((f) => join(DIR, f)));
+  await importFiles(
+    page,
+    files.map((f) => join(DIR, f)),
+  );
   await closeReport(page);
 }
 
-test('two outlets\' copies become one story; the reader lists and compares the editions; a third outlet adds one', async ({ page }) => {
+test("two outlets' copies become one story; the reader lists and compares the editions; a third outlet adds one", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await openApp(page);
   await importStories(page, ['was.jsonl', 'okaz.jsonl']);
@@ -67,14 +75,23 @@ test('two outlets\' copies become one story; the reader lists and compares the e
   // The same interface in English.
   await page.getByRole('button', { name: 'Switch the interface to English' }).click();
   await expect(page.getByRole('heading', { name: 'Published by 2 outlets' })).toBeVisible();
-  await page.getByRole('list', { name: 'Editions, earliest first' }).getByRole('button', { name: 'Compare with the edition of واس' }).click();
+  await page
+    .getByRole('list', { name: 'Editions, earliest first' })
+    .getByRole('button', { name: 'Compare with the edition of واس' })
+    .click();
   const en = page.getByRole('dialog', { name: 'Compare two editions' });
   await expect(en.getByRole('list', { name: 'Changed figures' }).getByRole('listitem')).toHaveText(['1,300 → 1,200']);
   await page.screenshot({ path: `${OUT}/stories-compare-en.png` });
   await en.getByRole('button', { name: 'Close the comparison' }).click();
   await page.screenshot({ path: `${OUT}/stories-strip-en.png` });
   await page.getByRole('button', { name: 'Library', exact: true }).click();
-  await expect(page.getByRole('grid', { name: 'Articles' }).getByRole('row').filter({ hasText: SPA_TITLE }).getByLabel('2 outlets')).toBeVisible();
+  await expect(
+    page
+      .getByRole('grid', { name: 'Articles' })
+      .getByRole('row')
+      .filter({ hasText: SPA_TITLE })
+      .getByLabel('2 outlets'),
+  ).toBeVisible();
   await page.screenshot({ path: `${OUT}/stories-library-en.png` });
   await page.getByRole('button', { name: 'التبديل إلى العربية' }).click();
 
@@ -100,16 +117,22 @@ test('search shows one result for the story; a split and a merge survive a reloa
   // A highlight made on Okaz's copy is listed on SPA's and painted where its quote anchors.
   await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
   await row.getByRole('button', { name: `اعرض نسخ «${SPA_TITLE}»` }).click();
-  await grid(page).getByRole('link', { name: /^افتح نسخة عكاظ/ }).click();
+  await grid(page)
+    .getByRole('link', { name: /^افتح نسخة عكاظ/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: OKAZ_TITLE })).toBeVisible();
   await highlightWithNote(page, 1, 'ضفاف وادي بيش', 'أين تقع القرى؟', 'جغرافيا');
-  await strip(page).getByRole('button', { name: /^افتح نسخة واس/ }).click();
+  await strip(page)
+    .getByRole('button', { name: /^افتح نسخة واس/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: SPA_TITLE })).toBeVisible();
   const fromOthers = page.getByRole('region', { name: 'من نسخ أخرى لهذا الخبر' });
   await expect(fromOthers).toContainText('أين تقع القرى؟');
   await expect(fromOthers).toContainText('على نسخة عكاظ، وموضعها هنا');
   await expect(page.locator('warraq-reader').locator('p[data-p="1"] mark.hl')).toHaveText('ضفاف وادي بيش');
-  await strip(page).getByRole('button', { name: /^افتح نسخة عكاظ/ }).click();
+  await strip(page)
+    .getByRole('button', { name: /^افتح نسخة عكاظ/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: OKAZ_TITLE })).toBeVisible();
 
   // Split Okaz's copy out of the story: two rows, also after a reload.
@@ -123,7 +146,9 @@ test('search shows one result for the story; a split and a merge survive a reloa
   // Merge it back from the reader's related list: one story again, also after a reload.
   await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
   await grid(page).getByRole('link', { name: OKAZ_TITLE }).click();
-  await strip(page).getByRole('button', { name: `ادمج «${SPA_TITLE}» في هذا الخبر` }).click();
+  await strip(page)
+    .getByRole('button', { name: `ادمج «${SPA_TITLE}» في هذا الخبر` })
+    .click();
   await expect(page.getByRole('heading', { name: `نشرته ${ar(3)} مصادر` })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: `نشرته ${ar(3)} مصادر` })).toBeVisible();
@@ -147,7 +172,11 @@ test('an identical copy from another outlet is an edition of the same article', 
   await expect(row.getByLabel(`عدد المصادر: ${ar(2)}`)).toBeVisible();
   await row.getByRole('button', { name: `اعرض نسخ «${SPA_TITLE}»` }).click();
   await expect(grid(page).getByRole('link', { name: /^افتح نسخة/ })).toHaveCount(2);
-  await expect(grid(page).getByRole('link', { name: /^افتح نسخة/ }).last()).toHaveAccessibleName(/^افتح نسخة الرياض/);
+  await expect(
+    grid(page)
+      .getByRole('link', { name: /^افتح نسخة/ })
+      .last(),
+  ).toHaveAccessibleName(/^افتح نسخة الرياض/);
 });
 
 test('renaming an outlet makes source: find it by the new name and its aliases', async ({ page }) => {
@@ -173,10 +202,12 @@ test('renaming an outlet makes source: find it by the new name and its aliases',
   // The name is stored: after a reload the library's outlet filter offers it.
   await page.reload();
   await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
-  await expect(page.getByRole('combobox', { name: 'تصفية حسب المصدر' }).getByRole('option', { name: 'صحيفة الحجاز' })).toHaveCount(1);
+  await expect(
+    page.getByRole('combobox', { name: 'تصفية حسب المصدر' }).getByRole('option', { name: 'صحيفة الحجاز' }),
+  ).toHaveCount(1);
 });
 
-test('an article\'s details are corrected beside the originals and the correction can be undone', async ({ page }) => {
+test("an article's details are corrected beside the originals and the correction can be undone", async ({ page }) => {
   await openApp(page);
   await importStories(page, ['okaz.jsonl']);
   await grid(page).getByRole('link', { name: OKAZ_TITLE }).click();
@@ -199,7 +230,6 @@ test('an article\'s details are corrected beside the originals and the correctio
   await expect(grid(page).getByRole('link', { name: OKAZ_TITLE, exact: true })).toBeVisible();
 });
 
-
 test('the export lists the editions of an annotated article', async ({ page }) => {
   test.setTimeout(120_000);
   await openApp(page);
@@ -212,12 +242,20 @@ test('the export lists the editions of an annotated article', async ({ page }) =
     await dialog.getByRole('radio', { name: format }).check();
     return (await download(page, dialog.getByRole('button', { name: 'تصدير', exact: true }))).bytes.toString('utf8');
   };
-  const csv = Papa.parse<Record<string, string>>((await get(/^CSV/)).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  const csv = Papa.parse<Record<string, string>>((await get(/^CSV/)).replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  });
   expect(csv.errors).toEqual([]);
   expect(csv.meta.fields).toEqual(expect.arrayContaining(['story', 'editions']));
   expect(csv.data).toHaveLength(1);
   expect(csv.data[0]!.editions).toContain('https://example.org/alriyadh/jazan');
   // CSL-JSON: one record per edition (the library's other articles are there too).
   const csl = JSON.parse(await get(/^CSL-JSON/)) as { URL?: string; title?: string }[];
-  expect(csl.filter((i) => i.title === SPA_TITLE).map((i) => i.URL).sort()).toEqual(['https://example.org/alriyadh/jazan', 'https://example.org/was/jazan-floods']);
+  expect(
+    csl
+      .filter((i) => i.title === SPA_TITLE)
+      .map((i) => i.URL)
+      .sort(),
+  ).toEqual(['https://example.org/alriyadh/jazan', 'https://example.org/was/jazan-floods']);
 });

@@ -46,14 +46,21 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
     const hint = byPosition(text, list, q);
     if (hint.anchored) return hint.anchored;
     if (!q || !quote) return { orphan: true, quote };
-    return exactQuote(text, q, hint.near) ?? fuzzyQuote(text, q, hint.near, options.maxErrorRate ?? 0.25) ?? { orphan: true, quote };
+    return (
+      exactQuote(text, q, hint.near) ??
+      fuzzyQuote(text, q, hint.near, options.maxErrorRate ?? 0.25) ?? { orphan: true, quote }
+    );
   } catch {
     return { orphan: true, quote };
   }
 }
 
 /** `anchor` for every selector list of one article; shares the folded text between them. */
-export function anchorAll(text: string, selectorLists: readonly (readonly Selector[])[], options: AnchorOptions = {}): AnchorResult[] {
+export function anchorAll(
+  text: string,
+  selectorLists: readonly (readonly Selector[])[],
+  options: AnchorOptions = {},
+): AnchorResult[] {
   return selectorLists.map((s) => anchor(text, s, options));
 }
 
@@ -80,10 +87,16 @@ const MAX_EXACT_HITS = 1000;
 
 function exactQuote(text: string, q: TextQuoteSelector, near: number | undefined): Anchored | undefined {
   const hits: number[] = [];
-  for (let i = text.indexOf(q.exact); i >= 0 && hits.length < MAX_EXACT_HITS; i = text.indexOf(q.exact, i + 1)) hits.push(i);
+  for (let i = text.indexOf(q.exact); i >= 0 && hits.length < MAX_EXACT_HITS; i = text.indexOf(q.exact, i + 1))
+    hits.push(i);
   const len = q.exact.length;
-  const rank = (ctx: (start: number) => number) => (start: number) => 0.9 * ctx(start) + 0.1 * nearness(text.length, start, near);
-  const best = pickBest(hits, rank((s) => contextScore(text, q, s, s + len, true)), rank((s) => contextScore(text, q, s, s + len, false)));
+  const rank = (ctx: (start: number) => number) => (start: number) =>
+    0.9 * ctx(start) + 0.1 * nearness(text.length, start, near);
+  const best = pickBest(
+    hits,
+    rank((s) => contextScore(text, q, s, s + len, true)),
+    rank((s) => contextScore(text, q, s, s + len, false)),
+  );
   if (!best) return undefined;
   const ctx = contextScore(text, q, best.item, best.item + len, false);
   return { orphan: false, start: best.item, end: best.item + len, method: 'quote', score: round(0.9 + 0.1 * ctx) };

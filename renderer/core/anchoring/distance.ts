@@ -15,7 +15,13 @@ export interface WindowMatch {
  * Levenshtein: the whole pattern, any substring of the window). Returns undefined for an empty
  * pattern or when the best distance exceeds `maxDistance`. Ties go to the match nearest `lo`.
  */
-export function bestInWindow(text: string, lo: number, hi: number, pattern: string, maxDistance: number): WindowMatch | undefined {
+export function bestInWindow(
+  text: string,
+  lo: number,
+  hi: number,
+  pattern: string,
+  maxDistance: number,
+): WindowMatch | undefined {
   const m = pattern.length;
   lo = Math.max(0, lo);
   hi = Math.min(text.length, hi);
@@ -36,9 +42,15 @@ export function bestInWindow(text: string, lo: number, hi: number, pattern: stri
       let d = dist[j - 1]! + (text.charCodeAt(lo + j - 1) === pc ? 0 : 1);
       let f = from[j - 1]!;
       const up = dist[j]! + 1;
-      if (up < d) { d = up; f = from[j]!; }
+      if (up < d) {
+        d = up;
+        f = from[j]!;
+      }
       const left = nextDist[j - 1]! + 1;
-      if (left < d) { d = left; f = nextFrom[j - 1]!; }
+      if (left < d) {
+        d = left;
+        f = nextFrom[j - 1]!;
+      }
       nextDist[j] = d;
       nextFrom[j] = f;
     }
@@ -97,7 +109,14 @@ export function affixSimilarity(expected: string, found: string, fromEnd: boolea
   let n = 0;
   const a = expected.length;
   const b = found.length;
-  while (n < a && n < b && (fromEnd ? expected.charCodeAt(a - 1 - n) === found.charCodeAt(b - 1 - n) : expected.charCodeAt(n) === found.charCodeAt(n))) n++;
+  while (
+    n < a &&
+    n < b &&
+    (fromEnd
+      ? expected.charCodeAt(a - 1 - n) === found.charCodeAt(b - 1 - n)
+      : expected.charCodeAt(n) === found.charCodeAt(n))
+  )
+    n++;
   return n / a;
 }
 
@@ -105,8 +124,20 @@ export function affixSimilarity(expected: string, found: string, fromEnd: boolea
  * The best of many candidates: `cheap` ranks all of them, `full` scores the best `keep`.
  * Returns undefined for no candidates. Keeps a quote repeated 100 times from costing 100 alignments.
  */
-export function pickBest<T>(items: readonly T[], cheap: (x: T) => number, full: (x: T) => number, keep = 4): { item: T; score: number } | undefined {
-  const shortlist = items.length <= keep ? items : items.map((item) => ({ item, c: cheap(item) })).sort((x, y) => y.c - x.c).slice(0, keep).map((x) => x.item);
+export function pickBest<T>(
+  items: readonly T[],
+  cheap: (x: T) => number,
+  full: (x: T) => number,
+  keep = 4,
+): { item: T; score: number } | undefined {
+  const shortlist =
+    items.length <= keep
+      ? items
+      : items
+          .map((item) => ({ item, c: cheap(item) }))
+          .sort((x, y) => y.c - x.c)
+          .slice(0, keep)
+          .map((x) => x.item);
   let best: { item: T; score: number } | undefined;
   for (const item of shortlist) {
     const score = full(item);

@@ -8,7 +8,15 @@
 import { foldArabic, toOriginalRange, type Folded } from '../arabic/normalize';
 import type { TextQuoteSelector } from '../model';
 import type { Anchored } from './anchor';
-import { affixSimilarity, bestInWindow, contextSimilarity, nearness, pickBest, round, type WindowMatch } from './distance';
+import {
+  affixSimilarity,
+  bestInWindow,
+  contextSimilarity,
+  nearness,
+  pickBest,
+  round,
+  type WindowMatch,
+} from './distance';
 
 /** Pieces shorter than this hit everywhere in Arabic prose ("في ال") and seed nothing useful. */
 const MIN_PIECE = 8;
@@ -27,7 +35,10 @@ const MAX_HITS_PER_PIECE = 64;
  */
 const FULL_SCAN_BUDGET = 1_000_000;
 /** Weights of the final score: the quote itself counts most, its context breaks ties. */
-const W_QUOTE = 0.5, W_PREFIX = 0.2, W_SUFFIX = 0.2, W_NEAR = 0.1;
+const W_QUOTE = 0.5,
+  W_PREFIX = 0.2,
+  W_SUFFIX = 0.2,
+  W_NEAR = 0.1;
 /** Below this the match is more likely a different passage than an edited one. */
 const MIN_SCORE = 0.6;
 
@@ -40,21 +51,28 @@ function foldedText(raw: string): Folded {
 }
 
 /** Returns the best fuzzy match of `q` in `text`, or undefined when none scores well enough. */
-export function fuzzyQuote(text: string, q: TextQuoteSelector, near: number | undefined, maxErrorRate: number): Anchored | undefined {
+export function fuzzyQuote(
+  text: string,
+  q: TextQuoteSelector,
+  near: number | undefined,
+  maxErrorRate: number,
+): Anchored | undefined {
   const ft = foldedText(text);
   const fq = foldArabic(q.exact).text;
   if (!fq.trim().length) return undefined;
   const k = Math.floor(fq.length * Math.max(0, Math.min(0.5, maxErrorRate)));
   const fp = foldArabic(typeof q.prefix === 'string' ? q.prefix : '').text;
   const fs = foldArabic(typeof q.suffix === 'string' ? q.suffix : '').text;
-  const score = (cheap: boolean) => (m: WindowMatch): number => {
-    const before = ft.text.slice(Math.max(0, m.start - fp.length), m.start);
-    const after = ft.text.slice(m.end, m.end + fs.length);
-    const pre = cheap ? affixSimilarity(fp, before, true) : contextSimilarity(fp, before);
-    const suf = cheap ? affixSimilarity(fs, after, false) : contextSimilarity(fs, after);
-    const closeness = nearness(text.length, ft.map[m.start] ?? 0, near);
-    return W_QUOTE * (1 - m.distance / fq.length) + W_PREFIX * pre + W_SUFFIX * suf + W_NEAR * closeness;
-  };
+  const score =
+    (cheap: boolean) =>
+    (m: WindowMatch): number => {
+      const before = ft.text.slice(Math.max(0, m.start - fp.length), m.start);
+      const after = ft.text.slice(m.end, m.end + fs.length);
+      const pre = cheap ? affixSimilarity(fp, before, true) : contextSimilarity(fp, before);
+      const suf = cheap ? affixSimilarity(fs, after, false) : contextSimilarity(fs, after);
+      const closeness = nearness(text.length, ft.map[m.start] ?? 0, near);
+      return W_QUOTE * (1 - m.distance / fq.length) + W_PREFIX * pre + W_SUFFIX * suf + W_NEAR * closeness;
+    };
   const best = pickBest(candidates(ft.text, fq, k), score(true), score(false));
   if (!best || best.score < MIN_SCORE) return undefined;
   const { start, end } = toRaw(text, ft.map, best.item);
@@ -93,13 +111,17 @@ function windows(ft: string, fq: string, k: number): [number, number][] {
     const off = p * len;
     const piece = fq.slice(off, p === pieces - 1 ? fq.length : off + len);
     let hits = 0;
-    for (let i = ft.indexOf(piece); i >= 0 && hits < MAX_HITS_PER_PIECE; i = ft.indexOf(piece, i + 1), hits++) seeds.push(i - off);
+    for (let i = ft.indexOf(piece); i >= 0 && hits < MAX_HITS_PER_PIECE; i = ft.indexOf(piece, i + 1), hits++)
+      seeds.push(i - off);
   }
   seeds.sort((a, b) => a - b);
   const groups: { lo: number; hi: number; votes: number }[] = [];
   for (const s of seeds) {
     const g = groups[groups.length - 1];
-    if (g && s - g.hi <= k) { g.hi = s; g.votes++; } else groups.push({ lo: s, hi: s, votes: 1 });
+    if (g && s - g.hi <= k) {
+      g.hi = s;
+      g.votes++;
+    } else groups.push({ lo: s, hi: s, votes: 1 });
   }
   groups.sort((a, b) => b.votes - a.votes);
   return groups.slice(0, MAX_WINDOWS).map((g) => [g.lo - k, g.hi + fq.length + k]);

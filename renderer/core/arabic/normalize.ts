@@ -150,11 +150,7 @@ function codesToString(codes: Uint16Array, length: number): string {
  * that follow the last character (tashkeel, tatweel) so highlights cover them. Out-of-range input is
  * clamped; never throws.
  */
-export function toOriginalRange(
-  map: ArrayLike<number>,
-  start: number,
-  end: number,
-): { start: number; end: number } {
+export function toOriginalRange(map: ArrayLike<number>, start: number, end: number): { start: number; end: number } {
   const last = map.length - 1;
   const s = Math.max(0, Math.min(start, last));
   const e = Math.max(s, Math.min(end, last));

@@ -15,28 +15,120 @@ export interface TextBlock {
   linkRatio?: number;
 }
 
-const fold = (s: string) => s.toLowerCase().replace(/[أإآ]/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه').replace(/[\u064b-\u065f\u0640]/g, '');
-const wordsOf = (s: string) => fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/[\u064b-\u065f\u0640]/g, '');
+const wordsOf = (s: string) =>
+  fold(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 // A consent banner speaks of cookies, tracking or consent.
-const CONSENT = /ملفات تعريف الارتباط|ملفات الارتباط|الكوكيز|كوكيز|ملفات تعريف|سياسه الخصوصيه|\bcookies?\b|\bconsent\b|\bgdpr\b/i;
+const CONSENT =
+  /ملفات تعريف الارتباط|ملفات الارتباط|الكوكيز|كوكيز|ملفات تعريف|سياسه الخصوصيه|\bcookies?\b|\bconsent\b|\bgdpr\b/i;
 // Its buttons: accept, refuse, settings.
-const CONSENT_BUTTONS = new Set(['موافق', 'اوافق', 'قبول', 'اقبل', 'رفض', 'ارفض', 'اداره', 'الخيارات', 'الاعدادات', 'اعدادات', 'تخصيص', 'المزيد',
-  'معرفه', 'الكل', 'حسنا', 'accept', 'all', 'reject', 'agree', 'ok', 'manage', 'settings', 'preferences', 'options', 'decline', 'got', 'it']);
+const CONSENT_BUTTONS = new Set([
+  'موافق',
+  'اوافق',
+  'قبول',
+  'اقبل',
+  'رفض',
+  'ارفض',
+  'اداره',
+  'الخيارات',
+  'الاعدادات',
+  'اعدادات',
+  'تخصيص',
+  'المزيد',
+  'معرفه',
+  'الكل',
+  'حسنا',
+  'accept',
+  'all',
+  'reject',
+  'agree',
+  'ok',
+  'manage',
+  'settings',
+  'preferences',
+  'options',
+  'decline',
+  'got',
+  'it',
+]);
 
 // Share bars: platform names and the verbs around them.
-const PLATFORMS = new Set(['فيسبوك', 'فيس', 'بوك', 'تويتر', 'واتساب', 'واتس', 'تلغرام', 'تيليغرام', 'تليجرام', 'لينكدان', 'انستغرام', 'انستجرام',
-  'ماسنجر', 'يوتيوب', 'facebook', 'twitter', 'x', 'whatsapp', 'telegram', 'linkedin', 'instagram', 'messenger', 'pinterest', 'reddit', 'email']);
-const SHARE_WORDS = new Set([...PLATFORMS, 'شارك', 'شاركها', 'شاركوا', 'مشاركه', 'المقال', 'الخبر', 'عبر', 'علي', 'عن', 'البريد',
-  'الالكتروني', 'طباعه', 'اطبع', 'نسخ', 'انسخ', 'الرابط', 'رابط', 'تم', 'share', 'on', 'print', 'copy', 'link', 'mail', 'via', 'tweet', 'اب']);
+const PLATFORMS = new Set([
+  'فيسبوك',
+  'فيس',
+  'بوك',
+  'تويتر',
+  'واتساب',
+  'واتس',
+  'تلغرام',
+  'تيليغرام',
+  'تليجرام',
+  'لينكدان',
+  'انستغرام',
+  'انستجرام',
+  'ماسنجر',
+  'يوتيوب',
+  'facebook',
+  'twitter',
+  'x',
+  'whatsapp',
+  'telegram',
+  'linkedin',
+  'instagram',
+  'messenger',
+  'pinterest',
+  'reddit',
+  'email',
+]);
+const SHARE_WORDS = new Set([
+  ...PLATFORMS,
+  'شارك',
+  'شاركها',
+  'شاركوا',
+  'مشاركه',
+  'المقال',
+  'الخبر',
+  'عبر',
+  'علي',
+  'عن',
+  'البريد',
+  'الالكتروني',
+  'طباعه',
+  'اطبع',
+  'نسخ',
+  'انسخ',
+  'الرابط',
+  'رابط',
+  'تم',
+  'share',
+  'on',
+  'print',
+  'copy',
+  'link',
+  'mail',
+  'via',
+  'tweet',
+  'اب',
+]);
 
 // Labels over lists of other articles, and "read also" lines.
-const RELATED_LABEL = /^(?:(?:اخبار|مواضيع|مقالات|تقارير|قصص|اخبار اخري)\s+)?(?:ذات صله|ذو صله|مرتبطه|متعلقه)$|^(?:اقرا|طالع|شاهد|تابع)\s+(?:ايضا|المزيد|كذلك)|^الاكثر\s+(?:قراءه|مشاهده|تداولا|تعليقا)|^(?:قد يعجبك|ننصحك بقراءه|لا تفوت|مقالات اخري|المزيد من)|^(?:related|read more|read also|see also|most read|more stories|you may also like)\b/;
+const RELATED_LABEL =
+  /^(?:(?:اخبار|مواضيع|مقالات|تقارير|قصص|اخبار اخري)\s+)?(?:ذات صله|ذو صله|مرتبطه|متعلقه)$|^(?:اقرا|طالع|شاهد|تابع)\s+(?:ايضا|المزيد|كذلك)|^الاكثر\s+(?:قراءه|مشاهده|تداولا|تعليقا)|^(?:قد يعجبك|ننصحك بقراءه|لا تفوت|مقالات اخري|المزيد من)|^(?:related|read more|read also|see also|most read|more stories|you may also like)\b/;
 const READ_ALSO = /^(?:اقرا|طالع|شاهد)\s+(?:ايضا|كذلك|المزيد)\s*[:：-]?/;
 const COPYRIGHT = /^(?:جميع الحقوق محفوظه|حقوق النشر|©|copyright\b|all rights reserved)/;
 
 // What a banner says besides the cookies: who uses them, and what continuing or clicking means.
-const CONSENT_ASK = /نستخدم|يستخدم (?:هذا )?الموقع|توافق|بالموافقه|موافقتك|قبول|\bwe use\b|\bthis (?:site|website) uses\b|\baccept|\bagree/i;
+const CONSENT_ASK =
+  /نستخدم|يستخدم (?:هذا )?الموقع|توافق|بالموافقه|موافقتك|قبول|\bwe use\b|\bthis (?:site|website) uses\b|\baccept|\bagree/i;
 
 function isConsent(b: TextBlock): boolean {
   const t = fold(b.text);
@@ -58,7 +150,9 @@ export function isShareBar(b: TextBlock): boolean {
 }
 
 function isRelatedLabel(b: TextBlock): boolean {
-  const t = fold(b.text).replace(/[:：.…\s]+$/, '').trim();
+  const t = fold(b.text)
+    .replace(/[:：.…\s]+$/, '')
+    .trim();
   return wordsOf(t).length <= 5 && RELATED_LABEL.test(t);
 }
 

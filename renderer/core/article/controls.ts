@@ -23,7 +23,9 @@ export function stripControls(s: string): string {
 const META_FIELDS = ['title', 'outlet', 'author', 'byline', 'place'] as const;
 
 /** A meta whose label fields and tags hold no controls (the same object when it had none). */
-export function cleanMeta<T extends Pick<ArticleMeta, 'title' | 'outlet'> & Partial<Pick<ArticleMeta, 'author' | 'byline' | 'place' | 'tags'>>>(m: T): T {
+export function cleanMeta<
+  T extends Pick<ArticleMeta, 'title' | 'outlet'> & Partial<Pick<ArticleMeta, 'author' | 'byline' | 'place' | 'tags'>>,
+>(m: T): T {
   let out: T | undefined;
   for (const k of META_FIELDS) {
     const v: unknown = m[k];

@@ -20,7 +20,10 @@ export class CsvRecordReader {
   private newline: '\n' | '\r' | '\r\n' = '\n';
   private quoteErrors = 0;
 
-  constructor(private readonly name?: string, private readonly delimiter = ',') {}
+  constructor(
+    private readonly name?: string,
+    private readonly delimiter = ',',
+  ) {}
 
   /** Records completed by this chunk (the last, possibly cut, row waits for the next chunk). */
   push(chunk: string): RecordResult[] {
@@ -37,7 +40,10 @@ export class CsvRecordReader {
     if (!this.parser) {
       // papaparse's raw parser needs the line ending: wait for the first complete one.
       const nl = /\r\n|\r(?=[^\n])|\n/.exec(input);
-      if (!nl && !last) { this.partial = input; return []; }
+      if (!nl && !last) {
+        this.partial = input;
+        return [];
+      }
       this.newline = (nl?.[0] ?? '\n') as '\n' | '\r' | '\r\n';
       this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: this.newline });
     }
@@ -58,12 +64,26 @@ export class CsvRecordReader {
       for (const cells of res.data.slice(0, row)) out.push(...this.toResult(cells));
       this.row++;
       this.quoteErrors++;
-      const more = this.quoteErrors >= MAX_QUOTE_ERRORS ? ` More than ${MAX_QUOTE_ERRORS} rows have broken quotes; the rest of the file is read as it comes.` : '';
-      out.push({ ok: false, code: 'csv-quote', line: this.row, reason: `Row ${this.row}: ${bad.code === 'MissingQuotes' ? 'a quoted field is never closed' : 'a quote is misplaced in a field'}; the row was skipped.${more}` });
+      const more =
+        this.quoteErrors >= MAX_QUOTE_ERRORS
+          ? ` More than ${MAX_QUOTE_ERRORS} rows have broken quotes; the rest of the file is read as it comes.`
+          : '';
+      out.push({
+        ok: false,
+        code: 'csv-quote',
+        line: this.row,
+        reason: `Row ${this.row}: ${bad.code === 'MissingQuotes' ? 'a quoted field is never closed' : 'a quote is misplaced in a field'}; the row was skipped.${more}`,
+      });
       const eol = text.indexOf(this.newline, Math.max(0, bad.index ?? 0));
-      if (eol < 0) { this.partial = ''; return out; }
+      if (eol < 0) {
+        this.partial = '';
+        return out;
+      }
       text = text.slice(eol + this.newline.length);
-      if (!text) { this.partial = ''; return out; }
+      if (!text) {
+        this.partial = '';
+        return out;
+      }
     }
   }
 
@@ -79,8 +99,14 @@ export class CsvRecordReader {
       return [{ ok: false, code: 'csv-cells', line: this.row, reason }];
     }
     const rec: Record<string, unknown> = {};
-    this.header.forEach((h, i) => { rec[h] = cells[i] ?? ''; });
+    this.header.forEach((h, i) => {
+      rec[h] = cells[i] ?? '';
+    });
     const a = recordToArticle(rec, 'csv', this.name);
-    return [typeof a === 'string' ? { ok: false, line: this.row, reason: `Row ${this.row}: ${a}` } : { ok: true, line: this.row, article: a }];
+    return [
+      typeof a === 'string'
+        ? { ok: false, line: this.row, reason: `Row ${this.row}: ${a}` }
+        : { ok: true, line: this.row, article: a },
+    ];
   }
 }

@@ -44,7 +44,9 @@ const YEAR = '(\\d{4})';
 const B = '(?<![\\u0621-\\u064aa-z])';
 const E = '(?![\\u0621-\\u064aa-z])';
 
-const DAY_MONTH_YEAR = new RegExp(`${B}(\\d{1,2})\\s*(?:من\\s+)?(?:شهر\\s+)?${MONTH}${E}${ALT_MONTH}\\s*[,،]?\\s*(?:عام|سنه|لعام)?\\s*${YEAR}(?!\\d)`);
+const DAY_MONTH_YEAR = new RegExp(
+  `${B}(\\d{1,2})\\s*(?:من\\s+)?(?:شهر\\s+)?${MONTH}${E}${ALT_MONTH}\\s*[,،]?\\s*(?:عام|سنه|لعام)?\\s*${YEAR}(?!\\d)`,
+);
 const MONTH_DAY_YEAR = new RegExp(`${B}${MONTH}${E}${ALT_MONTH}\\s+(\\d{1,2})\\s*[,،]?\\s*${YEAR}(?!\\d)`);
 const ISO_LIKE = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
 const DMY_NUMERIC = /(?<![\d/.-])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)/;
@@ -74,7 +76,9 @@ function monthOf(name: string | undefined): number | undefined {
 /** `YYYY-MM-DD` for a real calendar day in 1900–2100, else undefined. */
 export function isoDate(y: number, m: number, d: number): string | undefined {
   if (!(y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1)) return undefined;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+    m - 1
+  ]!;
   if (d > days) return undefined;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
@@ -146,7 +150,9 @@ export function readDates(s: string | undefined): DateReading | undefined {
   const hijri = hijriIso(h);
   const converted = hijriToGregorian(h);
   if (!g) return converted ? { published: converted, hijri, note: 'from-hijri' } : { hijri };
-  return converted && Math.abs(daysBetween(g, converted)) > 1 ? { published: g, hijri, note: 'calendars-disagree' } : { published: g, hijri };
+  return converted && Math.abs(daysBetween(g, converted)) > 1
+    ? { published: g, hijri, note: 'calendars-disagree' }
+    : { published: g, hijri };
 }
 
 /** Arabic writing puts the day first (23/3/2019); "3/23/2019" can only be month-first, so accept it too. */
@@ -162,12 +168,48 @@ export function mentionsCalendar(s: string): boolean {
 }
 
 // "أحد" alone means "one": a weekday needs its article or "يوم".
-export const WEEKDAY = /(?<![\u0621-\u064a])(?:ال|يوم\s+(?:ال)?)(احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?![\u0621-\u064a])/;
+export const WEEKDAY =
+  /(?<![\u0621-\u064a])(?:ال|يوم\s+(?:ال)?)(احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?![\u0621-\u064a])/;
 
 // Words a dateline carries besides the date itself ("نشر في", "آخر تحديث", "بتوقيت", "الموافق").
-const DATELINE_WORDS = new Set(['في', 'نشر', 'بتاريخ', 'تاريخ', 'النشر', 'اخر', 'تحديث', 'التحديث', 'بتوقيت', 'الموافق', 'عام', 'سنه',
-  'من', 'شهر', 'يوم', 'م', 'ه', 'هـ', 'ص', 'صباحا', 'مساء', 'مساءا', 'الساعه', 'ساعه', 'am', 'pm', 'gmt', 'utc', 'هجري', 'هجريه',
-  'للهجره', 'ميلادي', 'ميلاديه', 'لعام', 'الميلادي', 'الهجري']);
+const DATELINE_WORDS = new Set([
+  'في',
+  'نشر',
+  'بتاريخ',
+  'تاريخ',
+  'النشر',
+  'اخر',
+  'تحديث',
+  'التحديث',
+  'بتوقيت',
+  'الموافق',
+  'عام',
+  'سنه',
+  'من',
+  'شهر',
+  'يوم',
+  'م',
+  'ه',
+  'هـ',
+  'ص',
+  'صباحا',
+  'مساء',
+  'مساءا',
+  'الساعه',
+  'ساعه',
+  'am',
+  'pm',
+  'gmt',
+  'utc',
+  'هجري',
+  'هجريه',
+  'للهجره',
+  'ميلادي',
+  'ميلاديه',
+  'لعام',
+  'الميلادي',
+  'الهجري',
+]);
 const MONTH_TOKENS = new Set([...MONTH_BY_NAME.keys(), ...HIJRI_MONTH_TOKENS].flatMap((n) => n.split(' ')));
 
 /**

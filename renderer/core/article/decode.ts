@@ -63,7 +63,8 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
 
 function decodeAny(bytes: Uint8Array, declared?: string): Decoded {
   const bom = sniffBom(bytes);
-  if (bom) return { text: textDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding, bom: true };
+  if (bom)
+    return { text: textDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding, bom: true };
   const utf16 = sniffUtf16(bytes);
   if (utf16) return { text: textDecoder(utf16).decode(bytes), encoding: utf16, bom: false };
   if (looksBinary(bytes)) {
@@ -72,7 +73,10 @@ function decodeAny(bytes: Uint8Array, declared?: string): Decoded {
   const known = declared ? knownLabel(declared) : undefined;
   if (known && known !== 'utf-8' && !isUtf8(bytes)) {
     // Old Arabic sites often declare Latin-1 (windows-1252 in WHATWG terms) over Arabic bytes.
-    if (known === 'windows-1252' && arabicShare(textDecoder('windows-1256').decode(bytes.subarray(0, LEGACY_SAMPLE))) > 0.5) {
+    if (
+      known === 'windows-1252' &&
+      arabicShare(textDecoder('windows-1256').decode(bytes.subarray(0, LEGACY_SAMPLE))) > 0.5
+    ) {
       return { text: textDecoder('windows-1256').decode(bytes), encoding: 'windows-1256', bom: false };
     }
     return { text: textDecoder(known).decode(bytes), encoding: known, bom: false };
@@ -166,7 +170,8 @@ function arabicScore(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x0621 && c <= 0x064a && c !== 0x0640) score += 1;
-    else if (c >= 0x064b && c <= 0x0652) score -= prev >= 0x064b && prev <= 0x0652 ? 3 : 1; // marks: few, never in runs
+    else if (c >= 0x064b && c <= 0x0652)
+      score -= prev >= 0x064b && prev <= 0x0652 ? 3 : 1; // marks: few, never in runs
     else if (c === 0xfffd) score -= 5;
     else if (c >= 0xc0 && c <= 0xff) score -= 3;
     if (prev === 0x0627 && c === 0x0644) score += 4; // "ال", the commonest Arabic bigram

@@ -20,16 +20,53 @@ export type Detection =
 export const SNIFF_BYTES = 1024;
 
 const BY_EXT: Record<string, ImportKind> = {
-  txt: 'text', text: 'text', md: 'text', html: 'html', htm: 'html', xhtml: 'html', mhtml: 'mhtml', mht: 'mhtml',
-  jsonl: 'jsonl', ndjson: 'jsonl', 'jsonl.gz': 'jsonl.gz', 'ndjson.gz': 'jsonl.gz', csv: 'csv',
+  txt: 'text',
+  text: 'text',
+  md: 'text',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  mhtml: 'mhtml',
+  mht: 'mhtml',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  'jsonl.gz': 'jsonl.gz',
+  'ndjson.gz': 'jsonl.gz',
+  csv: 'csv',
 };
 
 const KNOWN_OTHER: Record<string, string> = {
-  pdf: 'PDF documents', doc: 'Word documents', docx: 'Word documents', odt: 'OpenDocument files', rtf: 'RTF documents',
-  xls: 'spreadsheets', xlsx: 'spreadsheets', ods: 'spreadsheets', jpg: 'images', jpeg: 'images', png: 'images', gif: 'images',
-  webp: 'images', svg: 'images', bmp: 'images', tif: 'images', tiff: 'images', mp3: 'audio files', wav: 'audio files',
-  mp4: 'videos', mov: 'videos', avi: 'videos', zip: 'zip archives', rar: 'rar archives', '7z': '7z archives', gz: 'gzip files',
-  js: 'scripts', css: 'style sheets', json: 'JSON files (use JSON Lines, one article per line)', exe: 'programs', epub: 'e-books',
+  pdf: 'PDF documents',
+  doc: 'Word documents',
+  docx: 'Word documents',
+  odt: 'OpenDocument files',
+  rtf: 'RTF documents',
+  xls: 'spreadsheets',
+  xlsx: 'spreadsheets',
+  ods: 'spreadsheets',
+  jpg: 'images',
+  jpeg: 'images',
+  png: 'images',
+  gif: 'images',
+  webp: 'images',
+  svg: 'images',
+  bmp: 'images',
+  tif: 'images',
+  tiff: 'images',
+  mp3: 'audio files',
+  wav: 'audio files',
+  mp4: 'videos',
+  mov: 'videos',
+  avi: 'videos',
+  zip: 'zip archives',
+  rar: 'rar archives',
+  '7z': '7z archives',
+  gz: 'gzip files',
+  js: 'scripts',
+  css: 'style sheets',
+  json: 'JSON files (use JSON Lines, one article per line)',
+  exe: 'programs',
+  epub: 'e-books',
 };
 
 const SYSTEM_FILES = /^(?:thumbs\.db|desktop\.ini|\.ds_store|icon\r?)$/i;
@@ -38,7 +75,8 @@ const SYSTEM_FILES = /^(?:thumbs\.db|desktop\.ini|\.ds_store|icon\r?)$/i;
 export function ignoredReason(path: string): string | undefined {
   const parts = path.split(/[\\/]/).filter(Boolean);
   const base = parts[parts.length - 1] ?? '';
-  if (parts.slice(0, -1).some((p) => /_files$|_archivos$|-Dateien$/i.test(p))) return 'part of a saved web page\'s companion folder';
+  if (parts.slice(0, -1).some((p) => /_files$|_archivos$|-Dateien$/i.test(p)))
+    return "part of a saved web page's companion folder";
   if (parts.some((p) => p === '__MACOSX')) return 'macOS archive metadata';
   if (SYSTEM_FILES.test(base)) return 'system file';
   if (parts.some((p) => p.startsWith('.'))) return 'hidden file';
@@ -75,7 +113,8 @@ function sniffContent(head: Uint8Array): 'html' | 'mhtml' | 'gzip' | 'binary' | 
   const bom = sniffBom(head);
   if (!bom && !sniffUtf16(head) && looksBinary(head)) return 'binary';
   const text = ascii(head.subarray(bom?.encoding === 'utf-8' ? 3 : 0)).replace(/^\s+/, '');
-  if (/^(?:from: <saved by|mime-version:)/i.test(text) || /^content-type:\s*multipart\/related/im.test(text)) return 'mhtml';
+  if (/^(?:from: <saved by|mime-version:)/i.test(text) || /^content-type:\s*multipart\/related/im.test(text))
+    return 'mhtml';
   if (/^(?:<!doctype html|<html[\s>]|<head[\s>]|<\?xml[^>]*>\s*<!doctype html)/i.test(text)) return 'html';
   return undefined;
 }
@@ -92,18 +131,32 @@ export function detectKind(path: string, head?: Uint8Array): Detection {
   const sniffed = head ? sniffContent(head) : undefined;
   if (sniffed === 'binary') {
     const what = head ? magic(head) : undefined;
-    return { kind: 'unsupported', reason: what ? `Unsupported file type: this is ${what}.` : 'This is a binary file, not text.' };
+    return {
+      kind: 'unsupported',
+      reason: what ? `Unsupported file type: this is ${what}.` : 'This is a binary file, not text.',
+    };
   }
   if (sniffed === 'gzip') {
-    return byName === 'jsonl' || byName === 'jsonl.gz' ? { kind: 'jsonl.gz' } : { kind: 'unsupported', reason: 'Unsupported file type: a compressed file that is not a .jsonl.gz archive.' };
+    return byName === 'jsonl' || byName === 'jsonl.gz'
+      ? { kind: 'jsonl.gz' }
+      : { kind: 'unsupported', reason: 'Unsupported file type: a compressed file that is not a .jsonl.gz archive.' };
   }
   if (!byName) {
-    if (sniffed === 'html' || sniffed === 'mhtml') return { kind: sniffed, note: `read as a saved web page (the name ends in "${ext || 'nothing'}")` };
+    if (sniffed === 'html' || sniffed === 'mhtml')
+      return { kind: sniffed, note: `read as a saved web page (the name ends in "${ext || 'nothing'}")` };
     const other = KNOWN_OTHER[ext];
-    return { kind: 'unsupported', reason: other ? `Unsupported file type: ${other} are not imported.` : `Unsupported file type${ext ? ` ".${ext}"` : ''}.` };
+    return {
+      kind: 'unsupported',
+      reason: other
+        ? `Unsupported file type: ${other} are not imported.`
+        : `Unsupported file type${ext ? ` ".${ext}"` : ''}.`,
+    };
   }
   if (sniffed && sniffed !== byName && (byName === 'text' || byName === 'html' || byName === 'mhtml')) {
-    return { kind: sniffed, note: `read as ${sniffed === 'html' ? 'a web page' : 'an .mhtml page'} although the name ends in ".${ext}"` };
+    return {
+      kind: sniffed,
+      note: `read as ${sniffed === 'html' ? 'a web page' : 'an .mhtml page'} although the name ends in ".${ext}"`,
+    };
   }
   if (byName === 'jsonl.gz' && head) return { kind: 'jsonl', note: 'not compressed although the name ends in ".gz"' };
   return { kind: byName };

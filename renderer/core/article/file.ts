@@ -12,7 +12,11 @@ export type SingleFileKind = 'text' | 'html' | 'mhtml';
  * the picked folder is best) becomes `source.name` and the fallback title.
  * Throws ImportError ('empty' | 'binary' | 'malformed' | 'no-text') with a plain reason.
  */
-export function parseFileBytes(kind: SingleFileKind, bytes: Uint8Array, fileName: string): { article: ParsedArticle; encoding: TextEncodingName } {
+export function parseFileBytes(
+  kind: SingleFileKind,
+  bytes: Uint8Array,
+  fileName: string,
+): { article: ParsedArticle; encoding: TextEncodingName } {
   if (kind === 'html') return parseHtmlBytes(bytes, { fileName });
   if (kind === 'mhtml') return parseMhtmlBytes(bytes, { fileName });
   return parseTextBytes(bytes, { fileName });

@@ -38,11 +38,15 @@ const ERA = '(?:\\s*(?:هـ|ه|هجريه|هجري|للهجره)(?![\\u0621-\\u0
 const HIJRI_YEAR = '(1[34]\\d\\d)(?!\\d)';
 
 /** "25 شعبان 1440 هـ", "غرة رمضان 1444" (the 1st), "25 من شعبان لعام 1440": day, month name, year (era suffix optional). */
-const NAMED = new RegExp(`${B}(\\d{1,2}|غره|مستهل)\\s*(?:من\\s+)?(?:شهر\\s+)?(${NAMES})${E}\\s*[,،]?\\s*(?:عام|سنه|لعام)?\\s*${HIJRI_YEAR}${ERA}?`);
+const NAMED = new RegExp(
+  `${B}(\\d{1,2}|غره|مستهل)\\s*(?:من\\s+)?(?:شهر\\s+)?(${NAMES})${E}\\s*[,،]?\\s*(?:عام|سنه|لعام)?\\s*${HIJRI_YEAR}${ERA}?`,
+);
 /** "شعبان 1440 هـ": a month and year without a day. */
 const MONTH_YEAR = new RegExp(`${B}(?:شهر\\s+)?(${NAMES})${E}\\s*[,،]?\\s*(?:عام|سنه|لعام)?\\s*${HIJRI_YEAR}${ERA}?`);
 /** "1440/08/25 هـ" or "25/08/1440هـ": numbers need the era suffix to be read as Hijri. */
-const NUMERIC_YMD = new RegExp(`(?<![\\d/.-])${HIJRI_YEAR.replace('(?!\\d)', '')}[-/.](\\d{1,2})[-/.](\\d{1,2})(?![\\d/.-])${ERA}`);
+const NUMERIC_YMD = new RegExp(
+  `(?<![\\d/.-])${HIJRI_YEAR.replace('(?!\\d)', '')}[-/.](\\d{1,2})[-/.](\\d{1,2})(?![\\d/.-])${ERA}`,
+);
 const NUMERIC_DMY = new RegExp(`(?<![\\d/.-])(\\d{1,2})[-/.](\\d{1,2})[-/.]${HIJRI_YEAR}${ERA}`);
 
 export interface HijriParts {
@@ -70,7 +74,12 @@ export function validHijri(p: HijriParts): boolean {
  */
 export function findHijri(folded: string): HijriMatch | undefined {
   let m = NAMED.exec(folded);
-  if (m) return checked(m, { year: Number(m[3]), month: HIJRI_BY_NAME.get(m[2]!)!, day: /^\d/.test(m[1]!) ? Number(m[1]) : 1 });
+  if (m)
+    return checked(m, {
+      year: Number(m[3]),
+      month: HIJRI_BY_NAME.get(m[2]!)!,
+      day: /^\d/.test(m[1]!) ? Number(m[1]) : 1,
+    });
   m = NUMERIC_YMD.exec(folded);
   if (m) return checked(m, { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
   m = NUMERIC_DMY.exec(folded);
@@ -118,7 +127,12 @@ export const HIJRI_MONTH_TOKENS: ReadonlySet<string> = new Set([...HIJRI_BY_NAME
  * The Gregorian `YYYY-MM-DD` of the first (or, with `end`, the last) day of a Hijri year, month or
  * day, for date filters typed in Hijri (`date:1440-08`); undefined for an invalid Hijri date.
  */
-export function hijriBound(year: number, month: number | undefined, day: number | undefined, end: boolean): string | undefined {
+export function hijriBound(
+  year: number,
+  month: number | undefined,
+  day: number | undefined,
+  end: boolean,
+): string | undefined {
   const m = month ?? (end ? 12 : 1);
   if (!validHijri({ year, month: m })) return undefined;
   const d = day ?? (end ? UMALQURA.getDaysInMonth(new CalendarDate(UMALQURA, year, m, 1)) : 1);

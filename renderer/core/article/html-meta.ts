@@ -13,11 +13,15 @@ export interface PageMeta {
   url?: string;
 }
 
-const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|WebPage|Report)$/;
+const ARTICLE_TYPES =
+  /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|WebPage|Report)$/;
 
 function meta(doc: MiniDocument, ...keys: string[]): string | undefined {
   for (const k of keys) {
-    const el = doc.querySelector(`meta[property="${k}"]`) ?? doc.querySelector(`meta[name="${k}"]`) ?? doc.querySelector(`meta[itemprop="${k}"]`);
+    const el =
+      doc.querySelector(`meta[property="${k}"]`) ??
+      doc.querySelector(`meta[name="${k}"]`) ??
+      doc.querySelector(`meta[itemprop="${k}"]`);
     const v = el?.getAttribute('content')?.trim();
     if (v) return v;
   }
@@ -57,7 +61,7 @@ export function jsonLdMeta(doc: MiniDocument): PageMeta {
       continue;
     }
     for (const o of ldNodes(data)) {
-      if (!isArticleNode(o) || o['@type'] === 'WebPage' && !o['headline']) continue;
+      if (!isArticleNode(o) || (o['@type'] === 'WebPage' && !o['headline'])) continue;
       return {
         title: text(o['headline']) ?? text(o['name']),
         outlet: text(o['publisher']),
@@ -79,7 +83,21 @@ export function pageMeta(doc: MiniDocument): PageMeta {
     title: ld.title ?? meta(doc, 'og:title', 'twitter:title', 'headline'),
     outlet: ld.outlet ?? meta(doc, 'og:site_name', 'application-name', 'publisher'),
     author: ld.author ?? meta(doc, 'article:author', 'author', 'dc.creator', 'byl'),
-    published: ld.published ?? parseDate(meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publish-date', 'date', 'dc.date', 'og:pubdate')) ?? parseDate(time),
+    published:
+      ld.published ??
+      parseDate(
+        meta(
+          doc,
+          'article:published_time',
+          'datePublished',
+          'pubdate',
+          'publish-date',
+          'date',
+          'dc.date',
+          'og:pubdate',
+        ),
+      ) ??
+      parseDate(time),
     url: canonical ?? meta(doc, 'og:url') ?? ld.url,
   };
 }

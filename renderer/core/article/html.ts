@@ -44,16 +44,61 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
  * Decodes a page's bytes by BOM, `opts.charset`, <meta> charset or guessing (as text files), and parses it.
  * Throws ImportError 'empty' | 'binary' | 'no-text'.
  */
-export function parseHtmlBytes(bytes: Uint8Array, opts: HtmlParseOptions = {}): { article: ParsedArticle; encoding: TextEncodingName } {
-  const declared = sniffBom(bytes) ? undefined : opts.charset ?? sniffHtmlCharset(bytes);
+export function parseHtmlBytes(
+  bytes: Uint8Array,
+  opts: HtmlParseOptions = {},
+): { article: ParsedArticle; encoding: TextEncodingName } {
+  const declared = sniffBom(bytes) ? undefined : (opts.charset ?? sniffHtmlCharset(bytes));
   const { text, encoding } = decodeBytes(bytes, declared && knownLabel(declared) ? declared : undefined);
   return { article: parseHtml(text, opts), encoding };
 }
 
 // Elements whose end closes a paragraph in the extracted text.
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
-  'TABLE', 'TR', 'TD', 'TH', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'DL', 'BR', 'HR', 'HEADER', 'FOOTER', 'MAIN', 'ADDRESS']);
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'FORM', 'SELECT', 'NAV', 'ASIDE']);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'LI',
+  'UL',
+  'OL',
+  'BLOCKQUOTE',
+  'PRE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'FIGURE',
+  'FIGCAPTION',
+  'DD',
+  'DT',
+  'DL',
+  'BR',
+  'HR',
+  'HEADER',
+  'FOOTER',
+  'MAIN',
+  'ADDRESS',
+]);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'BUTTON',
+  'FORM',
+  'SELECT',
+  'NAV',
+  'ASIDE',
+]);
 
 /** An extracted block of text; `heading` when it came from an h1–h3, `linkRatio` its share inside links. */
 export interface Block extends TextBlock {
@@ -62,7 +107,8 @@ export interface Block extends TextBlock {
 
 // Class/id words of page furniture that readability sometimes keeps (related lists in a cut page,
 // share bars inside the article body). Whole words only: "ad" must not hit "header" or "shadow".
-const CLUTTER = /(?:^|[\s_-])(?:ads?|advert\w*|advertisement|banner|sponsor\w*|share\w*|sharing|social|related\w*|comments?|comment-\w+|promo\w*|newsletter|breadcrumbs?|tags|most-read|popular|outbrain|taboola|subscribe|sidebar|widget|cookies?\w*|consent\w*|gdpr|cmp)(?:$|[\s_-])/i;
+const CLUTTER =
+  /(?:^|[\s_-])(?:ads?|advert\w*|advertisement|banner|sponsor\w*|share\w*|sharing|social|related\w*|comments?|comment-\w+|promo\w*|newsletter|breadcrumbs?|tags|most-read|popular|outbrain|taboola|subscribe|sidebar|widget|cookies?\w*|consent\w*|gdpr|cmp)(?:$|[\s_-])/i;
 
 function isClutter(el: MiniElement): boolean {
   // Dialogs over the page (consent, newsletter) are never the article.
@@ -124,8 +170,16 @@ export function joinParagraphs(paras: readonly string[]): { text: string; paragr
 /** Readability's article root, or undefined when it finds none (readability may throw on odd trees). */
 function readableRoot(doc: MiniDocument): { root?: MiniElement; title?: string; byline?: string; siteName?: string } {
   try {
-    const r = new Readability<MiniElement>(doc as never, { keepClasses: true, serializer: (n) => n as unknown as MiniElement }).parse();
-    return { root: r?.content ?? undefined, title: r?.title ?? undefined, byline: r?.byline ?? undefined, siteName: r?.siteName ?? undefined };
+    const r = new Readability<MiniElement>(doc as never, {
+      keepClasses: true,
+      serializer: (n) => n as unknown as MiniElement,
+    }).parse();
+    return {
+      root: r?.content ?? undefined,
+      title: r?.title ?? undefined,
+      byline: r?.byline ?? undefined,
+      siteName: r?.siteName ?? undefined,
+    };
   } catch {
     return {};
   }
@@ -149,11 +203,17 @@ export function parseHtml(html: string, opts: HtmlParseOptions = {}): ParsedArti
   }
   blocks = dropClutter(blocks);
   const site = m.outlet || r.siteName;
-  const head = openingOf(blocks, { titles: [m.title, h1, stripSiteName(doc.title.trim(), site), r.title], author: m.author, guessHeadline: !m.title && !h1 });
+  const head = openingOf(blocks, {
+    titles: [m.title, h1, stripSiteName(doc.title.trim(), site), r.title],
+    author: m.author,
+    guessHeadline: !m.title && !h1,
+  });
   const paras = blocks.slice(head.skip).map((b) => b.text);
   if (paras.length === 0) throw new ImportError('no-text', 'No article text was found in this web page.');
   const outlet = m.outlet || r.siteName || outletInTitle(doc.title);
-  const title = stripSiteName(m.title || head.title || h1 || r.title || doc.title.trim(), outlet) || titleFromFileName(opts.fileName);
+  const title =
+    stripSiteName(m.title || head.title || h1 || r.title || doc.title.trim(), outlet) ||
+    titleFromFileName(opts.fileName);
   const { text, paragraphs } = joinParagraphs(paras);
   const url = m.url ?? opts.url;
   const out: ParsedArticle = {
@@ -164,7 +224,10 @@ export function parseHtml(html: string, opts: HtmlParseOptions = {}): ParsedArti
     source: { kind: opts.kind ?? 'html', ...(opts.fileName ? { name: opts.fileName } : {}) },
   };
   const author = (m.author && !/^https?:/i.test(m.author) ? m.author : undefined) ?? head.author ?? r.byline;
-  if (author) { out.author = author; out.byline = author; }
+  if (author) {
+    out.author = author;
+    out.byline = author;
+  }
   const published = m.published ?? head.dates?.published;
   if (published) out.published = published;
   if (head.dates?.hijri) out.publishedHijri = head.dates.hijri;
@@ -182,6 +245,9 @@ export function stripSiteName(title: string, site: string | undefined): string {
 
 /** An outlet named in one segment of "<title>" ("جريدة المستقبل - أخبار محلية"), by the text rules. */
 function outletInTitle(title: string): string | undefined {
-  const named = title.split(/\s+[|\-–—]\s+/).map((x) => x.trim()).filter(isOutletByName);
+  const named = title
+    .split(/\s+[|\-–—]\s+/)
+    .map((x) => x.trim())
+    .filter(isOutletByName);
   return named.length === 1 ? named[0] : undefined;
 }

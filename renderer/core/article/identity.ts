@@ -17,11 +17,16 @@ import { sha256Hex } from './env';
 //  - Every whitespace run (spaces, tabs, NBSP, CR/LF/CRLF line breaks, blank lines): one space; trimmed.
 // Not folded: hamza seats, alef forms, ى/ي, ة/ه, digits, Latin case — those are different spellings,
 // and two articles that differ only there are kept apart.
-const MARKS = /[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const MARKS =
+  /[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** The hash input for a body: see the fold table above. Never throws. */
 export function normaliseForHash(body: string): string {
-  return body.normalize('NFC').replace(MARKS, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return body
+    .normalize('NFC')
+    .replace(MARKS, '')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
 }
 
 /** The title followed by each paragraph, one per line: what identity hashes and what length/words count. */
@@ -57,7 +62,11 @@ export function countWords(text: string, paragraphs: ParsedArticle['paragraphs']
  * Splits a parsed article into the stored halves. `length` is the body's characters (paragraphs only,
  * no header lines), `words` its words; optional fields are present only when known. Never throws.
  */
-export function toArticle(parsed: ParsedArticle, id: string, importedAt: number): { meta: ArticleMeta; text: ArticleText } {
+export function toArticle(
+  parsed: ParsedArticle,
+  id: string,
+  importedAt: number,
+): { meta: ArticleMeta; text: ArticleText } {
   let length = 0;
   for (const r of parsed.paragraphs) length += r.end - r.start;
   const meta: ArticleMeta = {

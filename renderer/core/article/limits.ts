@@ -19,13 +19,47 @@ const MB = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
 /** Throws ImportError 'too-large' when a one-article file is over MAX_ARTICLE_BYTES. */
 export function checkArticleBytes(size: number): void {
   if (size > MAX_ARTICLE_BYTES) {
-    throw new ImportError('too-large', `The file is ${MB(size)}; Warraq imports articles of up to ${MB(MAX_ARTICLE_BYTES)}. Split it into smaller files.`);
+    throw new ImportError(
+      'too-large',
+      `The file is ${MB(size)}; Warraq imports articles of up to ${MB(MAX_ARTICLE_BYTES)}. Split it into smaller files.`,
+    );
   }
 }
 
 // Elements that never nest (void) or that the parser closes by itself when a sibling opens.
-const FLAT = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
-  'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'rb', 'rt', 'rp', 'colgroup', 'caption']);
+const FLAT = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'optgroup',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'rb',
+  'rt',
+  'rp',
+  'colgroup',
+  'caption',
+]);
 // Elements whose content is raw text: tags inside them are not tags.
 const RAW = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noembed', 'noframes', 'plaintext']);
 
@@ -36,7 +70,10 @@ const RAW = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noembed', '
  */
 export function checkHtml(html: string): void {
   if (html.length > MAX_HTML_CHARS) {
-    throw new ImportError('too-large', `The page is ${MB(html.length)} of markup; Warraq reads saved pages of up to ${MB(MAX_HTML_CHARS)}.`);
+    throw new ImportError(
+      'too-large',
+      `The page is ${MB(html.length)} of markup; Warraq reads saved pages of up to ${MB(MAX_HTML_CHARS)}.`,
+    );
   }
   const tag = /<(\/?)([a-zA-Z][^\s/>]*)[^>]*?(\/?)>|<!--[\s\S]*?-->/g;
   let depth = 0;
@@ -57,7 +94,10 @@ export function checkHtml(html: string): void {
     }
     if (m[3] || FLAT.has(name)) continue;
     if (++depth > MAX_HTML_DEPTH) {
-      throw new ImportError('too-deep', `The page nests its elements more than ${MAX_HTML_DEPTH} levels deep; it is refused rather than read slowly.`);
+      throw new ImportError(
+        'too-deep',
+        `The page nests its elements more than ${MAX_HTML_DEPTH} levels deep; it is refused rather than read slowly.`,
+      );
     }
   }
 }

@@ -9,8 +9,20 @@ export type LineRange = TextRange;
 
 // Whitespace that pads lines in saved articles: ASCII space/tab, NBSP, zero-width and BOM marks.
 function isPad(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b || c === 0xa0 || c === 0xfeff ||
-    (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0x0c ||
+    c === 0x0b ||
+    c === 0xa0 ||
+    c === 0xfeff ||
+    (c >= 0x200b && c <= 0x200f) ||
+    c === 0x2060 ||
+    c === 0x3000 ||
+    (c >= 0x2000 && c <= 0x200a)
+  );
 }
 
 /** The trimmed range of text[start, end), or undefined when it is blank. */

@@ -45,7 +45,9 @@ export function headerParam(value: string | undefined, name: string): string | u
 
 /** Quoted-printable → bytes (soft line breaks removed, =XX decoded; a stray "=" is kept). */
 export function decodeQuotedPrintable(s: string): Uint8Array {
-  const t = s.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  const t = s
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   return binaryToBytes(t);
 }
 
@@ -56,8 +58,11 @@ export function decodeBase64(s: string): Uint8Array {
   const val = (c: number) => (c > 96 ? c - 71 : c > 64 ? c - 65 : c > 47 ? c + 4 : c === 43 ? 62 : 63);
   let o = 0;
   for (let i = 0; i + 1 < clean.length; i += 4) {
-    const n = (val(clean.charCodeAt(i)) << 18) | (val(clean.charCodeAt(i + 1)) << 12) |
-      ((i + 2 < clean.length ? val(clean.charCodeAt(i + 2)) : 0) << 6) | (i + 3 < clean.length ? val(clean.charCodeAt(i + 3)) : 0);
+    const n =
+      (val(clean.charCodeAt(i)) << 18) |
+      (val(clean.charCodeAt(i + 1)) << 12) |
+      ((i + 2 < clean.length ? val(clean.charCodeAt(i + 2)) : 0) << 6) |
+      (i + 3 < clean.length ? val(clean.charCodeAt(i + 3)) : 0);
     out[o++] = (n >> 16) & 0xff;
     if (i + 2 < clean.length) out[o++] = (n >> 8) & 0xff;
     if (i + 3 < clean.length) out[o++] = n & 0xff;
@@ -78,7 +83,8 @@ export function parseMultipart(bytes: Uint8Array): { headers: Map<string, string
   const [head, rest] = splitHead(bytesToBinary(bytes));
   const headers = parseHeaders(head);
   const boundary = headerParam(headers.get('content-type'), 'boundary');
-  if (!boundary) throw new ImportError('malformed', 'This .mhtml file has no MIME boundary: it is not a complete saved web page.');
+  if (!boundary)
+    throw new ImportError('malformed', 'This .mhtml file has no MIME boundary: it is not a complete saved web page.');
   const parts: MimePart[] = [];
   for (const chunk of rest.split('--' + boundary).slice(1)) {
     if (/^--/.test(chunk)) break; // closing delimiter
@@ -86,7 +92,15 @@ export function parseMultipart(bytes: Uint8Array): { headers: Map<string, string
     const ph = parseHeaders(h);
     const enc = (ph.get('content-transfer-encoding') ?? '').toLowerCase();
     const raw = body.replace(/\r?\n$/, '');
-    parts.push({ headers: ph, body: enc === 'base64' ? decodeBase64(raw) : enc === 'quoted-printable' ? decodeQuotedPrintable(raw) : binaryToBytes(raw) });
+    parts.push({
+      headers: ph,
+      body:
+        enc === 'base64'
+          ? decodeBase64(raw)
+          : enc === 'quoted-printable'
+            ? decodeQuotedPrintable(raw)
+            : binaryToBytes(raw),
+    });
   }
   if (parts.length === 0) throw new ImportError('malformed', 'This .mhtml file holds no parts: it may be truncated.');
   return { headers, parts };
@@ -97,11 +111,19 @@ export function parseMultipart(bytes: Uint8Array): { headers: Map<string, string
  * Content-Location as fallbacks. Throws ImportError 'malformed' (no boundary, no parts, no HTML part),
  * 'empty' or 'no-text'.
  */
-export function parseMhtmlBytes(bytes: Uint8Array, opts: HtmlParseOptions = {}): { article: ParsedArticle; encoding: TextEncodingName } {
+export function parseMhtmlBytes(
+  bytes: Uint8Array,
+  opts: HtmlParseOptions = {},
+): { article: ParsedArticle; encoding: TextEncodingName } {
   const { headers, parts } = parseMultipart(bytes);
   const html = parts.find((p) => /^text\/html/i.test(p.headers.get('content-type') ?? ''));
   if (!html) throw new ImportError('malformed', 'This .mhtml file holds no web page (no text/html part).');
   const charset = headerParam(html.headers.get('content-type'), 'charset');
   const url = html.headers.get('content-location') ?? headers.get('snapshot-content-location');
-  return parseHtmlBytes(html.body, { kind: 'mhtml', ...opts, ...(charset ? { charset } : {}), ...(url && !opts.url ? { url } : {}) });
+  return parseHtmlBytes(html.body, {
+    kind: 'mhtml',
+    ...opts,
+    ...(charset ? { charset } : {}),
+    ...(url && !opts.url ? { url } : {}),
+  });
 }

@@ -40,14 +40,20 @@ function looksLikeHeadline(s: string, next: string): boolean {
  * the known author, a byline, or a dateline are metadata. Stops at the first other block, and always
  * leaves at least one block for the body.
  */
-export function openingOf(blocks: readonly TextBlock[], known: { titles: (string | undefined)[]; author?: string; guessHeadline?: boolean }): Opening {
+export function openingOf(
+  blocks: readonly TextBlock[],
+  known: { titles: (string | undefined)[]; author?: string; guessHeadline?: boolean },
+): Opening {
   const titles = new Set(known.titles.filter((t): t is string => !!t?.trim()).map(bare));
   const author = known.author?.trim() ? bare(known.author) : undefined;
   const out: Opening = { skip: 0 };
   for (let i = 0; i < Math.min(6, blocks.length - 1); i++) {
     const b = blocks[i]!;
     const text = b.text;
-    if (titles.has(bare(text)) || (!out.title && (b.heading || (known.guessHeadline === true && looksLikeHeadline(text, blocks[i + 1]!.text))))) {
+    if (
+      titles.has(bare(text)) ||
+      (!out.title && (b.heading || (known.guessHeadline === true && looksLikeHeadline(text, blocks[i + 1]!.text))))
+    ) {
       out.title ??= text;
     } else if (author && bare(text) === author) {
       out.author ??= text;

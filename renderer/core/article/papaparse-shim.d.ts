@@ -11,7 +11,11 @@ declare module 'papaparse/papaparse.min.js' {
      * Parses `input`; with `ignoreLastRow` the last (possibly incomplete) row is left out and
      * `meta.cursor` points at its start (baseIndex is added to cursor).
      */
-    parse(input: string, baseIndex: number, ignoreLastRow: boolean): {
+    parse(
+      input: string,
+      baseIndex: number,
+      ignoreLastRow: boolean,
+    ): {
       data: string[][];
       errors: Array<{ type: string; code: string; message: string; row?: number; index?: number }>;
       meta: { cursor: number };

@@ -84,7 +84,16 @@ const ALIASES = {
   outlet: ['source', 'outlet', 'publisher', 'site', 'المصدر'],
   author: ['author', 'byline', 'writer', 'الكاتب'],
   url: ['url', 'link', 'href', 'الرابط'],
-  date: ['date', 'published', 'date_published', 'datePublished', 'published_at', 'pubdate', 'date_extracted', 'التاريخ'],
+  date: [
+    'date',
+    'published',
+    'date_published',
+    'datePublished',
+    'published_at',
+    'pubdate',
+    'date_extracted',
+    'التاريخ',
+  ],
 } as const;
 
 function field(rec: Record<string, unknown>, keys: readonly string[]): string | undefined {
@@ -123,14 +132,17 @@ export function recordToArticle(rec: Record<string, unknown>, kind: SourceKind, 
     start = i + 1;
   }
   const out: ParsedArticle = {
-    title: title || (content.slice(paragraphs[0]?.start ?? 0, paragraphs[0]?.end ?? 0).slice(0, 80)),
+    title: title || content.slice(paragraphs[0]?.start ?? 0, paragraphs[0]?.end ?? 0).slice(0, 80),
     outlet: (field(rec, ALIASES.outlet) ?? '').trim(),
     text: content,
     paragraphs,
     source: { kind, ...(name ? { name } : {}) },
   };
   const author = field(rec, ALIASES.author)?.trim();
-  if (author) { out.author = author; out.byline = author; }
+  if (author) {
+    out.author = author;
+    out.byline = author;
+  }
   const url = field(rec, ALIASES.url)?.trim();
   if (url) out.url = url;
   const published = dateOf(field(rec, ALIASES.date));
@@ -142,9 +154,18 @@ export function recordToArticle(rec: Record<string, unknown>, kind: SourceKind, 
  * One JSON Lines line → a result; undefined for a blank line (skipped silently).
  * A line that is not JSON, or JSON that is not an object, is a failure with the parser's reason.
  */
-export function parseJsonlLine(line: NumberedLine, name?: string, kind: SourceKind = 'jsonl'): RecordResult | undefined {
+export function parseJsonlLine(
+  line: NumberedLine,
+  name?: string,
+  kind: SourceKind = 'jsonl',
+): RecordResult | undefined {
   if (line.tooLarge) {
-    return { ok: false, code: 'too-large', line: line.n, reason: `Line ${line.n} is longer than ${MAX_RECORD_CHARS / (1024 * 1024)} million characters; Warraq does not import records that large.` };
+    return {
+      ok: false,
+      code: 'too-large',
+      line: line.n,
+      reason: `Line ${line.n} is longer than ${MAX_RECORD_CHARS / (1024 * 1024)} million characters; Warraq does not import records that large.`,
+    };
   }
   if (isBlankText(line.text)) return undefined;
   let rec: unknown;
@@ -157,5 +178,7 @@ export function parseJsonlLine(line: NumberedLine, name?: string, kind: SourceKi
     return { ok: false, line: line.n, reason: `Line ${line.n} is not a JSON object with article fields.` };
   }
   const a = recordToArticle(rec as Record<string, unknown>, kind, name);
-  return typeof a === 'string' ? { ok: false, line: line.n, reason: `Line ${line.n}: ${a}` } : { ok: true, line: line.n, article: a };
+  return typeof a === 'string'
+    ? { ok: false, line: line.n, reason: `Line ${line.n}: ${a}` }
+    : { ok: true, line: line.n, article: a };
 }

@@ -32,12 +32,16 @@ export function applyDates(s: string | undefined, f: HeaderFields): boolean {
   return true;
 }
 
-const OUTLET_WORDS = /(?:^|\s)(?:قناة|قناه|صحيفة|صحيفه|جريدة|جريده|وكالة|وكاله|موقع|شبكة|شبكه|مجلة|مجله|تلفزيون|التلفزيون|إذاعة|اذاعة|راديو|فضائية|الفضائية|نيوز|بوابة|أونلاين|اونلاين|الإخبارية|الاخبارية|الإخباري|الاخباري|كوم|نت|تيفي|ميديا|بوست|تايمز|برس)(?:\s|$)|\b(?:news|tv|online|times|post|daily|press|radio)\b|\.(?:com|net|org|info)\b/i;
-const AGENCIES = /(?<!\p{L})(?:رويترز|فرانس برس|فرانس بريس|أ ?ف ?ب|أ\.ف\.ب|الأناضول|الاناضول|د ?ب ?أ|أسوشيتد برس|اسوشيتد برس|يونايتد برس|سانا|واس|وام|قنا|كونا|بترا|شينخوا|وكالات|CNN|BBC|AFP|Reuters|AP)(?!\p{L})/u;
-const BYLINE_LEAD = /(?:^|\/\s*)(?:إعداد|اعداد|تقرير|ترجمة|متابعة|المصدر|نقلا عن|نقلاً عن|مراسل|مراسلة|مراسلنا|خاص|حوار|وكالات)(?:\s|:|$)/;
+const OUTLET_WORDS =
+  /(?:^|\s)(?:قناة|قناه|صحيفة|صحيفه|جريدة|جريده|وكالة|وكاله|موقع|شبكة|شبكه|مجلة|مجله|تلفزيون|التلفزيون|إذاعة|اذاعة|راديو|فضائية|الفضائية|نيوز|بوابة|أونلاين|اونلاين|الإخبارية|الاخبارية|الإخباري|الاخباري|كوم|نت|تيفي|ميديا|بوست|تايمز|برس)(?:\s|$)|\b(?:news|tv|online|times|post|daily|press|radio)\b|\.(?:com|net|org|info)\b/i;
+const AGENCIES =
+  /(?<!\p{L})(?:رويترز|فرانس برس|فرانس بريس|أ ?ف ?ب|أ\.ف\.ب|الأناضول|الاناضول|د ?ب ?أ|أسوشيتد برس|اسوشيتد برس|يونايتد برس|سانا|واس|وام|قنا|كونا|بترا|شينخوا|وكالات|CNN|BBC|AFP|Reuters|AP)(?!\p{L})/u;
+const BYLINE_LEAD =
+  /(?:^|\/\s*)(?:إعداد|اعداد|تقرير|ترجمة|متابعة|المصدر|نقلا عن|نقلاً عن|مراسل|مراسلة|مراسلنا|خاص|حوار|وكالات)(?:\s|:|$)/;
 const AUTHOR_LEAD_WORD = /^(?:بقلم|كتب|كتبت|كتبه|بواسطة)(?:\s|:)/;
 const AUTHOR_LEAD = /^(?:بقلم|كتب|كتبت|كتبه|بواسطة)\s*:?\s*/;
-const LABEL = /^(العنوان|عنوان المقال|عنوان الخبر|المصدر|الصحيفة|الجريدة|الموقع|الوسيلة|القناة|الكاتب|الكاتبة|بقلم|المحرر|التاريخ|تاريخ النشر|نشر بتاريخ|الرابط|رابط المقال|رابط الخبر|المكان|title|source|author|date|url|link)\s*[:：]\s*(\S.*)$/i;
+const LABEL =
+  /^(العنوان|عنوان المقال|عنوان الخبر|المصدر|الصحيفة|الجريدة|الموقع|الوسيلة|القناة|الكاتب|الكاتبة|بقلم|المحرر|التاريخ|تاريخ النشر|نشر بتاريخ|الرابط|رابط المقال|رابط الخبر|المكان|title|source|author|date|url|link)\s*[:：]\s*(\S.*)$/i;
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
 const HEADLINE_WORDS = /(?:^|\s)(?:في|من|على|إلى|الى|عن|مع|بعد|قبل|حول|ضد|لا|لم|لن)(?:\s|$)|[:"«»؟?!]/;
 
@@ -107,7 +111,10 @@ export function placeOfByline(byline: string): string | undefined {
 
 /** Byline as printed, without the trailing "/" or the surrounding brackets. */
 export function cleanByline(s: string): string {
-  return s.replace(/\s*\/\s*$/, '').replace(/^[([]\s*(.*?)\s*[)\]]$/, '$1').trim();
+  return s
+    .replace(/\s*\/\s*$/, '')
+    .replace(/^[([]\s*(.*?)\s*[)\]]$/, '$1')
+    .trim();
 }
 
 /** The author's name when the byline says "بقلم: …" or "كتب …", else undefined. */
@@ -122,7 +129,8 @@ export function placeOf(dateline: string): string | undefined {
   const first = dateline.split(/\s*[-–—،,|:]\s*|\s+في\s+/)[0]?.trim() ?? '';
   if (!first || first === dateline.trim() || /\d/.test(first) || words(first) > 3) return undefined;
   const folded = foldForDates(first);
-  if (WEEKDAY.test(folded) || mentionsCalendar(first) || /^(?:نشر|تاريخ|بتاريخ|اخر تحديث|تحديث|منذ|اليوم)/.test(folded)) return undefined;
+  if (WEEKDAY.test(folded) || mentionsCalendar(first) || /^(?:نشر|تاريخ|بتاريخ|اخر تحديث|تحديث|منذ|اليوم)/.test(folded))
+    return undefined;
   return first;
 }
 
@@ -134,28 +142,62 @@ export function applyLabel(s: string, f: HeaderFields): boolean {
   const value = m[2]!.trim();
   if (/^(?:العنوان|عنوان|title)/.test(key)) f.title ??= value;
   else if (/^(?:المصدر|الصحيفة|الجريدة|الموقع|الوسيلة|القناة|source)$/.test(key)) f.outlet ??= value;
-  else if (/^(?:الكاتب|الكاتبة|بقلم|المحرر|author)$/.test(key)) { f.author ??= value; f.byline ??= value; }
-  else if (/^(?:التاريخ|تاريخ النشر|نشر بتاريخ|date)$/.test(key)) applyDates(value, f);
+  else if (/^(?:الكاتب|الكاتبة|بقلم|المحرر|author)$/.test(key)) {
+    f.author ??= value;
+    f.byline ??= value;
+  } else if (/^(?:التاريخ|تاريخ النشر|نشر بتاريخ|date)$/.test(key)) applyDates(value, f);
   else if (/^(?:الرابط|رابط|url|link)/.test(key)) f.url ??= value;
   else if (key === 'المكان') f.place ??= value;
   return true;
 }
 
 // Outlet keywords say nothing about which outlet: two names sharing only "قناة" are not the same.
-const GENERIC = new Set(['قناه', 'صحيفه', 'جريده', 'وكاله', 'موقع', 'شبكه', 'مجله', 'تلفزيون', 'التلفزيون', 'اذاعه', 'راديو', 'فضائيه',
-  'الفضائيه', 'نيوز', 'بوابه', 'اونلاين', 'الاخباريه', 'الاخباري', 'كوم', 'نت', 'تيفي', 'ميديا', 'بوست', 'تايمز', 'برس', 'الانباء', 'انباء']);
+const GENERIC = new Set([
+  'قناه',
+  'صحيفه',
+  'جريده',
+  'وكاله',
+  'موقع',
+  'شبكه',
+  'مجله',
+  'تلفزيون',
+  'التلفزيون',
+  'اذاعه',
+  'راديو',
+  'فضائيه',
+  'الفضائيه',
+  'نيوز',
+  'بوابه',
+  'اونلاين',
+  'الاخباريه',
+  'الاخباري',
+  'كوم',
+  'نت',
+  'تيفي',
+  'ميديا',
+  'بوست',
+  'تايمز',
+  'برس',
+  'الانباء',
+  'انباء',
+]);
 
 /** True when two names share a distinctive word ("قناة عشتار الفضائية" and "عشتار تيفي كوم"). */
 export function sharesName(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
-  const bag = (x: string) => foldForDates(x).split(/[^\p{L}]+/u).filter((w) => w.length >= 3 && !GENERIC.has(w));
+  const bag = (x: string) =>
+    foldForDates(x)
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 3 && !GENERIC.has(w));
   const left = new Set(bag(a));
   return bag(b).some((w) => left.has(w));
 }
 
 /** A short name: at most four words, no digits, no headline words or sentence punctuation. */
 function nameLike(s: string): boolean {
-  return s.length >= 2 && s.length <= 40 && words(s) <= 4 && !/\d/.test(s) && !HEADLINE_WORDS.test(s) && !/[.!?؟،,]/.test(s);
+  return (
+    s.length >= 2 && s.length <= 40 && words(s) <= 4 && !/\d/.test(s) && !HEADLINE_WORDS.test(s) && !/[.!?؟،,]/.test(s)
+  );
 }
 
 /**
@@ -176,6 +218,9 @@ export function creditOf(byline: string, outletLine?: string): { outlet: string;
 /** The agency a byline names on its own ("رويترز", "أ ف ب") or after a place ("دمشق - سانا"). */
 export function agencyOfByline(byline: string): string | undefined {
   if (isAgency(byline) && nameLike(byline)) return byline;
-  const right = byline.split(/\s+[-–—/]\s+|\s*\/\s*/).pop()?.trim();
+  const right = byline
+    .split(/\s+[-–—/]\s+|\s*\/\s*/)
+    .pop()
+    ?.trim();
   return right && right !== byline && isAgency(right) ? right : undefined;
 }

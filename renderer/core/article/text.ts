@@ -16,8 +16,21 @@ import { decodeBytes, type TextEncodingName } from './decode';
 import { ImportError } from './errors';
 import { hasWordChar, nonBlankLines } from './lines';
 import {
-  agencyOfByline, applyDates, applyLabel, authorOf, classify, cleanByline, couldBeOutlet, creditOf, isAgency, isDateline, isOutletByName,
-  looksLikeBody, placeOf, placeOfByline, type HeaderFields,
+  agencyOfByline,
+  applyDates,
+  applyLabel,
+  authorOf,
+  classify,
+  cleanByline,
+  couldBeOutlet,
+  creditOf,
+  isAgency,
+  isDateline,
+  isOutletByName,
+  looksLikeBody,
+  placeOf,
+  placeOfByline,
+  type HeaderFields,
 } from './text-header';
 
 export interface TextParseOptions {
@@ -55,8 +68,11 @@ function readHeader(text: string, lines: TextRange[]): Header {
     const kind = classify(s);
     if (kind === 'url') f.url ??= s;
     else if (kind === 'label') applyLabel(s, f);
-    else if (kind === 'dateline') { applyDates(s, f); f.place ??= placeOf(s); }
-    else if (kind === 'byline' || (titleRange && !f.byline && creditOf(s, f.outlet))) readByline(s, f); // a 2nd byline is dropped
+    else if (kind === 'dateline') {
+      applyDates(s, f);
+      f.place ??= placeOf(s);
+    } else if (kind === 'byline' || (titleRange && !f.byline && creditOf(s, f.outlet)))
+      readByline(s, f); // a 2nd byline is dropped
     else if (titleRange || f.title || looksLikeBody(s)) break;
     else if (i === 0 && isOutletLine(text, lines, s)) f.outlet = s;
     else titleRange = lines[i];
@@ -103,7 +119,10 @@ function isOutletLine(text: string, lines: TextRange[], s: string): boolean {
   const kind = classify(next);
   if (kind === 'byline' || kind === 'dateline' || creditOf(cleanByline(next), s)) return true;
   // The name printed again as a short credit at the end ("© پیام الخليج", "المصدر: …").
-  const tail = lines.slice(-2).map((r) => text.slice(r.start, r.end)).filter((x) => x.length <= 80 && x !== s);
+  const tail = lines
+    .slice(-2)
+    .map((r) => text.slice(r.start, r.end))
+    .filter((x) => x.length <= 80 && x !== s);
   if (tail.some((x) => x.includes(s))) return true;
   const words = (x: string) => x.split(/\s+/).filter(Boolean).length;
   return words(line(1)) >= 5 && words(line(1)) >= 2 * words(s) && looksLikeBody(next);
@@ -134,7 +153,8 @@ function readTrailingDate(text: string, paragraphs: TextRange[], f: HeaderFields
   for (const r of paragraphs.slice(-2).reverse()) {
     const s = text.slice(r.start, r.end);
     const labelled: HeaderFields = {};
-    if (s.length <= 120 && applyLabel(s, labelled) && (labelled.published || labelled.publishedHijri)) Object.assign(f, dateFields(labelled));
+    if (s.length <= 120 && applyLabel(s, labelled) && (labelled.published || labelled.publishedHijri))
+      Object.assign(f, dateFields(labelled));
     else if (isDateline(s)) applyDates(s, f);
     if (f.published || f.publishedHijri) return;
   }
@@ -156,7 +176,9 @@ export function parseTextArticle(text: string, opts: TextParseOptions = {}): Par
   if (paragraphs.length === 0 && !titleRange) throw new ImportError('no-text', 'The file holds no article text.');
   if (paragraphs[0]) readLeadDateline(text.slice(paragraphs[0].start, paragraphs[0].end), fields);
   if (!fields.published && !fields.publishedHijri) readTrailingDate(text, paragraphs, fields);
-  const title = titleRange ? text.slice(titleRange.start, titleRange.end) : fields.title || titleFromFileName(opts.fileName);
+  const title = titleRange
+    ? text.slice(titleRange.start, titleRange.end)
+    : fields.title || titleFromFileName(opts.fileName);
   const out: ParsedArticle = {
     title,
     outlet: fields.outlet ?? '',
@@ -165,7 +187,8 @@ export function parseTextArticle(text: string, opts: TextParseOptions = {}): Par
     source: { kind: opts.kind ?? 'text', ...(opts.fileName ? { name: opts.fileName } : {}) },
   };
   if (titleRange) out.titleRange = titleRange;
-  for (const k of ['byline', 'author', 'place', 'published', 'url', 'agency', 'publishedHijri'] as const) if (fields[k]) out[k] = fields[k];
+  for (const k of ['byline', 'author', 'place', 'published', 'url', 'agency', 'publishedHijri'] as const)
+    if (fields[k]) out[k] = fields[k];
   if (fields.dateNote) out.dateNote = fields.dateNote;
   return out;
 }
@@ -174,7 +197,10 @@ export function parseTextArticle(text: string, opts: TextParseOptions = {}): Par
  * Decodes a text file's bytes (see decode.ts) and parses it.
  * Throws ImportError 'empty' | 'binary' | 'no-text' with a plain reason.
  */
-export function parseTextBytes(bytes: Uint8Array, opts: TextParseOptions = {}): { article: ParsedArticle; encoding: TextEncodingName } {
+export function parseTextBytes(
+  bytes: Uint8Array,
+  opts: TextParseOptions = {},
+): { article: ParsedArticle; encoding: TextEncodingName } {
   const { text, encoding } = decodeBytes(bytes);
   return { article: parseTextArticle(text, opts), encoding };
 }

@@ -25,7 +25,11 @@ export class ConsistencyCheck {
     let set = this.keys.get(r.table);
     if (!set) this.keys.set(r.table, (set = new Set()));
     if (set.has(key)) {
-      throw new BackupError('duplicate-id', `The backup is inconsistent: record ${n} repeats the id ${key} in ${r.table}.`, { record: n, table: r.table, id: key });
+      throw new BackupError(
+        'duplicate-id',
+        `The backup is inconsistent: record ${n} repeats the id ${key} in ${r.table}.`,
+        { record: n, table: r.table, id: key },
+      );
     }
     set.add(key);
     if (r.table === 'texts') this.textRecord.set(key, n);
@@ -42,15 +46,25 @@ export class ConsistencyCheck {
     const articles = this.keys.get('articles') ?? new Set<string>();
     const texts = this.keys.get('texts') ?? new Set<string>();
     for (const id of articles) {
-      if (!texts.has(id)) throw new BackupError('missing-text', `The backup is inconsistent: article ${id} has no text in it.`, { table: 'articles', id });
+      if (!texts.has(id))
+        throw new BackupError('missing-text', `The backup is inconsistent: article ${id} has no text in it.`, {
+          table: 'articles',
+          id,
+        });
     }
     for (const id of texts) {
       if (!articles.has(id)) {
         const record = this.textRecord.get(id);
-        throw new BackupError('orphan-text', `The backup is inconsistent: the text in record ${record} belongs to no article (${id}).`, { record, table: 'texts', id });
+        throw new BackupError(
+          'orphan-text',
+          `The backup is inconsistent: the text in record ${record} belongs to no article (${id}).`,
+          { record, table: 'texts', id },
+        );
       }
     }
-    return [...this.refs].filter(([id]) => !articles.has(id)).map(([articleId, r]) => ({ articleId, table: r.table, record: r.record }));
+    return [...this.refs]
+      .filter(([id]) => !articles.has(id))
+      .map(([articleId, r]) => ({ articleId, table: r.table, record: r.record }));
   }
 }
 
@@ -64,5 +78,9 @@ export interface DanglingRef {
 /** The error for annotations or bookmarks that point at an article neither the backup nor the library holds. */
 export function danglingError(d: DanglingRef): BackupError {
   const what = `${d.table === 'bookmarks' ? 'a bookmark' : 'an annotation'} (record ${d.record})`;
-  return new BackupError('dangling-ref', `The backup is inconsistent: ${what} points at article ${d.articleId}, which is neither in the backup nor in the library.`, { record: d.record, table: d.table, id: d.articleId });
+  return new BackupError(
+    'dangling-ref',
+    `The backup is inconsistent: ${what} points at article ${d.articleId}, which is neither in the backup nor in the library.`,
+    { record: d.record, table: d.table, id: d.articleId },
+  );
 }

@@ -60,11 +60,29 @@ export interface BackupSummary {
 }
 
 export type BackupErrorCode =
-  | 'empty' | 'not-backup' | 'compressed' | 'newer-version' | 'bad-header'
-  | 'damaged-record' | 'checksum' | 'invalid-record' | 'truncated' | 'count-mismatch' | 'digest' | 'after-end'
+  | 'empty'
+  | 'not-backup'
+  | 'compressed'
+  | 'newer-version'
+  | 'bad-header'
+  | 'damaged-record'
+  | 'checksum'
+  | 'invalid-record'
+  | 'truncated'
+  | 'count-mismatch'
+  | 'digest'
+  | 'after-end'
   // issue 13: each problem keeps its own words
-  | 'unknown-table' | 'too-long' | 'not-json' | 'gzip-bomb' | 'wrong-passphrase' | 'not-decrypted'
-  | 'duplicate-id' | 'missing-text' | 'orphan-text' | 'dangling-ref';
+  | 'unknown-table'
+  | 'too-long'
+  | 'not-json'
+  | 'gzip-bomb'
+  | 'wrong-passphrase'
+  | 'not-decrypted'
+  | 'duplicate-id'
+  | 'missing-text'
+  | 'orphan-text'
+  | 'dangling-ref';
 
 /**
  * Every problem with a backup file. `code` is for the UI's own wording; `message` is a plain
@@ -92,19 +110,51 @@ export function isBackupTable(t: unknown): t is BackupTable {
 /** The key a row is stored under in its table (the id, or articleId / key). */
 export function recordKey(r: BackupRecord): string {
   switch (r.table) {
-    case 'reading': return r.data.articleId;
-    case 'settings': return r.data.key;
-    default: return r.data.id;
+    case 'reading':
+      return r.data.articleId;
+    case 'settings':
+      return r.data.key;
+    default:
+      return r.data.id;
   }
 }
 
 type Check = [field: string, kind: 'string' | 'number' | 'array' | 'object'];
 const SHAPES: Record<BackupTable, Check[]> = {
-  articles: [['id', 'string'], ['title', 'string'], ['outlet', 'string'], ['importedAt', 'number'], ['tags', 'array'], ['source', 'object']],
-  texts: [['id', 'string'], ['text', 'string'], ['paragraphs', 'array']],
-  annotations: [['id', 'string'], ['articleId', 'string'], ['selectors', 'array'], ['note', 'string'], ['tags', 'array'], ['createdAt', 'number'], ['updatedAt', 'number']],
-  bookmarks: [['id', 'string'], ['articleId', 'string'], ['paragraph', 'number'], ['createdAt', 'number']],
-  reading: [['articleId', 'string'], ['paragraph', 'number'], ['fraction', 'number'], ['updatedAt', 'number']],
+  articles: [
+    ['id', 'string'],
+    ['title', 'string'],
+    ['outlet', 'string'],
+    ['importedAt', 'number'],
+    ['tags', 'array'],
+    ['source', 'object'],
+  ],
+  texts: [
+    ['id', 'string'],
+    ['text', 'string'],
+    ['paragraphs', 'array'],
+  ],
+  annotations: [
+    ['id', 'string'],
+    ['articleId', 'string'],
+    ['selectors', 'array'],
+    ['note', 'string'],
+    ['tags', 'array'],
+    ['createdAt', 'number'],
+    ['updatedAt', 'number'],
+  ],
+  bookmarks: [
+    ['id', 'string'],
+    ['articleId', 'string'],
+    ['paragraph', 'number'],
+    ['createdAt', 'number'],
+  ],
+  reading: [
+    ['articleId', 'string'],
+    ['paragraph', 'number'],
+    ['fraction', 'number'],
+    ['updatedAt', 'number'],
+  ],
   settings: [['key', 'string']],
 };
 
@@ -114,8 +164,10 @@ export function shapeProblem(table: BackupTable, data: unknown): string | undefi
   const row = data as Record<string, unknown>;
   for (const [field, kind] of SHAPES[table]) {
     const v = row[field];
-    const ok = kind === 'array' ? Array.isArray(v) : kind === 'object' ? !!v && typeof v === 'object' : typeof v === kind;
-    if (!ok || (kind === 'number' && !Number.isFinite(v))) return `${field} should be ${kind === 'array' ? 'a list' : `a ${kind}`}`;
+    const ok =
+      kind === 'array' ? Array.isArray(v) : kind === 'object' ? !!v && typeof v === 'object' : typeof v === kind;
+    if (!ok || (kind === 'number' && !Number.isFinite(v)))
+      return `${field} should be ${kind === 'array' ? 'a list' : `a ${kind}`}`;
   }
   return undefined;
 }

@@ -1,8 +1,20 @@
 /** The backup file format: stream-written, fully verified before a restore touches anything. */
 export {
-  BACKUP_FORMAT, BACKUP_VERSION, BACKUP_TABLES, BackupError, emptyCounts, recordKey, shapeProblem,
-  type BackupTable, type BackupRecord, type BackupRows, type BackupHeader, type BackupTrailer, type BackupSummary,
-  type BackupCounts, type BackupErrorCode,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BACKUP_TABLES,
+  BackupError,
+  emptyCounts,
+  recordKey,
+  shapeProblem,
+  type BackupTable,
+  type BackupRecord,
+  type BackupRows,
+  type BackupHeader,
+  type BackupTrailer,
+  type BackupSummary,
+  type BackupCounts,
+  type BackupErrorCode,
 } from './format';
 export { BackupWriter, writeBackup, concat, type BackupWriterOptions } from './writer';
 export { BackupReader, verifyBackup, readBackup, isGzip, type BackupReaderOptions } from './reader';

@@ -45,7 +45,11 @@ export function mergePlan(incoming: Partial<Record<BackupTable, Iterable<string>
  * already taken earlier in this restore. `taken` is updated, so pass the same sets for every batch
  * of a streamed restore (a file listing a row twice still adds it once).
  */
-export function recordsToMerge(batch: readonly BackupRecord[], existing: ExistingKeys, taken: Partial<Record<BackupTable, Set<string>>> = {}): BackupRecord[] {
+export function recordsToMerge(
+  batch: readonly BackupRecord[],
+  existing: ExistingKeys,
+  taken: Partial<Record<BackupTable, Set<string>>> = {},
+): BackupRecord[] {
   const out: BackupRecord[] = [];
   for (const r of batch) {
     const key = recordKey(r);

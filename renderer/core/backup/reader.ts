@@ -5,8 +5,17 @@
  */
 import { crc32, crcHex } from './crc32';
 import {
-  BACKUP_FORMAT, BACKUP_VERSION, BackupError, emptyCounts, isBackupTable, shapeProblem,
-  type BackupCounts, type BackupHeader, type BackupRecord, type BackupSummary, type BackupTrailer,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupError,
+  emptyCounts,
+  isBackupTable,
+  shapeProblem,
+  type BackupCounts,
+  type BackupHeader,
+  type BackupRecord,
+  type BackupSummary,
+  type BackupTrailer,
 } from './format';
 import { Sha256 } from './sha256';
 import { ConsistencyCheck } from './consistency';
@@ -43,7 +52,8 @@ export class BackupReader {
     const bytes = typeof chunk === 'string' ? utf8Encode(chunk) : chunk;
     if (!this.seenBytes && bytes.length) {
       this.seenBytes = true;
-      if (isGzip(bytes)) throw new BackupError('compressed', 'This file is gzip-compressed; decompress it before reading the backup.');
+      if (isGzip(bytes))
+        throw new BackupError('compressed', 'This file is gzip-compressed; decompress it before reading the backup.');
     }
     const out: BackupRecord[] = [];
     let from = 0;
@@ -76,7 +86,11 @@ export class BackupReader {
     const limit = this.header ? MAX_LINE : MAX_HEADER;
     if (this.pendingLength > limit) {
       if (!this.header) throw new BackupError('not-backup', 'This file is not a Warraq backup.');
-      throw new BackupError('too-long', `Record ${this.records + 1} is damaged: its line is longer than any record can be (over 64 MB).`, { record: this.records + 1, line: this.line + 1 });
+      throw new BackupError(
+        'too-long',
+        `Record ${this.records + 1} is damaged: its line is longer than any record can be (over 64 MB).`,
+        { record: this.records + 1, line: this.line + 1 },
+      );
     }
   }
 
@@ -114,24 +128,44 @@ export class BackupReader {
     const where = { record: n, line: this.line };
     const head = RECORD_HEAD.exec(String.fromCharCode(...line.subarray(0, 48)));
     if (head && !isBackupTable(head[1]) && line[line.length - 1] === 0x7d) {
-      throw new BackupError('unknown-table', `Record ${n} (line ${this.line}) belongs to a table this Warraq does not know ("${head[1]}").`, { ...where, table: head[1] });
+      throw new BackupError(
+        'unknown-table',
+        `Record ${n} (line ${this.line}) belongs to a table this Warraq does not know ("${head[1]}").`,
+        { ...where, table: head[1] },
+      );
     }
     if (!head || !isBackupTable(head[1]) || line[line.length - 1] !== 0x7d) {
-      throw new BackupError('damaged-record', `Record ${n} (line ${this.line}) is damaged: it does not have the layout of a backup record.`, where);
+      throw new BackupError(
+        'damaged-record',
+        `Record ${n} (line ${this.line}) is damaged: it does not have the layout of a backup record.`,
+        where,
+      );
     }
     const table = head[1];
     const data = line.subarray(head[0].length, line.length - 1);
     if (crcHex(crc32(data, crc32(utf8Encode(table)))) !== head[2]) {
-      throw new BackupError('checksum', `Record ${n} (${table}, line ${this.line}) is damaged: its checksum does not match.`, { ...where, table });
+      throw new BackupError(
+        'checksum',
+        `Record ${n} (${table}, line ${this.line}) is damaged: its checksum does not match.`,
+        { ...where, table },
+      );
     }
     let row: unknown;
     try {
       row = JSON.parse(utf8Decode(data));
     } catch {
-      throw new BackupError('not-json', `Record ${n} (${table}, line ${this.line}) is damaged: it is not valid JSON.`, { ...where, table });
+      throw new BackupError('not-json', `Record ${n} (${table}, line ${this.line}) is damaged: it is not valid JSON.`, {
+        ...where,
+        table,
+      });
     }
     const problem = shapeProblem(table, row);
-    if (problem) throw new BackupError('invalid-record', `Record ${n} (${table}, line ${this.line}) is not a valid row: ${problem}.`, { ...where, table });
+    if (problem)
+      throw new BackupError(
+        'invalid-record',
+        `Record ${n} (${table}, line ${this.line}) is not a valid row: ${problem}.`,
+        { ...where, table },
+      );
     this.counts[table]++;
     return { table, data: row } as BackupRecord;
   }
@@ -139,14 +173,23 @@ export class BackupReader {
   private checkTrailer(line: Uint8Array): BackupTrailer {
     const t = parseJson(line) as BackupTrailer | undefined;
     if (!t || t.end !== BACKUP_FORMAT || typeof t.records !== 'number' || !t.counts || typeof t.sha256 !== 'string') {
-      throw new BackupError('damaged-record', `The backup's closing line (line ${this.line}) is damaged.`, { line: this.line });
+      throw new BackupError('damaged-record', `The backup's closing line (line ${this.line}) is damaged.`, {
+        line: this.line,
+      });
     }
     const countsMatch = Object.entries(this.counts).every(([k, v]) => t.counts[k as keyof BackupCounts] === v);
     if (t.records !== this.records || !countsMatch) {
-      throw new BackupError('count-mismatch', `The backup should hold ${t.records} records but holds ${this.records}: some are missing or extra.`, { record: this.records });
+      throw new BackupError(
+        'count-mismatch',
+        `The backup should hold ${t.records} records but holds ${this.records}: some are missing or extra.`,
+        { record: this.records },
+      );
     }
     if (t.sha256 !== this.hash.hex()) {
-      throw new BackupError('digest', 'The backup is damaged: its overall checksum (SHA-256) does not match its contents.');
+      throw new BackupError(
+        'digest',
+        'The backup is damaged: its overall checksum (SHA-256) does not match its contents.',
+      );
     }
     return t;
   }
@@ -155,27 +198,50 @@ export class BackupReader {
 /** The first 10+ bytes of our own header line, cut before its end. */
 function isCutHeader(line: Uint8Array): boolean {
   const sign = `{"format":"${BACKUP_FORMAT}","version":`;
-  return line.length >= 10 && startsWith(utf8Encode(sign), String.fromCharCode(...line.subarray(0, Math.min(line.length, sign.length))));
+  return (
+    line.length >= 10 &&
+    startsWith(utf8Encode(sign), String.fromCharCode(...line.subarray(0, Math.min(line.length, sign.length))))
+  );
 }
 
 function truncated(records: number): BackupError {
-  return new BackupError('truncated', `The backup is incomplete: it ends after record ${records} without its closing line (the file may have been cut off while it was written or copied).`, { record: records });
+  return new BackupError(
+    'truncated',
+    `The backup is incomplete: it ends after record ${records} without its closing line (the file may have been cut off while it was written or copied).`,
+    { record: records },
+  );
 }
 
 function parseHeader(line: Uint8Array, options: BackupReaderOptions): BackupHeader {
   const h = parseJson(line) as Partial<BackupHeader> | undefined;
-  if (!h || typeof h !== 'object' || h.format !== BACKUP_FORMAT) throw new BackupError('not-backup', 'This file is not a Warraq backup.');
+  if (!h || typeof h !== 'object' || h.format !== BACKUP_FORMAT)
+    throw new BackupError('not-backup', 'This file is not a Warraq backup.');
   const v = h.version;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new BackupError('bad-header', 'The backup header is damaged: its format version is not valid.');
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+    throw new BackupError('bad-header', 'The backup header is damaged: its format version is not valid.');
   if (v > BACKUP_VERSION) {
-    throw new BackupError('newer-version', `This backup was made by a newer Warraq (format ${v}); update Warraq to restore it.`, { version: v });
+    throw new BackupError(
+      'newer-version',
+      `This backup was made by a newer Warraq (format ${v}); update Warraq to restore it.`,
+      { version: v },
+    );
   }
   const s = h.schemaVersion;
-  if (typeof s !== 'number' || !Number.isInteger(s) || s < 1 || typeof h.createdAt !== 'string' || typeof h.app !== 'string') {
+  if (
+    typeof s !== 'number' ||
+    !Number.isInteger(s) ||
+    s < 1 ||
+    typeof h.createdAt !== 'string' ||
+    typeof h.app !== 'string'
+  ) {
     throw new BackupError('bad-header', 'The backup header is damaged: schema version, date or app is missing.');
   }
   if (options.maxSchemaVersion !== undefined && s > options.maxSchemaVersion) {
-    throw new BackupError('newer-version', `This backup was made by a newer Warraq (library schema ${s}); update Warraq to restore it.`, { version: v });
+    throw new BackupError(
+      'newer-version',
+      `This backup was made by a newer Warraq (library schema ${s}); update Warraq to restore it.`,
+      { version: v },
+    );
   }
   return h as BackupHeader;
 }
@@ -220,7 +286,10 @@ export async function verifyBackup(chunks: Chunks, options: BackupReaderOptions 
  * Yields the records of a backup in file order and returns its summary. It checks as it goes, so a
  * damaged file throws part-way: run `verifyBackup` over the file first and restore only after it.
  */
-export async function* readBackup(chunks: Chunks, options: BackupReaderOptions = {}): AsyncGenerator<BackupRecord, BackupSummary, undefined> {
+export async function* readBackup(
+  chunks: Chunks,
+  options: BackupReaderOptions = {},
+): AsyncGenerator<BackupRecord, BackupSummary, undefined> {
   const reader = new BackupReader(options);
   for await (const c of chunks) yield* reader.push(c);
   return reader.end();

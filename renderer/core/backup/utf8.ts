@@ -4,8 +4,12 @@
  * here — and a small pure fallback so core still runs where they are missing.
  */
 
-interface Encoder { encode(s: string): Uint8Array }
-interface Decoder { decode(b: Uint8Array): string }
+interface Encoder {
+  encode(s: string): Uint8Array;
+}
+interface Decoder {
+  decode(b: Uint8Array): string;
+}
 const g = globalThis as unknown as {
   TextEncoder?: new () => Encoder;
   TextDecoder?: new (label: string, options: { fatal: boolean }) => Decoder;
@@ -38,7 +42,7 @@ function encodeFallback(s: string): Uint8Array {
 
 function decodeFallback(b: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!;
     const n = c < 0x80 ? 0 : c >= 0xf0 && c < 0xf5 ? 3 : c >= 0xe0 ? 2 : c >= 0xc2 && c < 0xe0 ? 1 : -1;
     if (n < 0 || i + n >= b.length + (n ? 0 : 1)) throw new TypeError('invalid UTF-8');

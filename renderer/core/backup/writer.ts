@@ -4,8 +4,15 @@
  */
 import { crc32, crcHex } from './crc32';
 import {
-  BACKUP_FORMAT, BACKUP_VERSION, BackupError, emptyCounts, shapeProblem,
-  type BackupCounts, type BackupHeader, type BackupRecord, type BackupTrailer,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupError,
+  emptyCounts,
+  shapeProblem,
+  type BackupCounts,
+  type BackupHeader,
+  type BackupRecord,
+  type BackupTrailer,
 } from './format';
 import { Sha256 } from './sha256';
 import { utf8Encode } from './utf8';
@@ -51,7 +58,10 @@ export class BackupWriter {
     if (this.state === 'closed') throw new Error('BackupWriter: add() after finish()');
     const problem = shapeProblem(record.table, record.data);
     if (problem) {
-      throw new BackupError('invalid-record', `Cannot back up a row of ${record.table}: ${problem}.`, { table: record.table, record: this.records + 1 });
+      throw new BackupError('invalid-record', `Cannot back up a row of ${record.table}: ${problem}.`, {
+        table: record.table,
+        record: this.records + 1,
+      });
     }
     const table = utf8Encode(record.table);
     const data = utf8Encode(JSON.stringify(record.data));
@@ -73,7 +83,12 @@ export class BackupWriter {
     const head = this.state === 'new' ? this.start() : undefined;
     if (this.state === 'closed') throw new Error('BackupWriter: finish() called twice');
     this.state = 'closed';
-    const trailer: BackupTrailer = { end: BACKUP_FORMAT, records: this.records, counts: { ...this.counts }, sha256: this.hash.hex() };
+    const trailer: BackupTrailer = {
+      end: BACKUP_FORMAT,
+      records: this.records,
+      counts: { ...this.counts },
+      sha256: this.hash.hex(),
+    };
     const line = utf8Encode(JSON.stringify(trailer) + '\n');
     return head ? concat([head, line]) : line;
   }

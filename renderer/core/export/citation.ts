@@ -24,7 +24,8 @@ export interface CitationOptions {
   editions?: readonly Edition[];
 }
 
-export type CitationField = 'title' | 'outlet' | 'author' | 'agency' | 'published' | 'url' | 'archived' | 'paragraph' | 'editions';
+export type CitationField =
+  'title' | 'outlet' | 'author' | 'agency' | 'published' | 'url' | 'archived' | 'paragraph' | 'editions';
 
 export interface CitationPart {
   field: CitationField;
@@ -36,8 +37,26 @@ export interface CitationPart {
 }
 
 const WORDS = {
-  ar: { open: '«', close: '»', archived: 'أُرشف في ', paragraph: 'فقرة ', via: 'نقلاً عن ', sep: '، ', also: 'ونشرته أيضًا: ', alsoSep: '؛ ' },
-  en: { open: '"', close: '"', archived: 'archived ', paragraph: 'para. ', via: 'via ', sep: ', ', also: 'also published by: ', alsoSep: '; ' },
+  ar: {
+    open: '«',
+    close: '»',
+    archived: 'أُرشف في ',
+    paragraph: 'فقرة ',
+    via: 'نقلاً عن ',
+    sep: '، ',
+    also: 'ونشرته أيضًا: ',
+    alsoSep: '؛ ',
+  },
+  en: {
+    open: '"',
+    close: '"',
+    archived: 'archived ',
+    paragraph: 'para. ',
+    via: 'via ',
+    sep: ', ',
+    also: 'also published by: ',
+    alsoSep: '; ',
+  },
 } as const;
 
 /** The citation's fields in order; empty fields are left out (an article with no author has none). */
@@ -58,7 +77,11 @@ export function citationParts(article: ArticleMeta, options: CitationOptions = {
   if (options.paragraph !== undefined && options.paragraph > 0) {
     add('paragraph', lang === 'ar' ? arabicDigits(options.paragraph) : String(options.paragraph), w.paragraph);
   }
-  const others = options.editions?.map((e) => [e.outlet, formatGregorian(parseIsoDate(e.published), lang, options.months), e.url].filter(Boolean).join(' ')).filter(Boolean);
+  const others = options.editions
+    ?.map((e) =>
+      [e.outlet, formatGregorian(parseIsoDate(e.published), lang, options.months), e.url].filter(Boolean).join(' '),
+    )
+    .filter(Boolean);
   if (others?.length) add('editions', others.join(w.alsoSep), w.also);
   return parts;
 }
@@ -72,7 +95,9 @@ export function citationText(article: ArticleMeta, options: CitationOptions & { 
   const lang = options.lang ?? 'ar';
   const w = WORDS[lang];
   const iso = options.isolates === false ? (s: string) => s : (s: string) => isolateIfNeeded(s, dirOfLang(lang));
-  return citationParts(article, options).map((p) => p.before + iso(p.value) + p.after).join(w.sep);
+  return citationParts(article, options)
+    .map((p) => p.before + iso(p.value) + p.after)
+    .join(w.sep);
 }
 
 /**
@@ -86,7 +111,8 @@ export function citationHtml(article: ArticleMeta, options: CitationOptions = {}
     .map((p) => {
       const v = escapeHtml(p.value);
       const bare = !runsAgainst(p.value, dirOfLang(lang));
-      const inner = p.field === 'url' && isWebUrl(p.value) ? `<a href="${v}" dir="ltr">${v}</a>` : bare ? v : `<bdi>${v}</bdi>`;
+      const inner =
+        p.field === 'url' && isWebUrl(p.value) ? `<a href="${v}" dir="ltr">${v}</a>` : bare ? v : `<bdi>${v}</bdi>`;
       return `<span class="cite-${p.field}">${escapeHtml(p.before)}${inner}${escapeHtml(p.after)}</span>`;
     })
     .join(escapeHtml(w.sep));

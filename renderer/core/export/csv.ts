@@ -7,12 +7,60 @@ import { isoTime } from './dates';
 import { guardFormula } from './escape';
 import { editionsCell } from './editions';
 
-export const CSV_COLUMNS = ['outlet', 'author', 'title', 'date', 'url', 'paragraph', 'quote', 'note', 'tags', 'colour', 'created', 'articleTags', 'agency', 'story', 'editions'] as const;
+export const CSV_COLUMNS = [
+  'outlet',
+  'author',
+  'title',
+  'date',
+  'url',
+  'paragraph',
+  'quote',
+  'note',
+  'tags',
+  'colour',
+  'created',
+  'articleTags',
+  'agency',
+  'story',
+  'editions',
+] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const HEADERS: Record<ExportLang, Record<CsvColumn, string>> = {
-  en: { outlet: 'outlet', author: 'author', title: 'title', date: 'date', url: 'URL', paragraph: 'paragraph', quote: 'quote', note: 'note', tags: 'tags', colour: 'colour', created: 'created', articleTags: 'article tags', agency: 'source agency', story: 'story', editions: 'editions' },
-  ar: { outlet: 'المنفذ', author: 'الكاتب', title: 'العنوان', date: 'التاريخ', url: 'الرابط', paragraph: 'الفقرة', quote: 'الاقتباس', note: 'الملاحظة', tags: 'الوسوم', colour: 'اللون', created: 'أُنشئت', articleTags: 'وسوم المقال', agency: 'المصدر الأصلي', story: 'الخبر', editions: 'النسخ' },
+  en: {
+    outlet: 'outlet',
+    author: 'author',
+    title: 'title',
+    date: 'date',
+    url: 'URL',
+    paragraph: 'paragraph',
+    quote: 'quote',
+    note: 'note',
+    tags: 'tags',
+    colour: 'colour',
+    created: 'created',
+    articleTags: 'article tags',
+    agency: 'source agency',
+    story: 'story',
+    editions: 'editions',
+  },
+  ar: {
+    outlet: 'المنفذ',
+    author: 'الكاتب',
+    title: 'العنوان',
+    date: 'التاريخ',
+    url: 'الرابط',
+    paragraph: 'الفقرة',
+    quote: 'الاقتباس',
+    note: 'الملاحظة',
+    tags: 'الوسوم',
+    colour: 'اللون',
+    created: 'أُنشئت',
+    articleTags: 'وسوم المقال',
+    agency: 'المصدر الأصلي',
+    story: 'الخبر',
+    editions: 'النسخ',
+  },
 };
 
 /** Tags share one cell, joined by this. */
@@ -51,7 +99,13 @@ export function csvRows(input: ExportInput): Record<CsvColumn, string>[] {
 }
 
 /** The cells that describe the article, repeated on each of its rows. */
-function articleCells(g: ArticleGroup, input: ExportInput): Pick<Record<CsvColumn, string>, 'outlet' | 'author' | 'title' | 'date' | 'url' | 'articleTags' | 'agency' | 'story' | 'editions'> {
+function articleCells(
+  g: ArticleGroup,
+  input: ExportInput,
+): Pick<
+  Record<CsvColumn, string>,
+  'outlet' | 'author' | 'title' | 'date' | 'url' | 'articleTags' | 'agency' | 'story' | 'editions'
+> {
   return {
     outlet: g.article.outlet,
     author: authorOf(g.article) ?? '',

@@ -4,8 +4,34 @@
  */
 import type { ExportLang } from './common';
 
-const AR_MONTHS = ['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول'];
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const AR_MONTHS = [
+  'كانون الثاني',
+  'شباط',
+  'آذار',
+  'نيسان',
+  'أيار',
+  'حزيران',
+  'تموز',
+  'آب',
+  'أيلول',
+  'تشرين الأول',
+  'تشرين الثاني',
+  'كانون الأول',
+];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export interface DateParts {
   year: number;
@@ -54,7 +80,13 @@ export function formatDate(parts: DateParts | undefined, lang: ExportLang): stri
 export function isoOfParts(parts: DateParts | undefined): string {
   if (!parts) return '';
   const pad = (n: number) => String(n).padStart(2, '0');
-  return [String(parts.year).padStart(4, '0'), parts.month && pad(parts.month), parts.month && parts.day && pad(parts.day)].filter(Boolean).join('-');
+  return [
+    String(parts.year).padStart(4, '0'),
+    parts.month && pad(parts.month),
+    parts.month && parts.day && pad(parts.day),
+  ]
+    .filter(Boolean)
+    .join('-');
 }
 
 /** ISO 8601 UTC of a time in ms; the epoch for a missing or impossible time rather than a throw. */

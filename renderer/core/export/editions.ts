@@ -16,14 +16,23 @@ export function otherEditions(article: ArticleMeta, editions: readonly Edition[]
 }
 
 /** One record per edition: the article itself first, then each other edition as printed. */
-export function editionRecords(articles: readonly ArticleMeta[], editions?: ReadonlyMap<string, readonly Edition[]>): ArticleMeta[] {
+export function editionRecords(
+  articles: readonly ArticleMeta[],
+  editions?: ReadonlyMap<string, readonly Edition[]>,
+): ArticleMeta[] {
   return articles.flatMap((a) => [a, ...otherEditions(a, editions?.get(a.id)).map((e, k) => editionMeta(a, e, k + 1))]);
 }
 
 function editionMeta(a: ArticleMeta, e: Edition, k: number): ArticleMeta {
   const m: ArticleMeta = {
-    id: `${a.id}~${k}`, title: e.title, outlet: e.outlet, length: a.length, words: a.words, importedAt: e.importedAt,
-    source: { kind: e.source.kind, ...(e.source.name ? { name: e.source.name } : {}) }, tags: [],
+    id: `${a.id}~${k}`,
+    title: e.title,
+    outlet: e.outlet,
+    length: a.length,
+    words: a.words,
+    importedAt: e.importedAt,
+    source: { kind: e.source.kind, ...(e.source.name ? { name: e.source.name } : {}) },
+    tags: [],
   };
   if (a.storyId) m.storyId = a.storyId;
   for (const f of ['url', 'byline', 'author', 'published'] as const) if (e[f]) m[f] = e[f];
@@ -32,6 +41,9 @@ function editionMeta(a: ArticleMeta, e: Edition, k: number): ArticleMeta {
 
 /** The CSV cell listing every edition: "outlet date URL", earliest first, separated by " | ". */
 export function editionsCell(article: ArticleMeta, editions: readonly Edition[] | undefined): string {
-  const all = [{ outlet: article.outlet, published: article.published, url: article.url }, ...otherEditions(article, editions)];
+  const all = [
+    { outlet: article.outlet, published: article.published, url: article.url },
+    ...otherEditions(article, editions),
+  ];
   return all.map((e) => [e.outlet, e.published?.slice(0, 10), e.url].filter(Boolean).join(' ')).join(' | ');
 }

@@ -55,9 +55,7 @@ export function withDirectionMark(line: string, dir = majorityDir(line)): string
  * (headings, lists, quotes) are the caller's: see escapeLine in markdown.ts.
  */
 export function escapeMarkdown(s: string): string {
-  return s
-    .replace(/[\\`*_~|[\]]/g, '\\$&')
-    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+  return s.replace(/[\\`*_~|[\]]/g, '\\$&').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 }
 
 // Spaces and invisible characters a spreadsheet skips before it looks for a formula sign.

@@ -32,7 +32,11 @@ export const FONT_FAMILY = 'Noto Naskh Arabic';
 export function toHtml(input: ExportInput, options: HtmlOptions = {}): string {
   const lang = options.lang ?? 'ar';
   const title = options.title ?? LABELS[lang].heading;
-  const sections = groupByArticle(input).map((g) => section(g.article, g.items, lang, options.months, otherEditions(g.article, input.editions?.get(g.article.id)))).join('\n');
+  const sections = groupByArticle(input)
+    .map((g) =>
+      section(g.article, g.items, lang, options.months, otherEditions(g.article, input.editions?.get(g.article.id))),
+    )
+    .join('\n');
   return [
     '<!doctype html>',
     `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`,
@@ -52,7 +56,13 @@ export function toHtml(input: ExportInput, options: HtmlOptions = {}): string {
   ].join('\n');
 }
 
-function section(article: ArticleMeta, items: ExportItem[], lang: ExportLang, months?: MonthRegion, editions: Edition[] = []): string {
+function section(
+  article: ArticleMeta,
+  items: ExportItem[],
+  lang: ExportLang,
+  months?: MonthRegion,
+  editions: Edition[] = [],
+): string {
   const own = articleTags(article);
   const tagLine = own.length
     ? `\n<p class="article-tags">${escapeHtml(LABELS[lang].articleTags)}: ${own.map((t) => `<bdi class="tag">${escapeHtml(t)}</bdi>`).join(' ')}</p>`
@@ -68,18 +78,26 @@ function item(article: ArticleMeta, it: ExportItem, lang: ExportLang, months?: M
   const parts: string[] = [];
   // A quote reads in its article's direction: "Human Rights Watch تقريراً …" is an Arabic sentence.
   const dir = majorityDir(article.title) ?? majorityDir(it.quote) ?? 'auto';
-  if (it.quote) parts.push(`<blockquote dir="${dir}"><mark class="hl-${color}">${escapeHtml(it.quote)}</mark></blockquote>`);
+  if (it.quote)
+    parts.push(`<blockquote dir="${dir}"><mark class="hl-${color}">${escapeHtml(it.quote)}</mark></blockquote>`);
   else parts.push(`<p class="whole"><em>${escapeHtml(l.articleNote)}</em></p>`);
-  if (a.note.trim()) parts.push(`<p class="note" dir="${majorityDir(a.note) ?? 'auto'}">${escapeHtml(a.note.trim())}</p>`);
+  if (a.note.trim())
+    parts.push(`<p class="note" dir="${majorityDir(a.note) ?? 'auto'}">${escapeHtml(a.note.trim())}</p>`);
   const meta: string[] = [];
-  if (a.tags.length) meta.push(`${escapeHtml(l.tags)}: ${a.tags.map((t) => `<bdi class="tag">${escapeHtml(t)}</bdi>`).join(' ')}`);
+  if (a.tags.length)
+    meta.push(`${escapeHtml(l.tags)}: ${a.tags.map((t) => `<bdi class="tag">${escapeHtml(t)}</bdi>`).join(' ')}`);
   if (a.color) meta.push(`${escapeHtml(l.colour)}: ${escapeHtml(l.colours[a.color])}`);
   if (meta.length) parts.push(`<p class="meta">${meta.join(' · ')}</p>`);
   parts.push(`<p class="cite">— ${citationHtml(article, { lang, paragraph: it.paragraph, months })}</p>`);
   return `<article class="annotation">\n${parts.join('\n')}\n</article>`;
 }
 
-const FONT_FORMATS: Record<string, string> = { 'font/woff2': 'woff2', 'font/woff': 'woff', 'font/ttf': 'truetype', 'font/otf': 'opentype' };
+const FONT_FORMATS: Record<string, string> = {
+  'font/woff2': 'woff2',
+  'font/woff': 'woff',
+  'font/ttf': 'truetype',
+  'font/otf': 'opentype',
+};
 
 function fontFaces(fonts: EmbeddedFont[]): string {
   return fonts
@@ -102,7 +120,9 @@ h2 { font-size: 1.25em; margin-block: 2em .3em; }
 .annotation { border-block-end: 1px solid #ddd; padding-block: .6em; }
 blockquote { margin: .4em 0; padding-inline-start: 1em; border-inline-start: 4px solid #999; }
 mark { color: inherit; padding: 0 .1em; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
-${Object.entries(COLOR_CSS).map(([c, v]) => `.hl-${c} { background: ${v}; }`).join('\n')}
+${Object.entries(COLOR_CSS)
+  .map(([c, v]) => `.hl-${c} { background: ${v}; }`)
+  .join('\n')}
 .note { white-space: pre-wrap; }
 .tag { background: #eee; border-radius: .3em; padding: 0 .35em; }
 a { color: #0645ad; word-break: break-all; }

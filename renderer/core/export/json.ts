@@ -74,7 +74,10 @@ export interface WebAnnotationOptions {
 export function toWebAnnotations(input: ExportInput, options: WebAnnotationOptions = {}): WebAnnotationCollection {
   const generated = options.generated ?? Date.now();
   const id = options.id ?? `urn:warraq:export:${generated}`;
-  const items = groupByArticle(input).flatMap((g) => [...articleTagging(g.article), ...g.items.map((i) => toAnnotation(g.article, i))]);
+  const items = groupByArticle(input).flatMap((g) => [
+    ...articleTagging(g.article),
+    ...g.items.map((i) => toAnnotation(g.article, i)),
+  ]);
   return {
     '@context': ANNO_CONTEXT,
     id,
@@ -110,7 +113,10 @@ function toAnnotation(article: ArticleMeta, item: ExportItem): WebAnnotation {
   if (body.length) out.body = body;
   if (a.color && selectors.length && 'selector' in out.target) {
     out.target.styleClass = `warraq-${a.color}`;
-    out.stylesheet = { type: 'CssStylesheet', value: `.warraq-${a.color} { background-color: ${COLOR_CSS[a.color]}; }` };
+    out.stylesheet = {
+      type: 'CssStylesheet',
+      value: `.warraq-${a.color} { background-color: ${COLOR_CSS[a.color]}; }`,
+    };
   }
   return out;
 }
@@ -123,15 +129,17 @@ function articleTagging(article: ArticleMeta): WebAnnotation[] {
   const tags = articleTags(article);
   if (!tags.length) return [];
   const when = iso(article.importedAt);
-  return [{
-    id: `urn:warraq:article-tags:${encodeURIComponent(article.id)}`,
-    type: 'Annotation',
-    motivation: 'tagging',
-    created: when,
-    modified: when,
-    body: tags.map((t) => textual(t, 'tagging')),
-    target: articleResource(article),
-  }];
+  return [
+    {
+      id: `urn:warraq:article-tags:${encodeURIComponent(article.id)}`,
+      type: 'Annotation',
+      motivation: 'tagging',
+      created: when,
+      modified: when,
+      body: tags.map((t) => textual(t, 'tagging')),
+      target: articleResource(article),
+    },
+  ];
 }
 
 function motivation(highlight: boolean, note: boolean, tags: boolean): string | string[] {

@@ -26,7 +26,12 @@ export function toMarkdown(input: ExportInput, options: MarkdownOptions = {}): s
   const out = [`# ${escapeLine(options.title ?? LABELS[lang].heading)}`, ''];
   for (const g of groupByArticle(input)) {
     const editions = otherEditions(g.article, input.editions?.get(g.article.id));
-    out.push(`## ${escapeLine(g.article.title || g.article.id)}`, '', escapeMarkdown(citationText(g.article, { lang, months: options.months, editions })), '');
+    out.push(
+      `## ${escapeLine(g.article.title || g.article.id)}`,
+      '',
+      escapeMarkdown(citationText(g.article, { lang, months: options.months, editions })),
+      '',
+    );
     const own = articleTags(g.article);
     if (own.length) out.push(`${LABELS[lang].articleTags}: ${tagList(own, lang)}`, '');
     for (const item of g.items) out.push(...itemLines(g.article, item, lang, options.months), '---', '');
@@ -40,9 +45,17 @@ function itemLines(article: ArticleMeta, item: ExportItem, lang: ExportLang, mon
   const lines: string[] = [];
   // A quote reads in its article's direction: "Human Rights Watch تقريراً …" is an Arabic sentence.
   const dir = majorityDir(article.title) ?? majorityDir(item.quote);
-  if (item.quote) lines.push(...item.quote.split(/\r?\n/).map((x) => `> ${withDirectionMark(escapeLine(x), dir)}`.trimEnd()), '');
+  if (item.quote)
+    lines.push(...item.quote.split(/\r?\n/).map((x) => `> ${withDirectionMark(escapeLine(x), dir)}`.trimEnd()), '');
   else lines.push(`*${l.articleNote}*`, '');
-  if (a.note.trim()) lines.push(...a.note.trim().split(/\r?\n/).map((x) => withDirectionMark(escapeLine(x))), '');
+  if (a.note.trim())
+    lines.push(
+      ...a.note
+        .trim()
+        .split(/\r?\n/)
+        .map((x) => withDirectionMark(escapeLine(x))),
+      '',
+    );
   const meta: string[] = [];
   if (a.tags.length) meta.push(`${l.tags}: ${tagList(a.tags, lang)}`);
   if (a.color) meta.push(`${l.colour}: ${l.colours[a.color]}`);
@@ -61,5 +74,7 @@ function tagList(tags: readonly string[], lang: ExportLang): string {
  * then what would turn it into a heading, list, quote or rule backslash-escaped.
  */
 export function escapeLine(line: string): string {
-  return escapeMarkdown(line).replace(/^(\s*)([#>*+\-=|])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return escapeMarkdown(line)
+    .replace(/^(\s*)([#>*+\-=|])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }

@@ -32,5 +32,7 @@ export function decodeFetched(bytes: Uint8Array, contentType?: string): { text: 
 
 /** The charset a response declares (header, XML declaration, <meta>), for handing a page on to the HTML parser. */
 export function declaredCharset(bytes: Uint8Array, contentType?: string): string | undefined {
-  return [charsetOfContentType(contentType), xmlDeclEncoding(bytes), sniffHtmlCharset(bytes)].find((c) => c && knownLabel(c));
+  return [charsetOfContentType(contentType), xmlDeclEncoding(bytes), sniffHtmlCharset(bytes)].find(
+    (c) => c && knownLabel(c),
+  );
 }

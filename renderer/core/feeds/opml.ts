@@ -17,7 +17,10 @@ export function toOpml(feeds: readonly OpmlFeed[], title: string, created: Date)
     head: { title, dateCreated: created },
     body: {
       outlines: feeds.map((f) => ({
-        text: f.title || f.url, title: f.title || f.url, type: 'rss', xmlUrl: f.url,
+        text: f.title || f.url,
+        title: f.title || f.url,
+        type: 'rss',
+        xmlUrl: f.url,
         ...(f.siteUrl ? { htmlUrl: f.siteUrl } : {}),
       })),
     },

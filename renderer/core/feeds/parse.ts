@@ -12,7 +12,10 @@ export { itemKey, type FeedDoc, type FeedItem } from './item';
 
 export class FeedParseError extends Error {
   override name = 'FeedParseError';
-  constructor(readonly code: 'malformed' | 'not-a-feed', message: string) {
+  constructor(
+    readonly code: 'malformed' | 'not-a-feed',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -45,7 +48,8 @@ export function parseFeedText(text: string, base?: string): FeedDoc {
     parsed = parseFeed<string>(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     const name = (e as { name?: string; constructor?: { name?: string } } | null)?.constructor?.name;
-    if (name === 'DetectError' && !looksBroken(text)) throw new FeedParseError('not-a-feed', 'This address holds no RSS, Atom or JSON feed.');
+    if (name === 'DetectError' && !looksBroken(text))
+      throw new FeedParseError('not-a-feed', 'This address holds no RSS, Atom or JSON feed.');
     throw new FeedParseError('malformed', 'The feed is malformed: its XML or JSON could not be read.');
   }
   const doc = mapFeed(parsed, base);
@@ -54,7 +58,9 @@ export function parseFeedText(text: string, base?: string): FeedDoc {
 
 /** True for text that starts like XML or JSON but is cut or broken (so "malformed", not "not a feed"). */
 function looksBroken(text: string): boolean {
-  const t = text.trimStart().replace(/^(?:<\?xml[^>]*>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|<\?xml-stylesheet[^>]*>|\s)+/i, '');
+  const t = text
+    .trimStart()
+    .replace(/^(?:<\?xml[^>]*>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|<\?xml-stylesheet[^>]*>|\s)+/i, '');
   return t.startsWith('{') || /^<(?:rss|feed|rdf:RDF)\b/i.test(t);
 }
 
@@ -64,10 +70,14 @@ function mapFeed(p: AnyFeed<string>, base?: string): FeedDoc {
       const f = p.feed;
       const siteUrl = absoluteUrl(f.link, base);
       return {
-        format: 'rss', title: clean(f.title) ?? '', siteUrl,
+        format: 'rss',
+        title: clean(f.title) ?? '',
+        siteUrl,
         items: (f.items ?? []).map((i) => ({
           id: clean(i.guid?.value),
-          link: absoluteUrl(i.link, siteUrl ?? base) ?? (i.guid?.isPermaLink !== false ? absoluteUrl(i.guid?.value, base) : undefined),
+          link:
+            absoluteUrl(i.link, siteUrl ?? base) ??
+            (i.guid?.isPermaLink !== false ? absoluteUrl(i.guid?.value, base) : undefined),
           title: clean(i.title),
           html: i.content?.encoded ?? i.description,
           published: feedDate(i.pubDate ?? i.dc?.dates?.[0]),
@@ -79,7 +89,9 @@ function mapFeed(p: AnyFeed<string>, base?: string): FeedDoc {
       const f = p.feed;
       const siteUrl = absoluteUrl(f.link, base);
       return {
-        format: 'rdf', title: clean(f.title) ?? '', siteUrl,
+        format: 'rdf',
+        title: clean(f.title) ?? '',
+        siteUrl,
         items: (f.items ?? []).map((i) => ({
           id: clean(i.rdf?.about),
           link: absoluteUrl(i.link, siteUrl ?? base),
@@ -92,10 +104,13 @@ function mapFeed(p: AnyFeed<string>, base?: string): FeedDoc {
     }
     case 'atom': {
       const f = p.feed;
-      const alt = (links: { href?: string; rel?: string }[] | undefined) => (links ?? []).find((l) => !l.rel || l.rel === 'alternate')?.href;
+      const alt = (links: { href?: string; rel?: string }[] | undefined) =>
+        (links ?? []).find((l) => !l.rel || l.rel === 'alternate')?.href;
       const siteUrl = absoluteUrl(alt(f.links), base);
       return {
-        format: 'atom', title: clean(textOf(f.title as Text)) ?? '', siteUrl,
+        format: 'atom',
+        title: clean(textOf(f.title as Text)) ?? '',
+        siteUrl,
         items: (f.entries ?? []).map((e) => ({
           id: clean(e.id),
           link: absoluteUrl(alt(e.links), base),
@@ -110,12 +125,21 @@ function mapFeed(p: AnyFeed<string>, base?: string): FeedDoc {
       const f = p.feed;
       const siteUrl = absoluteUrl(f.home_page_url, base);
       return {
-        format: 'json', title: clean(f.title) ?? '', siteUrl,
+        format: 'json',
+        title: clean(f.title) ?? '',
+        siteUrl,
         items: (f.items ?? []).map((i) => ({
           id: clean(i.id === undefined ? undefined : String(i.id)),
           link: absoluteUrl(i.url ?? i.external_url, base),
           title: clean(i.title),
-          html: i.content_html ?? (i.content_text ? i.content_text.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p)}</p>`).join('') : i.summary),
+          html:
+            i.content_html ??
+            (i.content_text
+              ? i.content_text
+                  .split(/\n\s*\n/)
+                  .map((p) => `<p>${escapeHtml(p)}</p>`)
+                  .join('')
+              : i.summary),
           published: feedDate(i.date_published ?? i.date_modified),
           author: clean(i.authors?.[0]?.name ?? (i as { author?: { name?: string } }).author?.name),
         })),

@@ -19,13 +19,38 @@ const g = globalThis as unknown as {
   TextDecoder: new (label?: string) => { decode(b: ArrayBufferView): string };
 };
 
-type ArrayName = 'dates' | 'fieldStart' | 'postDocs' | 'postTfs' | 'fieldLen' | 'avgFieldLen' | 'seqFold' | 'seq' | 'seqStart'
-  | 'termOffsets' | 'seqVocabOffsets' | 'foldVocabOffsets';
-type Ctor = Int32ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor | Float64ArrayConstructor;
+type ArrayName =
+  | 'dates'
+  | 'fieldStart'
+  | 'postDocs'
+  | 'postTfs'
+  | 'fieldLen'
+  | 'avgFieldLen'
+  | 'seqFold'
+  | 'seq'
+  | 'seqStart'
+  | 'termOffsets'
+  | 'seqVocabOffsets'
+  | 'foldVocabOffsets';
+type Ctor =
+  | Int32ArrayConstructor
+  | Uint32ArrayConstructor
+  | Uint16ArrayConstructor
+  | Uint8ArrayConstructor
+  | Float64ArrayConstructor;
 const ARRAYS: Array<[ArrayName, Ctor]> = [
-  ['dates', Int32Array], ['fieldStart', Uint32Array], ['postDocs', Uint16Array], ['postTfs', Uint8Array],
-  ['fieldLen', Uint32Array], ['avgFieldLen', Float64Array], ['seqFold', Uint32Array], ['seq', Uint32Array],
-  ['seqStart', Uint32Array], ['termOffsets', Uint32Array], ['seqVocabOffsets', Uint32Array], ['foldVocabOffsets', Uint32Array],
+  ['dates', Int32Array],
+  ['fieldStart', Uint32Array],
+  ['postDocs', Uint16Array],
+  ['postTfs', Uint8Array],
+  ['fieldLen', Uint32Array],
+  ['avgFieldLen', Float64Array],
+  ['seqFold', Uint32Array],
+  ['seq', Uint32Array],
+  ['seqStart', Uint32Array],
+  ['termOffsets', Uint32Array],
+  ['seqVocabOffsets', Uint32Array],
+  ['foldVocabOffsets', Uint32Array],
 ];
 type Arrays = Record<ArrayName, Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>;
 const VOCABS = ['terms', 'seqVocab', 'foldVocab'] as const;
@@ -61,11 +86,23 @@ function utf16(s: string): Uint8Array {
 
 /** Serializes a segment and its tombstones to bytes; never throws for a well-formed segment. */
 export function encodeSegment({ data, dead, key = '' }: StoredSegment): Uint8Array {
-  const arrays: Arrays = { ...data, termOffsets: data.terms.offsets, seqVocabOffsets: data.seqVocab.offsets, foldVocabOffsets: data.foldVocab.offsets };
+  const arrays: Arrays = {
+    ...data,
+    termOffsets: data.terms.offsets,
+    seqVocabOffsets: data.seqVocab.offsets,
+    foldVocabOffsets: data.foldVocab.offsets,
+  };
   const vocabs = VOCABS.map((v) => utf16(data[v].joined));
   const header: Header = {
-    v: VERSION, key, fields: F, ids: data.ids, titles: data.titles, outlets: data.outlets, published: data.published,
-    lengths: ARRAYS.map(([name]) => arrays[name].length), vocabLengths: vocabs.map((b) => b.length),
+    v: VERSION,
+    key,
+    fields: F,
+    ids: data.ids,
+    titles: data.titles,
+    outlets: data.outlets,
+    published: data.published,
+    lengths: ARRAYS.map(([name]) => arrays[name].length),
+    vocabLengths: vocabs.map((b) => b.length),
   };
   const head = new g.TextEncoder().encode(JSON.stringify(header));
   const blocks: Uint8Array[] = [
@@ -114,9 +151,10 @@ export function decodeSegment(bytes: Uint8Array): StoredSegment {
     const length = h.lengths[i]!;
     const start = take(length * C.BYTES_PER_ELEMENT, name);
     const offset = bytes.byteOffset + start;
-    arrays[name] = offset % C.BYTES_PER_ELEMENT === 0
-      ? new C(bytes.buffer as ArrayBuffer, offset, length)
-      : new C(bytes.slice(start, start + length * C.BYTES_PER_ELEMENT).buffer);
+    arrays[name] =
+      offset % C.BYTES_PER_ELEMENT === 0
+        ? new C(bytes.buffer as ArrayBuffer, offset, length)
+        : new C(bytes.slice(start, start + length * C.BYTES_PER_ELEMENT).buffer);
   });
   const utf16le = new g.TextDecoder('utf-16le');
   const joined = VOCABS.map((v, i) => {
@@ -127,7 +165,10 @@ export function decodeSegment(bytes: Uint8Array): StoredSegment {
   const deadAt = take(n, 'tombstones');
   const data = {
     ...arrays,
-    ids: h.ids, titles: h.titles, outlets: h.outlets, published: h.published,
+    ids: h.ids,
+    titles: h.titles,
+    outlets: h.outlets,
+    published: h.published,
     terms: SortedStrings.fromParts(joined[0]!, arrays.termOffsets as Uint32Array),
     seqVocab: SortedStrings.fromParts(joined[1]!, arrays.seqVocabOffsets as Uint32Array),
     foldVocab: SortedStrings.fromParts(joined[2]!, arrays.foldVocabOffsets as Uint32Array),

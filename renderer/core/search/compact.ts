@@ -93,7 +93,12 @@ function writeList(w: ByteWriter, docs: ArrayLike<number>, tfs: ArrayLike<number
 }
 
 /** Appends one term's block (title and body lists, each ascending). */
-export function writeTermBlock(w: ByteWriter, scratch: ByteWriter, title: [ArrayLike<number>, ArrayLike<number>, number], body: [ArrayLike<number>, ArrayLike<number>, number]): void {
+export function writeTermBlock(
+  w: ByteWriter,
+  scratch: ByteWriter,
+  title: [ArrayLike<number>, ArrayLike<number>, number],
+  body: [ArrayLike<number>, ArrayLike<number>, number],
+): void {
   scratch.length = 0;
   writeList(scratch, title[0], title[1], 0, title[2]);
   w.uint(title[2]);
@@ -147,9 +152,19 @@ export function compactSegment(built: BuiltSegment, lex: Lexicon): CompactSegmen
   }
   seqStart[n] = sw.length;
   return {
-    ids: built.ids, titles: built.titles, outlets: built.outlets, published: built.published, dates: built.dates,
-    termIds: Uint32Array.from(order, (t) => termGlobal[t]!), termStart, post: w.finish(),
-    fieldLen: built.fieldLen, avgFieldLen: built.avgFieldLen, seq: sw.finish(), seqStart, words: lex.size,
+    ids: built.ids,
+    titles: built.titles,
+    outlets: built.outlets,
+    published: built.published,
+    dates: built.dates,
+    termIds: Uint32Array.from(order, (t) => termGlobal[t]!),
+    termStart,
+    post: w.finish(),
+    fieldLen: built.fieldLen,
+    avgFieldLen: built.avgFieldLen,
+    seq: sw.finish(),
+    seqStart,
+    words: lex.size,
   };
 }
 
@@ -194,8 +209,16 @@ const g = globalThis as unknown as {
 export function encodeCompact({ data, dead, key = '' }: StoredCompact): Uint8Array {
   const n = data.ids.length;
   const header: Header = {
-    v: FORMAT, key, ids: data.ids, titles: data.titles, outlets: data.outlets, published: data.published,
-    terms: data.termIds.length, words: data.words, postBytes: data.post.length, seqBytes: data.seq.length,
+    v: FORMAT,
+    key,
+    ids: data.ids,
+    titles: data.titles,
+    outlets: data.outlets,
+    published: data.published,
+    terms: data.termIds.length,
+    words: data.words,
+    postBytes: data.post.length,
+    seqBytes: data.seq.length,
   };
   const head = new g.TextEncoder().encode(JSON.stringify(header));
   const w = new ByteWriter(data.post.length + data.seq.length + head.length + n * 8 + data.termIds.length * 4);
@@ -254,10 +277,22 @@ export function decodeCompact(bytes: Uint8Array): StoredCompact {
   const post = bytes.subarray(r.pos, r.pos + h.postBytes);
   const seq = bytes.subarray(r.pos + h.postBytes, r.pos + h.postBytes + h.seqBytes);
   const deadAt = r.pos + h.postBytes + h.seqBytes;
-  if ((h.terms > 0 && termStart[h.terms - 1]! > h.postBytes) || (n > 0 && seqStart[n - 1]! > h.seqBytes)) fail('offsets');
+  if ((h.terms > 0 && termStart[h.terms - 1]! > h.postBytes) || (n > 0 && seqStart[n - 1]! > h.seqBytes))
+    fail('offsets');
   const data: CompactSegment = {
-    ids: h.ids, titles: h.titles, outlets: h.outlets, published: h.published, dates,
-    termIds, termStart, post, fieldLen, avgFieldLen: averages(fieldLen, n), seq, seqStart, words: h.words,
+    ids: h.ids,
+    titles: h.titles,
+    outlets: h.outlets,
+    published: h.published,
+    dates,
+    termIds,
+    termStart,
+    post,
+    fieldLen,
+    avgFieldLen: averages(fieldLen, n),
+    seq,
+    seqStart,
+    words: h.words,
   };
   return { data, dead: bytes.slice(deadAt, deadAt + n), key: typeof h.key === 'string' ? h.key : '' };
 }

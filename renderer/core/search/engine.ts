@@ -46,7 +46,8 @@ export interface CompactResult {
 }
 
 let keyCounter = 0;
-const newKey = (): string => `s${Date.now().toString(36)}-${(keyCounter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+const newKey = (): string =>
+  `s${Date.now().toString(36)}-${(keyCounter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 const now = (): number => (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
 
@@ -54,7 +55,10 @@ export class SearchIndex {
   private segments: Segment[] = [];
   private where = new Map<string, { seg: Segment; local: number }>();
 
-  constructor(private readonly segmentSize = DEFAULT_SEGMENT_SIZE, readonly lexicon: Lexicon = new Lexicon()) {}
+  constructor(
+    private readonly segmentSize = DEFAULT_SEGMENT_SIZE,
+    readonly lexicon: Lexicon = new Lexicon(),
+  ) {}
 
   /** Builds an index from documents in segments of `segmentSize`. */
   static build(docs: readonly SearchDoc[], segmentSize = DEFAULT_SEGMENT_SIZE): SearchIndex {
@@ -78,7 +82,10 @@ export class SearchIndex {
    * caller can rebuild just the documents staleness() then reports missing while search keeps
    * working. A corrupt lexicon (blob 0) makes every segment unreadable: throws.
    */
-  static loadTolerant(blobs: readonly Uint8Array[], segmentSize = DEFAULT_SEGMENT_SIZE): { index: SearchIndex; corrupt: number[] } {
+  static loadTolerant(
+    blobs: readonly Uint8Array[],
+    segmentSize = DEFAULT_SEGMENT_SIZE,
+  ): { index: SearchIndex; corrupt: number[] } {
     const index = new SearchIndex(segmentSize, blobs.length ? Lexicon.decode(blobs[0]!) : new Lexicon());
     const corrupt: number[] = [];
     blobs.forEach((b, i) => {
@@ -103,7 +110,12 @@ export class SearchIndex {
    * (tombstoned there) — or, with `older`, the incoming copies are (loading newest first).
    * Throws Error('corrupt segment …') when it names words the lexicon does not have.
    */
-  addSegment(data: CompactSegment, dead: Uint8Array = new Uint8Array(data.ids.length), key: string = newKey(), older = false): string {
+  addSegment(
+    data: CompactSegment,
+    dead: Uint8Array = new Uint8Array(data.ids.length),
+    key: string = newKey(),
+    older = false,
+  ): string {
     if (data.words > this.lexicon.size) throw new Error('corrupt segment: words missing from the lexicon');
     const seg: Segment = { key, data, dead, deadCount: 0 };
     this.segments.push(seg);
@@ -139,7 +151,8 @@ export class SearchIndex {
    */
   add(docs: readonly SearchDoc[]): string[] {
     const keys: string[] = [];
-    for (let i = 0; i < docs.length; i += this.segmentSize) keys.push(this.adopt(buildSegment(docs.slice(i, i + this.segmentSize))));
+    for (let i = 0; i < docs.length; i += this.segmentSize)
+      keys.push(this.adopt(buildSegment(docs.slice(i, i + this.segmentSize))));
     return keys;
   }
 
@@ -192,7 +205,14 @@ export class SearchIndex {
   memoryBytes(): number {
     let n = 0;
     for (const { data: d } of this.segments) {
-      n += d.termIds.byteLength + d.termStart.byteLength + d.post.byteLength + d.seq.byteLength + d.seqStart.byteLength + d.fieldLen.byteLength + d.dates.byteLength;
+      n +=
+        d.termIds.byteLength +
+        d.termStart.byteLength +
+        d.post.byteLength +
+        d.seq.byteLength +
+        d.seqStart.byteLength +
+        d.fieldLen.byteLength +
+        d.dates.byteLength;
     }
     return n;
   }
@@ -277,14 +297,22 @@ export class SearchIndex {
     return { total, hits, warnings: parsed.warnings, tookMs: now() - t0 };
   }
 
-  private collect(parsed: ParsedQuery, plan: QueryPlan, options: SearchOptions, limit: number): { total: number; hits: SearchHit[] } {
+  private collect(
+    parsed: ParsedQuery,
+    plan: QueryPlan,
+    options: SearchOptions,
+    limit: number,
+  ): { total: number; hits: SearchHit[] } {
     const within = options.within ? new Set(options.within) : null;
     const sources = parsed.sources.map((s) => foldText(s.toLowerCase()));
     const dfCache = new Map<string, number>();
     const cache = new QueryCache(this.lexicon);
     let docs = 0;
     for (const s of this.segments) docs += s.data.ids.length - s.deadCount;
-    const ctx = { idf: (term: string) => idf(this.globalDf(term, dfCache, cache), docs), exists: (term: string) => this.globalDf(term, dfCache, cache) > 0 };
+    const ctx = {
+      idf: (term: string) => idf(this.globalDf(term, dfCache, cache), docs),
+      exists: (term: string) => this.globalDf(term, dfCache, cache) > 0,
+    };
     // Filters alone (source:, date:) have nothing to rank by: newest first.
     const byDate = options.sort === 'date' || plan.groups.length === 0;
     const found: Array<{ seg: CompactSegment; d: number; score: number; tier: number }> = [];
@@ -303,7 +331,11 @@ export class SearchIndex {
       const top = rankSegment(data, cache, plan, cands, limit, byDate, ctx);
       top.docs.forEach((d, i) => found.push({ seg: data, d, score: top.scores[i]!, tier: top.tiers[i]! }));
     }
-    found.sort(byDate ? (a, b) => b.seg.dates[b.d]! - a.seg.dates[a.d]! || b.score - a.score : (a, b) => b.tier - a.tier || b.score - a.score);
+    found.sort(
+      byDate
+        ? (a, b) => b.seg.dates[b.d]! - a.seg.dates[a.d]! || b.score - a.score
+        : (a, b) => b.tier - a.tier || b.score - a.score,
+    );
     const hits = found.slice(0, limit).map(({ seg, d, score }) => {
       const hit: SearchHit = { id: seg.ids[d]!, score, title: seg.titles[d]!, outlet: seg.outlets[d]! };
       if (seg.published[d]) hit.published = seg.published[d]!;

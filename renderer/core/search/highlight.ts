@@ -61,7 +61,9 @@ function matcherFor(t: TermPlan, strict: boolean, cache: Map<string, string[]>):
   if (t.kind === 'phrase' || isStopOnly(t)) {
     return (tokens, i) => {
       if (i + t.words.length > tokens.length) return 0;
-      const ok = t.words.every((w, k) => (strict ? tokens[i + k]!.strict === w.strict : tokens[i + k]!.loose === w.loose));
+      const ok = t.words.every((w, k) =>
+        strict ? tokens[i + k]!.strict === w.strict : tokens[i + k]!.loose === w.loose,
+      );
       return ok ? t.words.length : 0;
     };
   }

@@ -42,10 +42,11 @@ export class QueryCache {
   /** The non-empty posting lists (documents) of the slots (title only, or both fields). */
   listsOf(seg: CompactSegment, slots: readonly number[], titleOnly: boolean): Int32Array[] {
     const lists: Int32Array[] = [];
-    for (const s of slots) for (let f = 0; f < (titleOnly ? 1 : F); f++) {
-      const l = this.list(seg, s, f).docs;
-      if (l.length) lists.push(l);
-    }
+    for (const s of slots)
+      for (let f = 0; f < (titleOnly ? 1 : F); f++) {
+        const l = this.list(seg, s, f).docs;
+        if (l.length) lists.push(l);
+      }
     return lists;
   }
 
@@ -227,9 +228,19 @@ function tokenAt(seq: Uint8Array, p: number): number {
  * document's encoded tokens (a native byte scan, no decoding), and only around a hit are the
  * neighbouring tokens decoded and compared.
  */
-export function sequenceMatcher(seg: CompactSegment, lex: Lexicon, ids: number[], strict: boolean, stops: boolean[], titleOnly: boolean): (d: number) => boolean {
+export function sequenceMatcher(
+  seg: CompactSegment,
+  lex: Lexicon,
+  ids: number[],
+  strict: boolean,
+  stops: boolean[],
+  titleOnly: boolean,
+): (d: number) => boolean {
   const m = ids.length;
-  const k = Math.max(0, stops.findIndex((stop) => !stop));
+  const k = Math.max(
+    0,
+    stops.findIndex((stop) => !stop),
+  );
   const at = (s: number): number => (s === BREAK ? -1 : strict ? s : lex.foldOf(s));
   const patterns = (strict ? [ids[k]!] : Array.from(lex.spellingsOf(ids[k]!))).map(tokenBytes);
   const seq = seg.seq;
@@ -321,12 +332,24 @@ function preparePhrase(seg: CompactSegment, c: QueryCache, t: TermPlan, strict: 
     docs = allDocs(seg.ids.length);
   } else {
     // A document must hold each non-common word's surface.
-    docs = intersectGroups(required.map((w) => {
-      const s = c.slot(seg, w.loose);
-      return s < 0 ? [] : c.listsOf(seg, [s], t.field === 'title');
-    }));
+    docs = intersectGroups(
+      required.map((w) => {
+        const s = c.slot(seg, w.loose);
+        return s < 0 ? [] : c.listsOf(seg, [s], t.field === 'title');
+      }),
+    );
   }
-  return { lists: [docs], verify: sequenceMatcher(seg, c.lex, ids, strict, t.words.map((w) => w.stop), t.field === 'title') };
+  return {
+    lists: [docs],
+    verify: sequenceMatcher(
+      seg,
+      c.lex,
+      ids,
+      strict,
+      t.words.map((w) => w.stop),
+      t.field === 'title',
+    ),
+  };
 }
 
 /** Prepares a term of a plan for one segment. */
@@ -336,15 +359,23 @@ export function prepareTerm(seg: CompactSegment, c: QueryCache, t: TermPlan, str
   return prepareWord(seg, c, t, strict);
 }
 
-const passes = (p: PreparedTerm, d: number): boolean => p.lists.some((l) => has(l, d)) && (p.verify === null || p.verify(d));
+const passes = (p: PreparedTerm, d: number): boolean =>
+  p.lists.some((l) => has(l, d)) && (p.verify === null || p.verify(d));
 
 /**
  * Local document numbers matching the plan, ascending; `keep(d)` applies tombstones and filters.
  * Groups made only of stop words are ignored when any other group exists.
  */
-export function matchSegment(seg: CompactSegment, c: QueryCache, plan: QueryPlan, keep: (d: number) => boolean): Int32Array {
+export function matchSegment(
+  seg: CompactSegment,
+  c: QueryCache,
+  plan: QueryPlan,
+  keep: (d: number) => boolean,
+): Int32Array {
   const meaningful = plan.groups.filter((g) => !g.every(isStopOnly));
-  const groups = (meaningful.length > 0 ? meaningful : plan.groups).map((g) => g.map((t) => prepareTerm(seg, c, t, plan.strict)));
+  const groups = (meaningful.length > 0 ? meaningful : plan.groups).map((g) =>
+    g.map((t) => prepareTerm(seg, c, t, plan.strict)),
+  );
   const cands = groups.length ? intersectGroups(groups.map((g) => g.flatMap((p) => p.lists))) : allDocs(seg.ids.length);
   if (cands.length === 0) return NONE;
   const checked = groups.filter((g) => g.length > 1 || g[0]!.verify !== null);

@@ -16,9 +16,11 @@ export interface MergePart {
 export function mergeSegments(parts: readonly MergePart[]): CompactSegment {
   const local = parts.map((p) => new Int32Array(p.data.ids.length).fill(-1));
   let n = 0;
-  parts.forEach((p, k) => p.data.ids.forEach((_, d) => {
-    if (!p.dead[d]) local[k]![d] = n++;
-  }));
+  parts.forEach((p, k) =>
+    p.data.ids.forEach((_, d) => {
+      if (!p.dead[d]) local[k]![d] = n++;
+    }),
+  );
   const pick = <T>(get: (p: CompactSegment) => ArrayLike<T>): T[] => {
     const out: T[] = [];
     parts.forEach((p, k) => {
@@ -30,24 +32,38 @@ export function mergeSegments(parts: readonly MergePart[]): CompactSegment {
   const fieldLen = new Uint32Array(n * F);
   const sw = new ByteWriter();
   const seqStart = new Uint32Array(n + 1);
-  parts.forEach((p, k) => p.data.ids.forEach((_, d) => {
-    const nd = local[k]![d]!;
-    if (nd < 0) return;
-    for (let f = 0; f < F; f++) fieldLen[nd * F + f] = p.data.fieldLen[d * F + f]!;
-    seqStart[nd] = sw.length;
-    sw.bytes(p.data.seq.subarray(p.data.seqStart[d]!, p.data.seqStart[d + 1]!));
-  }));
+  parts.forEach((p, k) =>
+    p.data.ids.forEach((_, d) => {
+      const nd = local[k]![d]!;
+      if (nd < 0) return;
+      for (let f = 0; f < F; f++) fieldLen[nd * F + f] = p.data.fieldLen[d * F + f]!;
+      seqStart[nd] = sw.length;
+      sw.bytes(p.data.seq.subarray(p.data.seqStart[d]!, p.data.seqStart[d + 1]!));
+    }),
+  );
   seqStart[n] = sw.length;
   const { termIds, termStart, post } = mergePostings(parts, local);
   return {
-    ids: pick((p) => p.ids), titles: pick((p) => p.titles), outlets: pick((p) => p.outlets),
-    published: pick((p) => p.published), dates: Int32Array.from(pick((p) => p.dates)),
-    termIds, termStart, post, fieldLen, avgFieldLen: averages(fieldLen, n), seq: sw.finish(), seqStart,
+    ids: pick((p) => p.ids),
+    titles: pick((p) => p.titles),
+    outlets: pick((p) => p.outlets),
+    published: pick((p) => p.published),
+    dates: Int32Array.from(pick((p) => p.dates)),
+    termIds,
+    termStart,
+    post,
+    fieldLen,
+    avgFieldLen: averages(fieldLen, n),
+    seq: sw.finish(),
+    seqStart,
     words: Math.max(0, ...parts.map((p) => p.data.words)),
   };
 }
 
-function mergePostings(parts: readonly MergePart[], local: Int32Array[]): Pick<CompactSegment, 'termIds' | 'termStart' | 'post'> {
+function mergePostings(
+  parts: readonly MergePart[],
+  local: Int32Array[],
+): Pick<CompactSegment, 'termIds' | 'termStart' | 'post'> {
   const cursor = parts.map(() => 0);
   const w = new ByteWriter();
   const scratch = new ByteWriter();

@@ -35,8 +35,7 @@ export function arabicTokenizer(obj?: unknown): lunr.Token[] {
 }
 
 /** Drops Arabic and English stop words, matched on the strict spelling. */
-export const warraqStopWord: lunr.PipelineFunction = (token) =>
-  isStopWord(token.toString()) ? null : token;
+export const warraqStopWord: lunr.PipelineFunction = (token) => (isStopWord(token.toString()) ? null : token);
 
 interface TokenMeta {
   /** The folded word with ة kept where the text wrote ة (the stemmer needs to tell ة from ه). */

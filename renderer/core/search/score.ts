@@ -56,7 +56,13 @@ export interface ScoreContext {
 }
 
 /** lunr's score of each candidate (ascending local docs), in candidate order. */
-function score(seg: CompactSegment, c: QueryCache, plan: QueryPlan, cands: Int32Array, ctx: ScoreContext): Float64Array {
+function score(
+  seg: CompactSegment,
+  c: QueryCache,
+  plan: QueryPlan,
+  cands: Int32Array,
+  ctx: ScoreContext,
+): Float64Array {
   const terms = scoringTerms(seg, c, plan).filter((e) => ctx.exists(e.term));
   const norm = Math.sqrt(terms.reduce((s, e) => s + e.boost * e.boost, 0)) || 1;
   const out = new Float64Array(cands.length);
@@ -96,24 +102,49 @@ export interface SegmentTop {
  * Ranks the candidates of one segment and returns the best `k` (with `byDate`, the newest `k`).
  * Cost: the candidates plus the query terms' postings, never the whole segment.
  */
-export function rankSegment(seg: CompactSegment, c: QueryCache, plan: QueryPlan, cands: Int32Array, k: number, byDate: boolean, ctx: ScoreContext): SegmentTop {
+export function rankSegment(
+  seg: CompactSegment,
+  c: QueryCache,
+  plan: QueryPlan,
+  cands: Int32Array,
+  k: number,
+  byDate: boolean,
+  ctx: ScoreContext,
+): SegmentTop {
   const scores = score(seg, c, plan, cands, ctx);
   const items = Array.from({ length: cands.length }, (_, i) => i);
   const inSequence = sequenceItems(seg, c, plan, cands, scores, k);
   const tier = (i: number): number => (inSequence.has(i) ? 1 : 0);
   let top: number[];
   if (byDate) {
-    const order = (a: number, b: number): number => seg.dates[cands[b]!]! - seg.dates[cands[a]!]! || scores[b]! - scores[a]! || a - b;
+    const order = (a: number, b: number): number =>
+      seg.dates[cands[b]!]! - seg.dates[cands[a]!]! || scores[b]! - scores[a]! || a - b;
     top = selectTop(items, k, order);
   } else {
     const first = bestByScore([...inSequence], scores, k);
-    top = first.length >= k ? first : first.concat(bestByScore(items.filter((i) => !inSequence.has(i)), scores, k - first.length));
+    top =
+      first.length >= k
+        ? first
+        : first.concat(
+            bestByScore(
+              items.filter((i) => !inSequence.has(i)),
+              scores,
+              k - first.length,
+            ),
+          );
   }
   return { docs: top.map((i) => cands[i]!), scores: top.map((i) => scores[i]!), tiers: top.map(tier) };
 }
 
 /** Candidates (indexes; the best few hundred by score) that hold the plan's word sequence. */
-function sequenceItems(seg: CompactSegment, c: QueryCache, plan: QueryPlan, cands: Int32Array, scores: Float64Array, k: number): Set<number> {
+function sequenceItems(
+  seg: CompactSegment,
+  c: QueryCache,
+  plan: QueryPlan,
+  cands: Int32Array,
+  scores: Float64Array,
+  k: number,
+): Set<number> {
   const out = new Set<number>();
   const words = plan.sequence;
   if (!words) return out;
@@ -133,7 +164,14 @@ function sequenceItems(seg: CompactSegment, c: QueryCache, plan: QueryPlan, cand
     }
     return out;
   }
-  const test = sequenceMatcher(seg, c.lex, ids, plan.strict, words.map((w) => w.stop), false);
+  const test = sequenceMatcher(
+    seg,
+    c.lex,
+    ids,
+    plan.strict,
+    words.map((w) => w.stop),
+    false,
+  );
   for (const i of checked) if (test(cands[i]!)) out.add(i);
   return out;
 }

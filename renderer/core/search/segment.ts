@@ -183,7 +183,10 @@ function averages(fieldLen: Uint32Array, n: number): Float64Array {
   return avg;
 }
 
-function packPostings(termList: string[], p: Postings): Pick<BuiltSegment, 'terms' | 'fieldStart' | 'postDocs' | 'postTfs'> {
+function packPostings(
+  termList: string[],
+  p: Postings,
+): Pick<BuiltSegment, 'terms' | 'fieldStart' | 'postDocs' | 'postTfs'> {
   const order = sortedOrder(termList);
   const fieldStart = new Uint32Array(order.length * F + 1);
   let total = 0;
@@ -211,7 +214,10 @@ function sortedOrder(list: readonly string[]): number[] {
 }
 
 /** Renumbers the sequence vocabulary in sorted order and maps each entry to its folded form. */
-function packSequence(vocab: string[], seq: number[]): Pick<BuiltSegment, 'seqVocab' | 'seqFold' | 'foldVocab' | 'seq'> {
+function packSequence(
+  vocab: string[],
+  seq: number[],
+): Pick<BuiltSegment, 'seqVocab' | 'seqFold' | 'foldVocab' | 'seq'> {
   const order = sortedOrder(vocab);
   const renum = new Uint32Array(vocab.length);
   order.forEach((old, i) => (renum[old] = i));
@@ -222,5 +228,10 @@ function packSequence(vocab: string[], seq: number[]): Pick<BuiltSegment, 'seqVo
   const seqFold = Uint32Array.from(folded, (s) => foldIds.get(s)!);
   const out = new Uint32Array(seq.length);
   for (let i = 0; i < seq.length; i++) out[i] = seq[i] === SEQ_BREAK ? SEQ_BREAK : renum[seq[i]!]!;
-  return { seqVocab: SortedStrings.fromSorted(seqVocab), seqFold, foldVocab: SortedStrings.fromSorted(foldVocab), seq: out };
+  return {
+    seqVocab: SortedStrings.fromSorted(seqVocab),
+    seqFold,
+    foldVocab: SortedStrings.fromSorted(foldVocab),
+    seq: out,
+  };
 }

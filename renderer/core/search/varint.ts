@@ -44,7 +44,10 @@ export class ByteWriter {
 
 /** A read position into a byte array; `uint()` decodes the next integer. */
 export class ByteReader {
-  constructor(public buf: Uint8Array, public pos = 0) {}
+  constructor(
+    public buf: Uint8Array,
+    public pos = 0,
+  ) {}
 
   uint(): number {
     const b = this.buf;

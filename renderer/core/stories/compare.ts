@@ -55,7 +55,11 @@ export interface PairVerdict {
   features: PairFeatures;
 }
 
-interface Run { a: number; b: number; len: number }
+interface Run {
+  a: number;
+  b: number;
+  len: number;
+}
 
 const NONE = new Uint32Array(0);
 
@@ -77,7 +81,11 @@ function alignRuns(a: DocFeatures, b: DocFeatures, k = 5): Run[] {
   anchors.forEach(([, j], n) => {
     let lo = 0;
     let hi = tails.length;
-    while (lo < hi) { const m = (lo + hi) >> 1; if (tails[m]! < j) lo = m + 1; else hi = m; }
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (tails[m]! < j) lo = m + 1;
+      else hi = m;
+    }
     tails[lo] = j;
     tailIdx[lo] = n;
     prev[n] = lo > 0 ? tailIdx[lo - 1]! : -1;
@@ -140,7 +148,8 @@ export function compare(x: DocFeatures, y: DocFeatures, f: Frequencies): PairVer
   const features = pairFeatures(x, y, f);
   const { cont } = features;
   if (cont < MIN_CONT) return { relation: 'different', score: cont, features };
-  if (2 ** features.dfLo >= TEMPLATE_DF && (cont < VERBATIM_CONT || conflicting(x, y, f))) return { relation: 'different', score: cont, features };
+  if (2 ** features.dfLo >= TEMPLATE_DF && (cont < VERBATIM_CONT || conflicting(x, y, f)))
+    return { relation: 'different', score: cont, features };
   const z = W[0] * features.cover + W[1] * features.rareB + W[2] * features.alignedB + W[3] * features.titleB + W[4];
   return { relation: z >= 0 ? 'same' : 'partial', score: cont, features };
 }

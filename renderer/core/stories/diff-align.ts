@@ -33,9 +33,14 @@ export function alignTokens(a: ArrayLike<number>, b: ArrayLike<number>, maxD = M
 }
 
 function solve(
-  a: ArrayLike<number>, aLo: number, aHi: number,
-  b: ArrayLike<number>, bLo: number, bHi: number,
-  maxD: number, out: State,
+  a: ArrayLike<number>,
+  aLo: number,
+  aHi: number,
+  b: ArrayLike<number>,
+  bLo: number,
+  bHi: number,
+  maxD: number,
+  out: State,
 ): void {
   // Common prefix and suffix cost nothing to align and shrink every later step.
   while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) out.pairs.push(aLo++, bLo++);
@@ -63,8 +68,12 @@ function solve(
 
 /** Tokens unique in both ranges, as flat [a, b] pairs along the longest run increasing in both. */
 function patienceAnchors(
-  a: ArrayLike<number>, aLo: number, aHi: number,
-  b: ArrayLike<number>, bLo: number, bHi: number,
+  a: ArrayLike<number>,
+  aLo: number,
+  aHi: number,
+  b: ArrayLike<number>,
+  bLo: number,
+  bHi: number,
 ): number[] {
   // count: how often in a (saturating at 2); position in a; same for b.
   const seen = new Map<number, { ca: number; pa: number; cb: number; pb: number }>();
@@ -115,9 +124,14 @@ function patienceAnchors(
  * returns false, pushing nothing, past `maxD` edits or the remaining budget.
  */
 function myers(
-  a: ArrayLike<number>, aLo: number, aHi: number,
-  b: ArrayLike<number>, bLo: number, bHi: number,
-  maxD: number, out: State,
+  a: ArrayLike<number>,
+  aLo: number,
+  aHi: number,
+  b: ArrayLike<number>,
+  bLo: number,
+  bHi: number,
+  maxD: number,
+  out: State,
 ): boolean {
   const n = aHi - aLo;
   const m = bHi - bLo;

@@ -171,7 +171,15 @@ class Builder {
   }
 
   /** Tokens [s, e) of one side as one passage (from `begin` if given), split around figure tokens. */
-  private run(kind: 'removed' | 'added', text: string, tokens: WordToken[], s: number, e: number, figures: Set<number>, begin?: number): void {
+  private run(
+    kind: 'removed' | 'added',
+    text: string,
+    tokens: WordToken[],
+    s: number,
+    e: number,
+    figures: Set<number>,
+    begin?: number,
+  ): void {
     let from = begin ?? tokens[s]!.start;
     for (let k = s; k < e; k++) {
       if (!figures.has(k)) continue;

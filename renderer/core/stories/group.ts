@@ -37,7 +37,10 @@ export function groupStories(
   const parent = ids.map((_, i) => i);
   const members: Set<number>[] = ids.map((_, i) => new Set([i]));
   const find = (i: number): number => {
-    while (parent[i] !== i) { parent[i] = parent[parent[i]!]!; i = parent[i]!; }
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
     return i;
   };
   const pairs = constraints(decisions);
@@ -72,7 +75,9 @@ export function groupStories(
     members[ry] = new Set();
   };
   for (const [a, b] of must) union(a, b, false);
-  const same = links.filter((l) => l.relation === 'same' && index.has(l.a) && index.has(l.b) && pairs.get(pairKey(l.a, l.b)) !== false);
+  const same = links.filter(
+    (l) => l.relation === 'same' && index.has(l.a) && index.has(l.b) && pairs.get(pairKey(l.a, l.b)) !== false,
+  );
   same.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
   for (const l of same) union(index.get(l.a)!, index.get(l.b)!, true);
   const out = new Map<string, string>();
@@ -92,7 +97,11 @@ export function component(seeds: readonly string[], neighbours: (id: string) => 
   const stack = [...seeds];
   while (stack.length) {
     const id = stack.pop()!;
-    for (const n of neighbours(id)) if (!seen.has(n)) { seen.add(n); stack.push(n); }
+    for (const n of neighbours(id))
+      if (!seen.has(n)) {
+        seen.add(n);
+        stack.push(n);
+      }
   }
   return [...seen];
 }

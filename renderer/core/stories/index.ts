@@ -40,10 +40,17 @@ class Postings {
   add(key: number, d: number): void {
     if ((this.used + 1) * 2 > this.keys.length) this.grow();
     const i = this.slot(key);
-    if (this.heads[i] === -1) { this.keys[i] = key; this.used++; }
+    if (this.heads[i] === -1) {
+      this.keys[i] = key;
+      this.used++;
+    }
     if (this.count === this.doc.length) {
-      const doc = new Int32Array(this.doc.length * 2); doc.set(this.doc); this.doc = doc;
-      const next = new Int32Array(this.next.length * 2); next.set(this.next); this.next = next;
+      const doc = new Int32Array(this.doc.length * 2);
+      doc.set(this.doc);
+      this.doc = doc;
+      const next = new Int32Array(this.next.length * 2);
+      next.set(this.next);
+      this.next = next;
     }
     this.doc[this.count] = d;
     this.next[this.count] = this.heads[i]!;
@@ -138,7 +145,9 @@ export class StoryIndex implements Frequencies {
     const selfAt = self === undefined ? -1 : (this.at.get(self) ?? -1);
     for (const h of f.shingles) {
       if (h % SAMPLE !== 0 || this.shingleDf(h) > MAX_POSTING_DF) continue;
-      this.postings.forEach(h, (d) => { if (d !== selfAt) hits.set(d, (hits.get(d) ?? 0) + 1); });
+      this.postings.forEach(h, (d) => {
+        if (d !== selfAt) hits.set(d, (hits.get(d) ?? 0) + 1);
+      });
     }
     const need = f.shingles.length < 40 ? 1 : MIN_HITS;
     const out: string[] = [];

@@ -83,7 +83,12 @@ export function docFeatures(title: string, body: string): DocFeatures {
   tokens.set(t);
   tokens.set(b, t.length);
   // Shingles span the title–body seam like the corpus judging does (title + "\n" + body).
-  return { tokens, titleLen: t.length, shingles: sortedUnique(shingleSeq(tokens)), numbers: sortedUnique([...numbers]) };
+  return {
+    tokens,
+    titleLen: t.length,
+    shingles: sortedUnique(shingleSeq(tokens)),
+    numbers: sortedUnique([...numbers]),
+  };
 }
 
 /** Size of the intersection of two sorted unique arrays. */
@@ -94,7 +99,12 @@ export function intersectCount(a: Uint32Array, b: Uint32Array): number {
   while (i < a.length && j < b.length) {
     const x = a[i]!;
     const y = b[j]!;
-    if (x === y) { n++; i++; j++; } else if (x < y) i++; else j++;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
   return n;
 }
@@ -107,7 +117,8 @@ export function has(a: Uint32Array, x: number): boolean {
     const mid = (lo + hi) >>> 1;
     const v = a[mid]!;
     if (v === x) return true;
-    if (v < x) lo = mid + 1; else hi = mid - 1;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
   }
   return false;
 }

@@ -18,7 +18,10 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     for (;;) {
       if (this.items.length) yield this.items.shift()!;
       else if (this.closed) return;
-      else await new Promise<void>((r) => { this.wake = r; });
+      else
+        await new Promise<void>((r) => {
+          this.wake = r;
+        });
       this.wake = null;
     }
   }

@@ -11,7 +11,8 @@ function readNow(bytes: Uint8Array, contentType: string | undefined, url: string
   try {
     text = decodeFetched(bytes, contentType).text;
   } catch (e) {
-    if (isImportError(e) && (e.code === 'empty' || e.code === 'binary')) return { kind: 'error', error: { code: e.code, message: e.reason } };
+    if (isImportError(e) && (e.code === 'empty' || e.code === 'binary'))
+      return { kind: 'error', error: { code: e.code, message: e.reason } };
     return { kind: 'error', error: { code: 'malformed', message: String((e as Error)?.message ?? e) } };
   }
   if (looksLikeHtml(text, contentType)) return { kind: 'page', feeds: discoverFeeds(text, url) };
@@ -28,4 +29,3 @@ export const inlineCodec: FeedCodec = {
   opmlRead: async (text) => fromOpml(text),
   opmlWrite: async (feeds, title, created) => toOpml(feeds, title, new Date(created)),
 };
-

@@ -11,9 +11,7 @@ export type { OpmlFeed } from '../../core/feeds/opml';
 
 /** A response read: a feed, a web page (with the feeds it announces), or why neither. */
 export type ReadResult =
-  | { kind: 'feed'; doc: FeedDoc }
-  | { kind: 'page'; feeds: string[] }
-  | { kind: 'error'; error: Omit<FeedError, 'at'> };
+  { kind: 'feed'; doc: FeedDoc } | { kind: 'page'; feeds: string[] } | { kind: 'error'; error: Omit<FeedError, 'at'> };
 
 export interface FeedCodec {
   /** Decodes (charset from header, XML declaration, <meta>) and parses a response body fetched from `url`. */
@@ -50,13 +48,15 @@ export function workerCodec(worker: CodecWorker): FeedCodec {
     if (a.ok) w?.resolve(a.value);
     else w?.reject(new Error(a.message));
   };
-  const call = <T>(m: Call): Promise<T> => new Promise<T>((resolve, reject) => {
-    const id = next++;
-    waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-    worker.postMessage({ ...m, id } as CodecCall);
-  });
+  const call = <T>(m: Call): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ ...m, id } as CodecCall);
+    });
   return {
-    read: (bytes, contentType, url) => call<ReadResult>({ op: 'read', bytes, url, ...(contentType ? { contentType } : {}) }),
+    read: (bytes, contentType, url) =>
+      call<ReadResult>({ op: 'read', bytes, url, ...(contentType ? { contentType } : {}) }),
     opmlRead: (text) => call<OpmlFeed[]>({ op: 'opmlRead', text }),
     opmlWrite: (feeds, title, created) => call<string>({ op: 'opmlWrite', feeds, title, created }),
   };

@@ -22,9 +22,18 @@ export type FeedOutcome =
 export const FEED_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Fetches and reads a feed; a web page comes back as 'page' with the feeds it announces. */
-export async function fetchFeed(fetch: Fetch, codec: FeedCodec, url: string, validators: { etag?: string; lastModified?: string } = {}): Promise<FeedOutcome> {
+export async function fetchFeed(
+  fetch: Fetch,
+  codec: FeedCodec,
+  url: string,
+  validators: { etag?: string; lastModified?: string } = {},
+): Promise<FeedOutcome> {
   const res = await fetch({ url, accept: 'feed', maxBytes: FEED_MAX_BYTES, ...validators });
-  if (!res.ok) return { kind: 'error', error: { code: res.code, message: res.message, ...(res.status === undefined ? {} : { status: res.status }) } };
+  if (!res.ok)
+    return {
+      kind: 'error',
+      error: { code: res.code, message: res.message, ...(res.status === undefined ? {} : { status: res.status }) },
+    };
   if (res.notModified) return { kind: 'not-modified', res };
   const read = await codec.read(res.bytes, res.contentType, res.url);
   if (read.kind === 'error') return read;
@@ -36,13 +45,31 @@ export async function fetchFeed(fetch: Fetch, codec: FeedCodec, url: string, val
  * announces. A bare host ("example.org/news") is read as https. Returns 'error' with code 'not-a-feed'
  * for a page that announces none, 'scheme' for something that is not a web address.
  */
-export async function resolveSubscription(fetch: Fetch, codec: FeedCodec, input: string): Promise<{ url: string; outcome: FeedOutcome }> {
+export async function resolveSubscription(
+  fetch: Fetch,
+  codec: FeedCodec,
+  input: string,
+): Promise<{ url: string; outcome: FeedOutcome }> {
   const trimmed = input.trim();
   const url = absoluteUrl(/^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`);
-  if (!url) return { url: trimmed, outcome: { kind: 'error', error: { code: 'scheme', message: 'Only http and https addresses can be followed.' } } };
+  if (!url)
+    return {
+      url: trimmed,
+      outcome: { kind: 'error', error: { code: 'scheme', message: 'Only http and https addresses can be followed.' } },
+    };
   const first = await fetchFeed(fetch, codec, url);
   if (first.kind !== 'page') return { url, outcome: first };
   const found = first.feeds[0];
-  if (!found) return { url, outcome: { kind: 'error', error: { code: 'not-a-feed', message: 'This page announces no feed (no <link rel="alternate"> to RSS, Atom or JSON Feed).' } } };
+  if (!found)
+    return {
+      url,
+      outcome: {
+        kind: 'error',
+        error: {
+          code: 'not-a-feed',
+          message: 'This page announces no feed (no <link rel="alternate"> to RSS, Atom or JSON Feed).',
+        },
+      },
+    };
   return { url: found, outcome: await fetchFeed(fetch, codec, found) };
 }

@@ -49,7 +49,10 @@ const TICK_MS = 60_000;
 
 export class SubscribeError extends Error {
   override name = 'SubscribeError';
-  constructor(readonly code: FeedError['code'], message: string) {
+  constructor(
+    readonly code: FeedError['code'],
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -106,7 +109,13 @@ export class FeedsService extends EventTarget {
       throw new SubscribeError(outcome.error.code, outcome.error.message);
     }
     if (this.feeds.some((f) => f.id === url)) throw new SubscribeError('http', 'You already follow this feed.');
-    const feed: FeedRow = { id: url, url, title: outcome.kind === 'feed' ? outletOf(outcome.doc, url) : hostOf(url) ?? url, addedAt: this.now(), failures: 0 };
+    const feed: FeedRow = {
+      id: url,
+      url,
+      title: outcome.kind === 'feed' ? outletOf(outcome.doc, url) : (hostOf(url) ?? url),
+      addedAt: this.now(),
+      failures: 0,
+    };
     await this.deps.repo.put(feed);
     this.feeds = [...this.feeds, feed];
     this.changed();
@@ -124,17 +133,27 @@ export class FeedsService extends EventTarget {
 
   /** The subscription list as an OPML document. */
   exportOpml(title: string): Promise<string> {
-    return this.deps.codec.opmlWrite(this.feeds.map((f) => ({ url: f.url, title: f.title, ...(f.siteUrl ? { siteUrl: f.siteUrl } : {}) })), title, this.now());
+    return this.deps.codec.opmlWrite(
+      this.feeds.map((f) => ({ url: f.url, title: f.title, ...(f.siteUrl ? { siteUrl: f.siteUrl } : {}) })),
+      title,
+      this.now(),
+    );
   }
 
   /** Adds the feeds an OPML document lists (those not followed yet) and collects them. Returns how many were added. */
   async importOpml(text: string): Promise<number> {
     const listed = await this.deps.codec.opmlRead(text);
     const at = this.now();
-    const added = await this.deps.repo.addNew(listed.map((f, i) => ({
-      id: f.url, url: f.url, title: f.title || hostOf(f.url) || f.url, addedAt: at + i, failures: 0,
-      ...(f.siteUrl ? { siteUrl: f.siteUrl } : {}),
-    })));
+    const added = await this.deps.repo.addNew(
+      listed.map((f, i) => ({
+        id: f.url,
+        url: f.url,
+        title: f.title || hostOf(f.url) || f.url,
+        addedAt: at + i,
+        failures: 0,
+        ...(f.siteUrl ? { siteUrl: f.siteUrl } : {}),
+      })),
+    );
     this.feeds = await this.deps.repo.list();
     this.changed();
     if (added.length) void this.refresh(added.map((f) => f.id));
@@ -168,7 +187,10 @@ export class FeedsService extends EventTarget {
    * Asks the feeds side by side; each feed's new items go to the import as soon as that feed has
    * answered, so a slow or broken feed delays only itself.
    */
-  private async run(ids: string[] | undefined, prefetched?: Map<string, FeedOutcome>): Promise<ImportReport | undefined> {
+  private async run(
+    ids: string[] | undefined,
+    prefetched?: Map<string, FeedOutcome>,
+  ): Promise<ImportReport | undefined> {
     const feeds = ids ? this.feeds.filter((f) => ids.includes(f.id)) : [...this.feeds];
     if (!feeds.length) return undefined;
     this.setStatus({ refreshing: true });
@@ -178,18 +200,24 @@ export class FeedsService extends EventTarget {
     const source = { origin: 'feed' as const, label: '' };
     let importing: Promise<ImportReport> | undefined;
     try {
-      await Promise.all(feeds.map(async (feed) => {
-        const f = await this.askFeed(feed, prefetched?.get(feed.id));
-        if (!f?.items.length) return;
-        found.push(f);
-        const names = found.map((x) => x.feed.title);
-        source.label = names.length > 3 ? `${names.slice(0, 3).join('، ')} …` : names.join('، ');
-        for (const item of f.items) {
-          const page = this.pageOf(f.feed, item);
-          pages.push({ path: `${f.feed.title} — ${item.title ?? item.link ?? f.feed.url}`, size: 0, page: () => page });
-        }
-        importing ??= this.deps.collector.start(pages, source);
-      }));
+      await Promise.all(
+        feeds.map(async (feed) => {
+          const f = await this.askFeed(feed, prefetched?.get(feed.id));
+          if (!f?.items.length) return;
+          found.push(f);
+          const names = found.map((x) => x.feed.title);
+          source.label = names.length > 3 ? `${names.slice(0, 3).join('، ')} …` : names.join('، ');
+          for (const item of f.items) {
+            const page = this.pageOf(f.feed, item);
+            pages.push({
+              path: `${f.feed.title} — ${item.title ?? item.link ?? f.feed.url}`,
+              size: 0,
+              page: () => page,
+            });
+          }
+          importing ??= this.deps.collector.start(pages, source);
+        }),
+      );
       pages.close();
       if (!importing) return undefined;
       const report = await importing;
@@ -204,18 +232,38 @@ export class FeedsService extends EventTarget {
 
   /** Asks one feed (unless its first answer is already here) and records the outcome; returns its unseen items. */
   private async askFeed(feed: FeedRow, known?: FeedOutcome): Promise<Found | undefined> {
-    const outcome = known ?? await this.limiter.run(hostKey(feed.url), () =>
-      fetchFeed(this.deps.fetch, this.deps.codec, feed.url, { ...(feed.etag ? { etag: feed.etag } : {}), ...(feed.lastModified ? { lastModified: feed.lastModified } : {}) }));
+    const outcome =
+      known ??
+      (await this.limiter.run(hostKey(feed.url), () =>
+        fetchFeed(this.deps.fetch, this.deps.codec, feed.url, {
+          ...(feed.etag ? { etag: feed.etag } : {}),
+          ...(feed.lastModified ? { lastModified: feed.lastModified } : {}),
+        }),
+      ));
     const now = this.now();
     if (outcome.kind === 'error' || outcome.kind === 'page') {
-      const error: FeedError = outcome.kind === 'page'
-        ? { code: 'not-a-feed', message: 'This address now gives a web page, not a feed.', at: now }
-        : { ...outcome.error, at: now };
+      const error: FeedError =
+        outcome.kind === 'page'
+          ? { code: 'not-a-feed', message: 'This address now gives a web page, not a feed.', at: now }
+          : { ...outcome.error, at: now };
       const failures = feed.failures + 1;
-      await this.update(feed.id, { lastFetched: now, lastError: error, failures, retryAt: retryAfter(failures, now), lastNew: 0 });
+      await this.update(feed.id, {
+        lastFetched: now,
+        lastError: error,
+        failures,
+        retryAt: retryAfter(failures, now),
+        lastNew: 0,
+      });
       return undefined;
     }
-    const ok: Partial<FeedRow> = { lastFetched: now, lastOk: now, lastError: undefined, failures: 0, retryAt: undefined, lastNew: 0 };
+    const ok: Partial<FeedRow> = {
+      lastFetched: now,
+      lastOk: now,
+      lastError: undefined,
+      failures: 0,
+      retryAt: undefined,
+      lastNew: 0,
+    };
     if (outcome.res.etag) ok.etag = outcome.res.etag;
     if (outcome.res.lastModified) ok.lastModified = outcome.res.lastModified;
     if (outcome.kind === 'not-modified') {
@@ -236,7 +284,9 @@ export class FeedsService extends EventTarget {
   /** Remembers the items as collected (by key and link), so no later refresh brings them again. */
   private async markCollected(found: Found[]): Promise<void> {
     const at = this.now();
-    const rows: FeedItemRow[] = found.flatMap(({ feed, items }) => items.map((i) => ({ feedId: feed.id, key: itemKey(i), link: i.link ?? '', seenAt: at })));
+    const rows: FeedItemRow[] = found.flatMap(({ feed, items }) =>
+      items.map((i) => ({ feedId: feed.id, key: itemKey(i), link: i.link ?? '', seenAt: at })),
+    );
     await this.deps.repo.markSeen(rows);
     for (const { feed, items } of found) {
       const current = this.feeds.find((f) => f.id === feed.id);
@@ -248,15 +298,20 @@ export class FeedsService extends EventTarget {
   private pageOf(feed: FeedRow, item: FeedItem): Promise<PageSource> {
     const meta = {
       outlet: feed.title,
-      ...(item.title ? { title: item.title } : {}), ...(item.html ? { html: item.html } : {}),
-      ...(item.published ? { published: item.published } : {}), ...(item.author ? { author: item.author } : {}),
+      ...(item.title ? { title: item.title } : {}),
+      ...(item.html ? { html: item.html } : {}),
+      ...(item.published ? { published: item.published } : {}),
+      ...(item.author ? { author: item.author } : {}),
     };
     const url = item.link ?? feed.siteUrl ?? feed.url;
     if (!item.link) return Promise.resolve({ url, item: meta });
-    return this.limiter.run(hostKey(url), () => this.deps.fetch({ url, accept: 'page' })).then((res): PageSource => (
-      res.ok && !res.notModified
-        ? { url, bytes: res.bytes, ...(res.contentType ? { contentType: res.contentType } : {}), item: meta }
-        : { url, fetchError: res.ok ? 'The page answered "not modified".' : res.message, item: meta }));
+    return this.limiter
+      .run(hostKey(url), () => this.deps.fetch({ url, accept: 'page' }))
+      .then((res): PageSource =>
+        res.ok && !res.notModified
+          ? { url, bytes: res.bytes, ...(res.contentType ? { contentType: res.contentType } : {}), item: meta }
+          : { url, fetchError: res.ok ? 'The page answered "not modified".' : res.message, item: meta },
+      );
   }
 
   private async update(id: string, changes: Partial<FeedRow>): Promise<void> {

@@ -25,10 +25,17 @@ export class ImportHistory extends EventTarget {
       if (phase !== 'done' || !report || report === recorded) return;
       recorded = report;
       const row: ImportHistoryRow = {
-        at: report.finishedAt || Date.now(), origin: source?.origin ?? 'files', label: source?.label ?? '',
-        imported: report.imported, duplicates: report.duplicates, failed: report.failed.length + (report.unlisted ?? 0),
+        at: report.finishedAt || Date.now(),
+        origin: source?.origin ?? 'files',
+        label: source?.label ?? '',
+        imported: report.imported,
+        duplicates: report.duplicates,
+        failed: report.failed.length + (report.unlisted ?? 0),
       };
-      this.repo.addHistory(row).then(() => this.load()).catch((e) => console.warn('import history:', e));
+      this.repo
+        .addHistory(row)
+        .then(() => this.load())
+        .catch((e) => console.warn('import history:', e));
     });
   }
 }

@@ -9,7 +9,10 @@ export class HostLimiter {
   private running = 0;
   private readonly waiting: { host: string; go: () => void }[] = [];
 
-  constructor(private readonly perHost = 2, private readonly total = 6) {}
+  constructor(
+    private readonly perHost = 2,
+    private readonly total = 6,
+  ) {}
 
   async run<T>(host: string, task: () => Promise<T>): Promise<T> {
     // A waiter's slot is taken for it by the task that wakes it, so no newcomer can slip in between.

@@ -16,23 +16,29 @@ export function linkIn(text: string): string | undefined {
   for (const line of text.split(/\r?\n/)) {
     const t = line.trim();
     if (!t || t.startsWith('#')) continue;
-    const url = absoluteUrl(/^[a-z][a-z0-9+.-]*:/i.test(t) ? t : /^[\w-]+(\.[\w-]+)+(\/|$)/.test(t) ? `https://${t}` : '');
+    const url = absoluteUrl(
+      /^[a-z][a-z0-9+.-]*:/i.test(t) ? t : /^[\w-]+(\.[\w-]+)+(\/|$)/.test(t) ? `https://${t}` : '',
+    );
     if (url) return url;
   }
   return undefined;
 }
 
 export class SaveLinkService {
-  constructor(private readonly fetch: Fetch, private readonly queue: ImportQueue) {}
+  constructor(
+    private readonly fetch: Fetch,
+    private readonly queue: ImportQueue,
+  ) {}
 
   /** Fetches and imports the page; throws LinkError when the text holds no web address. */
   async save(text: string): Promise<ImportReport> {
     const url = linkIn(text);
     if (!url) throw new LinkError('This is not a web address (http or https).');
-    const page: Promise<PageSource> = this.fetch({ url, accept: 'page' }).then((res) => (
+    const page: Promise<PageSource> = this.fetch({ url, accept: 'page' }).then((res) =>
       res.ok && !res.notModified
         ? { url: res.url || url, bytes: res.bytes, ...(res.contentType ? { contentType: res.contentType } : {}) }
-        : { url, fetchError: res.ok ? 'The site sent no page.' : res.message }));
+        : { url, fetchError: res.ok ? 'The site sent no page.' : res.message },
+    );
     return this.queue.add([{ path: url, size: 0, page: () => page }], { origin: 'link', label: url });
   }
 }

@@ -11,7 +11,11 @@ export class WatchService extends EventTarget {
   folders: WatchedFolderRow[] = [];
   private unsubscribe = () => {};
 
-  constructor(private readonly door: FolderWatchDoor | undefined, private readonly repo: FeedsRepo, private readonly queue: ImportQueue) {
+  constructor(
+    private readonly door: FolderWatchDoor | undefined,
+    private readonly repo: FeedsRepo,
+    private readonly queue: ImportQueue,
+  ) {
     super();
   }
 
@@ -51,7 +55,10 @@ export class WatchService extends EventTarget {
     await this.repo.removeFolder(path);
     this.folders = this.folders.filter((f) => f.path !== path);
     this.changed();
-    await this.door?.watch(this.folders.map((f) => f.path), Date.now());
+    await this.door?.watch(
+      this.folders.map((f) => f.path),
+      Date.now(),
+    );
   }
 
   /** Imports what changed since the oldest folder's last scan (a duplicate is skipped by content anyway). */
@@ -59,7 +66,10 @@ export class WatchService extends EventTarget {
     if (!this.door) return;
     const since = this.folders.length ? Math.min(...this.folders.map((f) => f.scannedAt)) : Date.now();
     const started = Date.now();
-    const files = await this.door.watch(this.folders.map((f) => f.path), since);
+    const files = await this.door.watch(
+      this.folders.map((f) => f.path),
+      since,
+    );
     await this.import(files);
     for (const f of this.folders) await this.repo.putFolder({ ...f, scannedAt: started });
     this.folders = this.folders.map((f) => ({ ...f, scannedAt: started }));

@@ -21,7 +21,12 @@ export function startKeyboardSelection(root: SelectionRoot, e: KeyboardEvent): b
   const p = node.parentElement?.closest('p');
   const rtl = p ? getComputedStyle(p).direction === 'rtl' : true;
   // Left reads forward in a right-to-left paragraph.
-  const forward = ({ ArrowDown: true, End: true, ArrowUp: false, Home: false, ArrowLeft: rtl, ArrowRight: !rtl } as Record<string, boolean>)[e.key]!;
+  const forward = (
+    { ArrowDown: true, End: true, ArrowUp: false, Home: false, ArrowLeft: rtl, ArrowRight: !rtl } as Record<
+      string,
+      boolean
+    >
+  )[e.key]!;
   const len = node.data.length;
   if (len === 0) return false;
   const start = forward ? Math.min(offset, len - 1) : Math.max(0, offset - 1);
@@ -35,7 +40,9 @@ function caretText(root: ShadowRoot, sel: Selection, article: HTMLElement): { no
     return { node: sel.anchorNode as Text, offset: sel.anchorOffset };
   }
   const top = article.getBoundingClientRect().top;
-  const p = [...root.querySelectorAll<HTMLElement>('p[data-start]')].find((q) => q.getBoundingClientRect().bottom > top + 4);
+  const p = [...root.querySelectorAll<HTMLElement>('p[data-start]')].find(
+    (q) => q.getBoundingClientRect().bottom > top + 4,
+  );
   const node = p ? document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode() : null;
   return node ? { node: node as Text, offset: 0 } : undefined;
 }

@@ -18,18 +18,49 @@ export interface NoteSave {
 
 /** Splits a tag field on Latin or Arabic commas (، U+060C) and semicolons. */
 export function parseTags(value: string): string[] {
-  return value.split(/[,،;؛]/).map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(/[,،;؛]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 @customElement('warraq-note-editor')
 export class NoteEditor extends LitElement {
-  static override styles = [baseStyles, css`
-    :host { display: block; }
-    label { display: block; font-size: 0.85em; color: var(--fg-muted); margin-block: 4px 2px; }
-    textarea, input { box-sizing: border-box; inline-size: 100%; background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 6px; }
-    textarea { min-block-size: 5.5em; resize: vertical; font-family: var(--font-reading); line-height: 1.6; }
-    .row { display: flex; gap: 6px; margin-block-start: 6px; justify-content: flex-end; }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      label {
+        display: block;
+        font-size: 0.85em;
+        color: var(--fg-muted);
+        margin-block: 4px 2px;
+      }
+      textarea,
+      input {
+        box-sizing: border-box;
+        inline-size: 100%;
+        background: var(--bg);
+        border: 1px solid var(--border);
+        border-radius: 6px;
+        padding: 6px;
+      }
+      textarea {
+        min-block-size: 5.5em;
+        resize: vertical;
+        font-family: var(--font-reading);
+        line-height: 1.6;
+      }
+      .row {
+        display: flex;
+        gap: 6px;
+        margin-block-start: 6px;
+        justify-content: flex-end;
+      }
+    `,
+  ];
 
   @property() note = '';
   @property({ attribute: false }) tags: string[] = [];
@@ -43,7 +74,10 @@ export class NoteEditor extends LitElement {
   }
 
   private save(): void {
-    const detail: NoteSave = { note: this.area.value, tags: this.tagInput ? parseTags(this.tagInput.value) : this.tags };
+    const detail: NoteSave = {
+      note: this.area.value,
+      tags: this.tagInput ? parseTags(this.tagInput.value) : this.tags,
+    };
     this.dispatchEvent(new CustomEvent<NoteSave>('note-save', { detail, bubbles: true, composed: true }));
   }
 
@@ -66,8 +100,12 @@ export class NoteEditor extends LitElement {
     return html`<div @keydown=${this.onKey}>
       <label for="note">${t('notes.noteLabel')}</label>
       <textarea id="note" dir="auto" rows="4" .value=${this.note}></textarea>
-      ${this.showTags ? html`<label for="tags">${t('notes.tags')} <span class="muted">(${t('notes.tagsHint')})</span></label>
-        <input id="tags" dir="auto" .value=${this.tags.join(sep)}>` : ''}
+      ${
+        this.showTags
+          ? html`<label for="tags">${t('notes.tags')} <span class="muted">(${t('notes.tagsHint')})</span></label>
+              <input id="tags" dir="auto" .value=${this.tags.join(sep)} />`
+          : ''
+      }
       <div class="row">
         <button @click=${this.cancel}>${t('notes.cancel')}</button>
         <button class="primary" @click=${this.save}>${t('notes.save')}</button>

@@ -103,9 +103,13 @@ export class ReaderAnnotations implements ReactiveController {
     if (this.article?.id !== a.id) this.open(a);
     this.article = a;
     const p = this.pending;
-    return html`
-      ${p ? html`<warraq-selection-toolbar .anchorRect=${p.rect}></warraq-selection-toolbar>` : nothing}
-      <warraq-annotations-panel .article=${a} .data=${this.data?.articleId === a.id ? this.data : undefined} .story=${this.story} .editing=${this.editing}></warraq-annotations-panel>`;
+    return html` ${p ? html`<warraq-selection-toolbar .anchorRect=${p.rect}></warraq-selection-toolbar>` : nothing}
+      <warraq-annotations-panel
+        .article=${a}
+        .data=${this.data?.articleId === a.id ? this.data : undefined}
+        .story=${this.story}
+        .editing=${this.editing}
+      ></warraq-annotations-panel>`;
   }
 
   private open(a: Article): void {
@@ -133,8 +137,12 @@ export class ReaderAnnotations implements ReactiveController {
       this.data = data;
       this.story = await this.storyOf(a);
       if (this.article && this.article.id !== a.id) return;
-      this.highlights = [...data.highlights, ...(this.story?.placed ?? [])]
-        .map((p) => ({ ...p.range!, kind: 'hl', variant: p.annotation.color ?? 'yellow', id: p.annotation.id }));
+      this.highlights = [...data.highlights, ...(this.story?.placed ?? [])].map((p) => ({
+        ...p.range!,
+        kind: 'hl',
+        variant: p.annotation.color ?? 'yellow',
+        id: p.annotation.id,
+      }));
       this.host.requestUpdate();
       await this.host.updateComplete;
       const target = this.host.annotation;
@@ -239,7 +247,11 @@ export class ReaderAnnotations implements ReactiveController {
     const range = { start: p.start, end: p.end };
     if (action.kind === 'copy') {
       const meta = svc.library.meta(a.id) ?? a;
-      const text = quoteWithCitation(a.text.slice(p.start, p.end), meta, { lang: language(), paragraph: paragraphNumber(a.paragraphs, p.start), months: datePrefs().months });
+      const text = quoteWithCitation(a.text.slice(p.start, p.end), meta, {
+        lang: language(),
+        paragraph: paragraphNumber(a.paragraphs, p.start),
+        months: datePrefs().months,
+      });
       try {
         await navigator.clipboard.writeText(text);
         svc.notifier.notify({ kind: 'success', message: 'notes.copied' });
@@ -294,7 +306,7 @@ export class ReaderAnnotations implements ReactiveController {
     if (start !== undefined) await this.host.showOffset?.(start);
     const el = this.root?.querySelector<HTMLElement>(`[data-p="${index + 1}"]`);
     if (el) this.scrollTo(el, 0);
-  };
+  }
 
   /**
    * Scrolls the article (only) so `el` stands `at` of the way down it; scrollIntoView would also
@@ -311,7 +323,9 @@ export class ReaderAnnotations implements ReactiveController {
   async reveal(id: string): Promise<void> {
     const range = this.highlights.find((h) => h.id === id);
     if (range) await this.host.showOffset?.(range.start);
-    const marks = [...(this.root?.querySelectorAll<HTMLElement>('mark[data-ids]') ?? [])].filter((m) => m.dataset.ids!.split(' ').includes(id));
+    const marks = [...(this.root?.querySelectorAll<HTMLElement>('mark[data-ids]') ?? [])].filter((m) =>
+      m.dataset.ids!.split(' ').includes(id),
+    );
     if (marks[0]) this.scrollTo(marks[0], 1 / 3);
     for (const m of marks) {
       m.classList.remove('flash');

@@ -18,7 +18,8 @@ export function selectedRange(root: ShadowRoot): Range | undefined {
   const sel = own ?? document.getSelection();
   if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return undefined;
   let r: BoundaryRange = sel.getRangeAt(0);
-  const composed = (sel as Selection & { getComposedRanges?: (o: { shadowRoots: ShadowRoot[] }) => StaticRange[] }).getComposedRanges;
+  const composed = (sel as Selection & { getComposedRanges?: (o: { shadowRoots: ShadowRoot[] }) => StaticRange[] })
+    .getComposedRanges;
   if (!own && composed) r = composed.call(sel, { shadowRoots: [root] })[0] ?? r;
   if (r.collapsed || !root.contains(r.startContainer) || !root.contains(r.endContainer)) return undefined;
   const live = document.createRange();

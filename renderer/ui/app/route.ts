@@ -19,10 +19,14 @@ export function routeToHash(r: Route): string {
       const qs = p.toString();
       return `#/article/${encodeURIComponent(r.id)}${qs ? `?${qs}` : ''}`;
     }
-    case 'search': return r.query ? `#/search?q=${encodeURIComponent(r.query)}` : '#/search';
-    case 'notebook': return '#/notebook';
-    case 'feeds': return '#/feeds';
-    default: return '#/';
+    case 'search':
+      return r.query ? `#/search?q=${encodeURIComponent(r.query)}` : '#/search';
+    case 'notebook':
+      return '#/notebook';
+    case 'feeds':
+      return '#/feeds';
+    default:
+      return '#/';
   }
 }
 

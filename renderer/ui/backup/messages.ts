@@ -38,14 +38,26 @@ const BY_CODE: Record<string, string> = {
 
 /** The message for a failed restore or backup; falls back to the storage wording. */
 export function failureMessage(e: unknown): Message {
-  const err = e as { name?: string; code?: string; where?: { record?: number; version?: number; table?: string; id?: string } } | null;
+  const err = e as {
+    name?: string;
+    code?: string;
+    where?: { record?: number; version?: number; table?: string; id?: string };
+  } | null;
   if (err?.name === 'RestoreCancelled') {
     return { key: (e as { safetyCancelled?: boolean }).safetyCancelled ? 'restore.safetyCancelled' : 'xb.cancelled' };
   }
   if (err?.name === 'GzipDamaged') return { key: 'restore.error.gzip' };
   if (err?.name === 'BackupError' && err.code && BY_CODE[err.code]) {
     const w = err.where;
-    return { key: BY_CODE[err.code]!, params: { record: w?.record ?? '?', version: w?.version ?? '?', table: w?.table ?? '?', id: w?.id ? `\u2066${w.id.slice(0, 12)}\u2069` : '?' } };
+    return {
+      key: BY_CODE[err.code]!,
+      params: {
+        record: w?.record ?? '?',
+        version: w?.version ?? '?',
+        table: w?.table ?? '?',
+        id: w?.id ? `\u2066${w.id.slice(0, 12)}\u2069` : '?',
+      },
+    };
   }
   return errorMessage(e);
 }

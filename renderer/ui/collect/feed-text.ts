@@ -7,7 +7,8 @@ type FeedErr = NonNullable<Feed['lastError']>;
 
 /** "Not found (404)", "Timed out…": the error's reason; the English detail follows in English. */
 export function errorReason(e: FeedErr): string {
-  if (e.code === 'http') return e.status === 404 ? t('feeds.error.http404') : t('feeds.error.http', { status: String(e.status ?? '') });
+  if (e.code === 'http')
+    return e.status === 404 ? t('feeds.error.http404') : t('feeds.error.http', { status: String(e.status ?? '') });
   return t(`feeds.error.${e.code}`);
 }
 
@@ -18,7 +19,13 @@ export function when(ms: number): string {
   const lang = language();
   let f = formats.get(lang);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-EG' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    f = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-EG' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     formats.set(lang, f);
   }
   return f.format(new Date(ms));

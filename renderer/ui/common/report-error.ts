@@ -7,7 +7,7 @@ import { t } from '../strings/i18n';
 
 export function errorMessage(e: unknown): { key: string; params?: Record<string, string> } {
   const problem = (e as { problem?: string } | null)?.problem;
-  const detail = (e as { detail?: string; message?: string } | null);
+  const detail = e as { detail?: string; message?: string } | null;
   if (problem && problem !== 'unknown') return { key: `error.storage.${problem}` };
   return { key: 'error.storage.unknown', params: { detail: detail?.detail ?? detail?.message ?? String(e) } };
 }

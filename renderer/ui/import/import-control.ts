@@ -22,17 +22,32 @@ const DRAG_GONE_MS = 250;
 
 @customElement('warraq-import')
 export class ImportControl extends LitElement {
-  static override styles = [baseStyles, css`
-    :host { display: contents; }
-    .overlay {
-      position: fixed; inset: 0; z-index: 20; pointer-events: none; display: grid; place-items: center;
-      background: rgb(0 0 0 / 0.35);
-    }
-    .overlay div {
-      padding-block: 28px; padding-inline: 40px; border: 3px dashed var(--accent); border-radius: 14px;
-      background: var(--bg-elev); font-size: 1.3rem; font-weight: 600;
-    }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: contents;
+      }
+      .overlay {
+        position: fixed;
+        inset: 0;
+        z-index: 20;
+        pointer-events: none;
+        display: grid;
+        place-items: center;
+        background: rgb(0 0 0 / 0.35);
+      }
+      .overlay div {
+        padding-block: 28px;
+        padding-inline: 40px;
+        border: 3px dashed var(--accent);
+        border-radius: 14px;
+        background: var(--bg-elev);
+        font-size: 1.3rem;
+        font-weight: 600;
+      }
+    `,
+  ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
   @state() private dragging = false;
@@ -62,9 +77,10 @@ export class ImportControl extends LitElement {
   async pick(what: 'files' | 'folder'): Promise<void> {
     if (this.services.importer.running) return this.busy();
     try {
-      const files = what === 'files'
-        ? await this.services.platform.pickFiles({ multiple: true })
-        : await this.services.platform.pickFolder();
+      const files =
+        what === 'files'
+          ? await this.services.platform.pickFiles({ multiple: true })
+          : await this.services.platform.pickFolder();
       if (files?.length) await this.run(files, what);
     } catch (e) {
       reportError(this.services.notifier, e);
@@ -88,7 +104,9 @@ export class ImportControl extends LitElement {
     if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
     this.dragging = true;
     clearTimeout(this.dragTimer);
-    this.dragTimer = window.setTimeout(() => { this.dragging = false; }, DRAG_GONE_MS);
+    this.dragTimer = window.setTimeout(() => {
+      this.dragging = false;
+    }, DRAG_GONE_MS);
   };
 
   private onDrop = (e: DragEvent): void => {

@@ -9,9 +9,13 @@ import { plainDetail } from '../common/report-error';
 
 /** Why one file (or one line of an archive) was not imported, in the interface language (an extension is bidi-isolated). */
 export function issueText(issue: ImportIssue): string {
-  if (issue.code === 'edition') return t('stories.import.edition', { title: issue.title ?? '', outlet: issue.outlet ?? '' });
+  if (issue.code === 'edition')
+    return t('stories.import.edition', { title: issue.title ?? '', outlet: issue.outlet ?? '' });
   if (language() === 'en' && issue.reason) return issue.reason;
-  return t(`import.reason.${issue.code}`, { line: issue.line ?? '', ext: issue.ext ? `\u2066.${issue.ext}\u2069` : '—' });
+  return t(`import.reason.${issue.code}`, {
+    line: issue.line ?? '',
+    ext: issue.ext ? `\u2066.${issue.ext}\u2069` : '—',
+  });
 }
 
 /** "path: reason" (the reason already names the line for a bad record). */
@@ -42,6 +46,7 @@ export function reportText(r: ImportReport): string {
   if (r.unlisted) out.push(t('import.report.unlisted', { count: r.unlisted }));
   if (r.skipped.length) out.push('', t('import.report.skippedList'), ...r.skipped.map((i) => `- ${issueLine(i)}`));
   if (r.warnings?.length) out.push('', t('import.report.warningsList'), ...r.warnings.map((i) => `- ${issueLine(i)}`));
-  if (r.editionsOf?.length) out.push('', t('stories.import.editionsList'), ...r.editionsOf.map((i) => `- ${issueLine(i)}`));
+  if (r.editionsOf?.length)
+    out.push('', t('stories.import.editionsList'), ...r.editionsOf.map((i) => `- ${issueLine(i)}`));
   return out.join('\n') + '\n';
 }

@@ -57,7 +57,13 @@ export class ReaderView extends LitElement {
   /** Which display blocks are in the DOM (issue 13: an article of any size stays responsive). */
   private readonly window = new ReaderWindow(this);
   /** The decorations of the last render, indexed once (not per paragraph). */
-  private decoIndex?: { extra: Decoration[]; hits: Decoration[]; both: Decoration[]; all: Decoration[]; index: DecorationIndex };
+  private decoIndex?: {
+    extra: Decoration[];
+    hits: Decoration[];
+    both: Decoration[];
+    all: Decoration[];
+    index: DecorationIndex;
+  };
   private saveTimer = 0;
   private restored = false;
   private readonly onSettings = (e: Event) => {
@@ -128,7 +134,12 @@ export class ReaderView extends LitElement {
     }
     if (offset !== undefined) await this.window.showOffset(offset);
     else if (target) await this.window.showParagraph(target - 1);
-    const el = offset !== undefined ? this.blockAt(offset) : target ? this.renderRoot.querySelector<HTMLElement>(`[data-p="${target}"]`) : null;
+    const el =
+      offset !== undefined
+        ? this.blockAt(offset)
+        : target
+          ? this.renderRoot.querySelector<HTMLElement>(`[data-p="${target}"]`)
+          : null;
     if (el) el.scrollIntoView({ block: 'start' });
     else if (this.scroller) this.scroller.scrollTop = 0;
     this.focusBody();
@@ -136,7 +147,9 @@ export class ReaderView extends LitElement {
 
   /** The rendered block holding text offset `offset`. */
   private blockAt(offset: number): HTMLElement | undefined {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('p[data-start]')].findLast((p) => Number(p.dataset.start) <= offset);
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('p[data-start]')].findLast(
+      (p) => Number(p.dataset.start) <= offset,
+    );
   }
 
   /** Renders the part of the article holding `offset` (find, highlights, bookmarks call this). */
@@ -199,7 +212,11 @@ export class ReaderView extends LitElement {
     const bigger = () => this.setPrefs({ fontSize: Math.min(40, this.prefs.fontSize + 2) });
     const smaller = () => this.setPrefs({ fontSize: Math.max(12, this.prefs.fontSize - 2) });
     const actions: Record<string, () => void> = {
-      n: () => this.go(1), p: () => this.go(-1), '+': bigger, '=': bigger, '-': smaller,
+      n: () => this.go(1),
+      p: () => this.go(-1),
+      '+': bigger,
+      '=': bigger,
+      '-': smaller,
       Escape: () => this.dispatchEvent(new NavigateEvent({ view: 'library' })),
     };
     const key = e.altKey ? ({ PageDown: 'n', PageUp: 'p' } as Record<string, string>)[e.key] : e.key;
@@ -213,10 +230,19 @@ export class ReaderView extends LitElement {
   /** This render's decorations, merged and indexed once (the same index while nothing changed). */
   private decorationIndex(): DecorationIndex {
     const c = this.decoIndex;
-    const extra = c && c.extra === this.extraDecorations && c.hits === this.hitMarks ? c.both : [...this.extraDecorations, ...this.hitMarks];
+    const extra =
+      c && c.extra === this.extraDecorations && c.hits === this.hitMarks
+        ? c.both
+        : [...this.extraDecorations, ...this.hitMarks];
     const merged = this.notes.decorations(extra);
     if (c && c.all === merged) return c.index;
-    this.decoIndex = { extra: this.extraDecorations, hits: this.hitMarks, both: extra, all: merged, index: new DecorationIndex(merged) };
+    this.decoIndex = {
+      extra: this.extraDecorations,
+      hits: this.hitMarks,
+      both: extra,
+      all: merged,
+      index: new DecorationIndex(merged),
+    };
     return this.decoIndex.index;
   }
 
@@ -227,13 +253,26 @@ export class ReaderView extends LitElement {
     const text = a.text.slice(range.start, range.end);
     const cls = `${blocks.first[b] ? '' : 'cont'}${b + 1 < blocks.count && !blocks.first[b + 1] ? ' cut' : ''}`;
     const segments = segment(range, decorations.within(range));
-    return html`<p data-p=${blocks.para[b]! + 1} data-b=${b} data-start=${range.start} class=${cls || nothing} dir=${baseDirection(text)}>${segments.map((s) => {
-      const piece = a.text.slice(s.start, s.end);
-      if (!s.decorations.length) return piece;
-      const cls = s.decorations.map((d) => `${d.kind} ${d.kind}-${d.variant ?? ''}${d.current ? ' current' : ''}`).join(' ');
-      const ids = s.decorations.map((d) => d.id).filter(Boolean).join(' ');
-      return html`<mark class=${cls} data-ids=${ids || nothing} data-start=${s.start}>${piece}</mark>`;
-    })}</p>`;
+    return html`<p
+      data-p=${blocks.para[b]! + 1}
+      data-b=${b}
+      data-start=${range.start}
+      class=${cls || nothing}
+      dir=${baseDirection(text)}
+    >
+      ${segments.map((s) => {
+        const piece = a.text.slice(s.start, s.end);
+        if (!s.decorations.length) return piece;
+        const cls = s.decorations
+          .map((d) => `${d.kind} ${d.kind}-${d.variant ?? ''}${d.current ? ' current' : ''}`)
+          .join(' ');
+        const ids = s.decorations
+          .map((d) => d.id)
+          .filter(Boolean)
+          .join(' ');
+        return html`<mark class=${cls} data-ids=${ids || nothing} data-start=${s.start}>${piece}</mark>`;
+      })}
+    </p>`;
   }
 
   private renderBody(a: Article, p: ReaderPrefs) {
@@ -242,10 +281,13 @@ export class ReaderView extends LitElement {
     const { from, to } = this.window.win;
     const { before, after } = this.window.gaps;
     const ids = Array.from({ length: to - from }, (_, k) => from + k);
-    return html`<section class="body ${this.window.whole ? '' : 'windowed'}" aria-label=${t('reader.paragraphs')}>${
-      before > 0 ? html`<div class="gap" aria-hidden="true" style="block-size:${before}px"></div>` : nothing}${
-      repeat(ids, (b) => b, (b) => this.renderBlock(a, b, index))}${
-      after > 0 ? html`<div class="gap" aria-hidden="true" style="block-size:${after}px"></div>` : nothing}</section>`;
+    return html`<section class="body ${this.window.whole ? '' : 'windowed'}" aria-label=${t('reader.paragraphs')}>
+      ${before > 0 ? html`<div class="gap" aria-hidden="true" style="block-size:${before}px"></div>` : nothing}${repeat(
+        ids,
+        (b) => b,
+        (b) => this.renderBlock(a, b, index),
+      )}${after > 0 ? html`<div class="gap" aria-hidden="true" style="block-size:${after}px"></div>` : nothing}
+    </section>`;
   }
 
   /** The side panel beside the text (annotations); features fill it. */
@@ -262,8 +304,18 @@ export class ReaderView extends LitElement {
         ${a.place ? html`<span><bdi dir="auto">${a.place}</bdi></span>` : nothing}
         ${a.agency ? html`<span class="agency" title=${t('reader.agency')}>${t('reader.via', { agency: a.agency })}</span>` : nothing}
         ${a.published || a.publishedHijri ? html`<time datetime=${a.published ?? nothing}>${formatPublished(a)}</time>` : nothing}
-        ${a.url ? html`<button class="link" @click=${() => this.services.platform.openExternal(a.url!)}
-          aria-label=${t('reader.source')} title=${a.url}>${t('reader.source')} ↗</button>` : nothing}
+        ${
+          a.url
+            ? html`<button
+                class="link"
+                @click=${() => this.services.platform.openExternal(a.url!)}
+                aria-label=${t('reader.source')}
+                title=${a.url}
+              >
+                ${t('reader.source')} ↗
+              </button>`
+            : nothing
+        }
       </p>
       ${this.renderDateNote(a)}
     </header>`;
@@ -288,20 +340,34 @@ export class ReaderView extends LitElement {
     const a = this.article;
     return html`
       <nav class="bar toolbar" aria-label=${t('reader.settings')}>
-        <button @click=${() => this.dispatchEvent(new NavigateEvent({ view: 'library' }))} aria-label=${t('nav.back')}>${t('nav.back')}</button>
+        <button @click=${() => this.dispatchEvent(new NavigateEvent({ view: 'library' }))} aria-label=${t('nav.back')}>
+          ${t('nav.back')}
+        </button>
         <button @click=${() => this.go(-1)} aria-label=${t('reader.prev')} title="p">${t('reader.prev')}</button>
         <button @click=${() => this.go(1)} aria-label=${t('reader.next')} title="n">${t('reader.next')}</button>
         <span class="spacer"></span>
-        <warraq-reader-settings .prefs=${p} @reader-prefs=${(e: CustomEvent<Partial<ReaderPrefs>>) => this.setPrefs(e.detail)}></warraq-reader-settings>
+        <warraq-reader-settings
+          .prefs=${p}
+          @reader-prefs=${(e: CustomEvent<Partial<ReaderPrefs>>) => this.setPrefs(e.detail)}
+        ></warraq-reader-settings>
         <warraq-date-settings></warraq-date-settings>
       </nav>
-      <warraq-find-bar .articleId=${this.articleId} .query=${this.query ?? ''} .body=${a?.paragraphs ?? NO_RANGES} @find-hits=${this.onHits}></warraq-find-bar>
+      <warraq-find-bar
+        .articleId=${this.articleId}
+        .query=${this.query ?? ''}
+        .body=${a?.paragraphs ?? NO_RANGES}
+        @find-hits=${this.onHits}
+      ></warraq-find-bar>
       <div class="content">
-        ${a ? html`<article style=${vars} tabindex="-1" aria-label=${a.title} @scroll=${this.onScroll}>
-          ${this.renderHeader(a)}
-          <warraq-editions-strip .articleId=${a.id}></warraq-editions-strip>
-          ${this.renderBody(a, p)}
-        </article>` : nothing}
+        ${
+          a
+            ? html`<article style=${vars} tabindex="-1" aria-label=${a.title} @scroll=${this.onScroll}>
+                ${this.renderHeader(a)}
+                <warraq-editions-strip .articleId=${a.id}></warraq-editions-strip>
+                ${this.renderBody(a, p)}
+              </article>`
+            : nothing
+        }
         ${a ? this.renderAside(a) : nothing}
       </div>
     `;

@@ -7,8 +7,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Article, ReaderPrefs } from '../../core/model';
 import {
-  blockAtHeight, blockAtOffset, blockOfParagraph, buildBlocks, estimateHeights, isWhole, windowAround,
-  type Blocks, type Window,
+  blockAtHeight,
+  blockAtOffset,
+  blockOfParagraph,
+  buildBlocks,
+  estimateHeights,
+  isWhole,
+  windowAround,
+  type Blocks,
+  type Window,
 } from './windowing';
 
 interface Host extends ReactiveControllerHost, HTMLElement {

@@ -16,14 +16,25 @@ import { NavigateEvent } from '../app/route';
 
 @customElement('warraq-search-box')
 export class SearchBox extends LitElement {
-  static override styles = [baseStyles, css`
-    :host { display: block; }
-    input {
-      inline-size: 20rem; max-inline-size: 40vw; min-block-size: 32px; box-sizing: border-box;
-      padding-block: 4px; padding-inline: 10px; border: 1px solid var(--border); border-radius: 6px;
-      background: var(--bg);
-    }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      input {
+        inline-size: 20rem;
+        max-inline-size: 40vw;
+        min-block-size: 32px;
+        box-sizing: border-box;
+        padding-block: 4px;
+        padding-inline: 10px;
+        border: 1px solid var(--border);
+        border-radius: 6px;
+        background: var(--bg);
+      }
+    `,
+  ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
   @property() value = '';
@@ -58,7 +69,10 @@ export class SearchBox extends LitElement {
   private onGlobalKey = (e: KeyboardEvent): void => {
     const target = e.composedPath()[0] as HTMLElement | undefined;
     const editing = !!target && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable);
-    if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') || (e.key === '/' && !editing && !e.ctrlKey && !e.metaKey)) {
+    if (
+      ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') ||
+      (e.key === '/' && !editing && !e.ctrlKey && !e.metaKey)
+    ) {
       e.preventDefault();
       this.focusBox();
     }
@@ -82,9 +96,16 @@ export class SearchBox extends LitElement {
   };
 
   override render() {
-    return html`<input type="search" role="searchbox" dir="auto" aria-label=${t('search.box')}
-      placeholder=${t('search.boxHint')} title=${t('search.boxHint')}
-      @input=${this.onInput} @keydown=${this.onKey} />`;
+    return html`<input
+      type="search"
+      role="searchbox"
+      dir="auto"
+      aria-label=${t('search.box')}
+      placeholder=${t('search.boxHint')}
+      title=${t('search.boxHint')}
+      @input=${this.onInput}
+      @keydown=${this.onKey}
+    />`;
   }
 }
 

@@ -15,11 +15,25 @@ import { reportError, plainDetail } from '../common/report-error';
 
 @customElement('warraq-search-status')
 export class SearchStatusLine extends LitElement {
-  static override styles = [baseStyles, css`
-    :host { display: flex; align-items: center; gap: 8px; font-size: 0.85rem; color: var(--fg-muted); }
-    progress { inline-size: 8rem; }
-    button { font-size: 0.8rem; min-block-size: 26px; }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        font-size: 0.85rem;
+        color: var(--fg-muted);
+      }
+      progress {
+        inline-size: 8rem;
+      }
+      button {
+        font-size: 0.8rem;
+        min-block-size: 26px;
+      }
+    `,
+  ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
   @state() private status!: SearchStatus;
@@ -41,12 +55,20 @@ export class SearchStatusLine extends LitElement {
 
   private text(s: SearchStatus): string {
     switch (s.state) {
-      case 'loading': return s.total > 0 && s.done > 0
-        ? t('search.status.loadingParts', { done: formatNumber(s.done), total: formatNumber(s.total), count: formatNumber(s.size) })
-        : t('search.status.loading');
-      case 'building': return t('search.status.building', { done: s.done, total: s.total });
-      case 'error': return t('search.status.error', { detail: plainDetail(undefined, s.message ?? '') });
-      case 'empty': return t('search.status.empty');
+      case 'loading':
+        return s.total > 0 && s.done > 0
+          ? t('search.status.loadingParts', {
+              done: formatNumber(s.done),
+              total: formatNumber(s.total),
+              count: formatNumber(s.size),
+            })
+          : t('search.status.loading');
+      case 'building':
+        return t('search.status.building', { done: s.done, total: s.total });
+      case 'error':
+        return t('search.status.error', { detail: plainDetail(undefined, s.message ?? '') });
+      case 'empty':
+        return t('search.status.empty');
       default: {
         const parts = [t('search.status.ready', { count: s.size })];
         if (s.loaded > 0) parts.push(t('search.status.fromDisk', { ms: Math.round(s.loadMs) }));
@@ -64,9 +86,19 @@ export class SearchStatusLine extends LitElement {
   override render() {
     const s = this.status;
     return html`
-      <span role="status" data-state=${s.state} data-size=${s.size} data-loaded=${s.loaded} data-built=${s.built} data-reason=${s.reason}>${this.text(s)}</span>
+      <span
+        role="status"
+        data-state=${s.state}
+        data-size=${s.size}
+        data-loaded=${s.loaded}
+        data-built=${s.built}
+        data-reason=${s.reason}
+        >${this.text(s)}</span
+      >
       ${s.state === 'building' ? html`<progress max=${s.total} .value=${s.done} aria-label=${t('search.status.building', { done: formatNumber(s.done), total: formatNumber(s.total) })}></progress>` : ''}
-      <button @click=${this.rebuild} ?disabled=${s.state === 'building' || s.state === 'loading'}>${t('search.rebuild')}</button>
+      <button @click=${this.rebuild} ?disabled=${s.state === 'building' || s.state === 'loading'}>
+        ${t('search.rebuild')}
+      </button>
     `;
   }
 }

@@ -44,7 +44,8 @@ export class EditionCompare extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('from') || changed.has('to') || changed.has('spelling') || changed.has('editions')) void this.compute();
+    if (changed.has('from') || changed.has('to') || changed.has('spelling') || changed.has('editions'))
+      void this.compute();
   }
 
   private edition(id: string): Edition | undefined {
@@ -58,7 +59,10 @@ export class EditionCompare extends LitElement {
     if (!a || !b || this.result?.key === key) return;
     const run = ++this.run;
     try {
-      const [ta, tb] = await Promise.all([this.services.library.get(a.articleId), this.services.library.get(b.articleId)]);
+      const [ta, tb] = await Promise.all([
+        this.services.library.get(a.articleId),
+        this.services.library.get(b.articleId),
+      ]);
       if (run !== this.run) return;
       const options = { spelling: this.spelling };
       this.result = {
@@ -74,13 +78,21 @@ export class EditionCompare extends LitElement {
   private label(e: Edition): string {
     const date = e.published ? formatPublished(e) : t('stories.undated');
     // First-strong isolates keep an Arabic outlet name and an English date in their own order.
-    return t('stories.edition.label', { outlet: `\u2068${this.services.stories.outletName(e.outlet)}\u2069`, date: `\u2068${date}\u2069` });
+    return t('stories.edition.label', {
+      outlet: `\u2068${this.services.stories.outletName(e.outlet)}\u2069`,
+      date: `\u2068${date}\u2069`,
+    });
   }
 
   private renderPicker(which: 'from' | 'to') {
     const id = `pick-${which}`;
     return html`<label for=${id}>${t(`stories.compare.${which}`)}</label>
-      <select id=${id} @change=${(e: Event) => { this[which] = (e.target as HTMLSelectElement).value; }}>
+      <select
+        id=${id}
+        @change=${(e: Event) => {
+          this[which] = (e.target as HTMLSelectElement).value;
+        }}
+      >
         ${this.editions.map((e) => html`<option value=${e.id} ?selected=${e.id === this[which]}>${this.label(e)}</option>`)}
       </select>`;
   }
@@ -88,26 +100,40 @@ export class EditionCompare extends LitElement {
   private renderParts(parts: DiffPart[]) {
     return parts.map((p) => {
       switch (p.kind) {
-        case 'same': return p.text;
-        case 'removed': return html`<del class=${p.figure ? 'figure' : ''}>${p.text}</del> `;
-        case 'added': return html`<ins class=${p.figure ? 'figure' : ''}>${p.text}</ins>`;
-        default: return html`<span class="spelling" title=${t('stories.compare.was', { was: p.was ?? '' })}>${p.text}<span class="sr-only"> (${t('stories.compare.was', { was: p.was ?? '' })})</span></span>`;
+        case 'same':
+          return p.text;
+        case 'removed':
+          return html`<del class=${p.figure ? 'figure' : ''}>${p.text}</del> `;
+        case 'added':
+          return html`<ins class=${p.figure ? 'figure' : ''}>${p.text}</ins>`;
+        default:
+          return html`<span class="spelling" title=${t('stories.compare.was', { was: p.was ?? '' })}
+            >${p.text}<span class="sr-only"> (${t('stories.compare.was', { was: p.was ?? '' })})</span></span
+          >`;
       }
     });
   }
 
   private renderSummary(d: EditionDiff) {
     return html`<p class="summary" role="status">
-      ${d.added + d.removed === 0 && d.figures.length === 0
-        ? t('stories.compare.identical')
-        : t('stories.compare.counts', { added: d.added, removed: d.removed })}
-      ${this.spelling ? html` · ${t('stories.compare.spellingCount', { count: d.spelling })}` : nothing}
-      ${d.complete ? nothing : html` · ${t('stories.compare.partial')}`}
-    </p>
-    ${d.figures.length ? html`<section class="figures" aria-labelledby="figures-h">
-      <h3 id="figures-h">${t('stories.compare.figures')}</h3>
-      <ul aria-labelledby="figures-h">${d.figures.map((f) => html`<li><del class="figure">${f.from}</del> ${t('stories.compare.arrow')} <ins class="figure">${f.to}</ins></li>`)}</ul>
-    </section>` : nothing}`;
+        ${
+          d.added + d.removed === 0 && d.figures.length === 0
+            ? t('stories.compare.identical')
+            : t('stories.compare.counts', { added: d.added, removed: d.removed })
+        }
+        ${this.spelling ? html` · ${t('stories.compare.spellingCount', { count: d.spelling })}` : nothing}
+        ${d.complete ? nothing : html` · ${t('stories.compare.partial')}`}
+      </p>
+      ${
+        d.figures.length
+          ? html`<section class="figures" aria-labelledby="figures-h">
+              <h3 id="figures-h">${t('stories.compare.figures')}</h3>
+              <ul aria-labelledby="figures-h">
+                ${d.figures.map((f) => html`<li><del class="figure">${f.from}</del> ${t('stories.compare.arrow')} <ins class="figure">${f.to}</ins></li>`)}
+              </ul>
+            </section>`
+          : nothing
+      }`;
   }
 
   override render() {
@@ -116,22 +142,40 @@ export class EditionCompare extends LitElement {
     return html`<dialog aria-labelledby="cmp-title">
       <header>
         <h2 id="cmp-title">${t('stories.compare.title')}</h2>
-        <button aria-label=${t('stories.compare.close')} title=${t('stories.compare.close')} @click=${() => this.dialog?.close()}>✕</button>
+        <button
+          aria-label=${t('stories.compare.close')}
+          title=${t('stories.compare.close')}
+          @click=${() => this.dialog?.close()}
+        >
+          ✕
+        </button>
       </header>
       <div class="controls toolbar">
-        ${this.renderPicker('from')}
-        ${this.renderPicker('to')}
-        <label class="toggle"><input type="checkbox" .checked=${this.spelling}
-          @change=${(e: Event) => { this.spelling = (e.target as HTMLInputElement).checked; }}>${t('stories.compare.spelling')}</label>
+        ${this.renderPicker('from')} ${this.renderPicker('to')}
+        <label class="toggle"
+          ><input
+            type="checkbox"
+            .checked=${this.spelling}
+            @change=${(e: Event) => {
+              this.spelling = (e.target as HTMLInputElement).checked;
+            }}
+          />${t('stories.compare.spelling')}</label
+        >
       </div>
-      <p class="legend muted"><del>${t('stories.compare.legendRemoved')}</del> <ins>${t('stories.compare.legendAdded')}</ins>
-        ${this.spelling ? html`<span class="spelling">${t('stories.compare.legendSpelling')}</span>` : nothing}</p>
-      ${ready ? html`
-        ${this.renderSummary(r.body)}
-        <section class="diff" aria-label=${t('stories.compare.text')}>
-          <h3 class="headline" dir="auto">${this.renderParts(r.title.parts)}</h3>
-          <div class="body" dir="auto">${this.renderParts(r.body.parts)}</div>
-        </section>` : html`<p class="muted" role="status">${t('stories.compare.loading')}</p>`}
+      <p class="legend muted">
+        <del>${t('stories.compare.legendRemoved')}</del>
+        <ins>${t('stories.compare.legendAdded')}</ins>
+        ${this.spelling ? html`<span class="spelling">${t('stories.compare.legendSpelling')}</span>` : nothing}
+      </p>
+      ${
+        ready
+          ? html` ${this.renderSummary(r.body)}
+              <section class="diff" aria-label=${t('stories.compare.text')}>
+                <h3 class="headline" dir="auto">${this.renderParts(r.title.parts)}</h3>
+                <div class="body" dir="auto">${this.renderParts(r.body.parts)}</div>
+              </section>`
+          : html`<p class="muted" role="status">${t('stories.compare.loading')}</p>`
+      }
     </dialog>`;
   }
 }

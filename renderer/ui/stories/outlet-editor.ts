@@ -16,7 +16,14 @@ import { dialogStyles } from './dialog-styles';
 
 /** Aliases are typed as one line, separated by commas (Latin or Arabic) or semicolons. */
 export function parseAliases(text: string): string[] {
-  return [...new Set(text.split(/[,،;؛\n]/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,،;؛\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 @customElement('warraq-outlet-editor')
@@ -48,7 +55,9 @@ export class OutletEditor extends LitElement {
       await this.services.stories.renameOutlet(id, name, parseAliases(String(data.get('aliases') ?? '')));
       this.dialog?.close();
       this.services.notifier.notify({
-        kind: 'success', message: 'stories.outlet.saved', params: { name },
+        kind: 'success',
+        message: 'stories.outlet.saved',
+        params: { name },
         undo: () => this.services.stories.renameOutlet(id, before.name, before.aliases),
       });
     } catch (err) {
@@ -60,12 +69,20 @@ export class OutletEditor extends LitElement {
     return html`<dialog aria-labelledby="outlet-h">
       <header>
         <h2 id="outlet-h">${t('stories.outlet.heading')}</h2>
-        <button aria-label=${t('stories.dialog.close')} title=${t('stories.dialog.close')} @click=${() => this.dialog?.close()}>✕</button>
+        <button
+          aria-label=${t('stories.dialog.close')}
+          title=${t('stories.dialog.close')}
+          @click=${() => this.dialog?.close()}
+        >
+          ✕
+        </button>
       </header>
       <form @submit=${this.save}>
         <span>${t('stories.outlet.id')}</span><code dir="ltr">${this.outletId}</code>
-        <label for="outlet-name">${t('stories.outlet.name')}</label><input id="outlet-name" name="name" dir="auto" required>
-        <label for="outlet-aliases">${t('stories.outlet.aliases')}</label><input id="outlet-aliases" name="aliases" dir="auto">
+        <label for="outlet-name">${t('stories.outlet.name')}</label
+        ><input id="outlet-name" name="name" dir="auto" required />
+        <label for="outlet-aliases">${t('stories.outlet.aliases')}</label
+        ><input id="outlet-aliases" name="aliases" dir="auto" />
         <p class="hint muted">${t('stories.outlet.hint')}</p>
         <div class="actions">
           <button type="button" @click=${() => this.dialog?.close()}>${t('stories.dialog.cancel')}</button>

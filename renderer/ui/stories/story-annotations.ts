@@ -20,17 +20,30 @@ export function renderStoryAnnotations(
     const a = s.annotation;
     const quote = s.quote.length > QUOTE_CHARS ? `${s.quote.slice(0, QUOTE_CHARS)}…` : s.quote;
     const outlet = outletName(s.meta.outlet);
-    const reveal = () => host.dispatchEvent(new CustomEvent('annotation-reveal', { detail: a.id, bubbles: true, composed: true }));
+    const reveal = () =>
+      host.dispatchEvent(new CustomEvent('annotation-reveal', { detail: a.id, bubbles: true, composed: true }));
     const open = () => host.dispatchEvent(new NavigateEvent({ view: 'reader', id: s.meta.id, annotation: a.id }));
     return html`<li class="item hl" data-id=${a.id} style="--swatch: var(--hl-${a.color ?? 'yellow'})">
       <p class="where muted">${t(here ? 'stories.notes.here' : 'stories.notes.there', { outlet })}</p>
-      ${quote ? html`<button class="quote" dir="auto" aria-label=${t(here ? 'notes.goTo' : 'stories.notes.open', { quote, outlet })}
-        @click=${here ? reveal : open}>${quote}</button>` : nothing}
+      ${
+        quote
+          ? html`<button
+              class="quote"
+              dir="auto"
+              aria-label=${t(here ? 'notes.goTo' : 'stories.notes.open', { quote, outlet })}
+              @click=${here ? reveal : open}
+            >
+              ${quote}
+            </button>`
+          : nothing
+      }
       ${a.note ? html`<p class="note" dir="auto">${a.note}</p>` : nothing}
     </li>`;
   };
   return html`<section class="story-notes" aria-labelledby="story-notes-h">
     <h3 id="story-notes-h">${t('stories.notes.title')}</h3>
-    <ol class="list">${story.placed.map((s) => item(s, true))}${story.elsewhere.map((s) => item(s, false))}</ol>
+    <ol class="list">
+      ${story.placed.map((s) => item(s, true))}${story.elsewhere.map((s) => item(s, false))}
+    </ol>
   </section>`;
 }

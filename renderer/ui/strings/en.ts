@@ -30,13 +30,15 @@ export const en: Record<StringKey, string> = {
   'notice.undo': 'Undo',
   'notice.deleted': 'Deleted “{title}”',
   'notice.undone': 'Undone',
-  'error.storage.quota': 'There is not enough disk space to save. Free some space and try again; nothing already saved was lost.',
+  'error.storage.quota':
+    'There is not enough disk space to save. Free some space and try again; nothing already saved was lost.',
   'error.storage.closed': 'The database was closed. Reload the window.',
   'error.storage.blocked': 'Another Warraq window is blocking a database upgrade. Close it and try again.',
   'error.storage.version': 'This library was made by a newer Warraq. Update the app to open it.',
   'error.storage.unknown': 'Storage failed: {detail}',
   'error.startup': 'The library could not be opened: {detail}',
-  'storage.persistDenied': 'The browser did not grant persistent storage; data may be evicted when the disk is full. Back up regularly.',
+  'storage.persistDenied':
+    'The browser did not grant persistent storage; data may be evicted when the disk is full. Back up regularly.',
   // library
   'library.title': 'Library',
   'library.count': '{count} articles',
@@ -165,7 +167,8 @@ export const en: Record<StringKey, string> = {
   'search.open': 'Open “{title}”',
   'search.undated': 'Undated',
   'search.help': 'How to search',
-  'search.help.words': 'Every word must appear; the most relevant first. Hamza and yeh forms, taa marbuta and digits are folded and tashkeel is ignored; “التحالف” also finds “والتحالف” and “بالتحالف”.',
+  'search.help.words':
+    'Every word must appear; the most relevant first. Hamza and yeh forms, taa marbuta and digits are folded and tashkeel is ignored; “التحالف” also finds “والتحالف” and “بالتحالف”.',
   'search.help.phrase': 'A phrase in double quotes: the words together, in that order.',
   'search.help.prefix': 'Any word starting with what comes before the star.',
   'search.help.exclude': 'Leave out articles that contain the word.',
@@ -211,7 +214,8 @@ export const en: Record<StringKey, string> = {
   'import.report.skipped': 'Files skipped: {count}',
   'import.report.failedList': 'Not imported',
   'import.report.skippedList': 'Skipped',
-  'import.report.cancelled': 'The import was cancelled before the end. What was saved is whole, and importing the same files again completes the rest without duplicates.',
+  'import.report.cancelled':
+    'The import was cancelled before the end. What was saved is whole, and importing the same files again completes the rest without duplicates.',
   'import.report.error': 'The import stopped: {detail}',
   'import.report.unlisted': 'And {count} more problems not listed.',
   'import.report.copy': 'Copy report',
@@ -262,7 +266,8 @@ export const en: Record<StringKey, string> = {
   'export.run': 'Export',
   'export.done': 'Notes exported as {format}.',
   'backup.heading': 'Back up',
-  'backup.explain': 'One file with every article and its text, every note, bookmark, tag, reading position and setting, with checksums.',
+  'backup.explain':
+    'One file with every article and its text, every note, bookmark, tag, reading position and setting, with checksums.',
   'backup.run': 'Back up…',
   'backup.done': 'Backup saved: {articles} articles, {annotations} notes, {bookmarks} bookmarks.',
   'restore.heading': 'Restore from a backup',
@@ -271,19 +276,24 @@ export const en: Record<StringKey, string> = {
   'restore.replace': 'Replace: the backup replaces the whole library, after a safety backup of it',
   'restore.run': 'Choose backup file…',
   'restore.confirm.title': 'Replace the whole library?',
-  'restore.confirm.body': 'The {articles} articles in this library and their notes will be removed and replaced by the contents of “{name}” ({backupArticles} articles). A safety backup of the current library is saved first.',
+  'restore.confirm.body':
+    'The {articles} articles in this library and their notes will be removed and replaced by the contents of “{name}” ({backupArticles} articles). A safety backup of the current library is saved first.',
   'restore.confirm.yes': 'Replace library',
   'restore.confirm.no': 'Keep my library',
-  'restore.done.merge': 'Restored: {added} articles and {annotations} notes added; {kept} articles already here were kept as they were.',
+  'restore.done.merge':
+    'Restored: {added} articles and {annotations} notes added; {kept} articles already here were kept as they were.',
   'restore.done.replace': 'Restored: the library now holds the backup’s {articles} articles and {annotations} notes.',
   'restore.safetyCancelled': 'The safety backup was not saved, so nothing was replaced and the library is unchanged.',
   'restore.error.empty': 'The file is empty; it is not a Warraq backup. Nothing changed.',
   'restore.error.notBackup': 'This file is not a Warraq backup. Nothing changed.',
-  'restore.error.newer': 'This backup was made by a newer Warraq (format {version}). Update Warraq and try again. Nothing changed.',
-  'restore.error.truncated': 'The backup is incomplete: the file ends before its closing line (cut off while written or copied). Nothing changed.',
+  'restore.error.newer':
+    'This backup was made by a newer Warraq (format {version}). Update Warraq and try again. Nothing changed.',
+  'restore.error.truncated':
+    'The backup is incomplete: the file ends before its closing line (cut off while written or copied). Nothing changed.',
   'restore.error.damaged': 'The backup is damaged: record {record} does not match its checksum. Nothing changed.',
   'restore.error.missing': 'The backup is damaged: some of its records are missing or extra. Nothing changed.',
-  'restore.error.digest': 'The backup is damaged: the checksum of the whole file does not match its contents. Nothing changed.',
+  'restore.error.digest':
+    'The backup is damaged: the checksum of the whole file does not match its contents. Nothing changed.',
   'restore.error.badHeader': 'The backup’s header is damaged, so its version is unknown. Nothing changed.',
   'restore.error.gzip': 'The compressed file is damaged or incomplete. Nothing changed.',
 };

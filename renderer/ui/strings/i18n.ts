@@ -53,7 +53,10 @@ export function formatDate(iso: string | undefined): string {
   let f = dateFormats.get(current);
   if (!f) {
     const locale = current === 'ar' ? 'ar-EG' : 'en-GB';
-    dateFormats.set(current, (f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+    dateFormats.set(
+      current,
+      (f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })),
+    );
   }
   return f.format(d);
 }

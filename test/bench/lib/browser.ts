@@ -21,8 +21,13 @@ export async function openBrowser(): Promise<BrowserSession> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   return {
-    browser, page, url: server.url,
-    close: async () => { await browser.close(); await server.close(); },
+    browser,
+    page,
+    url: server.url,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
   };
 }
 

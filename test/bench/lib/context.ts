@@ -29,14 +29,31 @@ export function parseArgs(argv: string[]): BenchContext {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
-    if (a === '--corpus' && v) { ctx.corpus = v; i++; }
-    else if (a === '--limit' && v) { ctx.limit = Number(v); i++; }
-    else if (a === '--queries' && v) { ctx.queries = v; i++; }
-    else if (a === '--json' && v) { ctx.json = v; i++; }
-    else if (a === '--only' && v) { ctx.only = v; i++; }
-    else if (a === '--story-pairs' && v) { ctx.storyPairs = v; i++; }
-    else if (a === '--scale' && v) { ctx.scale = v.split(',').map(Number); i++; }
-    else if (a === '--scale-browser' && v) { ctx.scaleBrowser = v.split(',').map(Number); i++; }
+    if (a === '--corpus' && v) {
+      ctx.corpus = v;
+      i++;
+    } else if (a === '--limit' && v) {
+      ctx.limit = Number(v);
+      i++;
+    } else if (a === '--queries' && v) {
+      ctx.queries = v;
+      i++;
+    } else if (a === '--json' && v) {
+      ctx.json = v;
+      i++;
+    } else if (a === '--only' && v) {
+      ctx.only = v;
+      i++;
+    } else if (a === '--story-pairs' && v) {
+      ctx.storyPairs = v;
+      i++;
+    } else if (a === '--scale' && v) {
+      ctx.scale = v.split(',').map(Number);
+      i++;
+    } else if (a === '--scale-browser' && v) {
+      ctx.scaleBrowser = v.split(',').map(Number);
+      i++;
+    }
   }
   return ctx;
 }
@@ -74,7 +91,14 @@ function fmt(v: number): string {
 
 export function printTable(rows: BenchRow[]): void {
   const head = ['group', 'metric', 'median', 'unit', 'n', 'note'];
-  const body = rows.map((r) => [r.group ?? '', r.metric, fmt(r.value), r.unit, r.n === undefined ? '' : String(r.n), r.note ?? '']);
+  const body = rows.map((r) => [
+    r.group ?? '',
+    r.metric,
+    fmt(r.value),
+    r.unit,
+    r.n === undefined ? '' : String(r.n),
+    r.note ?? '',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
   console.log(line(head));

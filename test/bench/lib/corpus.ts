@@ -23,15 +23,46 @@ export async function* readCorpus(path: string, limit = Infinity): AsyncGenerato
   }
 }
 
-const WORDS = ['أعلنت', 'الحكومة', 'اليوم', 'عن', 'خطة', 'جديدة', 'لدعم', 'المدارس', 'في', 'المناطق', 'الريفية', 'وقال', 'وزير', 'التعليم',
-  'إن', 'المشروع', 'يشمل', 'بناء', 'مئة', 'مدرسة', 'خلال', 'عامين', 'وأضاف', 'أن', 'التمويل', 'سيأتي', 'من', 'الموازنة', 'العامة', 'للدولة'];
+const WORDS = [
+  'أعلنت',
+  'الحكومة',
+  'اليوم',
+  'عن',
+  'خطة',
+  'جديدة',
+  'لدعم',
+  'المدارس',
+  'في',
+  'المناطق',
+  'الريفية',
+  'وقال',
+  'وزير',
+  'التعليم',
+  'إن',
+  'المشروع',
+  'يشمل',
+  'بناء',
+  'مئة',
+  'مدرسة',
+  'خلال',
+  'عامين',
+  'وأضاف',
+  'أن',
+  'التمويل',
+  'سيأتي',
+  'من',
+  'الموازنة',
+  'العامة',
+  'للدولة',
+];
 const OUTLETS = ['الرياض', 'عكاظ', 'الوطن', 'المدينة', 'الجزيرة', 'سبق', 'اليوم', 'الشرق'];
 
 /** A deterministic pseudo-Arabic corpus of `n` records (same shape as the real one). */
 export function* generateCorpus(n: number): Generator<CorpusRecord> {
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const sentence = (len: number) => Array.from({ length: len }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const sentence = (len: number) =>
+    Array.from({ length: len }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');
   for (let i = 0; i < n; i++) {
     const paras = Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => sentence(20 + Math.floor(rnd() * 40)) + '.');
     yield {

@@ -35,7 +35,10 @@ const WATCH = `(() => {
 })()`;
 
 /** Writes the files the page imports: article chunks (JSON) and index rows (binary). */
-function writeFiles(records: readonly CorpusRecord[], blobs: readonly Uint8Array[]): { chunks: number; segments: Array<{ file: string; ids: string[] }> } {
+function writeFiles(
+  records: readonly CorpusRecord[],
+  blobs: readonly Uint8Array[],
+): { chunks: number; segments: Array<{ file: string; ids: string[] }> } {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   let chunks = 0;
@@ -51,7 +54,16 @@ function writeFiles(records: readonly CorpusRecord[], blobs: readonly Uint8Array
   return { chunks, segments };
 }
 
-async function importInPage(page: Page, plan: { chunks: number; segments: Array<{ file: string; ids: string[] }>; fingerprint: string; lexiconKey: string; version: number }): Promise<void> {
+async function importInPage(
+  page: Page,
+  plan: {
+    chunks: number;
+    segments: Array<{ file: string; ids: string[] }>;
+    fingerprint: string;
+    lexiconKey: string;
+    version: number;
+  },
+): Promise<void> {
   // A string, not a function: tsx's keepNames would inject a `__name` helper the page lacks.
   await page.evaluate(`(async (plan) => {
     const db = await new Promise((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
@@ -106,17 +118,32 @@ const TYPING = `(() => {
  * the time until results for that text, or for text typed after it, are drawn.
  */
 async function keystrokes(page: Page, queries: readonly string[]): Promise<number[]> {
-  await page.evaluate(() => { location.hash = '#/search'; });
+  await page.evaluate(() => {
+    location.hash = '#/search';
+  });
   await page.locator('warraq-search').waitFor();
   await page.evaluate(TYPING);
   const out: number[] = [];
   for (const q of queries) {
-    await page.evaluate(() => { (window as unknown as { typed: unknown[]; shown: unknown[] }).typed = []; (window as unknown as { shown: unknown[] }).shown = []; });
+    await page.evaluate(() => {
+      (window as unknown as { typed: unknown[]; shown: unknown[] }).typed = [];
+      (window as unknown as { shown: unknown[] }).shown = [];
+    });
     await page.keyboard.press('Control+A');
     await page.keyboard.type(q, { delay: 80 });
-    await page.waitForFunction((last) => (window as unknown as { shown: Array<[string, number]> }).shown.some(([x]) => x === last), q.trim(), { timeout: 60_000, polling: 50 });
-    const { typed, shown } = await page.evaluate(() => window as unknown as { typed: Array<[string, number]>; shown: Array<[string, number]> }).then(() =>
-      page.evaluate(() => ({ typed: (window as unknown as { typed: Array<[string, number]> }).typed, shown: (window as unknown as { shown: Array<[string, number]> }).shown })));
+    await page.waitForFunction(
+      (last) => (window as unknown as { shown: Array<[string, number]> }).shown.some(([x]) => x === last),
+      q.trim(),
+      { timeout: 60_000, polling: 50 },
+    );
+    const { typed, shown } = await page
+      .evaluate(() => window as unknown as { typed: Array<[string, number]>; shown: Array<[string, number]> })
+      .then(() =>
+        page.evaluate(() => ({
+          typed: (window as unknown as { typed: Array<[string, number]> }).typed,
+          shown: (window as unknown as { shown: Array<[string, number]> }).shown,
+        })),
+      );
     typed.forEach(([, t], i) => {
       const later = new Set(typed.slice(i).map(([v]) => v));
       const at = shown.find(([v, s]) => s >= t && later.has(v));
@@ -127,8 +154,18 @@ async function keystrokes(page: Page, queries: readonly string[]): Promise<numbe
 }
 
 /** Reloads three times: median first row, median search ready, longest task reload → ready. */
-export async function browserFigures(records: readonly CorpusRecord[], blobs: readonly Uint8Array[], ctx: BenchContext, typing: readonly string[] = []): Promise<{ firstRowMs: number; readyMs: number; longestTaskMs: number; keystrokeMs: number[] }> {
-  const plan = { ...writeFiles(records, blobs), fingerprint: indexFingerprint(), lexiconKey: lexiconKey(1), version: INDEX_FORMAT };
+export async function browserFigures(
+  records: readonly CorpusRecord[],
+  blobs: readonly Uint8Array[],
+  ctx: BenchContext,
+  typing: readonly string[] = [],
+): Promise<{ firstRowMs: number; readyMs: number; longestTaskMs: number; keystrokeMs: number[] }> {
+  const plan = {
+    ...writeFiles(records, blobs),
+    fingerprint: indexFingerprint(),
+    lexiconKey: lexiconKey(1),
+    version: INDEX_FORMAT,
+  };
   const s = await openBrowser();
   try {
     await s.page.goto(s.url);
@@ -140,12 +177,18 @@ export async function browserFigures(records: readonly CorpusRecord[], blobs: re
     let longest = 0;
     // The first reload after the import also indexes the sample article (stale): not timed.
     await s.page.reload();
-    await s.page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, undefined, { timeout: 600_000, polling: 200 });
+    await s.page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, undefined, {
+      timeout: 600_000,
+      polling: 200,
+    });
     for (let i = 0; i < 3; i++) {
       await s.page.reload();
       await waitForFirstRow(s.page, 600_000);
       first.push(await s.page.evaluate(() => performance.now()));
-      await s.page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, undefined, { timeout: 600_000, polling: 50 });
+      await s.page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, undefined, {
+        timeout: 600_000,
+        polling: 50,
+      });
       const r = await s.page.evaluate(() => {
         const w = window as unknown as { longTasks: Array<[number, number]>; readyAt: number };
         return { at: w.readyAt, longest: Math.max(0, ...w.longTasks.filter(([t]) => t < w.readyAt).map(([, d]) => d)) };

@@ -8,7 +8,10 @@ import { Index } from 'flexsearch';
 import { foldText } from '../../../renderer/core/arabic/normalize';
 import type { SearchDoc } from '../../../renderer/core/search/api';
 
-const words = (text: string): string[] => foldText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string): string[] =>
+  foldText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 export interface FlexRun {
   index: Index;
@@ -22,7 +25,10 @@ export function buildFlex(docs: readonly SearchDoc[]): FlexRun {
 }
 
 export function searchFlex(run: FlexRun, query: string, limit = 10): string[] {
-  const q = query.replace(/["*]/g, ' ').replace(/(^|\s)-\S+/g, ' ').replace(/\b(OR|title:|source:)\b/g, ' ');
+  const q = query
+    .replace(/["*]/g, ' ')
+    .replace(/(^|\s)-\S+/g, ' ')
+    .replace(/\b(OR|title:|source:)\b/g, ' ');
   return (run.index.search(q, { limit }) as number[]).map((i) => run.ids[i]!);
 }
 

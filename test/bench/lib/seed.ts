@@ -10,7 +10,12 @@ import { readCorpus, generateCorpus, type CorpusRecord } from './corpus';
 
 export interface SeedRow {
   meta: Record<string, unknown> & { id: string };
-  text: { id: string; text: string; titleRange: { start: number; end: number }; paragraphs: { start: number; end: number }[] };
+  text: {
+    id: string;
+    text: string;
+    titleRange: { start: number; end: number };
+    paragraphs: { start: number; end: number }[];
+  };
   annotations?: Record<string, unknown>[];
 }
 
@@ -25,9 +30,16 @@ export function corpusArticle(r: CorpusRecord, i: number): SeedRow {
     at += p.length + 1;
   }
   const meta = {
-    id, title: r.title || `#${i}`, outlet: r.source, published: r.date_extracted.slice(0, 10), url: r.url,
-    length: r.content.length, words: r.content.split(/\s+/).length, importedAt: 1_700_000_000_000 + i,
-    source: { kind: 'jsonl' }, tags: [],
+    id,
+    title: r.title || `#${i}`,
+    outlet: r.source,
+    published: r.date_extracted.slice(0, 10),
+    url: r.url,
+    length: r.content.length,
+    words: r.content.split(/\s+/).length,
+    importedAt: 1_700_000_000_000 + i,
+    source: { kind: 'jsonl' },
+    tags: [],
   };
   return { meta, text: { id, text, titleRange: { start: 0, end: r.title.length }, paragraphs } };
 }
@@ -44,16 +56,26 @@ export async function benchRecords(ctx: BenchContext, fallback: number): Promise
 /** Writes rows into the open app's database (the page must have started the app once). */
 export async function storeRows(page: Page, rows: SeedRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 2000) {
-    await page.evaluate(async (batch) => {
-      const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-      const tx = db.transaction(['articles', 'texts', 'annotations'], 'readwrite');
-      for (const b of batch) {
-        tx.objectStore('articles').put(b.meta);
-        tx.objectStore('texts').put(b.text);
-        for (const a of b.annotations ?? []) tx.objectStore('annotations').put(a);
-      }
-      await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
-      db.close();
-    }, rows.slice(i, i + 2000));
+    await page.evaluate(
+      async (batch) => {
+        const db = await new Promise<IDBDatabase>((res, rej) => {
+          const r = indexedDB.open('warraq');
+          r.onsuccess = () => res(r.result);
+          r.onerror = () => rej(r.error);
+        });
+        const tx = db.transaction(['articles', 'texts', 'annotations'], 'readwrite');
+        for (const b of batch) {
+          tx.objectStore('articles').put(b.meta);
+          tx.objectStore('texts').put(b.text);
+          for (const a of b.annotations ?? []) tx.objectStore('annotations').put(a);
+        }
+        await new Promise((res, rej) => {
+          tx.oncomplete = res;
+          tx.onerror = () => rej(tx.error);
+        });
+        db.close();
+      },
+      rows.slice(i, i + 2000),
+    );
   }
 }

@@ -12,7 +12,12 @@ export interface Pair {
 export type Relation = 'same' | 'partial' | 'different';
 
 /** One text (editions of one article) or one story: same; a link across stories: its relation; else different. */
-export function relationOf(a: string | undefined, b: string | undefined, metas: Map<string, ArticleMeta>, links: Map<string, string>): Relation {
+export function relationOf(
+  a: string | undefined,
+  b: string | undefined,
+  metas: Map<string, ArticleMeta>,
+  links: Map<string, string>,
+): Relation {
   if (!a || !b) return 'different';
   if (a === b) return 'same';
   const sa = metas.get(a)?.storyId ?? a;
@@ -34,24 +39,51 @@ export function pairMetrics(pairs: Pair[], got: Relation[]): BenchRow[] {
   if (!labelled.length) return [];
   const rows: BenchRow[] = [];
   const score = (xs: typeof labelled, pos: (r: Relation) => boolean) => {
-    let tp = 0; let fp = 0; let fn = 0;
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
     for (const { p, g } of xs) {
       const t = pos(p.label!);
       const o = pos(g);
-      if (t && o) tp++; else if (o) fp++; else if (t) fn++;
+      if (t && o) tp++;
+      else if (o) fp++;
+      else if (t) fn++;
     }
     return prf(tp, fp, fn);
   };
-  const add = (what: string, [p, r, f]: [number, number, number], n: number) => rows.push(
-    { metric: `${what} precision`, value: p, unit: '', n }, { metric: `${what} recall`, value: r, unit: '', n }, { metric: `${what} F1`, value: f, unit: '', n });
-  add('same', score(labelled, (r) => r === 'same'), labelled.length);
-  add('related', score(labelled, (r) => r !== 'different'), labelled.length);
+  const add = (what: string, [p, r, f]: [number, number, number], n: number) =>
+    rows.push(
+      { metric: `${what} precision`, value: p, unit: '', n },
+      { metric: `${what} recall`, value: r, unit: '', n },
+      { metric: `${what} F1`, value: f, unit: '', n },
+    );
+  add(
+    'same',
+    score(labelled, (r) => r === 'same'),
+    labelled.length,
+  );
+  add(
+    'related',
+    score(labelled, (r) => r !== 'different'),
+    labelled.length,
+  );
   const low = labelled.filter((x) => x.p.cont !== undefined && x.p.cont < 0.5);
-  if (low.length) rows.push({ metric: 'related F1, containment < 0.5', value: score(low, (r) => r !== 'different')[2], unit: '', n: low.length });
+  if (low.length)
+    rows.push({
+      metric: 'related F1, containment < 0.5',
+      value: score(low, (r) => r !== 'different')[2],
+      unit: '',
+      n: low.length,
+    });
   const kinds: Relation[] = ['same', 'partial', 'different'];
   for (const t of kinds) {
     const cells = kinds.map((o) => `${o} ${labelled.filter((x) => x.p.label === t && x.g === o).length}`);
-    rows.push({ metric: `confusion: labelled ${t}`, value: labelled.filter((x) => x.p.label === t).length, unit: 'pairs', note: `detected → ${cells.join(', ')}` });
+    rows.push({
+      metric: `confusion: labelled ${t}`,
+      value: labelled.filter((x) => x.p.label === t).length,
+      unit: 'pairs',
+      note: `detected → ${cells.join(', ')}`,
+    });
   }
   return rows;
 }

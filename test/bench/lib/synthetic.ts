@@ -24,7 +24,12 @@ function mulberry32(seed: number): () => number {
 const LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
 
 /** Heaps' law fitted on the corpus: distinct whitespace-separated words at half and all tokens. */
-export function fitHeaps(real: readonly CorpusRecord[]): { k: number; beta: number; tokens: number; vocabulary: number } {
+export function fitHeaps(real: readonly CorpusRecord[]): {
+  k: number;
+  beta: number;
+  tokens: number;
+  vocabulary: number;
+} {
   const seen = new Set<string>();
   let tokens = 0;
   let half = { t: 0, v: 0 };
@@ -74,6 +79,13 @@ export function* syntheticRecords(real: readonly CorpusRecord[], n: number, seed
       }
     }
     const day = new Date(start + Math.floor((i * 365) / n) * 86_400_000).toISOString().slice(0, 10);
-    yield { source: head.source, url: `https://example.org/synthetic/${seed}/${i}`, date_extracted: `${day} 08:00:00`, title: head.title, author: '', content: paras.join('\n') };
+    yield {
+      source: head.source,
+      url: `https://example.org/synthetic/${seed}/${i}`,
+      date_extracted: `${day} 08:00:00`,
+      title: head.title,
+      author: '',
+      content: paras.join('\n'),
+    };
   }
 }

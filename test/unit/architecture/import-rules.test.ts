@@ -23,11 +23,19 @@ const forbidden: [string, string, RegExp][] = [
   ['renderer/core/x.ts', 'export const w = document.title;', /runs in Node and in workers/],
   ['renderer/ui/library/x.ts', "import Dexie from 'dexie';", /renderer\/ui\/ must not import dexie/],
   ['renderer/ui/library/x.ts', "import { ArticlesRepo } from '../../storage/articles-repo';", /ask a service/],
-  ['renderer/ui/x.ts', "import { BrowserPlatform } from '../platform/browser-platform';", /must not import a Platform implementation/],
+  [
+    'renderer/ui/x.ts',
+    "import { BrowserPlatform } from '../platform/browser-platform';",
+    /must not import a Platform implementation/,
+  ],
   ['renderer/services/x.ts', "import { LibraryView } from '../ui/library/library-view';", /must not import ui/],
   ['renderer/services/x.ts', "import type { X } from '../workers/search-host';", /must not import workers/],
   ['renderer/storage/x.ts', "import { Notifier } from '../services/notifier';", /services call storage/],
-  ['electron/x.ts', "import { WarraqDb } from '../renderer/storage/db';", /electron\/ must not import anything under renderer/],
+  [
+    'electron/x.ts',
+    "import { WarraqDb } from '../renderer/storage/db';",
+    /electron\/ must not import anything under renderer/,
+  ],
   ['renderer/ui/x.ts', "import { ipcRenderer } from 'electron';", /Only electron\/ imports electron/],
 ];
 
@@ -38,14 +46,25 @@ describe('import rules fail the build', () => {
   });
 
   it('allowed imports pass', async () => {
-    expect(await lintMessages("import type { Article } from '../model';\nexport type A = Article;", 'renderer/core/search/ok.ts')).toEqual([]);
-    expect(await lintMessages("import Dexie from 'dexie';\nexport const D = Dexie;", 'renderer/storage/ok.ts')).toEqual([]);
+    expect(
+      await lintMessages(
+        "import type { Article } from '../model';\nexport type A = Article;",
+        'renderer/core/search/ok.ts',
+      ),
+    ).toEqual([]);
+    expect(await lintMessages("import Dexie from 'dexie';\nexport const D = Dexie;", 'renderer/storage/ok.ts')).toEqual(
+      [],
+    );
   });
 });
 
 describe('core/ compiles without DOM or Node types', () => {
   const configPath = join(root, 'renderer', 'core', 'tsconfig.json');
-  const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(configPath, ts.sys.readFile).config, ts.sys, join(root, 'renderer', 'core'));
+  const parsed = ts.parseJsonConfigFileContent(
+    ts.readConfigFile(configPath, ts.sys.readFile).config,
+    ts.sys,
+    join(root, 'renderer', 'core'),
+  );
 
   function diagnosticsFor(source: string): string[] {
     const file = join(root, 'renderer', 'core', '__probe__.ts');
@@ -65,7 +84,7 @@ describe('core/ compiles without DOM or Node types', () => {
   });
 
   it('rejects a Node global', () => {
-    expect(diagnosticsFor("export const n = process.env.HOME;").join('\n')).toMatch(/Cannot find name 'process'/);
+    expect(diagnosticsFor('export const n = process.env.HOME;').join('\n')).toMatch(/Cannot find name 'process'/);
   });
 
   it('accepts plain TypeScript', () => {

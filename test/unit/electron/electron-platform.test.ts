@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { PickedEntry, WarraqBridge } from '../../../electron/ipc/contract';
 import { ElectronPlatform, readWhole } from '../../../renderer/platform/electron-platform';
 
-const article = new TextEncoder().encode('الرياض — أعلن التحالف اليوم عن مبادرة جديدة لدعم الصحافة المحلية. '.repeat(40));
+const article = new TextEncoder().encode(
+  'الرياض — أعلن التحالف اليوم عن مبادرة جديدة لدعم الصحافة المحلية. '.repeat(40),
+);
 
 function fakeBridge(over: Partial<WarraqBridge> = {}): WarraqBridge & { reads: [number, number][] } {
   const reads: [number, number][] = [];
@@ -40,7 +42,9 @@ describe('ElectronPlatform', () => {
   });
   it('continues after a short read and fails clearly when the file shrank', async () => {
     const entry: PickedEntry = { path: 'مجلد/خبر.txt', size: 10, token: 't'.repeat(24) };
-    const short = fakeBridge({ readFile: async (_t, offset, length) => article.slice(offset, offset + Math.min(length, 3)) });
+    const short = fakeBridge({
+      readFile: async (_t, offset, length) => article.slice(offset, offset + Math.min(length, 3)),
+    });
     expect((await readWhole(short, entry)).size).toBe(10);
     const shrunk = fakeBridge({ readFile: async () => new Uint8Array(0) });
     await expect(readWhole(shrunk, entry)).rejects.toThrow('مجلد/خبر.txt: the file became shorter');
@@ -51,13 +55,23 @@ describe('ElectronPlatform', () => {
     expect(await platform.pickFiles({ multiple: true })).toBeNull();
     const data = new Blob(['# ملاحظات']);
     expect(await platform.save({ suggestedName: 'ملاحظات.md', mime: 'text/markdown', data })).toBe(false);
-    expect(save).toHaveBeenCalledWith({ suggestedName: 'ملاحظات.md', mime: 'text/markdown', bytes: new TextEncoder().encode('# ملاحظات') });
+    expect(save).toHaveBeenCalledWith({
+      suggestedName: 'ملاحظات.md',
+      mime: 'text/markdown',
+      bytes: new TextEncoder().encode('# ملاحظات'),
+    });
   });
   it('turns a refused link or menu language into false instead of a rejection', async () => {
-    const platform = new ElectronPlatform(fakeBridge({
-      openExternal: async () => { throw new Error('Refused'); },
-      setMenuLanguage: async () => { throw new Error('bad language'); },
-    }));
+    const platform = new ElectronPlatform(
+      fakeBridge({
+        openExternal: async () => {
+          throw new Error('Refused');
+        },
+        setMenuLanguage: async () => {
+          throw new Error('bad language');
+        },
+      }),
+    );
     expect(await platform.openExternal('file:///etc/passwd')).toBe(false);
     expect(await platform.setMenuLanguage('en')).toBe(false);
   });

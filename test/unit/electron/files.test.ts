@@ -24,8 +24,12 @@ describe('FileGrants', () => {
   it('stops with a clear error past the file-count or size bound, granting nothing', async () => {
     const root = folder();
     const grants = new FileGrants();
-    await expect(grants.grantFolder(join(root, 'صحف'), { maxFiles: 1, maxBytes: 1e9 })).rejects.toThrow(/more than 1 files/);
-    await expect(grants.grantFolder(join(root, 'صحف'), { maxFiles: 10, maxBytes: 5 })).rejects.toThrow(/pick a smaller folder/);
+    await expect(grants.grantFolder(join(root, 'صحف'), { maxFiles: 1, maxBytes: 1e9 })).rejects.toThrow(
+      /more than 1 files/,
+    );
+    await expect(grants.grantFolder(join(root, 'صحف'), { maxFiles: 10, maxBytes: 5 })).rejects.toThrow(
+      /pick a smaller folder/,
+    );
     expect(grants.size).toBe(0);
   });
   it('grants picked files by name, skips folders, and reads past the end as empty', async () => {

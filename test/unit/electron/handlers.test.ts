@@ -6,7 +6,10 @@ import { join } from 'node:path';
 // The real 'electron' module only exports the binary's path; the handlers need ipcMain, faked here.
 const registered = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
 vi.mock('electron', () => ({
-  ipcMain: { handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) => registered.set(channel, fn) },
+  ipcMain: {
+    handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
+      registered.set(channel, fn),
+  },
 }));
 
 const { setupIpc } = await import('../../../electron/ipc/handlers');
@@ -39,7 +42,12 @@ beforeEach(() => registered.clear());
 describe('sender check', () => {
   it('registers one handler per invoked bridge method', () => {
     setupIpc(deps());
-    expect([...registered.keys()].sort()).toEqual(Object.entries(CHANNELS).filter(([k]) => k !== 'command' && k !== 'watchedFiles').map(([, v]) => v).sort());
+    expect([...registered.keys()].sort()).toEqual(
+      Object.entries(CHANNELS)
+        .filter(([k]) => k !== 'command' && k !== 'watchedFiles')
+        .map(([, v]) => v)
+        .sort(),
+    );
   });
   it.each([
     ['another page origin', { sender: { id: 7 }, senderFrame: { url: 'https://evil.example/', parent: null } }],
@@ -78,10 +86,16 @@ describe('argument validation', () => {
     const showSave = vi.fn().mockResolvedValueOnce(null).mockResolvedValueOnce('/home/قارئ/ملاحظات.md');
     setupIpc(deps({ writeFile, showSave }));
     const bytes = new TextEncoder().encode('ملاحظة');
-    await expect(call(CHANNELS.save, fromApp, { suggestedName: 'ملاحظات.md', mime: 'text/markdown', bytes })).resolves.toBe(false);
-    await expect(call(CHANNELS.save, fromApp, { suggestedName: 'ملاحظات.md', mime: 'text/markdown', bytes })).resolves.toBe(true);
+    await expect(
+      call(CHANNELS.save, fromApp, { suggestedName: 'ملاحظات.md', mime: 'text/markdown', bytes }),
+    ).resolves.toBe(false);
+    await expect(
+      call(CHANNELS.save, fromApp, { suggestedName: 'ملاحظات.md', mime: 'text/markdown', bytes }),
+    ).resolves.toBe(true);
     expect(writeFile).toHaveBeenCalledWith('/home/قارئ/ملاحظات.md', bytes);
-    await expect(call(CHANNELS.save, fromApp, { suggestedName: '../../.bashrc', mime: 'text/plain', bytes })).rejects.toThrow(/plain file name/);
+    await expect(
+      call(CHANNELS.save, fromApp, { suggestedName: '../../.bashrc', mime: 'text/plain', bytes }),
+    ).rejects.toThrow(/plain file name/);
     expect(showSave).toHaveBeenCalledTimes(2);
   });
 });
@@ -108,7 +122,9 @@ describe('files only from picks', () => {
     setupIpc(deps());
     await expect(call(CHANNELS.readFile, fromApp, 'A'.repeat(24), 0, 10)).rejects.toThrow(/not picked by the user/);
     await expect(call(CHANNELS.readFile, fromApp, join(dir, 'secret.txt'), 0, 10)).rejects.toThrow(/not a file token/);
-    await expect(call(CHANNELS.readFile, fromApp, 'A'.repeat(24), 0, 64 * 1024 * 1024)).rejects.toThrow(/length must be/);
+    await expect(call(CHANNELS.readFile, fromApp, 'A'.repeat(24), 0, 64 * 1024 * 1024)).rejects.toThrow(
+      /length must be/,
+    );
   });
   it('returns null when a dialog is cancelled', async () => {
     setupIpc(deps());

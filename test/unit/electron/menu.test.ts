@@ -5,7 +5,9 @@ let installed: MenuItemConstructorOptions[] | null = null;
 vi.mock('electron', () => ({
   Menu: {
     buildFromTemplate: (template: MenuItemConstructorOptions[]) => template,
-    setApplicationMenu: (menu: MenuItemConstructorOptions[]) => { installed = menu; },
+    setApplicationMenu: (menu: MenuItemConstructorOptions[]) => {
+      installed = menu;
+    },
   },
 }));
 const { menuTemplate, setupMenu } = await import('../../../electron/menu');
@@ -34,7 +36,10 @@ describe('application menu', () => {
     expect([...sent].sort()).toEqual([...APP_COMMANDS].sort());
   });
   it('checks the current language in the language submenu', () => {
-    const radios = (lang: 'ar' | 'en') => flatten(menuTemplate(lang, () => {})).filter((i) => i.type === 'radio').map((i) => i.checked);
+    const radios = (lang: 'ar' | 'en') =>
+      flatten(menuTemplate(lang, () => {}))
+        .filter((i) => i.type === 'radio')
+        .map((i) => i.checked);
     expect(radios('ar')).toEqual([true, false]);
     expect(radios('en')).toEqual([false, true]);
   });

@@ -17,10 +17,24 @@ const seen: Record<string, string | undefined>[] = [];
 beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? '/';
-    seen.push({ path, cookie: req.headers.cookie, authorization: req.headers.authorization, inm: req.headers['if-none-match'] });
+    seen.push({
+      path,
+      cookie: req.headers.cookie,
+      authorization: req.headers.authorization,
+      inm: req.headers['if-none-match'],
+    });
     if (path === '/ok') {
-      if (req.headers['if-none-match'] === '"v1"') { res.writeHead(304, { etag: '"v1"' }); res.end(); return; }
-      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=windows-1256', etag: '"v1"', 'set-cookie': 'id=1', 'last-modified': 'Mon, 07 Dec 2026 06:00:00 GMT' });
+      if (req.headers['if-none-match'] === '"v1"') {
+        res.writeHead(304, { etag: '"v1"' });
+        res.end();
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'application/rss+xml; charset=windows-1256',
+        etag: '"v1"',
+        'set-cookie': 'id=1',
+        'last-modified': 'Mon, 07 Dec 2026 06:00:00 GMT',
+      });
       res.end('<rss/>');
     } else if (path === '/big-declared') {
       res.writeHead(200, { 'content-length': String(2_000_000) });
@@ -29,7 +43,10 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/html' });
       const chunk = Buffer.alloc(64 * 1024, 0x41);
       let n = 0;
-      const more = () => { while (n++ < 40) if (!res.write(chunk)) return res.once('drain', more); res.end(); };
+      const more = () => {
+        while (n++ < 40) if (!res.write(chunk)) return res.once('drain', more);
+        res.end();
+      };
       more();
     } else if (path === '/hang') {
       // Never answers.
@@ -38,7 +55,11 @@ beforeAll(async () => {
       res.write('<rss>');
     } else if (path.startsWith('/hop/')) {
       const n = Number(path.slice(5));
-      if (n === 0) { res.writeHead(200); res.end('arrived'); return; }
+      if (n === 0) {
+        res.writeHead(200);
+        res.end('arrived');
+        return;
+      }
       res.writeHead(302, { location: `/hop/${n - 1}` });
       res.end();
     } else if (path === '/loop') {
@@ -52,7 +73,10 @@ beforeAll(async () => {
       res.end();
     }
   });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
@@ -65,34 +89,71 @@ afterAll(async () => {
 describe('fetchLimited', () => {
   it('returns bytes, type and validators, sends no cookie, and gets 304 for a conditional request', async () => {
     const first = await fetchLimited({ url: `${base}/ok`, accept: 'feed' });
-    expect(first).toMatchObject({ ok: true, status: 200, notModified: false, contentType: 'application/rss+xml; charset=windows-1256', etag: '"v1"' });
+    expect(first).toMatchObject({
+      ok: true,
+      status: 200,
+      notModified: false,
+      contentType: 'application/rss+xml; charset=windows-1256',
+      etag: '"v1"',
+    });
     expect(new TextDecoder().decode((first as { bytes: Uint8Array }).bytes)).toBe('<rss/>');
     const again = await fetchLimited({ url: `${base}/ok`, etag: '"v1"' });
     expect(again).toMatchObject({ ok: true, status: 304, notModified: true });
-    expect(seen.filter((s) => s.path === '/ok').map((s) => [s.cookie, s.authorization])).toEqual([[undefined, undefined], [undefined, undefined]]);
+    expect(seen.filter((s) => s.path === '/ok').map((s) => [s.cookie, s.authorization])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
   });
 
   it('refuses a body over the size cap, declared or streamed', async () => {
-    expect(await fetchLimited({ url: `${base}/big-declared` }, { maxBytes: 1_000_000 })).toMatchObject({ ok: false, code: 'too-large' });
-    expect(await fetchLimited({ url: `${base}/big-chunked` }, { maxBytes: 1_000_000 })).toMatchObject({ ok: false, code: 'too-large' });
+    expect(await fetchLimited({ url: `${base}/big-declared` }, { maxBytes: 1_000_000 })).toMatchObject({
+      ok: false,
+      code: 'too-large',
+    });
+    expect(await fetchLimited({ url: `${base}/big-chunked` }, { maxBytes: 1_000_000 })).toMatchObject({
+      ok: false,
+      code: 'too-large',
+    });
     // A request may lower the cap but not raise it.
-    expect(await fetchLimited({ url: `${base}/big-chunked`, maxBytes: 100_000_000 }, { maxBytes: 1_000_000 })).toMatchObject({ ok: false, code: 'too-large' });
-    expect(await fetchLimited({ url: `${base}/big-chunked`, maxBytes: 1000 })).toMatchObject({ ok: false, code: 'too-large' });
+    expect(
+      await fetchLimited({ url: `${base}/big-chunked`, maxBytes: 100_000_000 }, { maxBytes: 1_000_000 }),
+    ).toMatchObject({ ok: false, code: 'too-large' });
+    expect(await fetchLimited({ url: `${base}/big-chunked`, maxBytes: 1000 })).toMatchObject({
+      ok: false,
+      code: 'too-large',
+    });
   });
 
   it('times out when no answer comes, and when the body never ends', async () => {
-    expect(await fetchLimited({ url: `${base}/hang` }, { timeoutMs: 300 })).toMatchObject({ ok: false, code: 'timeout' });
-    expect(await fetchLimited({ url: `${base}/trickle`, timeoutMs: 300 })).toMatchObject({ ok: false, code: 'timeout' });
+    expect(await fetchLimited({ url: `${base}/hang` }, { timeoutMs: 300 })).toMatchObject({
+      ok: false,
+      code: 'timeout',
+    });
+    expect(await fetchLimited({ url: `${base}/trickle`, timeoutMs: 300 })).toMatchObject({
+      ok: false,
+      code: 'timeout',
+    });
   });
 
   it('follows redirects up to the cap, and names a loop', async () => {
-    expect(await fetchLimited({ url: `${base}/hop/3` }, { maxRedirects: 3 })).toMatchObject({ ok: true, url: `${base}/hop/0` });
-    expect(await fetchLimited({ url: `${base}/hop/4` }, { maxRedirects: 3 })).toMatchObject({ ok: false, code: 'redirects' });
+    expect(await fetchLimited({ url: `${base}/hop/3` }, { maxRedirects: 3 })).toMatchObject({
+      ok: true,
+      url: `${base}/hop/0`,
+    });
+    expect(await fetchLimited({ url: `${base}/hop/4` }, { maxRedirects: 3 })).toMatchObject({
+      ok: false,
+      code: 'redirects',
+    });
     expect(await fetchLimited({ url: `${base}/loop` })).toMatchObject({ ok: false, code: 'redirects' });
   });
 
   it('fetches only http and https, also after a redirect, and never with credentials', async () => {
-    for (const url of ['file:///etc/passwd', 'ftp://example.org/x', 'javascript:alert(1)', `http://user:pw@127.0.0.1:1/`]) {
+    for (const url of [
+      'file:///etc/passwd',
+      'ftp://example.org/x',
+      'javascript:alert(1)',
+      `http://user:pw@127.0.0.1:1/`,
+    ]) {
       expect(await fetchLimited({ url })).toMatchObject({ ok: false, code: 'scheme' });
     }
     expect(await fetchLimited({ url: `${base}/to-file` })).toMatchObject({ ok: false, code: 'scheme' });
@@ -103,7 +164,11 @@ describe('fetchLimited', () => {
 
 describe('validateNetRequest', () => {
   it('keeps only known fields of an http(s) request and refuses the rest', () => {
-    expect(validateNetRequest({ url: 'https://example.org/feed', accept: 'feed', etag: '"x"', extra: 1 })).toEqual({ url: 'https://example.org/feed', accept: 'feed', etag: '"x"' });
+    expect(validateNetRequest({ url: 'https://example.org/feed', accept: 'feed', etag: '"x"', extra: 1 })).toEqual({
+      url: 'https://example.org/feed',
+      accept: 'feed',
+      etag: '"x"',
+    });
     expect(() => validateNetRequest({ url: 'file:///etc/passwd' })).toThrow(/only http and https/);
     expect(() => validateNetRequest({ url: 'https://u:p@example.org/' })).toThrow(/user name or password/);
     expect(() => validateNetRequest({ url: 'https://example.org/', etag: 'a\r\nCookie: x' })).toThrow(/single-line/);

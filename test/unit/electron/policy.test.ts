@@ -11,9 +11,16 @@ describe('window security settings', () => {
   const prefs = webPreferences('/app/dist/electron/preload.cjs');
   it('isolates, sandboxes and keeps Node out of the page', () => {
     expect(prefs).toMatchObject({
-      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false,
-      webviewTag: false, experimentalFeatures: false, navigateOnDragDrop: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
     });
     expect(prefs.preload).toBe('/app/dist/electron/preload.cjs');
   });
@@ -32,14 +39,18 @@ describe('Content-Security-Policy', () => {
     expect(CSP).toBe(SERVER_CSP);
   });
   it('allows only our own origin for scripts, with no eval and no inline script', () => {
-    const directives = new Map(CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = new Map(
+      CSP.split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(CSP).not.toMatch(/unsafe-eval|https?:|\*/);
   });
-  it('the <meta> in renderer/index.html is the browser build\'s policy (less frame-ancestors, which a <meta> cannot carry)', () => {
+  it("the <meta> in renderer/index.html is the browser build's policy (less frame-ancestors, which a <meta> cannot carry)", () => {
     const html = readFileSync(join(import.meta.dirname, '..', '..', '..', 'renderer', 'index.html'), 'utf8');
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBe(WEB_CSP.replace("; frame-ancestors 'none'", ''));
@@ -48,18 +59,35 @@ describe('Content-Security-Policy', () => {
     expect(WEB_CSP).toBe(CSP.replace("connect-src 'self';", "connect-src 'self' http: https:;"));
   });
   it('allows workers and fetches from the app only: no blob: workers, no blob:/data: fetches', () => {
-    const directives = new Map(CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = new Map(
+      CSP.split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(directives.get('worker-src')).toEqual(["'self'"]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
   });
   it('is sent with every app:// response', () => {
-    expect(responseHeaders('text/html')).toMatchObject({ 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' });
+    expect(responseHeaders('text/html')).toMatchObject({
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+    });
   });
 });
 
 describe('permissions', () => {
   it('denies camera, microphone, geolocation, notifications and the rest', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'serial', 'usb', 'openExternal', 'fullscreen']) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'hid',
+      'serial',
+      'usb',
+      'openExternal',
+      'fullscreen',
+    ]) {
       expect(isPermissionAllowed(p, 'app://warraq/index.html')).toBe(false);
     }
   });
@@ -75,7 +103,7 @@ describe('permissions', () => {
 });
 
 describe('menu commands', () => {
-  it('electron/ipc/contract.ts lists exactly the renderer\'s APP_COMMANDS', () => {
+  it("electron/ipc/contract.ts lists exactly the renderer's APP_COMMANDS", () => {
     expect([...APP_COMMANDS]).toEqual([...RENDERER_COMMANDS]);
   });
 });

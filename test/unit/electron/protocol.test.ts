@@ -27,7 +27,9 @@ describe('app:// protocol', () => {
   it('is registered as a standard, secure scheme and handled as "app"', () => {
     registerAppScheme();
     setupProtocol(root);
-    expect(privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     expect(handled).toEqual(['app']);
   });
   it('serves index.html with the CSP header', async () => {
@@ -39,8 +41,11 @@ describe('app:// protocol', () => {
     expect((await get('app://warraq/fonts/naskh.woff2')).headers.get('content-type')).toBe('font/woff2');
   });
   it.each([
-    'app://warraq/%2e%2e/secret.txt', 'app://warraq/fonts/..%2f..%2fsecret.txt', 'app://warraq/..%5csecret.txt',
-    'app://warraq/%00', 'app://other-host/index.html',
+    'app://warraq/%2e%2e/secret.txt',
+    'app://warraq/fonts/..%2f..%2fsecret.txt',
+    'app://warraq/..%5csecret.txt',
+    'app://warraq/%00',
+    'app://other-host/index.html',
   ])('refuses %s', async (url) => {
     const res = await get(url);
     expect([403, 404]).toContain(res.status);

@@ -68,7 +68,13 @@ describe('security scan of electron/ sources', () => {
 
   it('navigation, new windows and permissions are denied, and app:// responses carry the CSP', () => {
     const security = source('electron/security.ts');
-    for (const hook of ['will-navigate', 'will-redirect', 'will-attach-webview', 'setPermissionRequestHandler', 'setPermissionCheckHandler']) {
+    for (const hook of [
+      'will-navigate',
+      'will-redirect',
+      'will-attach-webview',
+      'setPermissionRequestHandler',
+      'setPermissionCheckHandler',
+    ]) {
       expect(security).toContain(hook);
     }
     expect(security).toMatch(/setWindowOpenHandler\([\s\S]*?action: 'deny'/);
@@ -78,12 +84,18 @@ describe('security scan of electron/ sources', () => {
 
   it('the eslint security rules for electron/ still fire', async () => {
     const eslint = new ESLint({ cwd: root });
-    const bad = "new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\nwin.loadURL('file:///x.html');\n";
+    const bad =
+      "new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\nwin.loadURL('file:///x.html');\n";
     const [result] = await eslint.lintText(bad, { filePath: join(root, 'electron', 'probe.ts') });
     const messages = result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
-    expect(messages).toEqual(expect.arrayContaining([
-      'nodeIntegration must stay off.', 'contextIsolation must stay on.', 'sandbox must stay on.', 'Load the renderer from the app:// protocol only.',
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'nodeIntegration must stay off.',
+        'contextIsolation must stay on.',
+        'sandbox must stay on.',
+        'Load the renderer from the app:// protocol only.',
+      ]),
+    );
   });
 });
 

@@ -2,8 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 
 const opened: string[] = [];
 vi.mock('electron', () => ({
-  shell: { openExternal: async (url: string) => { opened.push(url); } },
-  app: {}, session: {},
+  shell: {
+    openExternal: async (url: string) => {
+      opened.push(url);
+    },
+  },
+  app: {},
+  session: {},
 }));
 const { lockDownContents, lockDownSession, openExternalSafely, RateLimit } = await import('../../../electron/security');
 
@@ -14,9 +19,17 @@ function fakeContents() {
   let openHandler: ((d: { url: string }) => { action: string }) | null = null;
   return {
     on: (name: string, fn: Listener) => listeners.set(name, fn),
-    setWindowOpenHandler: (fn: typeof openHandler) => { openHandler = fn; },
+    setWindowOpenHandler: (fn: typeof openHandler) => {
+      openHandler = fn;
+    },
     fire(name: string, isMainFrame = true) {
-      const event = { prevented: false, isMainFrame, preventDefault() { this.prevented = true; } };
+      const event = {
+        prevented: false,
+        isMainFrame,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
       listeners.get(name)?.(event);
       return event.prevented;
     },
@@ -37,7 +50,12 @@ describe('web contents lock-down', () => {
     const contents = fakeContents();
     lockDownContents(contents as never);
     opened.length = 0;
-    for (const url of ['https://www.example.org/تقرير', 'file:///etc/passwd', 'javascript:alert(1)', 'https://u:p@example.org/']) {
+    for (const url of [
+      'https://www.example.org/تقرير',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'https://u:p@example.org/',
+    ]) {
       expect(contents.open(url)).toEqual({ action: 'deny' });
     }
     await Promise.resolve();
@@ -66,9 +84,18 @@ describe('openExternalSafely (the bridge path)', () => {
 
 describe('session permissions', () => {
   it('deny requests and checks by default', () => {
-    let request: ((wc: unknown, p: string, cb: (ok: boolean) => void, d: { requestingUrl: string }) => void) | null = null;
+    let request: ((wc: unknown, p: string, cb: (ok: boolean) => void, d: { requestingUrl: string }) => void) | null =
+      null;
     let check: ((wc: unknown, p: string, origin: string) => boolean) | null = null;
-    lockDownSession({ on: () => {}, setPermissionRequestHandler: (fn: never) => { request = fn; }, setPermissionCheckHandler: (fn: never) => { check = fn; } } as never);
+    lockDownSession({
+      on: () => {},
+      setPermissionRequestHandler: (fn: never) => {
+        request = fn;
+      },
+      setPermissionCheckHandler: (fn: never) => {
+        check = fn;
+      },
+    } as never);
     const answers: boolean[] = [];
     request!(null, 'media', (ok) => answers.push(ok), { requestingUrl: 'app://warraq/index.html' });
     request!(null, 'geolocation', (ok) => answers.push(ok), { requestingUrl: 'app://warraq/index.html' });
@@ -82,9 +109,17 @@ describe('session permissions', () => {
 describe('downloads', () => {
   it('vetoes every download', () => {
     const listeners = new Map<string, (event: { preventDefault(): void }) => void>();
-    lockDownSession({ on: (name: string, fn: never) => listeners.set(name, fn), setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} } as never);
+    lockDownSession({
+      on: (name: string, fn: never) => listeners.set(name, fn),
+      setPermissionRequestHandler: () => {},
+      setPermissionCheckHandler: () => {},
+    } as never);
     let prevented = false;
-    listeners.get('will-download')?.({ preventDefault: () => { prevented = true; } });
+    listeners.get('will-download')?.({
+      preventDefault: () => {
+        prevented = true;
+      },
+    });
     expect(prevented).toBe(true);
   });
 });

@@ -2,13 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { join, sep } from 'node:path';
 import { EXTERNAL_URL_MAX, READ_CHUNK_MAX, SAVE_MAX_BYTES } from '../../../electron/ipc/contract';
 import {
-  InvalidArgument, dialogExtensions, isAppCommand, isAppUrl, resolveInsideRoot, validateExternalUrl,
-  validateMenuLanguage, validatePickFilesOptions, validateReadRange, validateSaveArgs, validateToken,
+  InvalidArgument,
+  dialogExtensions,
+  isAppCommand,
+  isAppUrl,
+  resolveInsideRoot,
+  validateExternalUrl,
+  validateMenuLanguage,
+  validatePickFilesOptions,
+  validateReadRange,
+  validateSaveArgs,
+  validateToken,
 } from '../../../electron/ipc/validate';
 
 describe('validateExternalUrl', () => {
   it('accepts http and https links, Arabic paths included', () => {
-    expect(validateExternalUrl('https://www.example.org/أخبار/مقال?id=7')).toBe('https://www.example.org/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/%D9%85%D9%82%D8%A7%D9%84?id=7');
+    expect(validateExternalUrl('https://www.example.org/أخبار/مقال?id=7')).toBe(
+      'https://www.example.org/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/%D9%85%D9%82%D8%A7%D9%84?id=7',
+    );
     expect(validateExternalUrl('http://example.com')).toBe('http://example.com/');
   });
   it.each([
@@ -31,13 +42,19 @@ describe('validateExternalUrl', () => {
 
 describe('validatePickFilesOptions', () => {
   it('keeps multiple and well-formed accept items', () => {
-    expect(validatePickFilesOptions({ multiple: true, accept: ['.txt', '.jsonl.gz', 'text/html'] }))
-      .toEqual({ multiple: true, accept: ['.txt', '.jsonl.gz', 'text/html'] });
+    expect(validatePickFilesOptions({ multiple: true, accept: ['.txt', '.jsonl.gz', 'text/html'] })).toEqual({
+      multiple: true,
+      accept: ['.txt', '.jsonl.gz', 'text/html'],
+    });
     expect(validatePickFilesOptions({ multiple: false })).toEqual({ multiple: false });
   });
   it.each([
-    [null], [[]], [{ multiple: 'yes' }], [{ multiple: true, accept: '.txt' }],
-    [{ multiple: true, accept: ['../../etc'] }], [{ multiple: true, accept: ['.t xt'] }],
+    [null],
+    [[]],
+    [{ multiple: 'yes' }],
+    [{ multiple: true, accept: '.txt' }],
+    [{ multiple: true, accept: ['../../etc'] }],
+    [{ multiple: true, accept: ['.t xt'] }],
     [{ multiple: true, accept: Array(51).fill('.txt') }],
   ])('refuses %j', (options) => {
     expect(() => validatePickFilesOptions(options)).toThrow(InvalidArgument);
@@ -56,7 +73,14 @@ describe('readFile arguments', () => {
   it.each([['short'], ['../../../../etc/passwd'], ['/home/user/خبر.txt'], [42]])('refuses token %j', (token) => {
     expect(() => validateToken(token)).toThrow(/not a file token/);
   });
-  it.each([[-1, 10], [0.5, 10], [0, 0], [0, READ_CHUNK_MAX + 1], ['0', 10], [0, Number.NaN]])('refuses range %j,%j', (offset, length) => {
+  it.each([
+    [-1, 10],
+    [0.5, 10],
+    [0, 0],
+    [0, READ_CHUNK_MAX + 1],
+    ['0', 10],
+    [0, Number.NaN],
+  ])('refuses range %j,%j', (offset, length) => {
     expect(() => validateReadRange(offset, length)).toThrow(InvalidArgument);
   });
 });
@@ -64,10 +88,20 @@ describe('readFile arguments', () => {
 describe('validateSaveArgs', () => {
   const bytes = new TextEncoder().encode('# ملاحظاتي على مقال التحالف');
   it('accepts an Arabic file name with its bytes', () => {
-    expect(validateSaveArgs({ suggestedName: 'ملاحظات المقال.md', mime: 'text/markdown;charset=utf-8', bytes }).suggestedName).toBe('ملاحظات المقال.md');
+    expect(
+      validateSaveArgs({ suggestedName: 'ملاحظات المقال.md', mime: 'text/markdown;charset=utf-8', bytes })
+        .suggestedName,
+    ).toBe('ملاحظات المقال.md');
   });
   it.each([
-    ['../ملاحظات.md'], ['مجلد/ملاحظات.md'], ['C:\\ملف.md'], ['a\u0000b.md'], [''], ['   '], ['..'], ['x'.repeat(201)],
+    ['../ملاحظات.md'],
+    ['مجلد/ملاحظات.md'],
+    ['C:\\ملف.md'],
+    ['a\u0000b.md'],
+    [''],
+    ['   '],
+    ['..'],
+    ['x'.repeat(201)],
   ])('refuses the name %j', (suggestedName) => {
     expect(() => validateSaveArgs({ suggestedName, mime: 'text/plain', bytes })).toThrow(/suggestedName/);
   });
@@ -103,12 +137,21 @@ describe('resolveInsideRoot (protocol path traversal)', () => {
   const root = join(sep, 'srv', 'warraq', 'renderer');
   it('maps app paths into the root, "/" to index.html', () => {
     expect(resolveInsideRoot(root, '/')).toBe(join(root, 'index.html'));
-    expect(resolveInsideRoot(root, '/fonts/noto-naskh-arabic-arabic-400-normal.woff2')).toBe(join(root, 'fonts', 'noto-naskh-arabic-arabic-400-normal.woff2'));
+    expect(resolveInsideRoot(root, '/fonts/noto-naskh-arabic-arabic-400-normal.woff2')).toBe(
+      join(root, 'fonts', 'noto-naskh-arabic-arabic-400-normal.woff2'),
+    );
     expect(resolveInsideRoot(root, '/sample/%D9%85%D9%82%D8%A7%D9%84.txt')).toBe(join(root, 'sample', 'مقال.txt'));
   });
   it.each([
-    '/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/fonts/..%2f..%2fsecret', '/..\\..\\secret', '/%5c..%5csecret',
-    '/a%00.txt', '/%E0%A4%A', '//etc/passwd/..', '/fonts/../../renderer-other/x',
+    '/../../etc/passwd',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/fonts/..%2f..%2fsecret',
+    '/..\\..\\secret',
+    '/%5c..%5csecret',
+    '/a%00.txt',
+    '/%E0%A4%A',
+    '//etc/passwd/..',
+    '/fonts/../../renderer-other/x',
   ])('rejects %s', (path) => {
     const out = resolveInsideRoot(root, path);
     if (out !== null) expect(out.startsWith(root + sep)).toBe(true);

@@ -15,7 +15,8 @@ import { FUSE_DISABLED, FUSE_ENABLED, REAL_FUSE_DEFAULTS, makeFakeElectron } fro
 import { checkFuses, packedApps } from '../../../scripts/check-fuses.mjs';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version as string;
+const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'))
+  .version as string;
 const work = mkdtempSync(join(tmpdir(), 'warraq-pack-'));
 const project = join(work, 'project');
 const out = join(work, 'release');
@@ -25,7 +26,17 @@ let files: string[] = [];
 let electronDist = '';
 
 // Everything scripts/build.mjs and electron-builder read; tsconfigs matter (esbuild takes decorator settings from them).
-const STAGED = ['package.json', 'electron-builder.yml', 'build', 'tsconfig.json', 'tsconfig.base.json', 'scripts', 'renderer', 'electron', 'assets'];
+const STAGED = [
+  'package.json',
+  'electron-builder.yml',
+  'build',
+  'tsconfig.json',
+  'tsconfig.base.json',
+  'scripts',
+  'renderer',
+  'electron',
+  'assets',
+];
 
 function stageProject(): void {
   for (const name of STAGED) cpSync(join(root, name), join(project, name), { recursive: true });
@@ -42,8 +53,14 @@ beforeAll(() => {
   run(process.execPath, [join(project, 'scripts', 'build.mjs')]);
   electronDist = makeFakeElectron(electronVersion);
   run(process.execPath, [
-    join(root, 'node_modules', 'electron-builder', 'cli.js'), '--dir', '--linux', `--${process.arch}`, '--publish', 'never',
-    `-c.electronDist=${electronDist}`, `-c.directories.output=${out}`,
+    join(root, 'node_modules', 'electron-builder', 'cli.js'),
+    '--dir',
+    '--linux',
+    `--${process.arch}`,
+    '--publish',
+    'never',
+    `-c.electronDist=${electronDist}`,
+    `-c.directories.output=${out}`,
   ]);
   files = listPackage(asarPath, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
 }, 90_000);
@@ -55,7 +72,13 @@ afterAll(() => {
 
 describe('electron-builder --dir', () => {
   it('packs the built main, preload, renderer and every bundled font into app.asar', () => {
-    for (const f of ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/dist/renderer/app.js']) {
+    for (const f of [
+      '/package.json',
+      '/dist/electron/main.cjs',
+      '/dist/electron/preload.cjs',
+      '/dist/renderer/index.html',
+      '/dist/renderer/app.js',
+    ]) {
       expect(files).toContain(f);
     }
     const fonts = readdirSync(join(root, 'assets', 'fonts')).filter((f) => f.endsWith('.woff2'));
@@ -66,7 +89,12 @@ describe('electron-builder --dir', () => {
     expect(files).toContain(`/${pkg.main}`);
   });
   it('holds no sources, tests, source maps or node_modules', () => {
-    const leaks = files.filter((f) => /\.(ts|map)$/.test(f) || /^\/(renderer|electron|test|scripts|assets|node_modules)(\/|$)/.test(f) || f.includes('/node_modules/'));
+    const leaks = files.filter(
+      (f) =>
+        /\.(ts|map)$/.test(f) ||
+        /^\/(renderer|electron|test|scripts|assets|node_modules)(\/|$)/.test(f) ||
+        f.includes('/node_modules/'),
+    );
     expect(leaks).toEqual([]);
   });
   it('renames the stand-in binary and flips the fuses to the hardened settings', async () => {
@@ -90,6 +118,8 @@ describe('electron-builder --dir', () => {
     expect(packedApps(out)).toEqual([[join(unpacked, 'warraq'), 'linux']]);
     expect(await checkFuses(join(unpacked, 'warraq'), 'linux')).toEqual([]);
     // The check itself can fail: Electron's shipped wire is refused.
-    expect(await checkFuses(join(electronDist, 'electron'), 'linux')).toContain('RunAsNode: expected disabled, found enabled');
+    expect(await checkFuses(join(electronDist, 'electron'), 'linux')).toContain(
+      'RunAsNode: expected disabled, found enabled',
+    );
   });
 });

@@ -19,10 +19,14 @@ import { dump, makeLibrary, seed } from '../../fixtures/backup/library';
 
 let dbs = 0;
 const newDb = () => new WarraqDb(`enc${++dbs}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-const service = (db: WarraqDb) => new BackupService({
-  repo: new BackupRepo(db), platform: { save: async () => true } as unknown as Platform,
-  library: Object.assign(new EventTarget(), { load: async () => {} }), schemaVersion: SCHEMA_VERSION, app: 'test',
-});
+const service = (db: WarraqDb) =>
+  new BackupService({
+    repo: new BackupRepo(db),
+    platform: { save: async () => true } as unknown as Platform,
+    library: Object.assign(new EventTarget(), { load: async () => {} }),
+    schemaVersion: SCHEMA_VERSION,
+    app: 'test',
+  });
 const PASS = 'قمر-أزرق 7 correct horse';
 // A low work factor keeps the unit test quick; the app writes age's default (2^18).
 const LOG_N = 10;
@@ -49,7 +53,9 @@ describe('encrypted backups (issue 13)', () => {
     const svc = service(target);
     expect(await svc.isEncrypted(file)).toBe(true);
     await expect(svc.verify(file)).rejects.toMatchObject({ code: 'not-decrypted' });
-    await expect(svc.restore(file, 'replace', { passphrase: 'wrong one' })).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    await expect(svc.restore(file, 'replace', { passphrase: 'wrong one' })).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
     expect(await dump(target)).toEqual(before);
     const report = await svc.restore(file, 'merge', { passphrase: PASS });
     expect(report.added.articles).toBe(12);
@@ -59,7 +65,9 @@ describe('encrypted backups (issue 13)', () => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     bytes[bytes.length - 40] = bytes[bytes.length - 40]! ^ 1;
     const target = newDb();
-    await expect(service(target).restore(new Blob([bytes]), 'merge', { passphrase: PASS })).rejects.toMatchObject({ code: 'digest' });
+    await expect(service(target).restore(new Blob([bytes]), 'merge', { passphrase: PASS })).rejects.toMatchObject({
+      code: 'digest',
+    });
     expect((await dump(target)).articles).toHaveLength(0);
   });
 
@@ -71,7 +79,10 @@ describe('encrypted backups (issue 13)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'warraq-age-'));
     writeFileSync(join(dir, 'b.age'), new Uint8Array(await file.arrayBuffer()));
     // age reads the passphrase from the terminal: script(1) gives it a pseudo-terminal fed from stdin.
-    execFileSync('script', ['-qec', `age -d -o ${join(dir, 'b.jsonl.gz')} ${join(dir, 'b.age')}`, '/dev/null'], { input: `${PASS}\n`, timeout: 60_000 });
+    execFileSync('script', ['-qec', `age -d -o ${join(dir, 'b.jsonl.gz')} ${join(dir, 'b.age')}`, '/dev/null'], {
+      input: `${PASS}\n`,
+      timeout: 60_000,
+    });
     expect(existsSync(join(dir, 'b.jsonl.gz'))).toBe(true);
     const plain = new TextDecoder().decode(gunzipSync(readFileSync(join(dir, 'b.jsonl.gz'))));
     expect(plain.split('\n')[0]).toContain('"format":"warraq-backup"');

@@ -11,8 +11,17 @@ import { ANNOTATIONS, ARTICLES, TEXTS } from '../../fixtures/export/library';
 const EVIL = '<img src=x onerror=alert(1)> [click](javascript:alert(2)) `code` **bold** _em_ ~~s~~ &amp; ![i](x)';
 
 function hostileInput() {
-  const articles = ARTICLES.map((a) => ({ ...a, title: `${a.title} ${EVIL}`, outlet: `${a.outlet}<script>alert(3)</script>`, author: `<b onmouseover=alert(4)>${a.author ?? 'x'}</b>` }));
-  const annotations = ANNOTATIONS.map((n) => ({ ...n, note: `${n.note}\n<iframe src=javascript:alert(5)>\n${EVIL}`, tags: [...n.tags, '<svg onload=alert(6)>'] }));
+  const articles = ARTICLES.map((a) => ({
+    ...a,
+    title: `${a.title} ${EVIL}`,
+    outlet: `${a.outlet}<script>alert(3)</script>`,
+    author: `<b onmouseover=alert(4)>${a.author ?? 'x'}</b>`,
+  }));
+  const annotations = ANNOTATIONS.map((n) => ({
+    ...n,
+    note: `${n.note}\n<iframe src=javascript:alert(5)>\n${EVIL}`,
+    tags: [...n.tags, '<svg onload=alert(6)>'],
+  }));
   return { articles, annotations, texts: TEXTS };
 }
 
@@ -42,7 +51,21 @@ describe('Markdown export escapes text from articles and users (issue 13)', () =
 
 describe('CSV formula guard (issue 13 item 8)', () => {
   it.each([
-    ['- 1+1'], ['-\t1'], ['＝1+1'], [' =1+1'], ['\u00a0=1+1'], ['\u200f=1+1'], ['＋1'], ['－1'], ['＠SUM(A1)'], ['\t=1'], ['\r=1'], ['=HYPERLINK("x")'], ['+1'], ['@x'], ['-1'],
+    ['- 1+1'],
+    ['-\t1'],
+    ['＝1+1'],
+    [' =1+1'],
+    ['\u00a0=1+1'],
+    ['\u200f=1+1'],
+    ['＋1'],
+    ['－1'],
+    ['＠SUM(A1)'],
+    ['\t=1'],
+    ['\r=1'],
+    ['=HYPERLINK("x")'],
+    ['+1'],
+    ['@x'],
+    ['-1'],
   ])('%j is prefixed', (v) => {
     expect(guardFormula(v)).toBe(`'${v}`);
   });

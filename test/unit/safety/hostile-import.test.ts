@@ -17,7 +17,12 @@ async function run(repo: ArticlesRepo, files: { path: string; data: BlobPart }[]
   const msgs: FromWorker[] = [];
   const p = new ImportPipeline(repo, (m) => msgs.push(m));
   const blobs = files.map((f) => new Blob([f.data]));
-  p.handle({ type: 'start', filesTotal: files.length, bytesTotal: blobs.reduce((s, b) => s + b.size, 0), importedAt: 1_700_000_000_000 });
+  p.handle({
+    type: 'start',
+    filesTotal: files.length,
+    bytesTotal: blobs.reduce((s, b) => s + b.size, 0),
+    importedAt: 1_700_000_000_000,
+  });
   files.forEach((f, i) => p.handle({ type: 'file', index: i, path: f.path, blob: blobs[i]! }));
   p.handle({ type: 'end' });
   await p.run();
@@ -57,7 +62,10 @@ describe('hostile imports (issue 13)', () => {
     const csv = 'title,content,source\nOne,body one,X\nTwo,body two\nThree,body three,X,extra\nFour,body four,X\n';
     const r = await run(repo, [{ path: 'cells.csv', data: csv }]);
     expect(r.imported).toBe(2);
-    expect(r.failed.map((f) => [f.code, f.line])).toEqual([['csv-cells', 3], ['csv-cells', 4]]);
+    expect(r.failed.map((f) => [f.code, f.line])).toEqual([
+      ['csv-cells', 3],
+      ['csv-cells', 4],
+    ]);
     expect(r.failed[0]!.reason).toBe('Row 3 has 2 cells where the header has 3; the row was skipped.');
   });
 
@@ -77,7 +85,11 @@ describe('hostile imports (issue 13)', () => {
 
   it('huge: an archive line longer than the limit is reported (its text not kept); the others are imported', () => {
     const s = new LineSplitter(100);
-    const lines = [...s.push(`{"title":"a","content":"b"}\n${'x'.repeat(60)}`), ...s.push(`${'y'.repeat(60)}\n{"title":"c","content":"d"}\n`), ...s.end()];
+    const lines = [
+      ...s.push(`{"title":"a","content":"b"}\n${'x'.repeat(60)}`),
+      ...s.push(`${'y'.repeat(60)}\n{"title":"c","content":"d"}\n`),
+      ...s.end(),
+    ];
     const results = lines.map((l) => parseJsonlLine(l));
     expect(results.map((r) => r && (r.ok ? 'ok' : r.code))).toEqual(['ok', 'too-large', 'ok']);
     expect(results[1]!.line).toBe(2);

@@ -21,7 +21,18 @@ function article(id: string, text = TEXT, outlet = 'وكالة المرصد'): A
     paragraphs.push({ start: at, end: at + p.length });
     at += p.length + 1;
   }
-  return { id, title: `عنوان ${id}`, outlet, length: text.length, words: 10, importedAt: 1, source: { kind: 'text' }, tags: [], text, paragraphs };
+  return {
+    id,
+    title: `عنوان ${id}`,
+    outlet,
+    length: text.length,
+    words: 10,
+    importedAt: 1,
+    source: { kind: 'text' },
+    tags: [],
+    text,
+    paragraphs,
+  };
 }
 
 async function store(library: LibraryService, a: Article): Promise<void> {
@@ -46,7 +57,10 @@ describe('AnnotationsService', () => {
     const settings = new SettingsService(new SettingsRepo(db));
     now = Date.parse('2026-03-10T12:00:00');
     n = 0;
-    svc = new AnnotationsService(new AnnotationsRepo(db), library, settings, notifier, { now: () => now, id: () => `id${++n}` });
+    svc = new AnnotationsService(new AnnotationsRepo(db), library, settings, notifier, {
+      now: () => now,
+      id: () => `id${++n}`,
+    });
     await store(library, a1);
   });
   afterEach(() => db.close());
@@ -72,7 +86,10 @@ describe('AnnotationsService', () => {
     expect(gone.orphans.map((o) => o.quote)).toEqual(['مقتل 34', '(SOHR) مقتل 34']);
     const placed = await svc.forArticle(a1);
     expect(placed.highlights.map((p) => p.annotation.color)).toEqual(['pink', 'yellow']);
-    expect(placed.highlights.map((p) => TEXT.slice(p.range!.start, p.range!.end))).toEqual(['(SOHR) مقتل 34', 'مقتل 34']);
+    expect(placed.highlights.map((p) => TEXT.slice(p.range!.start, p.range!.end))).toEqual([
+      '(SOHR) مقتل 34',
+      'مقتل 34',
+    ]);
   });
 
   it('re-anchors a highlight when the same article comes back with tashkeel', async () => {

@@ -24,7 +24,10 @@ describe('BackupRepo.chunks', () => {
     const repo = new BackupRepo(db);
     const sizes: number[] = [];
     const ids: string[] = [];
-    for await (const rows of repo.chunks('articles', 10)) { sizes.push(rows.length); ids.push(...rows.map((r) => r.id as string)); }
+    for await (const rows of repo.chunks('articles', 10)) {
+      sizes.push(rows.length);
+      ids.push(...rows.map((r) => r.id as string));
+    }
     expect(sizes).toEqual([10, 10, 3]);
     expect(ids).toEqual([...ids].sort());
     const settings: unknown[] = [];
@@ -81,7 +84,10 @@ describe('applyBackup', () => {
   it('a row listed twice in a file is added once', async () => {
     const lib = makeLibrary(2);
     async function* twice(): AsyncGenerator<RecordChunk> {
-      yield { table: 'articles', rows: [lib.articles[0]!, lib.articles[1]!, lib.articles[0]!] as unknown as Record<string, unknown>[] };
+      yield {
+        table: 'articles',
+        rows: [lib.articles[0]!, lib.articles[1]!, lib.articles[0]!] as unknown as Record<string, unknown>[],
+      };
       yield { table: 'articles', rows: [lib.articles[1]!] as unknown as Record<string, unknown>[] };
     }
     const res = await applyBackup(new BackupRepo(target), twice(), 'merge');
@@ -98,7 +104,9 @@ describe('applyBackup', () => {
     let n = 0;
     const p = applyBackup(new BackupRepo(target), chunksOf(source, 4), 'replace', {
       signal: ctl.signal,
-      onRecords: () => { if (++n === 5) ctl.abort(); },
+      onRecords: () => {
+        if (++n === 5) ctl.abort();
+      },
     });
     await expect(p).rejects.toBeInstanceOf(RestoreCancelled);
     expect(await dump(target)).toEqual(snapshot);

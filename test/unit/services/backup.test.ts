@@ -18,20 +18,35 @@ let dbs = 0;
 const newDb = () => new WarraqDb(`b${++dbs}`, { indexedDB: new IDBFactory(), IDBKeyRange });
 
 function fakePlatform(saved: SaveRequest[], accept = true): Platform {
-  return { save: async (r: SaveRequest) => { saved.push(r); return accept; } } as unknown as Platform;
+  return {
+    save: async (r: SaveRequest) => {
+      saved.push(r);
+      return accept;
+    },
+  } as unknown as Platform;
 }
 
 class FakeLibrary extends EventTarget {
   loads = 0;
-  async load() { this.loads++; }
+  async load() {
+    this.loads++;
+  }
 }
 
 function serviceFor(db: WarraqDb, saved: SaveRequest[] = [], accept = true) {
   const library = new FakeLibrary();
   const rebuilt: number[] = [];
   const service = new BackupService({
-    repo: new BackupRepo(db), platform: fakePlatform(saved, accept), library,
-    search: { rebuild: async () => { rebuilt.push(1); } }, schemaVersion: SCHEMA_VERSION, app: 'Warraq test',
+    repo: new BackupRepo(db),
+    platform: fakePlatform(saved, accept),
+    library,
+    search: {
+      rebuild: async () => {
+        rebuilt.push(1);
+      },
+    },
+    schemaVersion: SCHEMA_VERSION,
+    app: 'Warraq test',
   });
   return { service, library, rebuilt };
 }
@@ -54,7 +69,14 @@ describe('BackupService round trip', () => {
     const { service, library, rebuilt } = serviceFor(target);
     const report = await service.restore(backup, 'merge');
     expect(await dump(target)).toEqual(await dump(source));
-    expect(report.summary.counts).toEqual({ articles: 40, texts: 40, annotations: 40, bookmarks: 14, reading: 10, settings: 2 });
+    expect(report.summary.counts).toEqual({
+      articles: 40,
+      texts: 40,
+      annotations: 40,
+      bookmarks: 14,
+      reading: 10,
+      settings: 2,
+    });
     expect(report.articleIds).toHaveLength(40);
     expect(library.loads).toBe(1);
     expect(rebuilt).toHaveLength(1);
@@ -110,7 +132,9 @@ describe('BackupService round trip', () => {
     const target = newDb();
     await seed(target, makeLibrary(3, 'other'));
     const before = await dump(target);
-    const err = await serviceFor(target, [], false).service.restore(backup, 'replace').catch((e) => e);
+    const err = await serviceFor(target, [], false)
+      .service.restore(backup, 'replace')
+      .catch((e) => e);
     expect(err).toBeInstanceOf(RestoreCancelled);
     expect(err.safetyCancelled).toBe(true);
     expect(await dump(target)).toEqual(before);
@@ -123,7 +147,9 @@ describe('BackupService round trip', () => {
     const ctl = new AbortController();
     const p = serviceFor(target).service.restore(backup, 'merge', {
       signal: ctl.signal,
-      onProgress: (pr) => { if (pr.phase === 'restore' && pr.done > 50) ctl.abort(); },
+      onProgress: (pr) => {
+        if (pr.phase === 'restore' && pr.done > 50) ctl.abort();
+      },
     });
     await expect(p).rejects.toBeInstanceOf(RestoreCancelled);
     expect(await dump(target)).toEqual(before);
@@ -137,7 +163,12 @@ describe('BackupService.create', () => {
     const saved: SaveRequest[] = [];
     const ctl = new AbortController();
     const { service } = serviceFor(db, saved);
-    const p = service.backup({ signal: ctl.signal, onProgress: (pr) => { if (pr.done > 0) ctl.abort(); } });
+    const p = service.backup({
+      signal: ctl.signal,
+      onProgress: (pr) => {
+        if (pr.done > 0) ctl.abort();
+      },
+    });
     await expect(p).rejects.toBeInstanceOf(RestoreCancelled);
     expect(saved).toHaveLength(0);
   });
@@ -167,7 +198,12 @@ describe('BackupService refuses bad files and changes nothing', () => {
   });
 
   const restore = async (bytes: Uint8Array | string) =>
-    serviceFor(target).service.restore(new Blob([bytes as BlobPart]), 'merge').then(() => undefined, (e) => e);
+    serviceFor(target)
+      .service.restore(new Blob([bytes as BlobPart]), 'merge')
+      .then(
+        () => undefined,
+        (e) => e,
+      );
 
   async function expectRefused(bytes: Uint8Array | string, code: string, message: RegExp) {
     const err = await restore(bytes);
@@ -177,7 +213,8 @@ describe('BackupService refuses bad files and changes nothing', () => {
     expect(await dump(target)).toEqual(before);
   }
 
-  it('a truncated file', () => expectRefused(plain.subarray(0, Math.floor(plain.length * 0.6)), 'truncated', /incomplete/));
+  it('a truncated file', () =>
+    expectRefused(plain.subarray(0, Math.floor(plain.length * 0.6)), 'truncated', /incomplete/));
 
   it('a flipped byte inside an Arabic text', async () => {
     const copy = plain.slice();
@@ -195,7 +232,8 @@ describe('BackupService refuses bad files and changes nothing', () => {
     return expectRefused(text, 'newer-version', /newer Warraq/);
   });
 
-  it('a file that is not a backup', () => expectRefused('عنوان,رابط\nخبر,https://example.org\n', 'not-backup', /not a Warraq backup/));
+  it('a file that is not a backup', () =>
+    expectRefused('عنوان,رابط\nخبر,https://example.org\n', 'not-backup', /not a Warraq backup/));
 
   it('an empty file', () => expectRefused(new Uint8Array(0), 'empty', /empty/));
 

@@ -22,7 +22,12 @@ function sources(font = true): ExportSources {
 }
 
 function service(saved: SaveRequest[] = [], font = true) {
-  const platform = { save: async (r: SaveRequest) => { saved.push(r); return true; } } as unknown as Platform;
+  const platform = {
+    save: async (r: SaveRequest) => {
+      saved.push(r);
+      return true;
+    },
+  } as unknown as Platform;
   return new ExporterService(sources(font), platform);
 }
 
@@ -42,7 +47,10 @@ describe('ExporterService', () => {
     expect(all.articles).toHaveLength(6);
     expect(all.annotations).toHaveLength(6);
     expect(await s.count({ kind: 'library' })).toEqual({ annotations: 6, articles: 6 });
-    expect(await s.count({ kind: 'annotations', annotationIds: ['art-an-4-b'] })).toEqual({ annotations: 1, articles: 1 });
+    expect(await s.count({ kind: 'annotations', annotationIds: ['art-an-4-b'] })).toEqual({
+      annotations: 1,
+      articles: 1,
+    });
   });
 
   it('names the file after the article and gives each format its MIME type', async () => {
@@ -74,7 +82,7 @@ describe('ExporterService', () => {
     expect(plain).toContain('dir="ltr"');
   });
 
-  it('base64 of a large font matches Node\'s encoder', () => {
+  it("base64 of a large font matches Node's encoder", () => {
     expect(toBase64(FONT)).toBe(Buffer.from(FONT).toString('base64'));
   });
 

@@ -9,7 +9,8 @@ import { ImportPipeline } from '../../../renderer/services/import-pipeline';
 import type { FromWorker, ImportReport } from '../../../renderer/services/import-protocol';
 import { freshDb } from '../support/db';
 
-const BODY = 'أعلن الدفاع المدني إجلاء 40 أسرة من حي الشاطئ بعد ارتفاع منسوب المياه.\nوقال المتحدث إن الفرق ما زالت في الموقع.';
+const BODY =
+  'أعلن الدفاع المدني إجلاء 40 أسرة من حي الشاطئ بعد ارتفاع منسوب المياه.\nوقال المتحدث إن الفرق ما زالت في الموقع.';
 
 function record(source: string, url: string, title = 'إجلاء أسر من حي الشاطئ'): string {
   return JSON.stringify({ source, url, title, date_extracted: '2015-07-21 10:00:00', content: BODY });
@@ -23,7 +24,10 @@ async function run(repo: ArticlesRepo, path: string, data: string) {
   p.handle({ type: 'file', index: 0, path, blob });
   p.handle({ type: 'end' });
   await p.run();
-  return { report: (msgs.find((m) => m.type === 'done') as Extract<FromWorker, { type: 'done' }>).report as ImportReport, msgs };
+  return {
+    report: (msgs.find((m) => m.type === 'done') as Extract<FromWorker, { type: 'done' }>).report as ImportReport,
+    msgs,
+  };
 }
 
 describe('import with editions', () => {
@@ -31,12 +35,13 @@ describe('import with editions', () => {
     const db = freshDb();
     await db.open();
     const repo = new ArticlesRepo(db);
-    const lines = [
-      record('was', 'https://spa.example/1'),
-      record('okaz', 'https://okaz.example/7'),
-      record('okaz', 'https://okaz.example/7'), // the very same copy again in the archive
-      record('alriyadh', 'https://riyadh.example/3', 'عنوان آخر للخبر نفسه'), // another headline: another text
-    ].join('\n') + '\n';
+    const lines =
+      [
+        record('was', 'https://spa.example/1'),
+        record('okaz', 'https://okaz.example/7'),
+        record('okaz', 'https://okaz.example/7'), // the very same copy again in the archive
+        record('alriyadh', 'https://riyadh.example/3', 'عنوان آخر للخبر نفسه'), // another headline: another text
+      ].join('\n') + '\n';
     const { report, msgs } = await run(repo, 'day.jsonl', lines);
     expect(report.imported).toBe(2);
     expect(report.editions).toBe(1);
@@ -44,11 +49,17 @@ describe('import with editions', () => {
     expect(report.imported + (report.editions ?? 0) + report.duplicates + report.failed.length).toBe(4);
     expect(report.editionsOf?.[0]).toMatchObject({ path: 'day.jsonl', code: 'edition', line: 2 });
     expect(report.editionsOf?.[0]?.reason).toMatch(/^Another edition of “إجلاء أسر من حي الشاطئ” \(okaz/);
-    const added = msgs.filter((m) => m.type === 'added').flatMap((m) => (m as Extract<FromWorker, { type: 'added' }>).metas);
+    const added = msgs
+      .filter((m) => m.type === 'added')
+      .flatMap((m) => (m as Extract<FromWorker, { type: 'added' }>).metas);
     expect(added.find((m) => m.outlet === 'was')).toMatchObject({ editions: 2, outlets: ['was', 'okaz'] });
     expect(await db.editions.count()).toBe(3);
     const okaz = (await db.editions.toArray()).find((e) => e.outlet === 'okaz');
-    expect(okaz).toMatchObject({ url: 'https://okaz.example/7', title: 'إجلاء أسر من حي الشاطئ', source: { kind: 'jsonl', name: 'day.jsonl', record: 2 } });
+    expect(okaz).toMatchObject({
+      url: 'https://okaz.example/7',
+      title: 'إجلاء أسر من حي الشاطئ',
+      source: { kind: 'jsonl', name: 'day.jsonl', record: 2 },
+    });
 
     const again = await run(repo, 'day.jsonl', lines);
     expect(again.report).toMatchObject({ imported: 0, editions: 0, duplicates: 4 });
@@ -61,9 +72,26 @@ describe('the report text names editions', () => {
   it('counts and lists "another edition of …" (Arabic interface)', async () => {
     const { reportText } = await import('../../../renderer/ui/import/report-text');
     const report: ImportReport = {
-      imported: 2, duplicates: 1, editions: 1, cancelled: false, unlisted: 0, startedAt: 0, finishedAt: Date.UTC(2026, 11, 7, 9, 0),
-      failed: [], skipped: [], warnings: [],
-      editionsOf: [{ path: 'day.jsonl', code: 'edition', line: 2, title: 'إجلاء أسر من حي الشاطئ', outlet: 'okaz', reason: 'Another edition of “إجلاء أسر من حي الشاطئ” (okaz).' }],
+      imported: 2,
+      duplicates: 1,
+      editions: 1,
+      cancelled: false,
+      unlisted: 0,
+      startedAt: 0,
+      finishedAt: Date.UTC(2026, 11, 7, 9, 0),
+      failed: [],
+      skipped: [],
+      warnings: [],
+      editionsOf: [
+        {
+          path: 'day.jsonl',
+          code: 'edition',
+          line: 2,
+          title: 'إجلاء أسر من حي الشاطئ',
+          outlet: 'okaz',
+          reason: 'Another edition of “إجلاء أسر من حي الشاطئ” (okaz).',
+        },
+      ],
     };
     const ar = reportText(report);
     expect(ar).toContain('نسخ أخرى من مقالات محفوظة: ١');

@@ -15,7 +15,10 @@ import { freshDb } from '../support/db';
 
 const FIX = join(__dirname, '..', '..', 'fixtures', 'import');
 
-interface InFile { path: string; data: Uint8Array | string }
+interface InFile {
+  path: string;
+  data: Uint8Array | string;
+}
 
 function fixture(rel: string, path = rel.split('/').pop()!): InFile {
   return { path, data: readFileSync(join(FIX, rel)) };
@@ -23,18 +26,38 @@ function fixture(rel: string, path = rel.split('/').pop()!): InFile {
 
 function folder(rel: string): InFile[] {
   const root = join(FIX, rel);
-  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-  return walk(root).sort().map((p) => ({ path: `folder/${relative(root, p)}`, data: readFileSync(p) }));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? walk(p) : [p];
+    });
+  return walk(root)
+    .sort()
+    .map((p) => ({ path: `folder/${relative(root, p)}`, data: readFileSync(p) }));
 }
 
-async function run(repo: Pick<ArticlesRepo, 'putMany'>, files: InFile[], opts: PipelineOptions = {}, onMsg?: (m: FromWorker, p: ImportPipeline) => void) {
+async function run(
+  repo: Pick<ArticlesRepo, 'putMany'>,
+  files: InFile[],
+  opts: PipelineOptions = {},
+  onMsg?: (m: FromWorker, p: ImportPipeline) => void,
+) {
   const msgs: FromWorker[] = [];
-  const p = new ImportPipeline(repo, (m) => { msgs.push(m); onMsg?.(m, p); }, opts);
+  const p = new ImportPipeline(
+    repo,
+    (m) => {
+      msgs.push(m);
+      onMsg?.(m, p);
+    },
+    opts,
+  );
   const blobs = files.map((f) => new Blob([f.data as BlobPart]));
-  p.handle({ type: 'start', filesTotal: files.length, bytesTotal: blobs.reduce((s, b) => s + b.size, 0), importedAt: 1_700_000_000_000 });
+  p.handle({
+    type: 'start',
+    filesTotal: files.length,
+    bytesTotal: blobs.reduce((s, b) => s + b.size, 0),
+    importedAt: 1_700_000_000_000,
+  });
   files.forEach((f, i) => p.handle({ type: 'file', index: i, path: f.path, blob: blobs[i]! }));
   p.handle({ type: 'end' });
   await p.run();
@@ -43,10 +66,16 @@ async function run(repo: Pick<ArticlesRepo, 'putMany'>, files: InFile[], opts: P
 }
 
 function jsonl(n: number, from = 0): string {
-  return Array.from({ length: n }, (_, i) => JSON.stringify({
-    source: 'الوطن', title: `خبر رقم ${i + from} عن افتتاح مدرسة جديدة`, date: '2015-07-21',
-    content: `افتتح وزير التعليم المدرسة رقم ${i + from} في حي النسيم.\nوحضر الافتتاح أولياء الأمور.`,
-  })).join('\n') + '\n';
+  return (
+    Array.from({ length: n }, (_, i) =>
+      JSON.stringify({
+        source: 'الوطن',
+        title: `خبر رقم ${i + from} عن افتتاح مدرسة جديدة`,
+        date: '2015-07-21',
+        content: `افتتح وزير التعليم المدرسة رقم ${i + from} في حي النسيم.\nوحضر الافتتاح أولياء الأمور.`,
+      }),
+    ).join('\n') + '\n'
+  );
 }
 
 describe('ImportPipeline', () => {
@@ -60,8 +89,11 @@ describe('ImportPipeline', () => {
 
   it('imports text, cp1256 text, HTML, .mhtml and JSONL into whole stored articles', async () => {
     const { report } = await run(repo, [
-      fixture('text/cairo-agency.txt'), fixture('encodings/watan-cp1256-crlf.txt'), fixture('html/page-cluttered.html'),
-      fixture('mhtml/page-chrome-qp.mhtml'), fixture('records/archive.jsonl'),
+      fixture('text/cairo-agency.txt'),
+      fixture('encodings/watan-cp1256-crlf.txt'),
+      fixture('html/page-cluttered.html'),
+      fixture('mhtml/page-chrome-qp.mhtml'),
+      fixture('records/archive.jsonl'),
     ]);
     expect(report.failed).toEqual([]);
     // The .mhtml is the same page as the .html (same title and text): one article.
@@ -91,22 +123,37 @@ describe('ImportPipeline', () => {
 
   it('bad inputs each get a failure with a plain reason, and the good ones still land', async () => {
     const { report } = await run(repo, [
-      fixture('bad/empty.txt'), fixture('bad/blank.txt'), fixture('bad/binary-named.txt'), fixture('bad/report.docx'),
-      fixture('bad/page-saved-as.txt'), fixture('records/archive-bad-lines.jsonl'), fixture('mhtml/no-boundary.mhtml'),
+      fixture('bad/empty.txt'),
+      fixture('bad/blank.txt'),
+      fixture('bad/binary-named.txt'),
+      fixture('bad/report.docx'),
+      fixture('bad/page-saved-as.txt'),
+      fixture('records/archive-bad-lines.jsonl'),
+      fixture('mhtml/no-boundary.mhtml'),
       fixture('html/page-truncated.html'),
     ]);
     // Imported, with a note: a web page under a .txt name; a page cut off before </html>.
-    expect(report.warnings.map((w) => [w.path, w.code])).toEqual([['page-saved-as.txt', 'renamed'], ['page-truncated.html', 'truncated']]);
+    expect(report.warnings.map((w) => [w.path, w.code])).toEqual([
+      ['page-saved-as.txt', 'renamed'],
+      ['page-truncated.html', 'truncated'],
+    ]);
     const by = (name: string) => report.failed.filter((f) => f.path === name).map((f) => f.code);
     expect(by('empty.txt')).toEqual(['empty']);
     expect(by('blank.txt')).toEqual(['empty']);
     expect(by('binary-named.txt')).toEqual(['wrong-type']);
-    expect(report.failed.find((f) => f.path === 'binary-named.txt')!.reason).toMatch(/^The name ends in "\.txt" but the file is not text \(/);
+    expect(report.failed.find((f) => f.path === 'binary-named.txt')!.reason).toMatch(
+      /^The name ends in "\.txt" but the file is not text \(/,
+    );
     expect(by('no-boundary.mhtml')).toEqual(['malformed']);
     expect(report.skipped.map((s) => [s.path, s.code])).toEqual([['report.docx', 'unsupported']]);
     const lines = report.failed.filter((f) => f.code === 'bad-record');
     expect(lines.length).toBeGreaterThanOrEqual(2);
-    expect(lines.every((l) => l.path === 'archive-bad-lines.jsonl' && typeof l.line === 'number' && l.reason.includes(`Line ${l.line}`))).toBe(true);
+    expect(
+      lines.every(
+        (l) =>
+          l.path === 'archive-bad-lines.jsonl' && typeof l.line === 'number' && l.reason.includes(`Line ${l.line}`),
+      ),
+    ).toBe(true);
     const stored = await repo.listMeta();
     expect(stored.some((m) => m.source.name === 'page-saved-as.txt')).toBe(true); // HTML under a .txt name, read as HTML
     expect(stored.filter((m) => m.source.name === 'archive-bad-lines.jsonl').length).toBeGreaterThanOrEqual(2);
@@ -114,9 +161,13 @@ describe('ImportPipeline', () => {
   });
 
   it('streams a .jsonl.gz in batches, one added message per committed batch', async () => {
-    const { report, msgs } = await run(repo, [{ path: 'أرشيف الوطن.jsonl.gz', data: gzipSync(jsonl(1000)) }], { batchSize: 300 });
+    const { report, msgs } = await run(repo, [{ path: 'أرشيف الوطن.jsonl.gz', data: gzipSync(jsonl(1000)) }], {
+      batchSize: 300,
+    });
     expect(report.imported).toBe(1000);
-    expect(msgs.filter((m) => m.type === 'added').map((m) => (m as Extract<FromWorker, { type: 'added' }>).metas.length)).toEqual([300, 300, 300, 100]);
+    expect(
+      msgs.filter((m) => m.type === 'added').map((m) => (m as Extract<FromWorker, { type: 'added' }>).metas.length),
+    ).toEqual([300, 300, 300, 100]);
     const last = msgs.filter((m) => m.type === 'progress').pop() as Extract<FromWorker, { type: 'progress' }>;
     expect(last.progress).toMatchObject({ filesDone: 1, filesTotal: 1, imported: 1000, duplicates: 0, failed: 0 });
     expect(last.progress.bytesDone).toBe(last.progress.bytesTotal);
@@ -138,7 +189,9 @@ describe('ImportPipeline', () => {
 
   it('a truncated .jsonl.gz keeps the records before the damage and says what happened', async () => {
     const gz = gzipSync(jsonl(2000));
-    const { report } = await run(repo, [{ path: 'cut.jsonl.gz', data: gz.subarray(0, Math.floor(gz.length / 2)) }], { batchSize: 100 });
+    const { report } = await run(repo, [{ path: 'cut.jsonl.gz', data: gz.subarray(0, Math.floor(gz.length / 2)) }], {
+      batchSize: 100,
+    });
     expect(report.failed.map((f) => f.code)).toEqual(['malformed']);
     expect(report.failed[0]!.reason).toMatch(/damaged or cut short/);
     expect(report.imported).toBeGreaterThan(100);
@@ -146,7 +199,11 @@ describe('ImportPipeline', () => {
   });
 
   it('a full disk ends the import with a fatal message instead of a report', async () => {
-    const full = { putMany: async () => { throw new StorageError('quota', 'QuotaExceededError'); } };
+    const full = {
+      putMany: async () => {
+        throw new StorageError('quota', 'QuotaExceededError');
+      },
+    };
     const { report, msgs } = await run(full, [fixture('text/cairo-agency.txt')]);
     expect(report).toBeUndefined();
     expect(msgs.pop()).toEqual({ type: 'fatal', message: 'QuotaExceededError', problem: 'quota' });

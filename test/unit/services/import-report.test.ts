@@ -7,12 +7,24 @@ import { reportText, issueText } from '../../../renderer/ui/import/report-text';
 import type { ImportReport } from '../../../renderer/services/import-protocol';
 
 const report: ImportReport = {
-  imported: 1250, duplicates: 3, cancelled: true, unlisted: 2, startedAt: 0, finishedAt: Date.UTC(2026, 10, 28, 17, 5),
+  imported: 1250,
+  duplicates: 3,
+  cancelled: true,
+  unlisted: 2,
+  startedAt: 0,
+  finishedAt: Date.UTC(2026, 10, 28, 17, 5),
   failed: [
     { path: 'أرشيف/فارغ.txt', code: 'empty', reason: 'The file is empty.' },
-    { path: 'أرشيف/أخبار 2015.jsonl', code: 'bad-record', line: 17, reason: 'Line 17 is not valid JSON (Unexpected token).' },
+    {
+      path: 'أرشيف/أخبار 2015.jsonl',
+      code: 'bad-record',
+      line: 17,
+      reason: 'Line 17 is not valid JSON (Unexpected token).',
+    },
   ],
-  skipped: [{ path: 'صور/شعار.png', code: 'unsupported', ext: 'png', reason: 'Unsupported file type: this is an image.' }],
+  skipped: [
+    { path: 'صور/شعار.png', code: 'unsupported', ext: 'png', reason: 'Unsupported file type: this is an image.' },
+  ],
   warnings: [{ path: 'صفحة.html', code: 'truncated', reason: 'Imported, but the page is cut short.' }],
 };
 
@@ -37,7 +49,23 @@ describe('reportText (Arabic)', () => {
   });
 
   it('every issue code has Arabic words of its own (no raw keys leak into the report)', () => {
-    const codes = ['empty', 'binary', 'no-text', 'malformed', 'bad-record', 'wrong-type', 'unsupported', 'companion', 'hidden', 'system', 'read', 'storage', 'truncated', 'renamed'] as const;
-    for (const code of codes) expect(issueText({ path: 'x', code, reason: 'English' })).not.toMatch(/import\.reason|English/);
+    const codes = [
+      'empty',
+      'binary',
+      'no-text',
+      'malformed',
+      'bad-record',
+      'wrong-type',
+      'unsupported',
+      'companion',
+      'hidden',
+      'system',
+      'read',
+      'storage',
+      'truncated',
+      'renamed',
+    ] as const;
+    for (const code of codes)
+      expect(issueText({ path: 'x', code, reason: 'English' })).not.toMatch(/import\.reason|English/);
   });
 });

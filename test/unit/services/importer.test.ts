@@ -24,7 +24,11 @@ function fakeWorker(repo: Pick<ArticlesRepo, 'putMany'>, log: ToWorker['type'][]
       // Messages cross a real worker boundary asynchronously: so do these.
       queueMicrotask(() => {
         if (m.type === 'start') {
-          pipeline = new ImportPipeline(repo, (out: FromWorker) => setTimeout(() => w.onmessage?.({ data: out } as MessageEvent<FromWorker>)), { batchSize: 50 });
+          pipeline = new ImportPipeline(
+            repo,
+            (out: FromWorker) => setTimeout(() => w.onmessage?.({ data: out } as MessageEvent<FromWorker>)),
+            { batchSize: 50 },
+          );
           pipeline.handle(m);
           void pipeline.run();
         } else pipeline?.handle(m);
@@ -39,7 +43,8 @@ function picked(path: string, text: string): PickedFile {
   return { path, size: blob.size, blob: async () => blob };
 }
 
-const article = (n: number) => `صحيفة الغد\nافتتاح الجسر رقم ${n} فوق النهر\nبغداد - الأحد 23 آذار 2019\nافتتحت البلدية الجسر رقم ${n} بحضور السكان.\n`;
+const article = (n: number) =>
+  `صحيفة الغد\nافتتاح الجسر رقم ${n} فوق النهر\nبغداد - الأحد 23 آذار 2019\nافتتحت البلدية الجسر رقم ${n} بحضور السكان.\n`;
 
 describe('ImportService', () => {
   let repo: ArticlesRepo;
@@ -59,7 +64,11 @@ describe('ImportService', () => {
     const svc = new ImportService(library, () => fakeWorker(repo));
     const phases: string[] = [];
     svc.addEventListener('change', () => phases.push(svc.state.phase));
-    const files = [picked('أخبار/جسر 1.txt', article(1)), picked('أخبار/جسر 2.txt', article(2)), picked('أخبار/نسخة.txt', article(1))];
+    const files = [
+      picked('أخبار/جسر 1.txt', article(1)),
+      picked('أخبار/جسر 2.txt', article(2)),
+      picked('أخبار/نسخة.txt', article(1)),
+    ];
     const report = await svc.start(files);
     expect(report).toMatchObject({ imported: 2, duplicates: 1, failed: [], skipped: [], cancelled: false });
     expect(phases[0]).toBe('running');
@@ -71,10 +80,19 @@ describe('ImportService', () => {
   });
 
   it('a file the platform cannot read is a failure with its reason, the rest import', async () => {
-    const broken: PickedFile = { path: 'مفقود.txt', size: 10, blob: () => Promise.reject(new Error('the file was moved')) };
-    const report = await new ImportService(library, () => fakeWorker(repo)).start([broken, picked('جسر.txt', article(3))]);
+    const broken: PickedFile = {
+      path: 'مفقود.txt',
+      size: 10,
+      blob: () => Promise.reject(new Error('the file was moved')),
+    };
+    const report = await new ImportService(library, () => fakeWorker(repo)).start([
+      broken,
+      picked('جسر.txt', article(3)),
+    ]);
     expect(report.imported).toBe(1);
-    expect(report.failed).toEqual([{ path: 'مفقود.txt', code: 'read', reason: 'The file could not be read (the file was moved).' }]);
+    expect(report.failed).toEqual([
+      { path: 'مفقود.txt', code: 'read', reason: 'The file could not be read (the file was moved).' },
+    ]);
   });
 
   it('refuses a second import while one runs', async () => {
@@ -97,7 +115,9 @@ describe('ImportService', () => {
   });
 
   it('past the live limit, the library is loaded once at the end and announced in one change', async () => {
-    const records = Array.from({ length: 2100 }, (_, i) => JSON.stringify({ title: `خبر ${i}`, content: `نص الخبر رقم ${i} عن الطقس.` })).join('\n');
+    const records = Array.from({ length: 2100 }, (_, i) =>
+      JSON.stringify({ title: `خبر ${i}`, content: `نص الخبر رقم ${i} عن الطقس.` }),
+    ).join('\n');
     const report = await new ImportService(library, () => fakeWorker(repo)).start([picked('كبير.jsonl', records)]);
     expect(report.imported).toBe(2100);
     expect(library.size).toBe(2100);
@@ -109,12 +129,24 @@ describe('ImportService', () => {
   it('runs ahead of the worker by a bounded number of bytes (Electron holds each handed file in memory)', async () => {
     const posted: number[] = [];
     let w!: ImportWorker;
-    const svc = new ImportService(library, () => (w = {
-      onmessage: null, onerror: null, terminate: () => {},
-      postMessage: (m: ToWorker) => { if (m.type === 'file') posted.push(m.index); },
-    }));
+    const svc = new ImportService(
+      library,
+      () =>
+        (w = {
+          onmessage: null,
+          onerror: null,
+          terminate: () => {},
+          postMessage: (m: ToWorker) => {
+            if (m.type === 'file') posted.push(m.index);
+          },
+        }),
+    );
     // 20 MB each: the first is always handed over; a second would pass the 32 MB budget.
-    const big = Array.from({ length: 4 }, (_, i): PickedFile => ({ path: `كبير ${i}.jsonl`, size: 20e6, blob: async () => new Blob(['{}']) }));
+    const big = Array.from({ length: 4 }, (_, i): PickedFile => ({
+      path: `كبير ${i}.jsonl`,
+      size: 20e6,
+      blob: async () => new Blob(['{}']),
+    }));
     void svc.start(big);
     await new Promise((r) => setTimeout(r, 10));
     expect(posted).toEqual([0]);
@@ -124,7 +156,11 @@ describe('ImportService', () => {
   });
 
   it('a storage failure ends the import with a report naming it', async () => {
-    const full = { putMany: async () => { throw new StorageError('quota', 'QuotaExceededError'); } };
+    const full = {
+      putMany: async () => {
+        throw new StorageError('quota', 'QuotaExceededError');
+      },
+    };
     const report = await new ImportService(library, () => fakeWorker(full)).start([picked('جسر.txt', article(6))]);
     expect(report.error).toEqual({ problem: 'quota', message: 'QuotaExceededError' });
     expect(report.imported).toBe(0);

@@ -19,16 +19,31 @@ describe('LibraryService', () => {
     await library.load();
     changes = [];
     library.addEventListener('change', (e) => changes.push((e as CustomEvent<LibraryChange>).detail));
-    await library.add([makeArticle(3), makeArticle(1, { published: undefined }), makeArticle(2, { title: 'أخبار الرياضة' })]);
+    await library.add([
+      makeArticle(3),
+      makeArticle(1, { published: undefined }),
+      makeArticle(2, { title: 'أخبار الرياضة' }),
+    ]);
   });
 
   it('sorts by title, date, outlet and import time, and filters by outlet', () => {
     const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
-    expect(ids(library.rows({ sort: 'imported', descending: false, outlet: '' }))).toEqual(['id-0001', 'id-0002', 'id-0003']);
+    expect(ids(library.rows({ sort: 'imported', descending: false, outlet: '' }))).toEqual([
+      'id-0001',
+      'id-0002',
+      'id-0003',
+    ]);
     expect(ids(library.rows({ sort: 'title', descending: false, outlet: '' }))[0]).toBe('id-0002');
     // Undated sorts as oldest: last when newest-first.
-    expect(ids(library.rows({ sort: 'date', descending: true, outlet: '' }))).toEqual(['id-0003', 'id-0002', 'id-0001']);
-    expect(ids(library.rows({ sort: 'imported', descending: false, outlet: 'وكالة الأنباء' }))).toEqual(['id-0001', 'id-0003']);
+    expect(ids(library.rows({ sort: 'date', descending: true, outlet: '' }))).toEqual([
+      'id-0003',
+      'id-0002',
+      'id-0001',
+    ]);
+    expect(ids(library.rows({ sort: 'imported', descending: false, outlet: 'وكالة الأنباء' }))).toEqual([
+      'id-0001',
+      'id-0003',
+    ]);
     expect(library.outlets()).toEqual(['صحيفة الغد', 'وكالة الأنباء']);
   });
 
@@ -105,6 +120,14 @@ describe('SettingsService', () => {
     expect(pages).toEqual([3, 3, 1]);
     await lib.load();
     expect(lib.complete).toBe(true);
-    expect(lib.rows(prefs).map((r) => r.id)).toEqual(['id-0007', 'id-0006', 'id-0005', 'id-0004', 'id-0003', 'id-0002', 'id-0001']);
+    expect(lib.rows(prefs).map((r) => r.id)).toEqual([
+      'id-0007',
+      'id-0006',
+      'id-0005',
+      'id-0004',
+      'id-0003',
+      'id-0002',
+      'id-0001',
+    ]);
   });
 });

@@ -16,7 +16,12 @@ function article(n: number, body: string) {
   const a = makeArticle(n);
   const title = a.meta.title;
   const text = `${title}\n\n${body}`;
-  a.text = { id: a.meta.id, text, titleRange: { start: 0, end: title.length }, paragraphs: [{ start: title.length + 2, end: text.length }] };
+  a.text = {
+    id: a.meta.id,
+    text,
+    titleRange: { start: 0, end: title.length },
+    paragraphs: [{ start: title.length + 2, end: text.length }],
+  };
   return a;
 }
 
@@ -40,7 +45,11 @@ function host(db: WarraqDb, segmentSize = 2, builder?: SegmentBuilder) {
   return { h, repo, statuses };
 }
 
-const ids = (h: SearchHost, q: string) => h.search(q, {}).hits.map((x) => x.id).sort();
+const ids = (h: SearchHost, q: string) =>
+  h
+    .search(q, {})
+    .hits.map((x) => x.id)
+    .sort();
 
 describe('SearchHost', () => {
   let db: WarraqDb;
@@ -79,9 +88,15 @@ describe('SearchHost', () => {
     await host(db).h.start();
     const repo = new SearchRepo(db);
     const seen: Array<{ done: number; total: number; budget: string[]; alliance: string[] }> = [];
-    const h: SearchHost = new SearchHost(repo, localBuilder(repo), (st) => {
-      if (st.state === 'loading' && st.total > 0 && seen.at(-1)?.done !== st.done) seen.push({ done: st.done, total: st.total, budget: ids(h, '34502'), alliance: ids(h, 'التحالف') });
-    }, 2);
+    const h: SearchHost = new SearchHost(
+      repo,
+      localBuilder(repo),
+      (st) => {
+        if (st.state === 'loading' && st.total > 0 && seen.at(-1)?.done !== st.done)
+          seen.push({ done: st.done, total: st.total, budget: ids(h, '34502'), alliance: ids(h, 'التحالف') });
+      },
+      2,
+    );
     await h.start();
     // Segment 2 (articles 3 and 4) was written last, so it loads and answers first.
     expect(seen).toEqual([
@@ -97,9 +112,11 @@ describe('SearchHost', () => {
     const lexicon = await db.searchMeta.get('lexicon-g1');
     expect(lexicon?.value).toBeInstanceOf(ArrayBuffer);
     const word = new TextEncoder().encode('التحالف');
-    const contains = (hay: Uint8Array, needle: Uint8Array) => hay.some((_, i) => needle.every((b, j) => hay[i + j] === b));
+    const contains = (hay: Uint8Array, needle: Uint8Array) =>
+      hay.some((_, i) => needle.every((b, j) => hay[i + j] === b));
     expect(contains(new Uint8Array(lexicon!.value as ArrayBuffer), word)).toBe(true);
-    for (const row of await db.searchSegments.toArray()) expect(contains(new Uint8Array(row.data as ArrayBuffer), word)).toBe(false);
+    for (const row of await db.searchSegments.toArray())
+      expect(contains(new Uint8Array(row.data as ArrayBuffer), word)).toBe(false);
     await db.searchMeta.delete('lexicon-g1');
     const { h } = host(db);
     await h.start();
@@ -174,7 +191,13 @@ describe('SearchHost', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let calls = 0;
-    const slow: SegmentBuilder = { parallel: 1, build: async (x) => { if (calls++ >= 2) await gate; return inner.build(x); } };
+    const slow: SegmentBuilder = {
+      parallel: 1,
+      build: async (x) => {
+        if (calls++ >= 2) await gate;
+        return inner.build(x);
+      },
+    };
     const { h } = host(db, 2, slow);
     await h.start();
     const rebuilding = h.rebuild();
@@ -246,7 +269,10 @@ describe('SearchHost', () => {
     await h.start();
     const writes: string[] = [];
     const put = repo.putSegment.bind(repo);
-    repo.putSegment = async (row) => { writes.push(row.id); await put(row); };
+    repo.putSegment = async (row) => {
+      writes.push(row.id);
+      await put(row);
+    };
     for (const id of ['id-0003', 'id-0004']) {
       await articles.delete(id);
       await h.update([], [id]);

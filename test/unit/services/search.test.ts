@@ -6,7 +6,12 @@
 import { describe, it, expect } from 'vitest';
 import { SearchService, isSuperseded } from '../../../renderer/services/search';
 import type { LibraryChange, LibraryService } from '../../../renderer/services/library';
-import type { ReplyMessage, RequestMessage, SearchPort, SearchStatus } from '../../../renderer/services/search-protocol';
+import type {
+  ReplyMessage,
+  RequestMessage,
+  SearchPort,
+  SearchStatus,
+} from '../../../renderer/services/search-protocol';
 
 class FakePort implements SearchPort {
   sent: RequestMessage[] = [];
@@ -67,7 +72,18 @@ describe('SearchService', () => {
     const { port, service } = setup();
     const seen: string[] = [];
     service.addEventListener('status', (e) => seen.push((e as CustomEvent<SearchStatus>).detail.state));
-    const status: SearchStatus = { state: 'building', done: 10, total: 40, size: 0, loaded: 0, built: 0, segments: 0, loadMs: 3, reason: 'missing', buildMs: 0 };
+    const status: SearchStatus = {
+      state: 'building',
+      done: 10,
+      total: 40,
+      size: 0,
+      loaded: 0,
+      built: 0,
+      segments: 0,
+      loadMs: 3,
+      reason: 'missing',
+      buildMs: 0,
+    };
     port.reply({ seq: 0, status });
     port.reply({ seq: 0, status: { ...status, state: 'ready', done: 40 } });
     expect(seen).toEqual(['building', 'ready']);

@@ -18,11 +18,28 @@ import { freshDb } from '../support/db';
 import { ROUNDUP, ROUNDUP_TITLE, WIRE, WIRE_TITLE } from '../support/stories-fixtures';
 
 let clock = 1_700_000_000_000;
-async function article(title: string, body: string, outlet: string, url: string, published: string): Promise<StoredArticle> {
+async function article(
+  title: string,
+  body: string,
+  outlet: string,
+  url: string,
+  published: string,
+): Promise<StoredArticle> {
   const paragraphs: ParsedArticle['paragraphs'] = [];
   let at = 0;
-  for (const p of body.split('\n')) { paragraphs.push({ start: at, end: at + p.length }); at += p.length + 1; }
-  const parsed: ParsedArticle = { title, outlet, url, published, text: body, paragraphs, source: { kind: 'jsonl', name: 'test.jsonl' } };
+  for (const p of body.split('\n')) {
+    paragraphs.push({ start: at, end: at + p.length });
+    at += p.length + 1;
+  }
+  const parsed: ParsedArticle = {
+    title,
+    outlet,
+    url,
+    published,
+    text: body,
+    paragraphs,
+    source: { kind: 'jsonl', name: 'test.jsonl' },
+  };
   return toArticle(parsed, await contentId(parsed), clock++);
 }
 
@@ -37,7 +54,9 @@ function inProcess(db: WarraqDb): DetectorPort & { idle(): Promise<void> } {
     postMessage(m: ToDetector) {
       chain = chain.then(async () => {
         if (m.type === 'start') {
-          detector = new StoryDetector(new StoriesRepo(db), (r) => port.onmessage?.({ data: r } as MessageEvent<FromDetector>));
+          detector = new StoryDetector(new StoriesRepo(db), (r) =>
+            port.onmessage?.({ data: r } as MessageEvent<FromDetector>),
+          );
           await detector.start();
         } else if (m.type === 'added') await detector!.add(m.ids);
         else if (m.type === 'removed') await detector!.remove(m.ids);
@@ -61,14 +80,26 @@ async function open(db: WarraqDb) {
 }
 
 describe('StoriesService', () => {
-  it('groups two outlets\' copies, adds an identical third copy as an edition, and keeps manual decisions', async () => {
+  it("groups two outlets' copies, adds an identical third copy as an edition, and keeps manual decisions", async () => {
     const db = freshDb();
     await db.open();
     const { library, stories, port } = await open(db);
     const okaz = await article(WIRE_TITLE, WIRE, 'okaz', 'https://okaz.example/1', '2015-07-22');
     // Farsi yeh and a changed figure (400 → 350 nurses), another headline: another text, same story.
-    const riyadh = await article('افتتاح مستشفى الخرج', WIRE.replace(/ي/g, 'ی').replace('400', '350'), 'alriyadh', 'https://riyadh.example/2', '2015-07-21');
-    const other = await article('ارتفاع أسعار الذهب', 'ارتفعت أسعار الذهب في الأسواق العالمية اليوم مع تراجع الدولار وتزايد المخاوف.', 'sabq', 'https://sabq.example/3', '2015-07-23');
+    const riyadh = await article(
+      'افتتاح مستشفى الخرج',
+      WIRE.replace(/ي/g, 'ی').replace('400', '350'),
+      'alriyadh',
+      'https://riyadh.example/2',
+      '2015-07-21',
+    );
+    const other = await article(
+      'ارتفاع أسعار الذهب',
+      'ارتفعت أسعار الذهب في الأسواق العالمية اليوم مع تراجع الدولار وتزايد المخاوف.',
+      'sabq',
+      'https://sabq.example/3',
+      '2015-07-23',
+    );
     await library.add([okaz, riyadh, other]);
     await port.idle();
 
@@ -90,7 +121,10 @@ describe('StoriesService', () => {
     // Search hits collapse to one per story.
     const hits = [{ id: okaz.meta.id }, { id: other.meta.id }, { id: riyadh.meta.id }];
     const collapsed = stories.collapse(hits);
-    expect(collapsed.map((c) => [c.hit.id, c.others, c.moreOutlets])).toEqual([[okaz.meta.id, [riyadh.meta.id], 1], [other.meta.id, [], 0]]);
+    expect(collapsed.map((c) => [c.hit.id, c.others, c.moreOutlets])).toEqual([
+      [okaz.meta.id, [riyadh.meta.id], 1],
+      [other.meta.id, [], 0],
+    ]);
 
     // A roundup quoting the wire is related, not merged.
     const roundup = await article(ROUNDUP_TITLE, ROUNDUP, 'alyaum', 'https://alyaum.example/4', '2015-07-22');
@@ -105,7 +139,13 @@ describe('StoriesService', () => {
     stories.dispose();
     const again = await open(db);
     expect(again.stories.storyIdOf(riyadh.meta.id)).toBe(riyadh.meta.id);
-    const trimmed = await article(WIRE_TITLE, WIRE.split('\n').slice(0, 5).join('\n'), 'aawsat', 'https://aawsat.example/5', '2015-07-24');
+    const trimmed = await article(
+      WIRE_TITLE,
+      WIRE.split('\n').slice(0, 5).join('\n'),
+      'aawsat',
+      'https://aawsat.example/5',
+      '2015-07-24',
+    );
     await again.library.add([trimmed]);
     await again.port.idle();
     expect(again.stories.storyIdOf(trimmed.meta.id)).toBe(again.stories.storyIdOf(okaz.meta.id));
@@ -140,11 +180,19 @@ describe('StoriesService', () => {
     expect(library.meta(a.meta.id)).toMatchObject({ title: 'عنوان مصحح', published: '2015-07-20' });
     expect(library.meta(a.meta.id)?.url).toBeUndefined();
     const edits = await stories.metaEdits(a.meta.id);
-    expect(edits.map((e) => [e.field, e.original, e.value])).toEqual([['title', WIRE_TITLE, 'عنوان مصحح'], ['published', '2015-07-22', '2015-07-20'], ['url', 'https://okaz.example/1', '']]);
+    expect(edits.map((e) => [e.field, e.original, e.value])).toEqual([
+      ['title', WIRE_TITLE, 'عنوان مصحح'],
+      ['published', '2015-07-22', '2015-07-20'],
+      ['url', 'https://okaz.example/1', ''],
+    ]);
     expect((await library.get(a.meta.id))?.text).toBe(WIRE);
     expect((await stories.editionsOf(a.meta.id))[0]?.title).toBe(WIRE_TITLE);
     await undo.undo();
-    expect(library.meta(a.meta.id)).toMatchObject({ title: WIRE_TITLE, published: '2015-07-22', url: 'https://okaz.example/1' });
+    expect(library.meta(a.meta.id)).toMatchObject({
+      title: WIRE_TITLE,
+      published: '2015-07-22',
+      url: 'https://okaz.example/1',
+    });
     expect(await stories.metaEdits(a.meta.id)).toEqual([]);
   });
 });

@@ -6,9 +6,19 @@ import type { Annotation, Bookmark } from '../../../renderer/core/model';
 
 function note(id: string, articleId: string, extra: Partial<Annotation> = {}): Annotation {
   return {
-    id, articleId, note: '', tags: [], createdAt: 1000, updatedAt: 1000,
-    selectors: [{ type: 'TextPositionSelector', start: 0, end: 5 }, { type: 'TextQuoteSelector', exact: 'أعلنت', prefix: '', suffix: ' الحكومة' }],
-    color: 'yellow', paragraph: 1, ...extra,
+    id,
+    articleId,
+    note: '',
+    tags: [],
+    createdAt: 1000,
+    updatedAt: 1000,
+    selectors: [
+      { type: 'TextPositionSelector', start: 0, end: 5 },
+      { type: 'TextQuoteSelector', exact: 'أعلنت', prefix: '', suffix: ' الحكومة' },
+    ],
+    color: 'yellow',
+    paragraph: 1,
+    ...extra,
   };
 }
 
@@ -64,7 +74,13 @@ describe('AnnotationsRepo', () => {
   });
 
   it('stores bookmarks by paragraph and deletes them with the row returned', async () => {
-    const b = (id: string, paragraph: number, createdAt: number): Bookmark => ({ id, articleId: 'art1', paragraph, label: '', createdAt });
+    const b = (id: string, paragraph: number, createdAt: number): Bookmark => ({
+      id,
+      articleId: 'art1',
+      paragraph,
+      label: '',
+      createdAt,
+    });
     await repo.putBookmark(b('x', 4, 10));
     await repo.putBookmark(b('y', 1, 20));
     expect((await repo.bookmarksFor('art1')).map((x) => x.paragraph)).toEqual([1, 4]);

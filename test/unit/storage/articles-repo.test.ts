@@ -17,8 +17,16 @@ describe('ArticlesRepo', () => {
   it('stores a batch once and skips duplicates within and across batches', async () => {
     const a = makeArticle(1);
     const b = makeArticle(2);
-    expect(await repo.putMany([a, b, a])).toMatchObject({ added: [a.meta.id, b.meta.id], skipped: [a.meta.id], editions: [] });
-    expect(await repo.putMany([b, makeArticle(3)])).toMatchObject({ added: ['id-0003'], skipped: [b.meta.id], editions: [] });
+    expect(await repo.putMany([a, b, a])).toMatchObject({
+      added: [a.meta.id, b.meta.id],
+      skipped: [a.meta.id],
+      editions: [],
+    });
+    expect(await repo.putMany([b, makeArticle(3)])).toMatchObject({
+      added: ['id-0003'],
+      skipped: [b.meta.id],
+      editions: [],
+    });
     expect(await repo.count()).toBe(3);
     const got = await repo.get(a.meta.id);
     expect(got?.title).toBe(a.meta.title);
@@ -37,7 +45,15 @@ describe('ArticlesRepo', () => {
   it('delete takes annotations, bookmarks and reading state with it, and undelete restores them all', async () => {
     const a = makeArticle(1);
     await repo.putMany([a]);
-    await db.annotations.add({ id: 'n1', articleId: a.meta.id, selectors: [], note: 'ملاحظة', tags: [], createdAt: 1, updatedAt: 1 });
+    await db.annotations.add({
+      id: 'n1',
+      articleId: a.meta.id,
+      selectors: [],
+      note: 'ملاحظة',
+      tags: [],
+      createdAt: 1,
+      updatedAt: 1,
+    });
     await db.bookmarks.add({ id: 'b1', articleId: a.meta.id, paragraph: 1, label: '', createdAt: 1 });
     await new SettingsRepo(db).putReading({ articleId: a.meta.id, paragraph: 2, fraction: 0.5, updatedAt: 5 });
     const removed = await repo.delete(a.meta.id);

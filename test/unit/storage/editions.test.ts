@@ -22,12 +22,26 @@ describe('ArticlesRepo editions', () => {
     expect(first.added).toEqual([a.meta.id]);
     expect(first.metas[0]).toMatchObject({ editions: 1, outlets: ['okaz'] });
 
-    const copy = { meta: { ...a.meta, outlet: 'alriyadh', url: 'https://riyadh.example/9', published: '2015-07-21', title: a.meta.title }, text: { ...a.text, text: a.text.text } };
+    const copy = {
+      meta: {
+        ...a.meta,
+        outlet: 'alriyadh',
+        url: 'https://riyadh.example/9',
+        published: '2015-07-21',
+        title: a.meta.title,
+      },
+      text: { ...a.text, text: a.text.text },
+    };
     const second = await repo.putMany([copy]);
     expect(second.added).toEqual([]);
     expect(second.skipped).toEqual([]);
     expect(second.editions).toHaveLength(1);
-    expect(second.editions[0]!.meta).toMatchObject({ editions: 2, outlets: ['okaz', 'alriyadh'], earliest: '2015-07-21', outlet: 'okaz' });
+    expect(second.editions[0]!.meta).toMatchObject({
+      editions: 2,
+      outlets: ['okaz', 'alriyadh'],
+      earliest: '2015-07-21',
+      outlet: 'okaz',
+    });
 
     // Re-importing either file adds nothing.
     const third = await repo.putMany([a, copy]);

@@ -15,7 +15,13 @@ describe('SearchRepo', () => {
   });
 
   it('lists segment rows oldest first, deletes by id, and clears rows and meta together', async () => {
-    const row = (id: string, builtAt: number) => ({ id, docIds: ['a'], data: new Uint8Array([1, 2]).buffer, builtAt, version: 1 });
+    const row = (id: string, builtAt: number) => ({
+      id,
+      docIds: ['a'],
+      data: new Uint8Array([1, 2]).buffer,
+      builtAt,
+      version: 1,
+    });
     await repo.putSegment(row('g1-b', 20));
     await repo.putSegment(row('g1-a', 10));
     await repo.setMeta('generation', 1);

@@ -18,7 +18,11 @@ describe('source: over outlet names and editions', () => {
     const articles = new ArticlesRepo(db);
     const a = makeArticle(1, { outlet: 'okaz' });
     const b = makeArticle(2, { outlet: 'sabq' });
-    await articles.putMany([a, b, { meta: { ...a.meta, outlet: 'alriyadh', url: 'https://riyadh.example/1' }, text: a.text }]);
+    await articles.putMany([
+      a,
+      b,
+      { meta: { ...a.meta, outlet: 'alriyadh', url: 'https://riyadh.example/1' }, text: a.text },
+    ]);
     const repo = new SearchRepo(db);
     const h = new SearchHost(repo, localBuilder(repo), () => {}, 8);
     await h.start();

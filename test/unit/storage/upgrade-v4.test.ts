@@ -14,18 +14,39 @@ const TEXT = 'أعلنت الوزارة افتتاح 3 مدارس جديدة ف�
 
 async function writeV3(indexedDB: IDBFactory): Promise<void> {
   const old = new Dexie(DB_NAME, { indexedDB, IDBKeyRange });
-  old.version(1).stores({ articles: 'id, title, outlet, published, importedAt, length, *tags', texts: 'id', settings: 'key', reading: 'articleId, updatedAt' });
+  old.version(1).stores({
+    articles: 'id, title, outlet, published, importedAt, length, *tags',
+    texts: 'id',
+    settings: 'key',
+    reading: 'articleId, updatedAt',
+  });
   old.version(2).stores({ searchSegments: 'id, builtAt', searchMeta: 'key' });
-  old.version(3).stores({ annotations: 'id, articleId, createdAt, updatedAt, color, *tags', bookmarks: 'id, articleId, createdAt' });
+  old.version(3).stores({
+    annotations: 'id, articleId, createdAt, updatedAt, color, *tags',
+    bookmarks: 'id, articleId, createdAt',
+  });
   await old.open();
-  for (const [id, outlet, url] of [['a1', 'okaz', 'https://okaz.example/1'], ['a2', 'was', undefined]] as const) {
+  for (const [id, outlet, url] of [
+    ['a1', 'okaz', 'https://okaz.example/1'],
+    ['a2', 'was', undefined],
+  ] as const) {
     await old.table('articles').put({
-      id, title: `افتتاح مدارس ${id}`, outlet, ...(url ? { url } : {}), published: '2015-08-01', length: TEXT.length, words: 9,
-      importedAt: id === 'a1' ? 1 : 2, source: { kind: 'jsonl', name: 'corpus.jsonl' }, tags: [],
+      id,
+      title: `افتتاح مدارس ${id}`,
+      outlet,
+      ...(url ? { url } : {}),
+      published: '2015-08-01',
+      length: TEXT.length,
+      words: 9,
+      importedAt: id === 'a1' ? 1 : 2,
+      source: { kind: 'jsonl', name: 'corpus.jsonl' },
+      tags: [],
     });
     await old.table('texts').put({ id, text: TEXT + id, paragraphs: [{ start: 0, end: TEXT.length + 2 }] });
   }
-  await old.table('annotations').put({ id: 'n1', articleId: 'a1', selectors: [], note: 'للمتابعة', tags: ['تعليم'], createdAt: 1, updatedAt: 1 });
+  await old
+    .table('annotations')
+    .put({ id: 'n1', articleId: 'a1', selectors: [], note: 'للمتابعة', tags: ['تعليم'], createdAt: 1, updatedAt: 1 });
   await old.table('bookmarks').put({ id: 'b1', articleId: 'a2', paragraph: 0, label: 'هنا', createdAt: 2 });
   expect(old.verno).toBe(3);
   old.close();
@@ -46,13 +67,23 @@ describe('upgrade from schema v3', () => {
 
     const stories = new StoriesRepo(db);
     const editions = await stories.editionsOf(['a1', 'a2']);
-    expect(editions.map((e) => [e.articleId, e.outlet, e.url]).sort()).toEqual([['a1', 'okaz', 'https://okaz.example/1'], ['a2', 'was', undefined]]);
-    expect(editions.find((e) => e.articleId === 'a1')).toMatchObject({ title: 'افتتاح مدارس a1', published: '2015-08-01', importedAt: 1, source: { kind: 'jsonl' } });
+    expect(editions.map((e) => [e.articleId, e.outlet, e.url]).sort()).toEqual([
+      ['a1', 'okaz', 'https://okaz.example/1'],
+      ['a2', 'was', undefined],
+    ]);
+    expect(editions.find((e) => e.articleId === 'a1')).toMatchObject({
+      title: 'افتتاح مدارس a1',
+      published: '2015-08-01',
+      importedAt: 1,
+      source: { kind: 'jsonl' },
+    });
 
     // Importing another outlet's copy of an upgraded article adds a second edition.
     const a1 = (await db.articles.get('a1'))!;
     const text = (await db.texts.get('a1'))!;
-    const r = await new ArticlesRepo(db).putMany([{ meta: { ...a1, outlet: 'alriyadh', url: 'https://riyadh.example/5' }, text }]);
+    const r = await new ArticlesRepo(db).putMany([
+      { meta: { ...a1, outlet: 'alriyadh', url: 'https://riyadh.example/5' }, text },
+    ]);
     expect(r.editions[0]?.meta).toMatchObject({ editions: 2, outlets: ['okaz', 'alriyadh'] });
     await stories.putOutlet({ id: 'okaz', name: 'عكاظ', aliases: ['Okaz'] });
     expect(await db.outlets.where('aliases').equals('Okaz').primaryKeys()).toEqual(['okaz']);

@@ -21,8 +21,14 @@ async function writeV2(indexedDB: IDBFactory): Promise<void> {
   old.version(2).stores({ searchSegments: 'id, builtAt', searchMeta: 'key' });
   await old.open();
   await old.table('articles').put({
-    id: 'a1', title: 'قصف في الرقة', outlet: 'وكالة الأنباء', length: TEXT.length, words: 9,
-    importedAt: 1, source: { kind: 'text' }, tags: ['سوريا'],
+    id: 'a1',
+    title: 'قصف في الرقة',
+    outlet: 'وكالة الأنباء',
+    length: TEXT.length,
+    words: 9,
+    importedAt: 1,
+    source: { kind: 'text' },
+    tags: ['سوريا'],
   });
   await old.table('texts').put({ id: 'a1', text: TEXT, paragraphs: [{ start: 0, end: TEXT.length }] });
   await old.table('settings').put({ key: 'language', value: 'en' });
@@ -50,7 +56,13 @@ describe('upgrade from schema v2', () => {
 
     const repo = new AnnotationsRepo(db);
     await repo.put({
-      id: 'n1', articleId: 'a1', selectors: [], note: 'مقارنة with SOHR', tags: ['ضحايا'], createdAt: 1, updatedAt: 1,
+      id: 'n1',
+      articleId: 'a1',
+      selectors: [],
+      note: 'مقارنة with SOHR',
+      tags: ['ضحايا'],
+      createdAt: 1,
+      updatedAt: 1,
     });
     await repo.putBookmark({ id: 'b1', articleId: 'a1', paragraph: 0, label: '', createdAt: 2 });
     expect((await repo.forArticle('a1'))[0]?.note).toBe('مقارنة with SOHR');

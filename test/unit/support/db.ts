@@ -17,10 +17,25 @@ export function makeArticle(n: number, overrides: Partial<ArticleMeta> = {}): { 
   const id = `id-${String(n).padStart(4, '0')}`;
   return {
     meta: {
-      id, title, outlet: n % 2 ? 'وكالة الأنباء' : 'صحيفة الغد', published: `2019-05-${String((n % 28) + 1).padStart(2, '0')}`,
-      length: body.length, words: body.split(/\s+/).length, importedAt: 1_700_000_000_000 + n, source: { kind: 'text' }, tags: [],
+      id,
+      title,
+      outlet: n % 2 ? 'وكالة الأنباء' : 'صحيفة الغد',
+      published: `2019-05-${String((n % 28) + 1).padStart(2, '0')}`,
+      length: body.length,
+      words: body.split(/\s+/).length,
+      importedAt: 1_700_000_000_000 + n,
+      source: { kind: 'text' },
+      tags: [],
       ...overrides,
     },
-    text: { id, text, titleRange: { start: 0, end: title.length }, paragraphs: [{ start: p1, end: p2 - 1 }, { start: p2, end: text.length }] },
+    text: {
+      id,
+      text,
+      titleRange: { start: 0, end: title.length },
+      paragraphs: [
+        { start: p1, end: p2 - 1 },
+        { start: p2, end: text.length },
+      ],
+    },
   };
 }

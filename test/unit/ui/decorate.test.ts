@@ -12,13 +12,25 @@ describe('segment', () => {
       { start: 30, end: 40, kind: 'hit' },
     ]);
     expect(segs.map((s) => [s.start, s.end, s.decorations.map((d) => d.id).join('+')])).toEqual([
-      [0, 2, ''], [2, 6, 'a'], [6, 10, 'a+b'], [10, 14, 'b'], [14, 20, ''],
+      [0, 2, ''],
+      [2, 6, 'a'],
+      [6, 10, 'a+b'],
+      [10, 14, 'b'],
+      [14, 20, ''],
     ]);
   });
 
   it('clips decorations that cross the paragraph edge', () => {
-    expect(segment({ start: 10, end: 20 }, [{ start: 5, end: 15, kind: 'hit' }]).map((s) => [s.start, s.end, s.decorations.length]))
-      .toEqual([[10, 15, 1], [15, 20, 0]]);
+    expect(
+      segment({ start: 10, end: 20 }, [{ start: 5, end: 15, kind: 'hit' }]).map((s) => [
+        s.start,
+        s.end,
+        s.decorations.length,
+      ]),
+    ).toEqual([
+      [10, 15, 1],
+      [15, 20, 0],
+    ]);
   });
 });
 

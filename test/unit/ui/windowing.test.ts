@@ -1,5 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { buildBlocks, windowAround, blockAtOffset, blockOfParagraph, estimateHeights, blockAtHeight, isWhole, BLOCK_CHARS, MAX_SCROLL_PX } from '../../../renderer/ui/reader/windowing';
+import {
+  buildBlocks,
+  windowAround,
+  blockAtOffset,
+  blockOfParagraph,
+  estimateHeights,
+  blockAtHeight,
+  isWhole,
+  BLOCK_CHARS,
+  MAX_SCROLL_PX,
+} from '../../../renderer/ui/reader/windowing';
 import { DecorationIndex, segment } from '../../../renderer/ui/reader/decorate';
 
 describe('reader windowing (issue 13)', () => {
@@ -40,17 +50,27 @@ describe('reader windowing (issue 13)', () => {
   });
 
   it('a short article is one window with every paragraph', () => {
-    const b = buildBlocks('abc def', [{ start: 0, end: 3 }, { start: 4, end: 7 }]);
+    const b = buildBlocks('abc def', [
+      { start: 0, end: 3 },
+      { start: 4, end: 7 },
+    ]);
     expect(windowAround(b, 1)).toEqual({ from: 0, to: 2 });
   });
 
   it('DecorationIndex returns what segment() would find by scanning, for any block', () => {
-    const decos = Array.from({ length: 500 }, (_, i) => ({ start: (i * 37) % 5000, end: ((i * 37) % 5000) + (i % 7) * 40, kind: 'hit', id: String(i) }));
+    const decos = Array.from({ length: 500 }, (_, i) => ({
+      start: (i * 37) % 5000,
+      end: ((i * 37) % 5000) + (i % 7) * 40,
+      kind: 'hit',
+      id: String(i),
+    }));
     const index = new DecorationIndex(decos);
     for (let s = 0; s < 5200; s += 97) {
       const range = { start: s, end: s + 150 };
       const ids = (list: { id?: string }[]) => list.map((d) => d.id).sort();
-      expect(ids(index.within(range))).toEqual(ids(decos.filter((d) => d.end > range.start && d.start < range.end && d.end > d.start)));
+      expect(ids(index.within(range))).toEqual(
+        ids(decos.filter((d) => d.end > range.start && d.start < range.end && d.end > d.start)),
+      );
       expect(segment(range, index.within(range)).length).toBeGreaterThan(0);
     }
   });

@@ -8,5 +8,6 @@ export const ar = {
 } as const;
 
 export const en: Record<keyof typeof ar, string> = {
-  'search.status.loadingParts': 'Loading the index: {done} of {total} parts — searching the {count} articles loaded so far',
+  'search.status.loadingParts':
+    'Loading the index: {done} of {total} parts — searching the {count} articles loaded so far',
 };

@@ -43,9 +43,16 @@ group('describe', () => {
 
   it('clamps reversed and out-of-range offsets instead of throwing', () => {
     expect(describe(ARTICLE, ARTICLE.length + 50, ARTICLE.length - 5)[0]).toEqual({
-      type: 'TextPositionSelector', start: ARTICLE.length - 5, end: ARTICLE.length,
+      type: 'TextPositionSelector',
+      start: ARTICLE.length - 5,
+      end: ARTICLE.length,
     });
-    expect(quoteOf(describe('نص', -4, 1, { context: 0 }))).toEqual({ type: 'TextQuoteSelector', exact: 'ن', prefix: '', suffix: '' });
+    expect(quoteOf(describe('نص', -4, 1, { context: 0 }))).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'ن',
+      prefix: '',
+      suffix: '',
+    });
   });
 });
 
@@ -53,7 +60,13 @@ group('anchor: round trips on the same text', () => {
   const phrases = ['وزارةُ الصحّةِ', 'لوكالة Reuters إن', '٤٥ قتيلاً و١٢٣', '(SOHR) إن عدد', 'بلغ 52 شخصاً', 'بيروت'];
   it.each(phrases)('%s anchors by position to the same range', (phrase) => {
     const [s, e] = at(ARTICLE, phrase);
-    expect(anchor(ARTICLE, describe(ARTICLE, s, e))).toEqual({ orphan: false, start: s, end: e, method: 'position', score: 1 });
+    expect(anchor(ARTICLE, describe(ARTICLE, s, e))).toEqual({
+      orphan: false,
+      start: s,
+      end: e,
+      method: 'position',
+      score: 1,
+    });
   });
 
   it('falls back to the exact quote when the position no longer holds it', () => {
@@ -69,7 +82,10 @@ group('anchor: repeated quotes', () => {
   const first = at(ARTICLE, phrase);
   const second = at(ARTICLE, phrase, first[1]);
 
-  it.each([['first', first], ['second', second]] as const)('prefix and suffix pick the %s occurrence', (_n, [s, e]) => {
+  it.each([
+    ['first', first],
+    ['second', second],
+  ] as const)('prefix and suffix pick the %s occurrence', (_n, [s, e]) => {
     const quote = describe(ARTICLE, s, e).filter((x) => x.type === 'TextQuoteSelector');
     expect(anchor(ARTICLE, quote)).toMatchObject({ method: 'quote', start: s, end: e });
   });
@@ -128,7 +144,10 @@ group('anchor: edges', () => {
   });
 
   it('the very first and last words (no prefix, no suffix) re-anchor', () => {
-    for (const [s, e] of [[0, 5], [ARTICLE.length - 9, ARTICLE.length]] as const) {
+    for (const [s, e] of [
+      [0, 5],
+      [ARTICLE.length - 9, ARTICLE.length],
+    ] as const) {
       const r = anchor(REIMPORTED, describe(ARTICLE, s, e));
       expect(r.orphan).toBe(false);
       if (!r.orphan) expect(fold(REIMPORTED.slice(r.start, r.end))).toBe(fold(ARTICLE.slice(s, e)));
@@ -137,7 +156,9 @@ group('anchor: edges', () => {
 
   it('a highlight ending in a letter with tashkeel keeps the tashkeel inside the range', () => {
     const text = 'قال المتحدثُ إنّ الوضعَ خطيرٌ جداً';
-    const r = anchor(text, [{ type: 'TextQuoteSelector', exact: 'ان الوضع خطير', prefix: 'قال المتحدث ', suffix: ' جدا' }]);
+    const r = anchor(text, [
+      { type: 'TextQuoteSelector', exact: 'ان الوضع خطير', prefix: 'قال المتحدث ', suffix: ' جدا' },
+    ]);
     expect(r).toMatchObject({ orphan: false, method: 'fuzzy' });
     if (!r.orphan) expect(text.slice(r.start, r.end)).toBe('إنّ الوضعَ خطيرٌ');
   });
@@ -167,7 +188,10 @@ group('anchor: orphans and bad input', () => {
   });
 
   it('a position alone anchors when in bounds, at half confidence', () => {
-    expect(anchor(ARTICLE, [{ type: 'TextPositionSelector', start: 0, end: 5 }])).toMatchObject({ method: 'position', score: 0.5 });
+    expect(anchor(ARTICLE, [{ type: 'TextPositionSelector', start: 0, end: 5 }])).toMatchObject({
+      method: 'position',
+      score: 0.5,
+    });
   });
 });
 
@@ -178,7 +202,20 @@ group('anchorAll and paragraphNumber', () => {
   });
 
   it('numbers paragraphs from 1; a gap counts for the next paragraph', () => {
-    const paras = [{ start: 10, end: 20 }, { start: 22, end: 40 }, { start: 42, end: 50 }];
-    expect([5, 10, 19, 20, 21, 22, 49, 50].map((o) => paragraphNumber(paras, o))).toEqual([undefined, 1, 1, 2, 2, 2, 3, undefined]);
+    const paras = [
+      { start: 10, end: 20 },
+      { start: 22, end: 40 },
+      { start: 42, end: 50 },
+    ];
+    expect([5, 10, 19, 20, 21, 22, 49, 50].map((o) => paragraphNumber(paras, o))).toEqual([
+      undefined,
+      1,
+      1,
+      2,
+      2,
+      2,
+      3,
+      undefined,
+    ]);
   });
 });

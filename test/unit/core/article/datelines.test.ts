@@ -44,7 +44,10 @@ const CASES: [string, DateReading | undefined][] = [
   ['الجمعة 26 شعبان 1440 هـ الموافق 30 نيسان 2019', { published: '2019-04-30', hijri: '1440-08-26' }],
   ['29 شعبان 1440 هـ الموافق 3 مايو 2019', { published: '2019-05-03', hijri: '1440-08-29' }],
   // More than a day apart: both kept as printed, flagged, nothing corrected
-  ['25 شعبان 1440 هـ الموافق 30 أيار 2019', { published: '2019-05-30', hijri: '1440-08-25', note: 'calendars-disagree' }],
+  [
+    '25 شعبان 1440 هـ الموافق 30 أيار 2019',
+    { published: '2019-05-30', hijri: '1440-08-25', note: 'calendars-disagree' },
+  ],
   ['1 رمضان 1444 هـ الموافق 1 آذار 2023', { published: '2023-03-01', hijri: '1444-09-01', note: 'calendars-disagree' }],
   // None rather than wrong
   ['رجب طيب أردوغان يزور أنقرة', undefined],

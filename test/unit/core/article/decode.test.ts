@@ -31,7 +31,9 @@ describe('decodeBytes', () => {
   it('the legacy decodings give the same text as the UTF-8 source', () => {
     const src = decodeBytes(fixture('text/watan.txt')).text;
     expect(decodeBytes(fixture('encodings/watan-cp1256-crlf.txt')).text).toBe(src.replace(/\n/g, '\r\n'));
-    expect(decodeBytes(fixture('encodings/rabat-iso8859-6.txt')).text).toBe(decodeBytes(fixture('text/rabat-maghreb.txt')).text);
+    expect(decodeBytes(fixture('encodings/rabat-iso8859-6.txt')).text).toBe(
+      decodeBytes(fixture('text/rabat-maghreb.txt')).text,
+    );
   });
 
   it('a UTF-8 file cut inside its last character is still UTF-8', () => {
@@ -49,24 +51,34 @@ describe('decodeBytes', () => {
   it('UTF-16 without a BOM, little- and big-endian', () => {
     const src = 'خبر عاجل\r\nنص الخبر بالعربية مع أرقام 2019.';
     const le = new Uint8Array(src.length * 2);
-    for (let i = 0; i < src.length; i++) { le[2 * i] = src.charCodeAt(i) & 0xff; le[2 * i + 1] = src.charCodeAt(i) >> 8; }
+    for (let i = 0; i < src.length; i++) {
+      le[2 * i] = src.charCodeAt(i) & 0xff;
+      le[2 * i + 1] = src.charCodeAt(i) >> 8;
+    }
     const be = le.map((_, i) => le[i ^ 1]!);
     expect(decodeBytes(le)).toEqual({ text: src, encoding: 'utf-16le', bom: false });
     expect(decodeBytes(be)).toEqual({ text: src, encoding: 'utf-16be', bom: false });
   });
 
   it('a page declared windows-1256 whose bytes are UTF-8 is read as UTF-8', () => {
-    expect(decodeBytes(utf8('<meta charset="windows-1256"><p>نص عربي</p>'), 'windows-1256')).toMatchObject({ encoding: 'utf-8', text: '<meta charset="windows-1256"><p>نص عربي</p>' });
+    expect(decodeBytes(utf8('<meta charset="windows-1256"><p>نص عربي</p>'), 'windows-1256')).toMatchObject({
+      encoding: 'utf-8',
+      text: '<meta charset="windows-1256"><p>نص عربي</p>',
+    });
   });
 
   it('Arabic bytes declared as Latin-1 (a common old-site mistake) are read as windows-1256', () => {
     const cp = fixture('encodings/watan-cp1256-crlf.txt');
     expect(decodeBytes(cp, 'iso-8859-1').encoding).toBe('windows-1256');
-    expect(decodeBytes(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65]), 'iso-8859-1')).toMatchObject({ encoding: 'windows-1252', text: 'café naïve' });
+    expect(
+      decodeBytes(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65]), 'iso-8859-1'),
+    ).toMatchObject({ encoding: 'windows-1252', text: 'café naïve' });
   });
 
   it('refuses empty, blank and binary files with a typed, plain reason', () => {
-    expect(() => decodeBytes(fixture('bad/empty.txt'))).toThrow(expect.objectContaining({ code: 'empty', reason: 'The file is empty.' }));
+    expect(() => decodeBytes(fixture('bad/empty.txt'))).toThrow(
+      expect.objectContaining({ code: 'empty', reason: 'The file is empty.' }),
+    );
     expect(() => decodeBytes(fixture('bad/blank.txt'))).toThrow(expect.objectContaining({ code: 'empty' }));
     expect(() => decodeBytes(fixture('bad/binary-named.txt'))).toThrow(expect.objectContaining({ code: 'binary' }));
   });

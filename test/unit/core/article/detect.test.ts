@@ -35,7 +35,10 @@ describe('detectKind with the first bytes', () => {
     expect('note' in d && d.note).toMatch(/\.txt/);
   });
   it('a binary file named .txt and a Word file are refused with the reason', () => {
-    expect(detectKind('binary-named.txt', head('bad/binary-named.txt'))).toEqual({ kind: 'unsupported', reason: 'Unsupported file type: this is an image.' });
+    expect(detectKind('binary-named.txt', head('bad/binary-named.txt'))).toEqual({
+      kind: 'unsupported',
+      reason: 'Unsupported file type: this is an image.',
+    });
     expect(detectKind('report.docx', head('bad/report.docx')).kind).toBe('unsupported');
   });
   it('gzip content decides between .jsonl and .jsonl.gz', () => {

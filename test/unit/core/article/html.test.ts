@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { blockTexts, joinParagraphs, parseHtml, parseHtmlBytes, sniffHtmlCharset, stripSiteName } from '../../../../renderer/core/article/html';
+import {
+  blockTexts,
+  joinParagraphs,
+  parseHtml,
+  parseHtmlBytes,
+  sniffHtmlCharset,
+  stripSiteName,
+} from '../../../../renderer/core/article/html';
 import { parseDocument } from '../../../../renderer/core/article/dom-shim';
 import type { ParsedArticle } from '../../../../renderer/core/model';
 import { fixture } from './fixtures';
@@ -7,7 +14,9 @@ import { fixture } from './fixtures';
 const paras = (a: ParsedArticle) => a.paragraphs.map((r) => a.text.slice(r.start, r.end));
 
 describe('parseHtmlBytes: a cluttered saved page', () => {
-  const { article: a, encoding } = parseHtmlBytes(fixture('html/page-cluttered.html'), { fileName: 'page-cluttered.html' });
+  const { article: a, encoding } = parseHtmlBytes(fixture('html/page-cluttered.html'), {
+    fileName: 'page-cluttered.html',
+  });
 
   it('keeps exactly the five article paragraphs, joined by blank lines', () => {
     expect(encoding).toBe('utf-8');
@@ -18,7 +27,18 @@ describe('parseHtmlBytes: a cluttered saved page', () => {
   });
 
   it('drops nav, share buttons, related links, ads, comments, sidebar and footer', () => {
-    for (const clutter of ['الرئيسية', 'شارك على فيسبوك', 'أخبار ذات صلة', 'ترميم سوق المدينة', 'إعلان', 'مساحة إعلانية', 'التعليقات', 'أبو محمد', 'الأكثر قراءة', 'جميع الحقوق محفوظة']) {
+    for (const clutter of [
+      'الرئيسية',
+      'شارك على فيسبوك',
+      'أخبار ذات صلة',
+      'ترميم سوق المدينة',
+      'إعلان',
+      'مساحة إعلانية',
+      'التعليقات',
+      'أبو محمد',
+      'الأكثر قراءة',
+      'جميع الحقوق محفوظة',
+    ]) {
       expect(a.text).not.toContain(clutter);
     }
   });
@@ -34,15 +54,25 @@ describe('parseHtmlBytes: a cluttered saved page', () => {
 });
 
 describe('parseHtml: metadata fallbacks', () => {
-  const body = '<article><p>نص الفقرة الأولى من المقال، وهو نص طويل بما يكفي ليعد فقرة حقيقية في صفحة محفوظة.</p><p>والفقرة الثانية.</p></article>';
+  const body =
+    '<article><p>نص الفقرة الأولى من المقال، وهو نص طويل بما يكفي ليعد فقرة حقيقية في صفحة محفوظة.</p><p>والفقرة الثانية.</p></article>';
 
   it('og: tags and <time> when there is no JSON-LD', () => {
-    const a = parseHtml(`<html><head><meta property="og:title" content="عنوان من og"><meta property="og:site_name" content="موقع تجريبي"><meta property="og:url" content="https://x.example/a"></head><body><time datetime="2018-06-30T08:00">السبت</time>${body}</body></html>`);
-    expect([a.title, a.outlet, a.url, a.published]).toEqual(['عنوان من og', 'موقع تجريبي', 'https://x.example/a', '2018-06-30']);
+    const a = parseHtml(
+      `<html><head><meta property="og:title" content="عنوان من og"><meta property="og:site_name" content="موقع تجريبي"><meta property="og:url" content="https://x.example/a"></head><body><time datetime="2018-06-30T08:00">السبت</time>${body}</body></html>`,
+    );
+    expect([a.title, a.outlet, a.url, a.published]).toEqual([
+      'عنوان من og',
+      'موقع تجريبي',
+      'https://x.example/a',
+      '2018-06-30',
+    ]);
   });
 
   it('a first heading is the title and a date block under it the date; the host is the outlet of last resort', () => {
-    const a = parseHtml(`<html><head><link rel="canonical" href="https://www.news.example/x"></head><body><div><h2>عنوان من الصفحة</h2><span>الأحد 3 أيار 2015</span>${body}</div></body></html>`);
+    const a = parseHtml(
+      `<html><head><link rel="canonical" href="https://www.news.example/x"></head><body><div><h2>عنوان من الصفحة</h2><span>الأحد 3 أيار 2015</span>${body}</div></body></html>`,
+    );
     expect(a.title).toBe('عنوان من الصفحة');
     expect(a.published).toBe('2015-05-03');
     expect(a.outlet).toBe('news.example');
@@ -50,13 +80,17 @@ describe('parseHtml: metadata fallbacks', () => {
   });
 
   it('drops the site name the page appends to its title', () => {
-    const a = parseHtml(`<html><head><meta property="og:title" content="عنوان الخبر | الجزيرة نت"><meta property="og:site_name" content="الجزيرة نت"></head><body>${body}</body></html>`);
+    const a = parseHtml(
+      `<html><head><meta property="og:title" content="عنوان الخبر | الجزيرة نت"><meta property="og:site_name" content="الجزيرة نت"></head><body>${body}</body></html>`,
+    );
     expect(a.title).toBe('عنوان الخبر');
     expect(stripSiteName('سوريا - تركيا: محادثات', 'الجزيرة نت')).toBe('سوريا - تركيا: محادثات');
   });
 
   it('the file name is the title of a page with none', () => {
-    expect(parseHtml(`<html><body>${body}</body></html>`, { fileName: 'مجلد/صفحة قديمة.htm' }).title).toBe('صفحة قديمة');
+    expect(parseHtml(`<html><body>${body}</body></html>`, { fileName: 'مجلد/صفحة قديمة.htm' }).title).toBe(
+      'صفحة قديمة',
+    );
   });
 });
 
@@ -93,7 +127,9 @@ describe('charsets and bad pages', () => {
   it('sniffHtmlCharset reads <meta charset> and http-equiv', () => {
     const enc = (s: string) => new TextEncoder().encode(s);
     expect(sniffHtmlCharset(enc('<meta charset="windows-1256">'))).toBe('windows-1256');
-    expect(sniffHtmlCharset(enc('<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=iso-8859-6">'))).toBe('iso-8859-6');
+    expect(sniffHtmlCharset(enc('<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=iso-8859-6">'))).toBe(
+      'iso-8859-6',
+    );
     expect(sniffHtmlCharset(enc('<p>لا شيء</p>'))).toBeUndefined();
   });
 
@@ -111,14 +147,24 @@ describe('charsets and bad pages', () => {
   });
 
   it('a page with no text is a clear no-text error', () => {
-    expect(() => parseHtmlBytes(fixture('html/page-garbage.html'))).toThrow(expect.objectContaining({ code: 'no-text' }));
+    expect(() => parseHtmlBytes(fixture('html/page-garbage.html'))).toThrow(
+      expect.objectContaining({ code: 'no-text' }),
+    );
   });
 });
 
 describe('blockTexts / joinParagraphs', () => {
   it('splits on blocks and <br>, collapses whitespace, skips scripts', () => {
-    const doc = parseDocument('<body><div>سطر أول<br>سطر   ثان<script>x()</script><p>فقرة <b>بخط</b> عريض</p></div></body>');
+    const doc = parseDocument(
+      '<body><div>سطر أول<br>سطر   ثان<script>x()</script><p>فقرة <b>بخط</b> عريض</p></div></body>',
+    );
     expect(blockTexts(doc.body!).map((b) => b.text)).toEqual(['سطر أول', 'سطر ثان', 'فقرة بخط عريض']);
-    expect(joinParagraphs(['أ', 'ب ج'])).toEqual({ text: 'أ\n\nب ج', paragraphs: [{ start: 0, end: 1 }, { start: 3, end: 6 }] });
+    expect(joinParagraphs(['أ', 'ب ج'])).toEqual({
+      text: 'أ\n\nب ج',
+      paragraphs: [
+        { start: 0, end: 1 },
+        { start: 3, end: 6 },
+      ],
+    });
   });
 });

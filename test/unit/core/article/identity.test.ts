@@ -22,7 +22,9 @@ describe('contentId', () => {
 
   it('the same text under two file names, encodings and line endings is one article', async () => {
     const a = parseTextBytes(fixture('folder/تقارير 2019/خبر الحافلات.txt'), { fileName: 'خبر الحافلات.txt' }).article;
-    const b = parseTextBytes(fixture('folder/تقارير 2019/نسخة من خبر الحافلات.txt'), { fileName: 'نسخة من خبر الحافلات.txt' }).article;
+    const b = parseTextBytes(fixture('folder/تقارير 2019/نسخة من خبر الحافلات.txt'), {
+      fileName: 'نسخة من خبر الحافلات.txt',
+    }).article;
     expect(a.text).not.toBe(b.text);
     expect(await contentId(a)).toBe(await contentId(b));
   });
@@ -35,7 +37,9 @@ describe('contentId', () => {
 
   it('the same body saved as text and as a web page is one article; header lines do not count', async () => {
     const t = parseTextArticle('صحيفة الوطن\nعنوان الخبر\nكتب: فلان\nالفقرة الأولى.\nالفقرة الثانية.', {});
-    const h = parseHtml('<html><head><meta property="og:title" content="عنوان الخبر"></head><body><article><p>الفقرة الأولى.</p><p>الفقرة الثانية.</p></article></body></html>');
+    const h = parseHtml(
+      '<html><head><meta property="og:title" content="عنوان الخبر"></head><body><article><p>الفقرة الأولى.</p><p>الفقرة الثانية.</p></article></body></html>',
+    );
     expect(await contentId(t)).toBe(await contentId(h));
   });
 
@@ -50,10 +54,26 @@ describe('toArticle', () => {
   it('splits meta and text, counting body characters and words only', () => {
     const parsed = parseTextBytes(fixture('text/watan.txt'), { fileName: 'watan.txt' }).article;
     const { meta, text } = toArticle(parsed, 'abc', 1700000000000);
-    expect(meta).toMatchObject({ id: 'abc', title: parsed.title, outlet: 'صحيفة الوطن', place: 'دمشق', published: '2019-05-05', importedAt: 1700000000000, tags: [], source: { kind: 'text', name: 'watan.txt' } });
+    expect(meta).toMatchObject({
+      id: 'abc',
+      title: parsed.title,
+      outlet: 'صحيفة الوطن',
+      place: 'دمشق',
+      published: '2019-05-05',
+      importedAt: 1700000000000,
+      tags: [],
+      source: { kind: 'text', name: 'watan.txt' },
+    });
     expect(meta.length).toBe(parsed.paragraphs.reduce((n, r) => n + r.end - r.start, 0));
-    expect(meta.words).toBe(parsed.paragraphs.map((r) => parsed.text.slice(r.start, r.end).split(/\s+/).length).reduce((a, b) => a + b));
-    expect(text).toEqual({ id: 'abc', text: parsed.text, paragraphs: parsed.paragraphs, titleRange: parsed.titleRange });
+    expect(meta.words).toBe(
+      parsed.paragraphs.map((r) => parsed.text.slice(r.start, r.end).split(/\s+/).length).reduce((a, b) => a + b),
+    );
+    expect(text).toEqual({
+      id: 'abc',
+      text: parsed.text,
+      paragraphs: parsed.paragraphs,
+      titleRange: parsed.titleRange,
+    });
     expect('url' in meta).toBe(false);
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, decodeQuotedPrintable, headerParam, parseMhtmlBytes, parseMultipart } from '../../../../renderer/core/article/mhtml';
+import {
+  decodeBase64,
+  decodeQuotedPrintable,
+  headerParam,
+  parseMhtmlBytes,
+  parseMultipart,
+} from '../../../../renderer/core/article/mhtml';
 import { fixture } from './fixtures';
 
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -28,9 +34,15 @@ describe('parseMhtmlBytes', () => {
   });
 
   it('no boundary, or no HTML part, is a malformed error', () => {
-    expect(() => parseMhtmlBytes(fixture('mhtml/no-boundary.mhtml'))).toThrow(expect.objectContaining({ code: 'malformed' }));
-    const onlyImage = new TextEncoder().encode('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b--\r\n');
-    expect(() => parseMhtmlBytes(onlyImage)).toThrow(expect.objectContaining({ code: 'malformed', reason: expect.stringContaining('text/html') }));
+    expect(() => parseMhtmlBytes(fixture('mhtml/no-boundary.mhtml'))).toThrow(
+      expect.objectContaining({ code: 'malformed' }),
+    );
+    const onlyImage = new TextEncoder().encode(
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b--\r\n',
+    );
+    expect(() => parseMhtmlBytes(onlyImage)).toThrow(
+      expect.objectContaining({ code: 'malformed', reason: expect.stringContaining('text/html') }),
+    );
   });
 });
 
@@ -43,7 +55,9 @@ describe('transfer encodings', () => {
     expect(dec(decodeBase64('2LPZhNin2YU'))).toBe('سلام');
   });
   it('headerParam handles quoted and bare values', () => {
-    expect(headerParam('multipart/related; type="text/html"; boundary="----A--B----"', 'boundary')).toBe('----A--B----');
+    expect(headerParam('multipart/related; type="text/html"; boundary="----A--B----"', 'boundary')).toBe(
+      '----A--B----',
+    );
     expect(headerParam('text/html; charset=windows-1256', 'charset')).toBe('windows-1256');
     expect(headerParam('text/html', 'charset')).toBeUndefined();
   });

@@ -1,14 +1,28 @@
 import { gzipSync, Gunzip } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
-  BackupError, BackupReader, BackupWriter, concat, crc32, crcHex, readBackup, utf8Decode, utf8Encode, verifyBackup, writeBackup,
-  type BackupRecord, type BackupErrorCode,
+  BackupError,
+  BackupReader,
+  BackupWriter,
+  concat,
+  crc32,
+  crcHex,
+  readBackup,
+  utf8Decode,
+  utf8Encode,
+  verifyBackup,
+  writeBackup,
+  type BackupRecord,
+  type BackupErrorCode,
 } from '../../../../renderer/core/backup';
 import { generateLibrary, libraryOf, recordsOf } from './generate';
 
 const OPTIONS = { schemaVersion: 3, app: 'Warraq 0.1.0', createdAt: Date.UTC(2024, 5, 1) };
 
-async function backupBytes(records: BackupRecord[], chunkSize?: number): Promise<{ bytes: Uint8Array; chunks: number }> {
+async function backupBytes(
+  records: BackupRecord[],
+  chunkSize?: number,
+): Promise<{ bytes: Uint8Array; chunks: number }> {
   const parts: Uint8Array[] = [];
   for await (const c of writeBackup(OPTIONS, records, chunkSize)) parts.push(c);
   return { bytes: concat(parts), chunks: parts.length };
@@ -16,7 +30,7 @@ async function backupBytes(records: BackupRecord[], chunkSize?: number): Promise
 
 /** Re-splits `bytes` at pseudo-random points, many inside multi-byte Arabic letters. */
 function* splitAt(bytes: Uint8Array, seed = 5): Generator<Uint8Array> {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     seed = (seed * 48271) % 2147483647;
     const n = 1 + (seed % 700);
     yield bytes.subarray(i, i + n);
@@ -60,7 +74,13 @@ describe('backup round trip', () => {
   it('summarises what it verified', async () => {
     const { bytes } = await backupBytes(records);
     const s = await verifyBackup([bytes]);
-    expect(s.header).toEqual({ format: 'warraq-backup', version: 1, schemaVersion: 3, createdAt: '2024-06-01T00:00:00.000Z', app: 'Warraq 0.1.0' });
+    expect(s.header).toEqual({
+      format: 'warraq-backup',
+      version: 1,
+      schemaVersion: 3,
+      createdAt: '2024-06-01T00:00:00.000Z',
+      app: 'Warraq 0.1.0',
+    });
     expect(s.counts).toEqual({ articles: 60, texts: 60, annotations: 60, bookmarks: 30, reading: 30, settings: 3 });
     expect(s.records).toBe(243);
     expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -71,7 +91,7 @@ describe('backup round trip', () => {
     expect((await verifyBackup([w.finish()])).records).toBe(0);
   });
 
-  it('gzip stays the caller\'s layer: fflate streaming Gunzip in, the same records out', async () => {
+  it("gzip stays the caller's layer: fflate streaming Gunzip in, the same records out", async () => {
     const { bytes } = await backupBytes(records);
     const out: Uint8Array[] = [];
     const gunzip = new Gunzip((chunk) => out.push(chunk));
@@ -120,16 +140,28 @@ describe('bad input gets a clear message', () => {
   it('a newer format version asks for an update', async () => {
     const ls = await lines();
     ls[0] = ls[0]!.replace('"version":1', '"version":2');
-    expectError(await failure(join(ls)), 'newer-version', /^This backup was made by a newer Warraq \(format 2\); update Warraq to restore it\.$/);
+    expectError(
+      await failure(join(ls)),
+      'newer-version',
+      /^This backup was made by a newer Warraq \(format 2\); update Warraq to restore it\.$/,
+    );
   });
 
   it('a newer library schema than this build knows asks for an update', async () => {
-    expectError(await failure([(await good).bytes], { maxSchemaVersion: 2 }), 'newer-version', /newer Warraq \(library schema 3\)/);
+    expectError(
+      await failure([(await good).bytes], { maxSchemaVersion: 2 }),
+      'newer-version',
+      /newer Warraq \(library schema 3\)/,
+    );
   });
 
   it.each([0.999, 0.7, 0.3, 0.05])('truncated at %f of its length', async (f) => {
     const { bytes } = await good;
-    expectError(await failure(splitAt(bytes.subarray(0, Math.floor(bytes.length * f)))), 'truncated', /^The backup is incomplete: it ends after record \d+ without its closing line/);
+    expectError(
+      await failure(splitAt(bytes.subarray(0, Math.floor(bytes.length * f)))),
+      'truncated',
+      /^The backup is incomplete: it ends after record \d+ without its closing line/,
+    );
   });
 
   it('truncated inside the header line', async () => {
@@ -138,7 +170,7 @@ describe('bad input gets a clear message', () => {
 
   it('truncated exactly before the closing line', async () => {
     const ls = await lines();
-    expectError(await failure(join(ls.slice(0, -2).concat('')), ), 'truncated', /ends after record 40 without/);
+    expectError(await failure(join(ls.slice(0, -2).concat(''))), 'truncated', /ends after record 40 without/);
   });
 
   it('a flipped byte inside a record names the record and its table', async () => {
@@ -146,10 +178,14 @@ describe('bad input gets a clear message', () => {
     const ls = await lines();
     const at = utf8Encode(ls.slice(0, 7).join('\n') + '\n').length + 60; // inside line 8 = record 7
     bytes[at] = bytes[at]! ^ 0x04;
-    expectError(await failure(splitAt(bytes)), 'checksum', /^Record 7 \(articles, line 8\) is damaged: its checksum does not match\.$/);
+    expectError(
+      await failure(splitAt(bytes)),
+      'checksum',
+      /^Record 7 \(articles, line 8\) is damaged: its checksum does not match\.$/,
+    );
   });
 
-  it('a flipped byte in a record\'s layout is called damaged', async () => {
+  it("a flipped byte in a record's layout is called damaged", async () => {
     const ls = await lines();
     ls[3] = ls[3]!.replace('{"t":', '{"s":');
     expectError(await failure(join(ls)), 'damaged-record', /^Record 3 \(line 4\) is damaged/);
@@ -177,7 +213,9 @@ describe('bad input gets a clear message', () => {
     const w = new BackupWriter(OPTIONS);
     r.push(w.start());
     const line = utf8Decode(w.add({ table: 'settings', data: { key: 'k', value: 1 } }));
-    expect(() => r.push(line.replace('"t":"settings"', '"t":"bookmarks"'))).toThrow(/^Record 1 \(bookmarks, line 2\) is damaged: its checksum/);
+    expect(() => r.push(line.replace('"t":"settings"', '"t":"bookmarks"'))).toThrow(
+      /^Record 1 \(bookmarks, line 2\) is damaged: its checksum/,
+    );
   });
 
   it('a row with a valid checksum but a wrong shape is refused by name', () => {
@@ -185,6 +223,8 @@ describe('bad input gets a clear message', () => {
     r.push(new BackupWriter(OPTIONS).start());
     const data = '{"key":5,"value":"x"}';
     const crc = crcHex(crc32(utf8Encode(data), crc32(utf8Encode('settings'))));
-    expect(() => r.push(`{"t":"settings","c":"${crc}","d":${data}}\n`)).toThrow(/^Record 1 \(settings, line 2\) is not a valid row: key should be a string\.$/);
+    expect(() => r.push(`{"t":"settings","c":"${crc}","d":${data}}\n`)).toThrow(
+      /^Record 1 \(settings, line 2\) is not a valid row: key should be a string\.$/,
+    );
   });
 });

@@ -9,14 +9,16 @@ describe('SHA-256 (pure, incremental)', () => {
   it('matches the FIPS 180-4 test vectors', () => {
     expect(sha256Hex(new Uint8Array(0))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(sha256Hex(ascii('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(sha256Hex(ascii('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'))).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+    expect(sha256Hex(ascii('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'))).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
   });
 
   it('equals node:crypto on random data fed in uneven pieces (block edges 55, 56, 63, 64, 65)', () => {
     for (const size of [55, 56, 63, 64, 65, 1000, 100_003]) {
       const data = randomBytes(size);
       const h = new Sha256();
-      for (let i = 0, step = 1; i < size; i += step, step = (step * 7) % 97 + 1) h.update(data.subarray(i, i + step));
+      for (let i = 0, step = 1; i < size; i += step, step = ((step * 7) % 97) + 1) h.update(data.subarray(i, i + step));
       expect(h.hex()).toBe(createHash('sha256').update(data).digest('hex'));
     }
   });

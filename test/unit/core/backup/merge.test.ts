@@ -8,7 +8,14 @@ describe('mergePlan', () => {
       { articles: ['h1', 'h2', 'h2', 'h3'], annotations: ['a1'], settings: ['ui.language'] },
       { articles: new Set(['h1']), settings: new Set(['ui.language']) },
     );
-    expect(plan.add).toEqual({ articles: ['h2', 'h3'], texts: [], annotations: ['a1'], bookmarks: [], reading: [], settings: [] });
+    expect(plan.add).toEqual({
+      articles: ['h2', 'h3'],
+      texts: [],
+      annotations: ['a1'],
+      bookmarks: [],
+      reading: [],
+      settings: [],
+    });
     expect(plan.kept).toEqual({ articles: 2, texts: 0, annotations: 0, bookmarks: 0, reading: 0, settings: 1 });
   });
 
@@ -31,7 +38,10 @@ describe('recordsToMerge (streamed batches)', () => {
     const second = recordsToMerge(recs, existing, taken); // the whole file again: nothing twice
     const added = [...first, ...second];
     expect(added).not.toContainEqual(stored);
-    expect(added.filter((r) => r.table === 'settings').map((r) => recordKey(r))).toEqual(['reader.prefs', 'search.recent']);
+    expect(added.filter((r) => r.table === 'settings').map((r) => recordKey(r))).toEqual([
+      'reader.prefs',
+      'search.recent',
+    ]);
     expect(new Set(added.map((r: BackupRecord) => `${r.table}:${recordKey(r)}`)).size).toBe(added.length);
     expect(added.length).toBe(recs.length - 2);
   });

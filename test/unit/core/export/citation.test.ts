@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { citationHtml, citationParts, citationText, formatDate, FSI, PDI, quoteWithCitation } from '../../../../renderer/core/export';
+import {
+  citationHtml,
+  citationParts,
+  citationText,
+  formatDate,
+  FSI,
+  PDI,
+  quoteWithCitation,
+} from '../../../../renderer/core/export';
 import { ARTICLES } from '../../../fixtures/export/library';
 
 const strip = (s: string) => s.replace(/[\u2068\u2069]/g, '');
-const [a1, a2, a3] = ARTICLES as [typeof ARTICLES[0], typeof ARTICLES[0], typeof ARTICLES[0]];
+const [a1, a2, a3] = ARTICLES as [(typeof ARTICLES)[0], (typeof ARTICLES)[0], (typeof ARTICLES)[0]];
 
 describe('citation text', () => {
   it('names title, outlet, author, date, URL, archive date and paragraph in Arabic', () => {
@@ -42,7 +50,9 @@ describe('citation text', () => {
 
   it('leaves out what the article lacks (no author, no URL, month-only date, no paragraph)', () => {
     expect(citationParts(a3).map((p) => p.field)).toEqual(['title', 'outlet', 'published', 'archived']);
-    expect(strip(citationText(a3, { lang: 'en' }))).toBe('"Reuters: Ceasefire talks resume in Cairo", Reuters, July 2021, archived 1 February 2024');
+    expect(strip(citationText(a3, { lang: 'en' }))).toBe(
+      '"Reuters: Ceasefire talks resume in Cairo", Reuters, July 2021, archived 1 February 2024',
+    );
   });
 
   it('formats dates with Levantine month names and Arabic-Indic digits', () => {
@@ -72,7 +82,14 @@ describe('citation HTML and copy', () => {
   });
 
   it('cites a credit line as outlet and source agency, never as the author', () => {
-    const credited = { ...a1, author: undefined, byline: 'عشتار تيفي كوم - الجزيرة', outlet: 'عشتار تيفي كوم', agency: 'الجزيرة', url: undefined };
+    const credited = {
+      ...a1,
+      author: undefined,
+      byline: 'عشتار تيفي كوم - الجزيرة',
+      outlet: 'عشتار تيفي كوم',
+      agency: 'الجزيرة',
+      url: undefined,
+    };
     expect(citationParts(credited).map((p) => p.field)).toEqual(['title', 'outlet', 'agency', 'published', 'archived']);
     expect(citationText(credited)).toContain('، عشتار تيفي كوم، نقلاً عن الجزيرة، ١٢ أيار ٢٠١٩، ');
     expect(citationText(credited, { lang: 'en' })).toContain(`, via ${FSI}الجزيرة${PDI}, `);

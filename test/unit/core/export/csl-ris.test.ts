@@ -14,7 +14,10 @@ function parseRis(ris: string): Record<string, string>[] {
     if (!m) throw new Error(`bad RIS line: ${line}`);
     if (m[1] === 'TY') cur = {};
     if (!cur) throw new Error('tag before TY');
-    if (m[1] === 'ER') { records.push(cur); cur = undefined; } else cur[m[1]!] = m[2]!;
+    if (m[1] === 'ER') {
+      records.push(cur);
+      cur = undefined;
+    } else cur[m[1]!] = m[2]!;
   }
   expect(cur).toBeUndefined();
   return records;
@@ -23,9 +26,16 @@ function parseRis(ris: string): Record<string, string>[] {
 describe('CSL-JSON', () => {
   it('has one article-newspaper item per article with outlet, dates and URL', () => {
     expect(toCslItems(ARTICLES)[0]).toEqual({
-      id: 'a1', type: 'article-newspaper', title: ARTICLES[0]!.title, 'container-title': 'عشتار تيفي',
-      author: [{ literal: 'سامر الخطيب' }], issued: { 'date-parts': [[2019, 5, 12]] }, accessed: { 'date-parts': [[2024, 6, 3]] },
-      URL: 'https://example.org/news/2019/05/12/beirut', language: 'ar', keyword: 'لبنان',
+      id: 'a1',
+      type: 'article-newspaper',
+      title: ARTICLES[0]!.title,
+      'container-title': 'عشتار تيفي',
+      author: [{ literal: 'سامر الخطيب' }],
+      issued: { 'date-parts': [[2019, 5, 12]] },
+      accessed: { 'date-parts': [[2024, 6, 3]] },
+      URL: 'https://example.org/news/2019/05/12/beirut',
+      language: 'ar',
+      keyword: 'لبنان',
     });
     expect(toCslItems(ARTICLES)[2]!.issued).toEqual({ 'date-parts': [[2021, 7]] });
   });
@@ -44,8 +54,15 @@ describe('RIS', () => {
     const recs = parseRis(ris);
     expect(recs).toHaveLength(3);
     expect(recs[1]).toEqual({
-      TY: 'NEWS', TI: 'تقرير Human Rights Watch عن حلب: «لا مكان آمناً»', T2: 'BBC عربي', A1: 'قسم المتابعة - BBC Monitoring',
-      Y1: '2020/03/01/', UR: 'https://example.com/hrw?id=7&lang=ar', Y2: '2024/01/15/', CY: 'لندن', ID: 'a2',
+      TY: 'NEWS',
+      TI: 'تقرير Human Rights Watch عن حلب: «لا مكان آمناً»',
+      T2: 'BBC عربي',
+      A1: 'قسم المتابعة - BBC Monitoring',
+      Y1: '2020/03/01/',
+      UR: 'https://example.com/hrw?id=7&lang=ar',
+      Y2: '2024/01/15/',
+      CY: 'لندن',
+      ID: 'a2',
     });
     expect(recs[2]).toMatchObject({ Y1: '2021/07//' });
     expect(recs[2]).not.toHaveProperty('A1');
@@ -55,8 +72,13 @@ describe('RIS', () => {
     const back = new Cite(ris).data;
     expect(back).toHaveLength(3);
     expect(back[0]).toMatchObject({
-      type: 'article-newspaper', title: ARTICLES[0]!.title, 'container-title': 'عشتار تيفي', author: [{ literal: 'سامر الخطيب' }],
-      URL: 'https://example.org/news/2019/05/12/beirut', issued: { 'date-parts': [[2019, 5, 12]] }, keyword: 'لبنان',
+      type: 'article-newspaper',
+      title: ARTICLES[0]!.title,
+      'container-title': 'عشتار تيفي',
+      author: [{ literal: 'سامر الخطيب' }],
+      URL: 'https://example.org/news/2019/05/12/beirut',
+      issued: { 'date-parts': [[2019, 5, 12]] },
+      keyword: 'لبنان',
     });
     expect(back[1]).toMatchObject({ 'publisher-place': 'لندن', issued: { 'date-parts': [[2020, 3, 1]] } });
     expect(back[2]).toMatchObject({ issued: { 'date-parts': [[2021, 7]] } });

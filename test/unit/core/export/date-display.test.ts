@@ -22,9 +22,19 @@ describe('dates as the reader chose to see them', () => {
     expect(displayDate(both, { calendar: 'hijri', months: 'levantine' }, 'ar')).toBe('٢٥ شعبان ١٤٤٠ هـ');
     expect(displayDate(both, { calendar: 'both', months: 'egyptian' }, 'ar')).toBe('٢٥ شعبان ١٤٤٠ هـ — ٣٠ أبريل ٢٠١٩');
     // A one-day gap printed by the outlet is shown as printed, not recomputed.
-    expect(displayDate({ published: '2019-04-30', publishedHijri: '1440-08-26' }, { calendar: 'hijri', months: 'levantine' }, 'ar')).toBe('٢٦ شعبان ١٤٤٠ هـ');
-    expect(displayDate({ published: '2022-03-09' }, { calendar: 'hijri', months: 'levantine' }, 'en')).toBe('6 Shaʿban 1443 AH');
-    expect(displayDate({ publishedHijri: '1442-06' }, { calendar: 'gregorian', months: 'levantine' }, 'ar')).toBe('جمادى الآخرة ١٤٤٢ هـ');
+    expect(
+      displayDate(
+        { published: '2019-04-30', publishedHijri: '1440-08-26' },
+        { calendar: 'hijri', months: 'levantine' },
+        'ar',
+      ),
+    ).toBe('٢٦ شعبان ١٤٤٠ هـ');
+    expect(displayDate({ published: '2022-03-09' }, { calendar: 'hijri', months: 'levantine' }, 'en')).toBe(
+      '6 Shaʿban 1443 AH',
+    );
+    expect(displayDate({ publishedHijri: '1442-06' }, { calendar: 'gregorian', months: 'levantine' }, 'ar')).toBe(
+      'جمادى الآخرة ١٤٤٢ هـ',
+    );
     expect(displayDate({}, { calendar: 'both', months: 'levantine' }, 'ar')).toBe('');
   });
 });

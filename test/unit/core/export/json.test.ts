@@ -1,22 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { ANNO_CONTEXT, toWebAnnotationJson, toWebAnnotations, type WebAnnotation } from '../../../../renderer/core/export';
+import {
+  ANNO_CONTEXT,
+  toWebAnnotationJson,
+  toWebAnnotations,
+  type WebAnnotation,
+} from '../../../../renderer/core/export';
 import { ANNOTATIONS, ARTICLES, TEXTS } from '../../../fixtures/export/library';
 import { loadW3c, W3C_DIR } from './w3c-schemas';
 
 const GENERATED = Date.UTC(2024, 6, 1);
-const collection = toWebAnnotations({ articles: ARTICLES, annotations: ANNOTATIONS, texts: TEXTS }, { generated: GENERATED, label: 'ملاحظات' });
+const collection = toWebAnnotations(
+  { articles: ARTICLES, annotations: ANNOTATIONS, texts: TEXTS },
+  { generated: GENERATED, label: 'ملاحظات' },
+);
 const items = collection.first.items;
-const byId = (id: string) => items.find((i) => i.id === `urn:warraq:annotation:${id}`)! as WebAnnotation & { target: any };
+const byId = (id: string) =>
+  items.find((i) => i.id === `urn:warraq:annotation:${id}`)! as WebAnnotation & { target: any };
 const IRI = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
 
 describe('Web Annotation JSON: structure (always runs)', () => {
   it('is an AnnotationCollection with one embedded AnnotationPage', () => {
     expect(collection).toMatchObject({
-      '@context': ANNO_CONTEXT, type: 'AnnotationCollection', label: 'ملاحظات', total: 5,
-      generated: '2024-07-01T00:00:00.000Z', first: { type: 'AnnotationPage', startIndex: 0 },
+      '@context': ANNO_CONTEXT,
+      type: 'AnnotationCollection',
+      label: 'ملاحظات',
+      total: 5,
+      generated: '2024-07-01T00:00:00.000Z',
+      first: { type: 'AnnotationPage', startIndex: 0 },
     });
     expect(collection.id).toMatch(IRI);
-    expect(items.map((i) => i.id)).toEqual(['urn:warraq:article-tags:a1', ...['n3', 'n1', 'n2', 'n4'].map((id) => `urn:warraq:annotation:${id}`)]);
+    expect(items.map((i) => i.id)).toEqual([
+      'urn:warraq:article-tags:a1',
+      ...['n3', 'n1', 'n2', 'n4'].map((id) => `urn:warraq:annotation:${id}`),
+    ]);
   });
 
   it('gives every annotation an IRI id, a type, a target and ISO times', () => {
@@ -41,9 +57,30 @@ describe('Web Annotation JSON: structure (always runs)', () => {
 
   it('has a commenting body with detected language and a tagging body per tag', () => {
     expect(byId('n2').body).toEqual([
-      { type: 'TextualBody', value: ANNOTATIONS[0]!.note, purpose: 'commenting', format: 'text/plain', language: 'ar', textDirection: 'rtl' },
-      { type: 'TextualBody', value: 'أرقام', purpose: 'tagging', format: 'text/plain', language: 'ar', textDirection: 'rtl' },
-      { type: 'TextualBody', value: 'SOHR', purpose: 'tagging', format: 'text/plain', language: 'en', textDirection: 'ltr' },
+      {
+        type: 'TextualBody',
+        value: ANNOTATIONS[0]!.note,
+        purpose: 'commenting',
+        format: 'text/plain',
+        language: 'ar',
+        textDirection: 'rtl',
+      },
+      {
+        type: 'TextualBody',
+        value: 'أرقام',
+        purpose: 'tagging',
+        format: 'text/plain',
+        language: 'ar',
+        textDirection: 'rtl',
+      },
+      {
+        type: 'TextualBody',
+        value: 'SOHR',
+        purpose: 'tagging',
+        format: 'text/plain',
+        language: 'en',
+        textDirection: 'ltr',
+      },
     ]);
     expect(byId('n2').motivation).toEqual(['highlighting', 'commenting', 'tagging']);
     expect(byId('n4').body).toBeUndefined();
@@ -52,9 +89,14 @@ describe('Web Annotation JSON: structure (always runs)', () => {
 
   it('carries the article metadata on the source; a whole-article note targets the article itself', () => {
     expect(byId('n4').target.source).toMatchObject({
-      id: 'https://example.com/hrw?id=7&lang=ar', type: 'Text', 'dcterms:identifier': 'urn:warraq:article:a2',
-      'dcterms:title': ARTICLES[1]!.title, 'dcterms:publisher': 'BBC عربي', 'dcterms:creator': 'قسم المتابعة - BBC Monitoring',
-      'dcterms:issued': '2020-03-01T10:00:00Z', 'dcterms:dateSubmitted': '2024-01-15T00:00:00.000Z',
+      id: 'https://example.com/hrw?id=7&lang=ar',
+      type: 'Text',
+      'dcterms:identifier': 'urn:warraq:article:a2',
+      'dcterms:title': ARTICLES[1]!.title,
+      'dcterms:publisher': 'BBC عربي',
+      'dcterms:creator': 'قسم المتابعة - BBC Monitoring',
+      'dcterms:issued': '2020-03-01T10:00:00Z',
+      'dcterms:dateSubmitted': '2024-01-15T00:00:00.000Z',
     });
     expect(byId('n3').target).toMatchObject({ id: 'https://example.org/news/2019/05/12/beirut', type: 'Text' });
     expect(byId('n3').motivation).toBe('commenting');
@@ -62,7 +104,9 @@ describe('Web Annotation JSON: structure (always runs)', () => {
 
   it('serialises to JSON that parses back to the same object', () => {
     const text = toWebAnnotationJson({ articles: ARTICLES, annotations: ANNOTATIONS }, { generated: GENERATED });
-    expect(JSON.parse(text)).toEqual(toWebAnnotations({ articles: ARTICLES, annotations: ANNOTATIONS }, { generated: GENERATED }));
+    expect(JSON.parse(text)).toEqual(
+      toWebAnnotations({ articles: ARTICLES, annotations: ANNOTATIONS }, { generated: GENERATED }),
+    );
   });
 });
 
@@ -78,7 +122,10 @@ describe.skipIf(!w3c)('Web Annotation JSON: W3C model tests (../shared)', () => 
   it('every annotation, with the inherited @context, meets every MUST of annotations/annotationMusts.test', () => {
     expect(w3c!.count('annotations/annotationMusts.test')).toBeGreaterThan(40);
     for (const item of items) {
-      expect({ id: item.id, failures: w3c!.check('annotations/annotationMusts.test', { '@context': ANNO_CONTEXT, ...item }) }).toEqual({ id: item.id, failures: [] });
+      expect({
+        id: item.id,
+        failures: w3c!.check('annotations/annotationMusts.test', { '@context': ANNO_CONTEXT, ...item }),
+      }).toEqual({ id: item.id, failures: [] });
     }
   });
 
@@ -88,8 +135,13 @@ describe.skipIf(!w3c)('Web Annotation JSON: W3C model tests (../shared)', () => 
     expect(failed).toContain('annotations/3.1-targetKeyFound.json');
     expect(failed).toContain('annotations/3.3.1-annotationCreatedValidated.json');
     const n2 = byId('n2');
-    const badSelector = { '@context': ANNO_CONTEXT, ...n2, target: { ...n2.target, selector: [{ type: 'TextQuoteSelector', prefix: 'قبل' }] } };
-    expect(w3c!.check('annotations/annotationMusts.test', badSelector).map((f) => f.assertion))
-      .toContain('annotations/specificResource/4.2.4-textQuoteSelectorValid.json');
+    const badSelector = {
+      '@context': ANNO_CONTEXT,
+      ...n2,
+      target: { ...n2.target, selector: [{ type: 'TextQuoteSelector', prefix: 'قبل' }] },
+    };
+    expect(w3c!.check('annotations/annotationMusts.test', badSelector).map((f) => f.assertion)).toContain(
+      'annotations/specificResource/4.2.4-textQuoteSelectorValid.json',
+    );
   });
 });

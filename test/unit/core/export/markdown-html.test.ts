@@ -42,7 +42,10 @@ describe('Markdown', () => {
   it('marks a quote or note line whose first letter would flip its direction (RLM/LRM)', () => {
     expect(md).toContain('> \u200FHuman Rights Watch تقريراً من 40 صفحة\n');
     expect(md).toContain('\ncompare with the SOHR count — قارن مع رقم المرصد\n');
-    const en = toMarkdown({ articles: ARTICLES, annotations: [{ ...ANNOTATIONS[3]!, note: 'حلب: the UN says aid is blocked at the border' }] });
+    const en = toMarkdown({
+      articles: ARTICLES,
+      annotations: [{ ...ANNOTATIONS[3]!, note: 'حلب: the UN says aid is blocked at the border' }],
+    });
     expect(en).toContain('\n\u200Eحلب: the UN says aid is blocked at the border\n');
   });
 
@@ -57,7 +60,12 @@ describe('Markdown', () => {
   });
 
   it('escapes what would change the structure at the start of a line', () => {
-    expect(['# عنوان', '> اقتباس', '12. بند', 'نص عادي'].map(escapeLine)).toEqual(['\\# عنوان', '&gt; اقتباس', '12\\. بند', 'نص عادي']);
+    expect(['# عنوان', '> اقتباس', '12. بند', 'نص عادي'].map(escapeLine)).toEqual([
+      '\\# عنوان',
+      '&gt; اقتباس',
+      '12\\. بند',
+      'نص عادي',
+    ]);
   });
 });
 
@@ -73,7 +81,9 @@ describe('HTML', () => {
   });
 
   it('embeds the given font and skips a data URL that is not a font', () => {
-    expect(html).toContain(`@font-face { font-family: 'Noto Naskh Arabic'; font-weight: 400; font-display: block; src: url(${font.dataUrl}) format('woff2'); }`);
+    expect(html).toContain(
+      `@font-face { font-family: 'Noto Naskh Arabic'; font-weight: 400; font-display: block; src: url(${font.dataUrl}) format('woff2'); }`,
+    );
     expect(html).not.toContain('display:none');
     expect(html).toContain('@media print');
   });
@@ -83,7 +93,9 @@ describe('HTML', () => {
     const quotes = [...document.querySelectorAll('blockquote')].map((b) => b.textContent);
     expect(quotes).toEqual(['٤٥ قتيلاً و١٢٣ جريحاً', 'عدد القتلى بلغ 52 شخصاً', 'Human Rights Watch تقريراً من 40 صفحة']);
     expect(document.querySelector('blockquote mark')?.getAttribute('class')).toBe('hl-yellow');
-    expect(document.querySelectorAll('.note')[2]?.textContent).toBe('قارن مع حصيلة الوزارة: 45 مقابل 52.\nسطر ثانٍ فيه "اقتباس", وفاصلة');
+    expect(document.querySelectorAll('.note')[2]?.textContent).toBe(
+      'قارن مع حصيلة الوزارة: 45 مقابل 52.\nسطر ثانٍ فيه "اقتباس", وفاصلة',
+    );
     expect(document.querySelectorAll('.note')[2]?.getAttribute('dir')).toBe('rtl');
     expect(document.querySelectorAll('.note')[1]?.getAttribute('dir')).toBe('ltr');
     expect(document.querySelectorAll('blockquote')[2]?.getAttribute('dir')).toBe('rtl');

@@ -24,8 +24,14 @@ describe('RIS read back by citation-js', () => {
 
   it('keeps the author, the full date, title, outlet, URL, place, tags and the article note', () => {
     expect(item).toMatchObject({
-      type: 'article-newspaper', title: NATO_TITLE, 'container-title': 'الشرق الأوسط', author: [{ literal: 'ليلى عبد الرحمن' }],
-      issued: { 'date-parts': [[2022, 3, 9]] }, URL: NATO_ARTICLE.url, 'publisher-place': 'بروكسل', keyword: 'الناتو,Ukraine',
+      type: 'article-newspaper',
+      title: NATO_TITLE,
+      'container-title': 'الشرق الأوسط',
+      author: [{ literal: 'ليلى عبد الرحمن' }],
+      issued: { 'date-parts': [[2022, 3, 9]] },
+      URL: NATO_ARTICLE.url,
+      'publisher-place': 'بروكسل',
+      keyword: 'الناتو,Ukraine',
       note: ARTICLE_NOTE,
     });
   });
@@ -43,9 +49,18 @@ describe('CSL-JSON read back by citation-js and formatted by citeproc', () => {
   it('keeps every field, tags as keyword and the article note as note', () => {
     const { _graph, ...item } = cite.data[0];
     expect(item).toEqual({
-      id: 'nato1', type: 'article-newspaper', title: NATO_TITLE, 'container-title': 'الشرق الأوسط',
-      author: [{ literal: 'ليلى عبد الرحمن' }], issued: { 'date-parts': [[2022, 3, 9]] }, accessed: { 'date-parts': [[2024, 10, 21]] },
-      URL: NATO_ARTICLE.url, 'publisher-place': 'بروكسل', language: 'ar', keyword: 'الناتو, Ukraine', note: ARTICLE_NOTE,
+      id: 'nato1',
+      type: 'article-newspaper',
+      title: NATO_TITLE,
+      'container-title': 'الشرق الأوسط',
+      author: [{ literal: 'ليلى عبد الرحمن' }],
+      issued: { 'date-parts': [[2022, 3, 9]] },
+      accessed: { 'date-parts': [[2024, 10, 21]] },
+      URL: NATO_ARTICLE.url,
+      'publisher-place': 'بروكسل',
+      language: 'ar',
+      keyword: 'الناتو, Ukraine',
+      note: ARTICLE_NOTE,
     });
   });
 
@@ -66,8 +81,21 @@ describe('CSV read back by papaparse', () => {
     const out = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
     expect(out.errors).toEqual([]);
     const [whole, hl] = out.data;
-    expect(whole).toMatchObject({ author: 'ليلى عبد الرحمن', title: NATO_TITLE, date: '2022-03-09', quote: '', note: ARTICLE_NOTE, 'article tags': 'الناتو; Ukraine' });
-    expect(hl).toMatchObject({ quote: 'اتخذ بالإجماع', note: 'قارن بتصريح وزير الخارجية', tags: 'قرارات', paragraph: '2', 'article tags': 'الناتو; Ukraine' });
+    expect(whole).toMatchObject({
+      author: 'ليلى عبد الرحمن',
+      title: NATO_TITLE,
+      date: '2022-03-09',
+      quote: '',
+      note: ARTICLE_NOTE,
+      'article tags': 'الناتو; Ukraine',
+    });
+    expect(hl).toMatchObject({
+      quote: 'اتخذ بالإجماع',
+      note: 'قارن بتصريح وزير الخارجية',
+      tags: 'قرارات',
+      paragraph: '2',
+      'article tags': 'الناتو; Ukraine',
+    });
   });
 });
 
@@ -98,7 +126,10 @@ describe('HTML read back by linkedom', () => {
   it('has the article tags line, the article note, the quote and a citation with the date', () => {
     expect(document.querySelector('h2')?.textContent).toBe(NATO_TITLE);
     expect(document.querySelector('.article-tags')?.textContent).toBe('Article tags: الناتو Ukraine');
-    expect([...document.querySelectorAll('.note')].map((n) => n.textContent)).toEqual([ARTICLE_NOTE, 'قارن بتصريح وزير الخارجية']);
+    expect([...document.querySelectorAll('.note')].map((n) => n.textContent)).toEqual([
+      ARTICLE_NOTE,
+      'قارن بتصريح وزير الخارجية',
+    ]);
     expect(document.querySelector('blockquote')?.textContent).toBe('اتخذ بالإجماع');
     expect(document.querySelector('.source')?.textContent).toContain('9 March 2022');
   });
@@ -109,17 +140,27 @@ describe('JSON-LD', () => {
   it('gives the article tags as tagging bodies on the whole article', () => {
     const tagging = collection.first.items.find((i) => i.id === 'urn:warraq:article-tags:nato1')!;
     expect(tagging.motivation).toBe('tagging');
-    expect(tagging.body?.map((b) => [b.purpose, b.value])).toEqual([['tagging', 'الناتو'], ['tagging', 'Ukraine']]);
-    expect(tagging.target).toMatchObject({ id: NATO_ARTICLE.url, 'dcterms:creator': 'ليلى عبد الرحمن', 'dcterms:issued': '2022-03-09' });
+    expect(tagging.body?.map((b) => [b.purpose, b.value])).toEqual([
+      ['tagging', 'الناتو'],
+      ['tagging', 'Ukraine'],
+    ]);
+    expect(tagging.target).toMatchObject({
+      id: NATO_ARTICLE.url,
+      'dcterms:creator': 'ليلى عبد الرحمن',
+      'dcterms:issued': '2022-03-09',
+    });
   });
 
   const w3c = loadW3c();
   if (!w3c) console.log(`SKIP W3C Web Annotation schema checks of the round trip: ${W3C_DIR} not found`);
-  it.skipIf(!w3c)('passes the W3C model tests for the collection and every annotation, the article tags one included', () => {
-    expect(w3c!.check('collections/collectionMusts.test', collection)).toEqual([]);
-    for (const a of collection.first.items) {
-      const doc = { '@context': collection['@context'], ...a };
-      expect(w3c!.check('annotations/annotationMusts.test', doc)).toEqual([]);
-    }
-  });
+  it.skipIf(!w3c)(
+    'passes the W3C model tests for the collection and every annotation, the article tags one included',
+    () => {
+      expect(w3c!.check('collections/collectionMusts.test', collection)).toEqual([]);
+      for (const a of collection.first.items) {
+        const doc = { '@context': collection['@context'], ...a };
+        expect(w3c!.check('annotations/annotationMusts.test', doc)).toEqual([]);
+      }
+    },
+  );
 });

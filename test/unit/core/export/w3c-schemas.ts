@@ -41,7 +41,10 @@ export function loadW3c(): W3cChecker | undefined {
         const validate = ajv.getSchema(schema.id) ?? ajv.compile(schema);
         const valid = validate(doc);
         if (valid !== (schema.expectedResult !== 'invalid')) {
-          failures.push({ assertion: rel, message: `${schema.errorMessage ?? schema.title} ${ajv.errorsText(validate.errors)}` });
+          failures.push({
+            assertion: rel,
+            message: `${schema.errorMessage ?? schema.title} ${ajv.errorsText(validate.errors)}`,
+          });
         }
       }
       return failures;

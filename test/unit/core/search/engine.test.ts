@@ -93,8 +93,14 @@ describe('SearchIndex: query language', () => {
     const dates = r.hits.map((h) => h.published ?? '');
     expect(dates).toEqual([...dates].sort().reverse());
     expect(r.total).toBeGreaterThan(2);
-    const all = SearchIndex.build(FIXTURE_DOCS, 3).search('date:2015', { sort: 'date' }).hits.map((h) => h.published);
-    expect(all).toEqual(FIXTURE_DOCS.map((d) => d.published).sort().reverse());
+    const all = SearchIndex.build(FIXTURE_DOCS, 3)
+      .search('date:2015', { sort: 'date' })
+      .hits.map((h) => h.published);
+    expect(all).toEqual(
+      FIXTURE_DOCS.map((d) => d.published)
+        .sort()
+        .reverse(),
+    );
   });
 
   it('strict mode matches letters exactly', () => {
@@ -115,7 +121,8 @@ describe('SearchIndex: query language', () => {
 
   it('reports an unclosed quote and never throws on odd input', () => {
     expect(index.search('"المعرض الدولي').warnings).toContain('unclosed-quote');
-    for (const q of ['', '"', '-', 'OR', '***', 'title:', 'date:xyz', ':::']) expect(() => index.search(q)).not.toThrow();
+    for (const q of ['', '"', '-', 'OR', '***', 'title:', 'date:xyz', ':::'])
+      expect(() => index.search(q)).not.toThrow();
   });
 
   it('counts every match even when hits are limited', () => {
@@ -141,11 +148,13 @@ describe('SearchIndex: persistence and updates', () => {
   });
 
   it('loads from buffers at any offset', () => {
-    const blobs = SearchIndex.build(FIXTURE_DOCS).serialize().map((blob) => {
-      const host = new Uint8Array(blob.length + 3);
-      host.set(blob, 3);
-      return host.subarray(3);
-    });
+    const blobs = SearchIndex.build(FIXTURE_DOCS)
+      .serialize()
+      .map((blob) => {
+        const host = new Uint8Array(blob.length + 3);
+        host.set(blob, 3);
+        return host.subarray(3);
+      });
     const loaded = SearchIndex.load(blobs);
     expect(loaded.search('التحالف').hits).toEqual(index.search('التحالف').hits);
   });
@@ -178,7 +187,12 @@ describe('SearchIndex: persistence and updates', () => {
 
   it('replaces a re-added document', () => {
     const ix = SearchIndex.build(FIXTURE_DOCS);
-    const changed = { ...FIXTURE_DOCS[0]!, title: 'عنوان جديد', text: 'عنوان جديد\nنص مختلف', paragraphs: [{ start: 11, end: 20 }] };
+    const changed = {
+      ...FIXTURE_DOCS[0]!,
+      title: 'عنوان جديد',
+      text: 'عنوان جديد\nنص مختلف',
+      paragraphs: [{ start: 11, end: 20 }],
+    };
     ix.add([changed]);
     expect(ix.search('السيطرة').total).toBe(0);
     expect(ix.search('مختلف').hits.map((h) => h.id)).toEqual(['control']);

@@ -27,8 +27,13 @@ function comparable(s: CompactSegment, lex: Lexicon): Record<string, unknown> {
     return words.join(' ');
   });
   return {
-    ids: s.ids, titles: s.titles, dates: Array.from(s.dates), fieldLen: Array.from(s.fieldLen),
-    avg: Array.from(s.avgFieldLen).map((x) => x.toFixed(9)), postings, seq,
+    ids: s.ids,
+    titles: s.titles,
+    dates: Array.from(s.dates),
+    fieldLen: Array.from(s.fieldLen),
+    avg: Array.from(s.avgFieldLen).map((x) => x.toFixed(9)),
+    postings,
+    seq,
   };
 }
 
@@ -42,7 +47,10 @@ describe('mergeSegments', () => {
     const lex = new Lexicon();
     const a = compactSegment(buildSegment(FIXTURE_DOCS.slice(0, 5)), lex);
     const b = compactSegment(buildSegment(FIXTURE_DOCS.slice(5)), lex);
-    const merged = mergeSegments([{ data: a, dead: new Uint8Array(5) }, { data: b, dead: new Uint8Array(FIXTURE_DOCS.length - 5) }]);
+    const merged = mergeSegments([
+      { data: a, dead: new Uint8Array(5) },
+      { data: b, dead: new Uint8Array(FIXTURE_DOCS.length - 5) },
+    ]);
     expect(comparable(merged, lex)).toEqual(whole(FIXTURE_DOCS));
   });
 
@@ -63,12 +71,29 @@ describe('SearchIndex.mergeTiers', () => {
   it('merges four segments of one size class at a time and keeps results', () => {
     const ix = SearchIndex.build(FIXTURE_DOCS.slice(0, 9), 1);
     const queries = ['التحالف', 'اذار', '"المعرض الدولي للكتاب"', 'اعلن*', 'source:okaz'];
-    const before = queries.map((q) => ix.search(q).hits.map((h) => h.id).sort());
+    const before = queries.map((q) =>
+      ix
+        .search(q)
+        .hits.map((h) => h.id)
+        .sort(),
+    );
     const { removed, added } = ix.mergeTiers();
     expect(removed).toHaveLength(8);
     expect(added).toHaveLength(2);
-    expect(ix.segmentInfos().map((s) => s.ids.length).sort()).toEqual([1, 4, 4]);
-    expect(queries.map((q) => ix.search(q).hits.map((h) => h.id).sort())).toEqual(before);
+    expect(
+      ix
+        .segmentInfos()
+        .map((s) => s.ids.length)
+        .sort(),
+    ).toEqual([1, 4, 4]);
+    expect(
+      queries.map((q) =>
+        ix
+          .search(q)
+          .hits.map((h) => h.id)
+          .sort(),
+      ),
+    ).toEqual(before);
   });
 });
 
@@ -79,7 +104,11 @@ describe('SearchIndex.compact', () => {
     ix.add(FIXTURE_DOCS.slice(10));
     ix.remove(['control']);
     // Same documents found; scores may move (segment statistics change when segments merge).
-    const found = (q: string): string[] => ix.search(q).hits.map((h) => h.id).sort();
+    const found = (q: string): string[] =>
+      ix
+        .search(q)
+        .hits.map((h) => h.id)
+        .sort();
     const before = ['التحالف', 'اذار', '"المعرض الدولي للكتاب"', 'اعلن*'].map(found);
     const keysBefore = ix.segmentInfos().map((s) => s.key);
     const { removed, added } = ix.compact();
@@ -88,7 +117,12 @@ describe('SearchIndex.compact', () => {
     const infos = ix.segmentInfos();
     expect(infos.every((s) => s.deleted === 0)).toBe(true);
     expect(infos.length).toBeLessThan(keysBefore.length);
-    expect(infos.map((s) => s.key).sort()).toEqual(keysBefore.filter((k) => !removed.includes(k)).concat(added).sort());
+    expect(infos.map((s) => s.key).sort()).toEqual(
+      keysBefore
+        .filter((k) => !removed.includes(k))
+        .concat(added)
+        .sort(),
+    );
     const after = ['التحالف', 'اذار', '"المعرض الدولي للكتاب"', 'اعلن*'].map(found);
     expect(after).toEqual(before);
     expect(ix.size).toBe(FIXTURE_DOCS.length - 1);
@@ -98,7 +132,11 @@ describe('SearchIndex.compact', () => {
   it('keeps segment keys through serialization', () => {
     const ix = SearchIndex.build(FIXTURE_DOCS, 5);
     const keys = ix.segmentInfos().map((s) => s.key);
-    expect(SearchIndex.load(ix.serialize(), 5).segmentInfos().map((s) => s.key)).toEqual(keys);
+    expect(
+      SearchIndex.load(ix.serialize(), 5)
+        .segmentInfos()
+        .map((s) => s.key),
+    ).toEqual(keys);
     expect(() => ix.serializeSegment('missing')).toThrow(RangeError);
   });
 });

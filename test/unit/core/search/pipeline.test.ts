@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import lunr from 'lunr';
 import {
-  analyze, arabicTokenizer, createArabicPipeline, warraqFold, warraqNumber, warraqStem, warraqStopWord,
+  analyze,
+  arabicTokenizer,
+  createArabicPipeline,
+  warraqFold,
+  warraqNumber,
+  warraqStem,
+  warraqStopWord,
 } from '../../../../renderer/core/search/pipeline';
 
 const run = (fn: lunr.PipelineFunction, word: string): string[] => {
@@ -49,13 +55,20 @@ describe('warraqStem', () => {
 describe('the whole pipeline', () => {
   it('never uses lunr defaults that delete Arabic', () => {
     const p = createArabicPipeline();
-    const labels = (p.toJSON() as unknown as string[]);
+    const labels = p.toJSON() as unknown as string[];
     expect(labels).toEqual(['warraqStopWord', 'warraqFold', 'warraqNumber', 'warraqStem']);
   });
 
   it('analyses a sentence into surfaces and stems, without stop words', () => {
     expect(analyze('أعلن التحالف في الرياض، عن ٣٤٬٥٠٢ ريال')).toEqual([
-      'اعلن', 'التحالف', 'تحالف', 'الرياض', 'رياض', '34,502', '34502', 'ريال',
+      'اعلن',
+      'التحالف',
+      'تحالف',
+      'الرياض',
+      'رياض',
+      '34,502',
+      '34502',
+      'ريال',
     ]);
   });
 

@@ -17,7 +17,11 @@ describe('parseQuery', () => {
   });
 
   it('parses title phrases', () => {
-    expect(parseQuery('title:"المعرض الدولي"').groups[0]![0]).toEqual({ kind: 'phrase', text: 'المعرض الدولي', field: 'title' });
+    expect(parseQuery('title:"المعرض الدولي"').groups[0]![0]).toEqual({
+      kind: 'phrase',
+      text: 'المعرض الدولي',
+      field: 'title',
+    });
   });
 
   it('binds OR to its neighbours', () => {

@@ -6,17 +6,37 @@ import { alignTokens } from '../../../../renderer/core/stories/diff-align';
 const kinds = (d: EditionDiff, kind: string): string[] => d.parts.filter((p) => p.kind === kind).map((p) => p.text);
 
 /** Reassembles `b` from the parts that belong to it: the comparison never loses or reorders b's text. */
-const bText = (d: EditionDiff): string => d.parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('');
+const bText = (d: EditionDiff): string =>
+  d.parts
+    .filter((p) => p.kind !== 'removed')
+    .map((p) => p.text)
+    .join('');
 
-const wire = 'قالت وزارة الصحة إن عدد القتلى بلغ 1,300 شخص في مدينة حلب.\nوأضافت الوزارة أن فرق الإنقاذ تعمل منذ الصباح.';
+const wire =
+  'قالت وزارة الصحة إن عدد القتلى بلغ 1,300 شخص في مدينة حلب.\nوأضافت الوزارة أن فرق الإنقاذ تعمل منذ الصباح.';
 
 describe('diffTexts', () => {
   it.each<[string, string, string, Partial<Record<'added' | 'removed' | 'spelling' | 'figures', number>>]>([
     ['verbatim', wire, wire, { added: 0, removed: 0, figures: 0 }],
-    ['Farsi yeh and tashkeel fold away', wire, wire.replace('في', 'فی').replace('الصحة', 'الصِّحَّة'), { added: 0, removed: 0 }],
-    ['Arabic-Indic digits and separators are the same number', wire, wire.replace('1,300', '١٣٠٠'), { added: 0, removed: 0, figures: 0 }],
+    [
+      'Farsi yeh and tashkeel fold away',
+      wire,
+      wire.replace('في', 'فی').replace('الصحة', 'الصِّحَّة'),
+      { added: 0, removed: 0 },
+    ],
+    [
+      'Arabic-Indic digits and separators are the same number',
+      wire,
+      wire.replace('1,300', '١٣٠٠'),
+      { added: 0, removed: 0, figures: 0 },
+    ],
     ['trimmed last paragraph', wire, wire.split('\n')[0]!, { added: 0, removed: 8 }],
-    ['rewritten lead', wire, 'أعلنت وزارة الصحة السورية أن عدد القتلى بلغ 1,300 شخص في مدينة حلب.\nوأضافت الوزارة أن فرق الإنقاذ تعمل منذ الصباح.', { added: 2, removed: 1 }],
+    [
+      'rewritten lead',
+      wire,
+      'أعلنت وزارة الصحة السورية أن عدد القتلى بلغ 1,300 شخص في مدينة حلب.\nوأضافت الوزارة أن فرق الإنقاذ تعمل منذ الصباح.',
+      { added: 2, removed: 1 },
+    ],
   ])('%s', (_label, a, b, expected) => {
     const d = diffTexts(a, b);
     if (expected.added !== undefined) expect(d.added).toBe(expected.added);
@@ -29,9 +49,17 @@ describe('diffTexts', () => {
   it('calls out a changed figure, across digit systems', () => {
     const d = diffTexts(wire, wire.replace('1,300', '١٬٢٠٠'));
     expect(d.figures).toEqual([
-      { from: '1,300', to: '١٬٢٠٠', a: { start: wire.indexOf('1,300'), end: wire.indexOf('1,300') + 5 }, b: expect.any(Object) },
+      {
+        from: '1,300',
+        to: '١٬٢٠٠',
+        a: { start: wire.indexOf('1,300'), end: wire.indexOf('1,300') + 5 },
+        b: expect.any(Object),
+      },
     ]);
-    expect(d.parts.filter((p) => p.figure).map((p) => [p.kind, p.text])).toEqual([['removed', '1,300'], ['added', '١٬٢٠٠']]);
+    expect(d.parts.filter((p) => p.figure).map((p) => [p.kind, p.text])).toEqual([
+      ['removed', '1,300'],
+      ['added', '١٬٢٠٠'],
+    ]);
     expect(d.removed).toBe(1);
     expect(d.added).toBe(1);
   });
@@ -96,7 +124,7 @@ describe('alignTokens', () => {
 
   it('gives valid increasing matches close to the longest common subsequence', () => {
     let seed = 42;
-    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const rnd = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     for (let round = 0; round < 200; round++) {
       const alphabet = round < 100 ? 8 : 40; // few symbols: repeats everywhere; many: word-like text
       const a = Array.from({ length: rnd(40) }, () => rnd(alphabet));
