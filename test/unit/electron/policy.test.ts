@@ -52,7 +52,8 @@ describe('Content-Security-Policy', () => {
   });
   it("the <meta> in renderer/index.html is the browser build's policy (less frame-ancestors, which a <meta> cannot carry)", () => {
     const html = readFileSync(join(import.meta.dirname, '..', '..', '..', 'renderer', 'index.html'), 'utf8');
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    // The formatter may break the tag over lines: any white space between the attributes.
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBe(WEB_CSP.replace("; frame-ancestors 'none'", ''));
     // The browser build fetches feeds from the page (http:, https:); nothing else differs. In Electron the app://
     // header (CSP) applies as well, and a page obeys both policies, so the desktop app never connects out.

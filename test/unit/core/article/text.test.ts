@@ -279,13 +279,13 @@ describe('parseTextArticle', () => {
     expect(() => parseTextArticle(' \n\u00a0\r\n', {})).toThrow(expect.objectContaining({ code: 'empty' }));
   });
 
-  it('is linear: a 20 MB file parses in well under the time a quadratic pass would take', () => {
+  // Its speed is measured in `npm run bench` (parse bench: the 50 MB text file), never asserted here.
+  it('parses a 20 MB file with hundreds of thousands of paragraphs whole', () => {
     const para = 'وقال المسؤول إن العمل مستمر في المشروع حتى نهاية العام المقبل رغم الصعوبات.\r\n\r\n';
     const text = 'عنوان طويل جداً\r\n' + para.repeat(Math.ceil(20e6 / para.length));
-    const t = performance.now();
     const a = parseTextArticle(text, {});
     expect(a.paragraphs.length).toBeGreaterThan(200_000);
-    expect(performance.now() - t).toBeLessThan(5000);
+    expect(a.text.slice(a.paragraphs.at(-1)!.start, a.paragraphs.at(-1)!.end)).toBe(para.trim());
   });
 });
 
