@@ -81,39 +81,21 @@ export class AnnotationsPanel extends LitElement {
   }
 
   private renderEditor(a: Annotation | undefined, showTags = true) {
-    return html`<warraq-note-editor
-      .note=${a?.note ?? ''}
-      .tags=${a?.tags ?? []}
-      .showTags=${showTags}
-      @note-save=${(e: CustomEvent<NoteSave>) => this.saveNote(a, e)}
-      @note-cancel=${() => this.emit('editing-change', undefined)}
-    ></warraq-note-editor>`;
+    return html`<warraq-note-editor .note=${a?.note ?? ''} .tags=${a?.tags ?? []} .showTags=${showTags}
+      @note-save=${(e: CustomEvent<NoteSave>) => this.saveNote(a, e)} @note-cancel=${() => this.emit('editing-change', undefined)}></warraq-note-editor>`;
   }
 
   private renderNote(a: Annotation) {
     if (this.editing === a.id) return this.renderEditor(a, a.selectors.length > 0);
     return html`${a.note ? html`<p class="note" dir="auto">${a.note}</p>` : nothing}
-    ${
-      a.tags.length
-        ? html`<ul class="tags" aria-label=${t('notes.tags')}>
-            ${a.tags.map((tag) => html`<li><bdi>${tag}</bdi></li>`)}
-          </ul>`
-        : nothing
-    }`;
+      ${a.tags.length ? html`<ul class="tags" aria-label=${t('notes.tags')}>${a.tags.map((tag) => html`<li><bdi>${tag}</bdi></li>`)}</ul>` : nothing}`;
   }
 
   private renderColors(a: Annotation) {
     return HIGHLIGHT_COLORS.map((c: HighlightColor) => {
       const label = t('notes.recolor', { color: t(`notes.color.${c}`) });
-      return html`<button
-        class="swatch"
-        aria-label=${label}
-        title=${label}
-        aria-pressed=${a.color === c ? 'true' : 'false'}
-        @click=${() => this.run(() => this.services.annotations.recolor(a.id, c))}
-      >
-        <span style="background: var(--hl-${c})"></span>
-      </button>`;
+      return html`<button class="swatch" aria-label=${label} title=${label} aria-pressed=${a.color === c ? 'true' : 'false'}
+        @click=${() => this.run(() => this.services.annotations.recolor(a.id, c))}><span style="background: var(--hl-${c})"></span></button>`;
     });
   }
 
@@ -121,31 +103,18 @@ export class AnnotationsPanel extends LitElement {
     const a = p.annotation;
     const quote = p.quote.length > QUOTE_CHARS ? `${p.quote.slice(0, QUOTE_CHARS)}…` : p.quote;
     return html`<li class="item hl" data-id=${a.id} style="--swatch: var(--hl-${a.color ?? 'yellow'})">
-      <button
-        class="quote"
-        dir="auto"
-        aria-label=${t('notes.goTo', { quote })}
-        @click=${() => this.emit('annotation-reveal', a.id)}
-      >
-        ${quote}
-      </button>
+      <button class="quote" dir="auto" aria-label=${t('notes.goTo', { quote })} @click=${() => this.emit('annotation-reveal', a.id)}>${quote}</button>
       ${a.paragraph ? html`<span class="where muted">${t('notes.paragraph', { n: a.paragraph })}</span>` : nothing}
       ${this.renderNote(a)}
       ${
         this.editing === a.id
           ? nothing
           : html`<div class="actions">
-              ${this.renderColors(a)}
-              <span class="spacer"></span>
-              <button @click=${() => this.emit('editing-change', a.id)}>${t('notes.edit')}</button>
-              <button
-                aria-label=${t('notes.delete')}
-                title=${t('notes.delete')}
-                @click=${() => this.run(() => this.services.annotations.remove(a.id))}
-              >
-                🗑
-              </button>
-            </div>`
+        ${this.renderColors(a)}
+        <span class="spacer"></span>
+        <button @click=${() => this.emit('editing-change', a.id)}>${t('notes.edit')}</button>
+        <button aria-label=${t('notes.delete')} title=${t('notes.delete')} @click=${() => this.run(() => this.services.annotations.remove(a.id))}>🗑</button>
+      </div>`
       }
     </li>`;
   }
@@ -153,25 +122,10 @@ export class AnnotationsPanel extends LitElement {
   private renderBookmark(b: Bookmark) {
     const n = b.paragraph + 1;
     return html`<li class="item bm">
-      <button
-        class="quote"
-        dir="auto"
-        aria-label=${t('notes.bookmarkItem', { n })}
-        @click=${() => this.emit('paragraph-reveal', b.paragraph)}
-      >
-        🔖 ${t('notes.bookmarkItem', { n })}
-      </button>
+      <button class="quote" dir="auto" aria-label=${t('notes.bookmarkItem', { n })} @click=${() => this.emit('paragraph-reveal', b.paragraph)}>🔖 ${t('notes.bookmarkItem', { n })}</button>
       <p class="label muted" dir="auto">${b.label}</p>
-      <div class="actions">
-        <span class="spacer"></span>
-        <button
-          aria-label=${t('notes.removeBookmark')}
-          title=${t('notes.removeBookmark')}
-          @click=${() => this.run(() => this.services.annotations.removeBookmark(b.id))}
-        >
-          ✕
-        </button>
-      </div>
+      <div class="actions"><span class="spacer"></span>
+        <button aria-label=${t('notes.removeBookmark')} title=${t('notes.removeBookmark')} @click=${() => this.run(() => this.services.annotations.removeBookmark(b.id))}>✕</button></div>
     </li>`;
   }
 
@@ -182,41 +136,24 @@ export class AnnotationsPanel extends LitElement {
     return html`<section class="article-notes" aria-label=${t('notes.articleNote')}>
       <h3>${t('notes.articleNote')}</h3>
       ${notes.map(
-        (n) =>
-          html`<div class="item" data-id=${n.id}>
-            ${this.renderNote(n)}
-            ${
-              this.editing === n.id
-                ? nothing
-                : html`<div class="actions">
-                    <span class="spacer"></span>
-                    <button @click=${() => this.emit('editing-change', n.id)}>${t('notes.edit')}</button>
-                    <button
-                      aria-label=${t('notes.deleteNote')}
-                      title=${t('notes.deleteNote')}
-                      @click=${() => this.run(() => this.services.annotations.remove(n.id))}
-                    >
-                      🗑
-                    </button>
-                  </div>`
-            }
-          </div>`,
+        (n) => html`<div class="item" data-id=${n.id}>${this.renderNote(n)}
+        ${
+          this.editing === n.id
+            ? nothing
+            : html`<div class="actions"><span class="spacer"></span>
+          <button @click=${() => this.emit('editing-change', n.id)}>${t('notes.edit')}</button>
+          <button aria-label=${t('notes.deleteNote')} title=${t('notes.deleteNote')} @click=${() => this.run(() => this.services.annotations.remove(n.id))}>🗑</button></div>`
+        }
+      </div>`,
       )}
       ${
         this.editing === NEW_ARTICLE_NOTE
           ? this.renderEditor(undefined, false)
-          : html`<button @click=${() => this.emit('editing-change', NEW_ARTICLE_NOTE)}>
-              ${t('notes.addArticleNote')}
-            </button>`
+          : html`<button @click=${() => this.emit('editing-change', NEW_ARTICLE_NOTE)}>${t('notes.addArticleNote')}</button>`
       }
-      <label class="tagfield"
-        >${t('notes.articleTags')}
-        <input
-          dir="auto"
-          .value=${tags.join(sep)}
-          placeholder=${t('notes.tagsHint')}
-          @change=${(e: Event) => this.run(() => this.services.annotations.setArticleTags(a.id, parseTags((e.target as HTMLInputElement).value)))}
-      /></label>
+      <label class="tagfield">${t('notes.articleTags')}
+        <input dir="auto" .value=${tags.join(sep)} placeholder=${t('notes.tagsHint')}
+          @change=${(e: Event) => this.run(() => this.services.annotations.setArticleTags(a.id, parseTags((e.target as HTMLInputElement).value)))}></label>
     </section>`;
   }
 
@@ -227,44 +164,25 @@ export class AnnotationsPanel extends LitElement {
     const orphans = this.data?.orphans ?? [];
     return html`<aside aria-label=${t('notes.panel')}>
       <h2>${t('notes.panel')}</h2>
-      <button
-        @click=${() => this.dispatchEvent(new ExportRequestEvent({ scope: { kind: 'article', articleId: a.id }, section: 'export' }))}
-      >
-        ${t('export.button')}
-      </button>
+      <button @click=${() => this.dispatchEvent(new ExportRequestEvent({ scope: { kind: 'article', articleId: a.id }, section: 'export' }))}>${t('export.button')}</button>
       ${this.renderArticleSection(a)}
       ${
         items.length
-          ? html`<ol class="list" aria-label=${t('notes.panel')}>
-              ${items.map((i) => (i.kind === 'hl' ? this.renderHighlight(i.placed) : this.renderBookmark(i.bookmark)))}
-            </ol>`
+          ? html`<ol class="list" aria-label=${t('notes.panel')}>${items.map((i) => (i.kind === 'hl' ? this.renderHighlight(i.placed) : this.renderBookmark(i.bookmark)))}</ol>`
           : html`<p class="muted empty">${t('notes.empty')}</p>`
       }
       ${renderStoryAnnotations(this.story?.articleId === a.id ? this.story : undefined, this, (id) => this.services.stories.outletName(id))}
       ${
         orphans.length
           ? html`<section class="orphans" aria-label=${t('notes.orphans')}>
-              <h3>${t('notes.orphans')}</h3>
-              <p class="muted">${t('notes.orphanHint')}</p>
-              <ol class="list">
-                ${orphans.map(
-                  (o) =>
-                    html`<li class="item orphan" data-id=${o.annotation.id}>
-                      <blockquote dir="auto">${o.quote}</blockquote>
-                      ${this.renderNote(o.annotation)}
-                      <div class="actions">
-                        <span class="spacer"></span>
-                        <button
-                          aria-label=${t('notes.delete')}
-                          @click=${() => this.run(() => this.services.annotations.remove(o.annotation.id))}
-                        >
-                          🗑
-                        </button>
-                      </div>
-                    </li>`,
-                )}
-              </ol>
-            </section>`
+        <h3>${t('notes.orphans')}</h3><p class="muted">${t('notes.orphanHint')}</p>
+        <ol class="list">${orphans.map(
+          (o) => html`<li class="item orphan" data-id=${o.annotation.id}>
+          <blockquote dir="auto">${o.quote}</blockquote>${this.renderNote(o.annotation)}
+          <div class="actions"><span class="spacer"></span>
+            <button aria-label=${t('notes.delete')} @click=${() => this.run(() => this.services.annotations.remove(o.annotation.id))}>🗑</button></div>
+        </li>`,
+        )}</ol></section>`
           : nothing
       }
     </aside>`;

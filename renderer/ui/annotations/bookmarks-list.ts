@@ -19,64 +19,16 @@ export class BookmarksList extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: block;
-        padding-block: 12px;
-        padding-inline: 14px;
-      }
-      h2 {
-        font-size: 1.05rem;
-        margin-block: 0 10px;
-      }
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-      }
-      li {
-        border: 1px solid var(--border);
-        border-inline-start: 6px solid var(--accent);
-        border-radius: 8px;
-        padding: 8px;
-        background: var(--bg-elev);
-      }
-      .open {
-        display: block;
-        inline-size: 100%;
-        text-align: start;
-        background: transparent;
-        border: none;
-        padding: 0;
-        font-weight: 600;
-        min-block-size: 0;
-      }
-      .open:hover {
-        text-decoration: underline;
-      }
-      .label {
-        margin: 4px 0 0;
-        font-family: var(--font-reading);
-        font-size: 0.9em;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .row {
-        display: flex;
-        align-items: center;
-        gap: 6px;
-        font-size: 0.85em;
-        margin-block-start: 4px;
-      }
-      .row button {
-        margin-inline-start: auto;
-        min-block-size: 26px;
-        padding-inline: 6px;
-      }
-    `,
+    :host { display: block; padding-block: 12px; padding-inline: 14px; }
+    h2 { font-size: 1.05rem; margin-block: 0 10px; }
+    ol { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+    li { border: 1px solid var(--border); border-inline-start: 6px solid var(--accent); border-radius: 8px; padding: 8px; background: var(--bg-elev); }
+    .open { display: block; inline-size: 100%; text-align: start; background: transparent; border: none; padding: 0; font-weight: 600; min-block-size: 0; }
+    .open:hover { text-decoration: underline; }
+    .label { margin: 4px 0 0; font-family: var(--font-reading); font-size: 0.9em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .row { display: flex; align-items: center; gap: 6px; font-size: 0.85em; margin-block-start: 4px; }
+    .row button { margin-inline-start: auto; min-block-size: 26px; padding-inline: 6px; }
+  `,
   ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
@@ -122,31 +74,15 @@ export class BookmarksList extends LitElement {
       <h2 id="bm-title">${t('notebook.bookmarks')}</h2>
       ${
         this.entries.length
-          ? html`<ol aria-label=${t('notebook.bookmarks')}>
-              ${this.entries.map(
-                (e) =>
-                  html`<li>
-                    <button
-                      class="open"
-                      aria-label=${t('notebook.openBookmark', { title: e.meta.title, n: e.bookmark.paragraph + 1 })}
-                      @click=${() => this.open(e)}
-                    >
-                      <bdi dir="auto">${e.meta.title}</bdi>
-                    </button>
-                    ${e.bookmark.label ? html`<p class="label" dir="auto">${e.bookmark.label}</p>` : nothing}
-                    <div class="row muted">
-                      ${t('notes.paragraph', { n: e.bookmark.paragraph + 1 })}
-                      <button
-                        aria-label=${t('notes.removeBookmark')}
-                        title=${t('notes.removeBookmark')}
-                        @click=${() => this.removeOne(e)}
-                      >
-                        ✕
-                      </button>
-                    </div>
-                  </li>`,
-              )}
-            </ol>`
+          ? html`<ol aria-label=${t('notebook.bookmarks')}>${this.entries.map(
+              (e) => html`<li>
+        <button class="open" aria-label=${t('notebook.openBookmark', { title: e.meta.title, n: e.bookmark.paragraph + 1 })}
+          @click=${() => this.open(e)}><bdi dir="auto">${e.meta.title}</bdi></button>
+        ${e.bookmark.label ? html`<p class="label" dir="auto">${e.bookmark.label}</p>` : nothing}
+        <div class="row muted">${t('notes.paragraph', { n: e.bookmark.paragraph + 1 })}
+          <button aria-label=${t('notes.removeBookmark')} title=${t('notes.removeBookmark')} @click=${() => this.removeOne(e)}>✕</button></div>
+      </li>`,
+            )}</ol>`
           : html`<p class="muted">${t('notebook.noBookmarks')}</p>`
       }
     </section>`;

@@ -7,24 +7,12 @@
 import { css } from 'lit';
 
 export const markStyles = css`
-  mark.hl-yellow {
-    --l-yellow: var(--hl-yellow);
-  }
-  mark.hl-green {
-    --l-green: var(--hl-green);
-  }
-  mark.hl-blue {
-    --l-blue: var(--hl-blue);
-  }
-  mark.hl-pink {
-    --l-pink: var(--hl-pink);
-  }
-  mark.hl-purple {
-    --l-purple: var(--hl-purple);
-  }
-  mark.hit {
-    --l-hit: var(--hit);
-  }
+  mark.hl-yellow { --l-yellow: var(--hl-yellow); }
+  mark.hl-green { --l-green: var(--hl-green); }
+  mark.hl-blue { --l-blue: var(--hl-blue); }
+  mark.hl-pink { --l-pink: var(--hl-pink); }
+  mark.hl-purple { --l-purple: var(--hl-purple); }
+  mark.hit { --l-hit: var(--hit); }
   mark.hl {
     background-color: transparent;
     background-image:
@@ -36,16 +24,9 @@ export const markStyles = css`
       linear-gradient(var(--l-purple, transparent), var(--l-purple, transparent));
     cursor: pointer;
   }
-  mark.flash {
-    animation: warraq-flash 1.6s ease-out;
-  }
+  mark.flash { animation: warraq-flash 1.6s ease-out; }
   @keyframes warraq-flash {
-    0%,
-    40% {
-      box-shadow: 0 0 0 3px var(--accent);
-    }
-    100% {
-      box-shadow: 0 0 0 3px transparent;
-    }
+    0%, 40% { box-shadow: 0 0 0 3px var(--accent); }
+    100% { box-shadow: 0 0 0 3px transparent; }
   }
 `;

@@ -29,37 +29,12 @@ export class NoteEditor extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: block;
-      }
-      label {
-        display: block;
-        font-size: 0.85em;
-        color: var(--fg-muted);
-        margin-block: 4px 2px;
-      }
-      textarea,
-      input {
-        box-sizing: border-box;
-        inline-size: 100%;
-        background: var(--bg);
-        border: 1px solid var(--border);
-        border-radius: 6px;
-        padding: 6px;
-      }
-      textarea {
-        min-block-size: 5.5em;
-        resize: vertical;
-        font-family: var(--font-reading);
-        line-height: 1.6;
-      }
-      .row {
-        display: flex;
-        gap: 6px;
-        margin-block-start: 6px;
-        justify-content: flex-end;
-      }
-    `,
+    :host { display: block; }
+    label { display: block; font-size: 0.85em; color: var(--fg-muted); margin-block: 4px 2px; }
+    textarea, input { box-sizing: border-box; inline-size: 100%; background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 6px; }
+    textarea { min-block-size: 5.5em; resize: vertical; font-family: var(--font-reading); line-height: 1.6; }
+    .row { display: flex; gap: 6px; margin-block-start: 6px; justify-content: flex-end; }
+  `,
   ];
 
   @property() note = '';
@@ -103,7 +78,7 @@ export class NoteEditor extends LitElement {
       ${
         this.showTags
           ? html`<label for="tags">${t('notes.tags')} <span class="muted">(${t('notes.tagsHint')})</span></label>
-              <input id="tags" dir="auto" .value=${this.tags.join(sep)} />`
+        <input id="tags" dir="auto" .value=${this.tags.join(sep)}>`
           : ''
       }
       <div class="row">

@@ -103,13 +103,9 @@ export class ReaderAnnotations implements ReactiveController {
     if (this.article?.id !== a.id) this.open(a);
     this.article = a;
     const p = this.pending;
-    return html` ${p ? html`<warraq-selection-toolbar .anchorRect=${p.rect}></warraq-selection-toolbar>` : nothing}
-      <warraq-annotations-panel
-        .article=${a}
-        .data=${this.data?.articleId === a.id ? this.data : undefined}
-        .story=${this.story}
-        .editing=${this.editing}
-      ></warraq-annotations-panel>`;
+    return html`
+      ${p ? html`<warraq-selection-toolbar .anchorRect=${p.rect}></warraq-selection-toolbar>` : nothing}
+      <warraq-annotations-panel .article=${a} .data=${this.data?.articleId === a.id ? this.data : undefined} .story=${this.story} .editing=${this.editing}></warraq-annotations-panel>`;
   }
 
   private open(a: Article): void {

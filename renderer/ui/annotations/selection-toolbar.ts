@@ -31,42 +31,13 @@ export class SelectionToolbar extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        position: fixed;
-        z-index: 5;
-      }
-      .bar {
-        display: flex;
-        gap: 4px;
-        padding: 4px;
-        background: var(--bg-elev);
-        border: 1px solid var(--border);
-        border-radius: 8px;
-        box-shadow: 0 4px 14px rgb(0 0 0 / 0.2);
-      }
-      button {
-        min-block-size: 32px;
-        min-inline-size: 32px;
-        padding-inline: 8px;
-      }
-      .swatch {
-        inline-size: 32px;
-        padding: 0;
-      }
-      .swatch span {
-        display: block;
-        inline-size: 18px;
-        block-size: 18px;
-        margin: auto;
-        border-radius: 50%;
-        border: 1px solid var(--border);
-      }
-      .sep {
-        inline-size: 1px;
-        background: var(--border);
-        margin-inline: 2px;
-      }
-    `,
+    :host { position: fixed; z-index: 5; }
+    .bar { display: flex; gap: 4px; padding: 4px; background: var(--bg-elev); border: 1px solid var(--border); border-radius: 8px; box-shadow: 0 4px 14px rgb(0 0 0 / 0.2); }
+    button { min-block-size: 32px; min-inline-size: 32px; padding-inline: 8px; }
+    .swatch { inline-size: 32px; padding: 0; }
+    .swatch span { display: block; inline-size: 18px; block-size: 18px; margin: auto; border-radius: 50%; border: 1px solid var(--border); }
+    .sep { inline-size: 1px; background: var(--border); margin-inline: 2px; }
+  `,
   ];
 
   @property({ attribute: false }) anchorRect?: ToolbarRect;
@@ -105,42 +76,17 @@ export class SelectionToolbar extends LitElement {
   }
 
   override render() {
-    return html`<div
-      class="bar"
-      role="toolbar"
-      aria-label=${t('notes.toolbar')}
-      @keydown=${this.onKey}
-      @mousedown=${(e: Event) => e.preventDefault()}
-    >
+    return html`<div class="bar" role="toolbar" aria-label=${t('notes.toolbar')} @keydown=${this.onKey}
+        @mousedown=${(e: Event) => e.preventDefault()}>
       ${HIGHLIGHT_COLORS.map((c) => {
         const label = t('notes.highlight', { color: t(`notes.color.${c}`) });
-        return html`<button
-          class="swatch"
-          aria-label=${label}
-          title=${label}
-          @click=${() => this.fire({ kind: 'highlight', color: c })}
-        >
-          <span style="background: var(--hl-${c})"></span>
-        </button>`;
+        return html`<button class="swatch" aria-label=${label} title=${label} @click=${() => this.fire({ kind: 'highlight', color: c })}>
+          <span style="background: var(--hl-${c})"></span></button>`;
       })}
       <span class="sep" aria-hidden="true"></span>
-      <button aria-label=${t('notes.addNote')} title=${t('notes.addNote')} @click=${() => this.fire({ kind: 'note' })}>
-        ✎
-      </button>
-      <button
-        aria-label=${t('notes.bookmark')}
-        title=${t('notes.bookmark')}
-        @click=${() => this.fire({ kind: 'bookmark' })}
-      >
-        🔖
-      </button>
-      <button
-        aria-label=${t('notes.copyCite')}
-        title=${t('notes.copyCite')}
-        @click=${() => this.fire({ kind: 'copy' })}
-      >
-        ❝
-      </button>
+      <button aria-label=${t('notes.addNote')} title=${t('notes.addNote')} @click=${() => this.fire({ kind: 'note' })}>✎</button>
+      <button aria-label=${t('notes.bookmark')} title=${t('notes.bookmark')} @click=${() => this.fire({ kind: 'bookmark' })}>🔖</button>
+      <button aria-label=${t('notes.copyCite')} title=${t('notes.copyCite')} @click=${() => this.fire({ kind: 'copy' })}>❝</button>
     </div>`;
   }
 }

@@ -32,41 +32,13 @@ export class AppShell extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: grid;
-        grid-template-rows: auto 1fr;
-        block-size: 100vh;
-        overflow: hidden;
-      }
-      .top {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        padding-block: 8px;
-        padding-inline: 16px;
-        background: var(--bg-elev);
-        border-block-end: 1px solid var(--border);
-      }
-      .brand {
-        font-weight: 700;
-        font-size: 1.2rem;
-        margin-inline-end: 12px;
-        color: var(--accent);
-      }
-      nav {
-        display: flex;
-        gap: 6px;
-        flex: 1;
-        flex-wrap: wrap;
-      }
-      main {
-        min-block-size: 0;
-        overflow: hidden;
-      }
-      main > * {
-        block-size: 100%;
-      }
-    `,
+    :host { display: grid; grid-template-rows: auto 1fr; block-size: 100vh; overflow: hidden; }
+    .top { display: flex; align-items: center; gap: 12px; padding-block: 8px; padding-inline: 16px; background: var(--bg-elev); border-block-end: 1px solid var(--border); }
+    .brand { font-weight: 700; font-size: 1.2rem; margin-inline-end: 12px; color: var(--accent); }
+    nav { display: flex; gap: 6px; flex: 1; flex-wrap: wrap; }
+    main { min-block-size: 0; overflow: hidden; }
+    main > * { block-size: 100%; }
+  `,
   ];
 
   @provide({ context: servicesContext }) @property({ attribute: false }) services!: Services;
@@ -156,27 +128,10 @@ export class AppShell extends LitElement {
   protected renderNav() {
     const current = this.route.view;
     return html`
-      <button
-        aria-current=${current === 'library' ? 'page' : 'false'}
-        @click=${() => this.navigate({ view: 'library' })}
-      >
-        ${t('nav.library')}
-      </button>
-      <button
-        aria-current=${current === 'notebook' ? 'page' : 'false'}
-        @click=${() => this.navigate({ view: 'notebook' })}
-      >
-        ${t('nav.notebook')}
-      </button>
-      <button
-        aria-current=${current === 'search' ? 'page' : 'false'}
-        @click=${() => this.navigate({ view: 'search', query: this.lastQuery })}
-      >
-        ${t('nav.search')}
-      </button>
-      <button aria-current=${current === 'feeds' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'feeds' })}>
-        ${t('nav.feeds')}
-      </button>
+      <button aria-current=${current === 'library' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'library' })}>${t('nav.library')}</button>
+      <button aria-current=${current === 'notebook' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'notebook' })}>${t('nav.notebook')}</button>
+      <button aria-current=${current === 'search' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'search', query: this.lastQuery })}>${t('nav.search')}</button>
+      <button aria-current=${current === 'feeds' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'feeds' })}>${t('nav.feeds')}</button>
     `;
   }
 
@@ -184,12 +139,7 @@ export class AppShell extends LitElement {
     const r = this.route;
     switch (r.view) {
       case 'reader':
-        return html`<warraq-reader
-          .articleId=${r.id}
-          .query=${r.query}
-          .paragraph=${r.paragraph}
-          .annotation=${r.annotation}
-        ></warraq-reader>`;
+        return html`<warraq-reader .articleId=${r.id} .query=${r.query} .paragraph=${r.paragraph} .annotation=${r.annotation}></warraq-reader>`;
       case 'notebook':
         return html`<warraq-notebook></warraq-notebook>`;
       case 'search':
@@ -208,13 +158,9 @@ export class AppShell extends LitElement {
         <span class="brand">${t('app.name')}</span>
         <nav aria-label=${t('nav.main')}>${this.renderNav()}</nav>
         <warraq-export></warraq-export>
-        <warraq-search-box
-          .value=${this.route.view === 'search' || this.route.view === 'reader' ? (this.route.query ?? '') : ''}
-        ></warraq-search-box>
+        <warraq-search-box .value=${this.route.view === 'search' || this.route.view === 'reader' ? (this.route.query ?? '') : ''}></warraq-search-box>
         <warraq-import></warraq-import>
-        <button lang=${other} aria-label=${t('lang.switchLabel')} @click=${() => this.setLang(other)}>
-          ${t('lang.switch')}
-        </button>
+        <button lang=${other} aria-label=${t('lang.switchLabel')} @click=${() => this.setLang(other)}>${t('lang.switch')}</button>
       </header>
       <main>${this.services ? this.renderView() : nothing}</main>
       <warraq-notices></warraq-notices>

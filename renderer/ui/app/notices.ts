@@ -18,41 +18,12 @@ export class Notices extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        position: fixed;
-        inset-block-end: 16px;
-        inset-inline-start: 16px;
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-        z-index: 10;
-        max-inline-size: min(560px, 90vw);
-      }
-      .notice {
-        display: flex;
-        gap: 10px;
-        align-items: center;
-        background: var(--fg);
-        color: var(--bg);
-        padding-block: 10px;
-        padding-inline: 14px;
-        border-radius: 8px;
-        box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
-      }
-      .notice.error {
-        background: var(--danger);
-        color: #fff;
-      }
-      .notice p {
-        margin: 0;
-        flex: 1;
-      }
-      .notice button {
-        background: transparent;
-        color: inherit;
-        border-color: currentColor;
-      }
-    `,
+    :host { position: fixed; inset-block-end: 16px; inset-inline-start: 16px; display: flex; flex-direction: column; gap: 8px; z-index: 10; max-inline-size: min(560px, 90vw); }
+    .notice { display: flex; gap: 10px; align-items: center; background: var(--fg); color: var(--bg); padding-block: 10px; padding-inline: 14px; border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); }
+    .notice.error { background: var(--danger); color: #fff; }
+    .notice p { margin: 0; flex: 1; }
+    .notice button { background: transparent; color: inherit; border-color: currentColor; }
+  `,
   ];
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
   @state() private notices: Notice[] = [];
@@ -95,18 +66,12 @@ export class Notices extends LitElement {
 
   override render() {
     return this.notices.map(
-      (n) =>
-        html` <div class="notice ${n.kind}" role=${n.kind === 'error' ? 'alert' : 'status'}>
-          <p>${t(n.message, n.params)}</p>
-          ${n.undo ? html`<button @click=${() => this.undo(n)}>${t('notice.undo')}</button>` : ''}
-          <button
-            aria-label=${t('notice.dismiss')}
-            title=${t('notice.dismiss')}
-            @click=${() => this.services.notifier.dismiss(n.id)}
-          >
-            ✕
-          </button>
-        </div>`,
+      (n) => html`
+      <div class="notice ${n.kind}" role=${n.kind === 'error' ? 'alert' : 'status'}>
+        <p>${t(n.message, n.params)}</p>
+        ${n.undo ? html`<button @click=${() => this.undo(n)}>${t('notice.undo')}</button>` : ''}
+        <button aria-label=${t('notice.dismiss')} title=${t('notice.dismiss')} @click=${() => this.services.notifier.dismiss(n.id)}>✕</button>
+      </div>`,
     );
   }
 }

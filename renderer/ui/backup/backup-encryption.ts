@@ -19,40 +19,14 @@ export class BackupEncryption extends LitElement {
     baseStyles,
     panelStyles,
     css`
-      :host {
-        gap: 6px;
-      }
-      .fields {
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-        padding-inline-start: 24px;
-      }
-      input[type='password'] {
-        min-block-size: 30px;
-        inline-size: 18rem;
-        padding-inline: 8px;
-        border: 1px solid var(--border);
-        border-radius: 6px;
-        background: var(--bg);
-        color: var(--fg);
-      }
-      .warn {
-        border-inline-start: 4px solid var(--danger, #b00020);
-        padding-inline-start: 8px;
-        max-inline-size: 36rem;
-      }
-      .strength-weak {
-        color: var(--danger, #b00020);
-      }
-      .strength-fair {
-        color: var(--fg-muted);
-      }
-      .strength-strong,
-      .strength-very-strong {
-        color: var(--success, #1b7a3a);
-      }
-    `,
+    :host { gap: 6px; }
+    .fields { display: flex; flex-direction: column; gap: 4px; padding-inline-start: 24px; }
+    input[type=password] { min-block-size: 30px; inline-size: 18rem; padding-inline: 8px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); color: var(--fg); }
+    .warn { border-inline-start: 4px solid var(--danger, #b00020); padding-inline-start: 8px; max-inline-size: 36rem; }
+    .strength-weak { color: var(--danger, #b00020); }
+    .strength-fair { color: var(--fg-muted); }
+    .strength-strong, .strength-very-strong { color: var(--success, #1b7a3a); }
+  `,
   ];
 
   @property({ type: Boolean }) disabled = false;
@@ -78,50 +52,20 @@ export class BackupEncryption extends LitElement {
     const mismatch = this.on && this.second !== '' && this.first !== this.second;
     const s = passphraseStrength(this.first);
     return html`
-      <label
-        ><input
-          type="checkbox"
-          .checked=${this.on}
-          ?disabled=${this.disabled}
-          @change=${(e: Event) => this.set({ on: (e.target as HTMLInputElement).checked })}
-        />
-        ${t('backup.encrypt')}</label
-      >
+      <label><input type="checkbox" .checked=${this.on} ?disabled=${this.disabled}
+        @change=${(e: Event) => this.set({ on: (e.target as HTMLInputElement).checked })}> ${t('backup.encrypt')}</label>
       ${
         this.on
           ? html`<div class="fields">
-              <p class="warn" role="note">${t('backup.lostPassphrase')}</p>
-              <label
-                >${t('backup.passphrase')}
-                <input
-                  type="password"
-                  autocomplete="new-password"
-                  dir="auto"
-                  .value=${this.first}
-                  ?disabled=${this.disabled}
-                  @input=${(e: Event) => this.set({ first: (e.target as HTMLInputElement).value })}
-              /></label>
-              <label
-                >${t('backup.passphraseAgain')}
-                <input
-                  type="password"
-                  autocomplete="new-password"
-                  dir="auto"
-                  .value=${this.second}
-                  ?disabled=${this.disabled}
-                  @input=${(e: Event) => this.set({ second: (e.target as HTMLInputElement).value })}
-              /></label>
-              ${mismatch ? html`<p class="error" role="alert">${t('backup.mismatch')}</p>` : nothing}
-              <label
-                ><input
-                  type="checkbox"
-                  .checked=${this.showStrength}
-                  @change=${(e: Event) => (this.showStrength = (e.target as HTMLInputElement).checked)}
-                />
-                ${t('backup.showStrength')}</label
-              >
-              ${this.showStrength && this.first ? html`<p class="strength-${s.level}" role="status">${t(`backup.strength.${s.level}`, { bits: s.bits })}</p>` : nothing}
-            </div>`
+        <p class="warn" role="note">${t('backup.lostPassphrase')}</p>
+        <label>${t('backup.passphrase')} <input type="password" autocomplete="new-password" dir="auto" .value=${this.first} ?disabled=${this.disabled}
+          @input=${(e: Event) => this.set({ first: (e.target as HTMLInputElement).value })}></label>
+        <label>${t('backup.passphraseAgain')} <input type="password" autocomplete="new-password" dir="auto" .value=${this.second} ?disabled=${this.disabled}
+          @input=${(e: Event) => this.set({ second: (e.target as HTMLInputElement).value })}></label>
+        ${mismatch ? html`<p class="error" role="alert">${t('backup.mismatch')}</p>` : nothing}
+        <label><input type="checkbox" .checked=${this.showStrength} @change=${(e: Event) => (this.showStrength = (e.target as HTMLInputElement).checked)}> ${t('backup.showStrength')}</label>
+        ${this.showStrength && this.first ? html`<p class="strength-${s.level}" role="status">${t(`backup.strength.${s.level}`, { bits: s.bits })}</p>` : nothing}
+      </div>`
           : nothing
       }
     `;

@@ -35,22 +35,10 @@ export class BackupPanel extends LitElement {
     baseStyles,
     panelStyles,
     css`
-      dialog.confirm {
-        border: 2px solid var(--danger, #b00020);
-        border-radius: 10px;
-        background: var(--bg-elev);
-        color: var(--fg);
-        max-inline-size: 520px;
-      }
-      dialog.confirm::backdrop {
-        background: rgb(0 0 0 / 0.4);
-      }
-      button.danger {
-        background: var(--danger, #b00020);
-        color: #fff;
-        border-color: var(--danger, #b00020);
-      }
-    `,
+    dialog.confirm { border: 2px solid var(--danger, #b00020); border-radius: 10px; background: var(--bg-elev); color: var(--fg); max-inline-size: 520px; }
+    dialog.confirm::backdrop { background: rgb(0 0 0 / 0.4); }
+    button.danger { background: var(--danger, #b00020); color: #fff; border-color: var(--danger, #b00020); }
+  `,
   ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
@@ -200,14 +188,7 @@ export class BackupPanel extends LitElement {
     const pct = p && p.total > 0 ? Math.min(100, Math.floor((p.done / p.total) * 100)) : 0;
     return html`
       <div class="run">
-        <div
-          class="bar"
-          role="progressbar"
-          aria-label=${t(`xb.progress.${p?.phase ?? 'verify'}`)}
-          aria-valuemin="0"
-          aria-valuemax="100"
-          aria-valuenow=${pct}
-        >
+        <div class="bar" role="progressbar" aria-label=${t(`xb.progress.${p?.phase ?? 'verify'}`)} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct}>
           <div style="inline-size: ${pct}%"></div>
         </div>
         <span>${t(`xb.progress.${p?.phase ?? 'verify'}`)} ${t('xb.percent', { percent: pct })}</span>
@@ -219,20 +200,12 @@ export class BackupPanel extends LitElement {
   private renderUnlock(busy: boolean) {
     return html`<form class="unlock" aria-label=${t('restore.unlock.title')} @submit=${(e: Event) => this.unlock(e)}>
       <p>${t('restore.unlock.explain', { name: this.locked?.name ?? '' })}</p>
-      <label
-        >${t('restore.passphrase')} <input type="password" autocomplete="current-password" dir="auto" ?disabled=${busy}
-      /></label>
+      <label>${t('restore.passphrase')} <input type="password" autocomplete="current-password" dir="auto" ?disabled=${busy}></label>
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${busy}>${t('restore.unlock.run')}</button>
-        <button
-          type="button"
-          ?disabled=${busy}
-          @click=${() => {
-            this.locked = undefined;
-          }}
-        >
-          ${t('restore.unlock.cancel')}
-        </button>
+        <button type="button" ?disabled=${busy} @click=${() => {
+          this.locked = undefined;
+        }}>${t('restore.unlock.cancel')}</button>
       </div>
     </form>`;
   }
@@ -240,18 +213,10 @@ export class BackupPanel extends LitElement {
   private renderConfirm() {
     const p = this.pending;
     return html`
-      <dialog
-        class="confirm"
-        role="alertdialog"
-        aria-labelledby="ctitle"
-        aria-describedby="cbody"
-        @cancel=${() => this.answer(false)}
-      >
+      <dialog class="confirm" role="alertdialog" aria-labelledby="ctitle" aria-describedby="cbody" @cancel=${() => this.answer(false)}>
         <div class="body">
           <h3 id="ctitle">${t('restore.confirm.title')}</h3>
-          <p id="cbody">
-            ${p ? t('restore.confirm.body', { articles: this.services.library.size, name: p.name, backupArticles: p.summary.counts.articles }) : ''}
-          </p>
+          <p id="cbody">${p ? t('restore.confirm.body', { articles: this.services.library.size, name: p.name, backupArticles: p.summary.counts.articles }) : ''}</p>
           <div class="actions">
             <button class="primary" autofocus @click=${() => this.answer(false)}>${t('restore.confirm.no')}</button>
             <button class="danger" @click=${() => this.answer(true)}>${t('restore.confirm.yes')}</button>
@@ -268,29 +233,16 @@ export class BackupPanel extends LitElement {
       <section aria-labelledby="bh">
         <h3 id="bh">${t('backup.heading')}</h3>
         <p class="muted">${t('backup.explain')}</p>
-        <warraq-backup-encryption
-          ?disabled=${busy}
-          @change=${(e: Event) => (this.passphrase = (e.target as BackupEncryption).passphrase)}
-        ></warraq-backup-encryption>
-        <button
-          class="primary"
-          data-section="backup"
-          ?disabled=${busy || this.passphrase === ''}
-          @click=${() => this.backup()}
-        >
-          ${t('backup.run')}
-        </button>
+        <warraq-backup-encryption ?disabled=${busy} @change=${(e: Event) => (this.passphrase = (e.target as BackupEncryption).passphrase)}></warraq-backup-encryption>
+        <button class="primary" data-section="backup" ?disabled=${busy || this.passphrase === ''} @click=${() => this.backup()}>${t('backup.run')}</button>
       </section>
       <section aria-labelledby="rh">
         <h3 id="rh">${t('restore.heading')}</h3>
         <fieldset ?disabled=${busy}>
           <legend>${t('restore.mode')}</legend>
           ${(['merge', 'replace'] as const).map(
-            (m) =>
-              html` <label
-                ><input type="radio" name="mode" .checked=${this.mode === m} @change=${() => (this.mode = m)} />
-                ${t(`restore.${m}`)}</label
-              >`,
+            (m) => html`
+            <label><input type="radio" name="mode" .checked=${this.mode === m} @change=${() => (this.mode = m)}> ${t(`restore.${m}`)}</label>`,
           )}
         </fieldset>
         <button data-section="restore" ?disabled=${busy} @click=${() => this.chooseFile()}>${t('restore.run')}</button>

@@ -22,113 +22,26 @@ export class FeedsView extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: block;
-        overflow: auto;
-      }
-      .page {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(260px, 340px);
-        gap: 24px;
-        padding-block: 20px;
-        padding-inline: 24px;
-        max-inline-size: 1200px;
-        margin-inline: auto;
-      }
-      @media (max-width: 820px) {
-        .page {
-          grid-template-columns: 1fr;
-        }
-      }
-      h1 {
-        font-size: 1.4rem;
-        margin: 0 0 12px;
-      }
-      h2 {
-        font-size: 1.1rem;
-        margin: 0 0 8px;
-      }
-      form {
-        display: flex;
-        gap: 8px;
-        flex-wrap: wrap;
-        align-items: end;
-        margin-block-end: 8px;
-      }
-      label {
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-        flex: 1;
-        min-inline-size: 240px;
-      }
-      input {
-        padding-block: 6px;
-        padding-inline: 8px;
-        border: 1px solid var(--border);
-        border-radius: 6px;
-        background: var(--bg);
-      }
-      .hint {
-        font-size: 0.85rem;
-      }
-      .status {
-        margin-block: 8px;
-        min-block-size: 1.5em;
-      }
-      ul {
-        list-style: none;
-        padding: 0;
-        margin: 12px 0 0;
-        display: flex;
-        flex-direction: column;
-        gap: 10px;
-      }
-      li {
-        border: 1px solid var(--border);
-        border-radius: 8px;
-        padding-block: 10px;
-        padding-inline: 14px;
-        background: var(--bg-elev);
-        display: grid;
-        grid-template-columns: 1fr auto;
-        gap: 4px 12px;
-      }
-      li.broken {
-        border-inline-start: 4px solid var(--danger, #b00020);
-      }
-      h3 {
-        margin: 0;
-        font-size: 1.05rem;
-      }
-      .url {
-        font-size: 0.85rem;
-        direction: ltr;
-        unicode-bidi: isolate;
-        overflow-wrap: anywhere;
-      }
-      .meta {
-        font-size: 0.9rem;
-        display: flex;
-        gap: 14px;
-        flex-wrap: wrap;
-      }
-      .error {
-        color: var(--danger, #b00020);
-        font-weight: 600;
-      }
-      .ok {
-        color: var(--ok, #2e7d32);
-      }
-      .actions {
-        grid-row: 1 / span 3;
-        grid-column: 2;
-        display: flex;
-        flex-direction: column;
-        gap: 6px;
-        align-items: stretch;
-      }
-    `,
+    :host { display: block; overflow: auto; }
+    .page { display: grid; grid-template-columns: minmax(0, 1fr) minmax(260px, 340px); gap: 24px; padding-block: 20px; padding-inline: 24px; max-inline-size: 1200px; margin-inline: auto; }
+    @media (max-width: 820px) { .page { grid-template-columns: 1fr; } }
+    h1 { font-size: 1.4rem; margin: 0 0 12px; }
+    h2 { font-size: 1.1rem; margin: 0 0 8px; }
+    form { display: flex; gap: 8px; flex-wrap: wrap; align-items: end; margin-block-end: 8px; }
+    label { display: flex; flex-direction: column; gap: 4px; flex: 1; min-inline-size: 240px; }
+    input { padding-block: 6px; padding-inline: 8px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); }
+    .hint { font-size: 0.85rem; }
+    .status { margin-block: 8px; min-block-size: 1.5em; }
+    ul { list-style: none; padding: 0; margin: 12px 0 0; display: flex; flex-direction: column; gap: 10px; }
+    li { border: 1px solid var(--border); border-radius: 8px; padding-block: 10px; padding-inline: 14px; background: var(--bg-elev); display: grid; grid-template-columns: 1fr auto; gap: 4px 12px; }
+    li.broken { border-inline-start: 4px solid var(--danger, #b00020); }
+    h3 { margin: 0; font-size: 1.05rem; }
+    .url { font-size: 0.85rem; direction: ltr; unicode-bidi: isolate; overflow-wrap: anywhere; }
+    .meta { font-size: 0.9rem; display: flex; gap: 14px; flex-wrap: wrap; }
+    .error { color: var(--danger, #b00020); font-weight: 600; }
+    .ok { color: var(--ok, #2e7d32); }
+    .actions { grid-row: 1 / span 3; grid-column: 2; display: flex; flex-direction: column; gap: 6px; align-items: stretch; }
+  `,
   ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
@@ -228,21 +141,22 @@ export class FeedsView extends LitElement {
 
   private renderFeed(f: Feed) {
     const err = f.lastError;
-    return html` <li class=${err ? 'broken' : ''} aria-label=${f.title}>
-      <h3><bdi dir="auto">${f.title}</bdi></h3>
-      <div class="url" dir="ltr">${f.url}</div>
-      <div class="meta">
-        <span>${f.lastFetched ? t('feeds.lastFetched', { when: when(f.lastFetched) }) : t('feeds.never')}</span>
-        ${f.lastFetched && !err ? html`<span class="ok">${t('feeds.ok')}</span>` : nothing}
-        ${f.lastNew !== undefined && !err ? html`<span>${t('feeds.newItems', { count: f.lastNew })}</span>` : nothing}
-        ${f.collected ? html`<span>${t('feeds.collected', { count: f.collected })}</span>` : nothing}
-      </div>
-      ${err ? html`<div class="error" title=${err.message}>${t('feeds.error', { reason: errorReason(err) })}</div>` : nothing}
-      <div class="actions">
-        <button aria-label=${t('feeds.refreshOne', { title: f.title })} @click=${() => this.refresh([f.id])}>↻</button>
-        <button aria-label=${t('feeds.remove', { title: f.title })} @click=${() => this.unsubscribe(f)}>✕</button>
-      </div>
-    </li>`;
+    return html`
+      <li class=${err ? 'broken' : ''} aria-label=${f.title}>
+        <h3><bdi dir="auto">${f.title}</bdi></h3>
+        <div class="url" dir="ltr">${f.url}</div>
+        <div class="meta">
+          <span>${f.lastFetched ? t('feeds.lastFetched', { when: when(f.lastFetched) }) : t('feeds.never')}</span>
+          ${f.lastFetched && !err ? html`<span class="ok">${t('feeds.ok')}</span>` : nothing}
+          ${f.lastNew !== undefined && !err ? html`<span>${t('feeds.newItems', { count: f.lastNew })}</span>` : nothing}
+          ${f.collected ? html`<span>${t('feeds.collected', { count: f.collected })}</span>` : nothing}
+        </div>
+        ${err ? html`<div class="error" title=${err.message}>${t('feeds.error', { reason: errorReason(err) })}</div>` : nothing}
+        <div class="actions">
+          <button aria-label=${t('feeds.refreshOne', { title: f.title })} @click=${() => this.refresh([f.id])}>↻</button>
+          <button aria-label=${t('feeds.remove', { title: f.title })} @click=${() => this.unsubscribe(f)}>✕</button>
+        </div>
+      </li>`;
   }
 
   override render() {
@@ -253,23 +167,14 @@ export class FeedsView extends LitElement {
         <h1 id="feeds-h">${t('feeds.title')}</h1>
         <h2>${t('feeds.subscribeHeading')}</h2>
         <form @submit=${this.subscribe}>
-          <label
-            >${t('feeds.address')}
-            <input
-              type="text"
-              inputmode="url"
-              dir="ltr"
-              autocomplete="url"
-              .value=${this.address}
+          <label>${t('feeds.address')}
+            <input type="text" inputmode="url" dir="ltr" autocomplete="url" .value=${this.address}
               @input=${(e: Event) => {
                 this.address = (e.target as HTMLInputElement).value;
-              }}
-            />
+              }} />
             <span class="hint muted">${t('feeds.addressHint')}</span>
           </label>
-          <button class="primary" type="submit" ?disabled=${this.busy}>
-            ${this.busy ? t('feeds.subscribing') : t('feeds.subscribe')}
-          </button>
+          <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('feeds.subscribing') : t('feeds.subscribe')}</button>
         </form>
         <div class="toolbar">
           <button @click=${() => this.refresh()} ?disabled=${!feeds.length}>${t('feeds.refreshAll')}</button>
@@ -293,9 +198,7 @@ export class FeedsView extends LitElement {
         </div>
         ${
           feeds.length
-            ? html`<ul aria-label=${t('feeds.listLabel')}>
-                ${feeds.map((f) => this.renderFeed(f))}
-              </ul>`
+            ? html`<ul aria-label=${t('feeds.listLabel')}>${feeds.map((f) => this.renderFeed(f))}</ul>`
             : html`<p class="muted">${t('feeds.empty')}</p>`
         }
       </section>

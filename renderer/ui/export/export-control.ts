@@ -25,52 +25,16 @@ export class ExportControl extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: contents;
-      }
-      dialog {
-        border: 1px solid var(--border);
-        border-radius: 10px;
-        background: var(--bg);
-        color: var(--fg);
-        padding: 0;
-        inline-size: min(680px, calc(100vw - 32px));
-        max-block-size: calc(100vh - 48px);
-        box-shadow: 0 8px 32px rgb(0 0 0 / 0.25);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.35);
-      }
-      header {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 12px;
-        padding-block: 12px;
-        padding-inline: 20px;
-        border-block-end: 1px solid var(--border);
-        background: var(--bg-elev);
-        position: sticky;
-        inset-block-start: 0;
-        z-index: 1;
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.2rem;
-      }
-      .content {
-        padding-block: 12px 20px;
-        padding-inline: 20px;
-        display: flex;
-        flex-direction: column;
-        gap: 18px;
-      }
-      hr {
-        border: 0;
-        border-block-start: 1px solid var(--border);
-        margin: 0;
-      }
-    `,
+    :host { display: contents; }
+    dialog { border: 1px solid var(--border); border-radius: 10px; background: var(--bg); color: var(--fg); padding: 0;
+      inline-size: min(680px, calc(100vw - 32px)); max-block-size: calc(100vh - 48px); box-shadow: 0 8px 32px rgb(0 0 0 / 0.25); }
+    dialog::backdrop { background: rgb(0 0 0 / 0.35); }
+    header { display: flex; align-items: center; justify-content: space-between; gap: 12px; padding-block: 12px; padding-inline: 20px;
+      border-block-end: 1px solid var(--border); background: var(--bg-elev); position: sticky; inset-block-start: 0; z-index: 1; }
+    h2 { margin: 0; font-size: 1.2rem; }
+    .content { padding-block: 12px 20px; padding-inline: 20px; display: flex; flex-direction: column; gap: 18px; }
+    hr { border: 0; border-block-start: 1px solid var(--border); margin: 0; }
+  `,
   ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
@@ -137,18 +101,14 @@ export class ExportControl extends LitElement {
   override render() {
     return html`
       <button @click=${() => void this.openWith()}>${t('xb.open')}</button>
-      <dialog
-        aria-labelledby="xb-title"
-        @cancel=${this.onCancel}
-        @warraq-busy=${(e: CustomEvent<boolean>) => (this.busy = e.detail)}
-      >
+      <dialog aria-labelledby="xb-title" @cancel=${this.onCancel} @warraq-busy=${(e: CustomEvent<boolean>) => (this.busy = e.detail)}>
         <header>
           <h2 id="xb-title">${t('xb.title')}</h2>
           <button aria-label=${t('xb.close')} @click=${() => this.close()}>✕</button>
         </header>
         <div class="content">
           <warraq-export-notes .scopes=${this.scopes}></warraq-export-notes>
-          <hr />
+          <hr>
           <warraq-backup-panel></warraq-backup-panel>
         </div>
       </dialog>

@@ -85,28 +85,20 @@ export class ExportNotes extends LitElement {
         <fieldset ?disabled=${this.busy}>
           <legend>${t('export.scope')}</legend>
           ${this.scopes.map(
-            (s, i) =>
-              html` <label
-                ><input type="radio" name="scope" .checked=${i === this.chosen} @change=${() => this.choose(i)} />
-                <span dir="auto">${this.scopeLabel(s)}</span></label
-              >`,
+            (s, i) => html`
+            <label><input type="radio" name="scope" .checked=${i === this.chosen} @change=${() => this.choose(i)}> <span dir="auto">${this.scopeLabel(s)}</span></label>`,
           )}
         </fieldset>
         <fieldset ?disabled=${this.busy}>
           <legend>${t('export.format')}</legend>
           <div class="grid">
             ${EXPORT_FORMATS.map(
-              (f) =>
-                html` <label
-                  ><input type="radio" name="format" .checked=${f === this.format} @change=${() => (this.format = f)} />
-                  ${t(`export.format.${f}`)}</label
-                >`,
+              (f) => html`
+              <label><input type="radio" name="format" .checked=${f === this.format} @change=${() => (this.format = f)}> ${t(`export.format.${f}`)}</label>`,
             )}
           </div>
         </fieldset>
-        <p class="muted" role="status">
-          ${c ? (bib ? t('export.countArticles', { articles: c.articles }) : t('export.count', { annotations: c.annotations, articles: c.articles })) : ''}
-        </p>
+        <p class="muted" role="status">${c ? (bib ? t('export.countArticles', { articles: c.articles }) : t('export.count', { annotations: c.annotations, articles: c.articles })) : ''}</p>
         <button class="primary" ?disabled=${this.busy} @click=${() => this.run()}>${t('export.run')}</button>
         ${this.message ? html`<p class=${this.message.kind} role=${this.message.kind === 'error' ? 'alert' : 'status'}>${this.message.text}</p>` : nothing}
       </section>

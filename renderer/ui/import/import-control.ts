@@ -25,28 +25,16 @@ export class ImportControl extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: contents;
-      }
-      .overlay {
-        position: fixed;
-        inset: 0;
-        z-index: 20;
-        pointer-events: none;
-        display: grid;
-        place-items: center;
-        background: rgb(0 0 0 / 0.35);
-      }
-      .overlay div {
-        padding-block: 28px;
-        padding-inline: 40px;
-        border: 3px dashed var(--accent);
-        border-radius: 14px;
-        background: var(--bg-elev);
-        font-size: 1.3rem;
-        font-weight: 600;
-      }
-    `,
+    :host { display: contents; }
+    .overlay {
+      position: fixed; inset: 0; z-index: 20; pointer-events: none; display: grid; place-items: center;
+      background: rgb(0 0 0 / 0.35);
+    }
+    .overlay div {
+      padding-block: 28px; padding-inline: 40px; border: 3px dashed var(--accent); border-radius: 14px;
+      background: var(--bg-elev); font-size: 1.3rem; font-weight: 600;
+    }
+  `,
   ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;

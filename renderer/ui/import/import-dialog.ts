@@ -21,107 +21,26 @@ export class ImportDialog extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      dialog {
-        border: 1px solid var(--border);
-        border-radius: 10px;
-        background: var(--bg-elev);
-        color: var(--fg);
-        padding: 0;
-        box-shadow: 0 8px 32px rgb(0 0 0 / 0.25);
-      }
-      dialog.progress {
-        position: fixed;
-        inset-block-end: 16px;
-        inset-block-start: auto;
-        inset-inline: auto 16px;
-        margin: 0;
-        inline-size: min(460px, calc(100vw - 32px));
-        z-index: 10;
-      }
-      dialog.report {
-        inline-size: min(720px, calc(100vw - 48px));
-        max-block-size: calc(100vh - 64px);
-      }
-      dialog.report[open] {
-        display: flex;
-        flex-direction: column;
-      }
-      .details {
-        overflow: auto;
-        flex: 1;
-        min-block-size: 0;
-        padding-block: 0 8px;
-        padding-inline: 20px;
-      }
-      .foot {
-        padding-block: 12px;
-        padding-inline: 20px;
-        border-block-start: 1px solid var(--border);
-      }
-      .line {
-        display: flex;
-        gap: 16px;
-        flex-wrap: wrap;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.35);
-      }
-      .body {
-        padding-block: 16px;
-        padding-inline: 20px;
-        display: flex;
-        flex-direction: column;
-        gap: 10px;
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.15rem;
-      }
-      .bar {
-        block-size: 10px;
-        border-radius: 5px;
-        background: var(--border);
-        overflow: hidden;
-      }
-      .bar > div {
-        block-size: 100%;
-        background: var(--accent);
-        transition: inline-size 0.15s linear;
-      }
-      .current {
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-        font-size: 0.92rem;
-      }
-      .actions {
-        display: flex;
-        gap: 8px;
-        justify-content: flex-end;
-        align-items: center;
-      }
-      .summary {
-        margin: 0;
-        padding-inline-start: 1.2em;
-        line-height: 1.8;
-      }
-      .list {
-        margin: 0;
-        padding-inline-start: 1.2em;
-        line-height: 1.7;
-        font-size: 0.95rem;
-      }
-      .list li bdi {
-        font-weight: 600;
-      }
-      h3 {
-        margin: 6px 0 0;
-        font-size: 1rem;
-      }
-      .error {
-        color: var(--danger, #b00020);
-      }
-    `,
+    dialog { border: 1px solid var(--border); border-radius: 10px; background: var(--bg-elev); color: var(--fg); padding: 0; box-shadow: 0 8px 32px rgb(0 0 0 / 0.25); }
+    dialog.progress { position: fixed; inset-block-end: 16px; inset-block-start: auto; inset-inline: auto 16px; margin: 0; inline-size: min(460px, calc(100vw - 32px)); z-index: 10; }
+    dialog.report { inline-size: min(720px, calc(100vw - 48px)); max-block-size: calc(100vh - 64px); }
+    dialog.report[open] { display: flex; flex-direction: column; }
+    .details { overflow: auto; flex: 1; min-block-size: 0; padding-block: 0 8px; padding-inline: 20px; }
+    .foot { padding-block: 12px; padding-inline: 20px; border-block-start: 1px solid var(--border); }
+    .line { display: flex; gap: 16px; flex-wrap: wrap; }
+    dialog::backdrop { background: rgb(0 0 0 / 0.35); }
+    .body { padding-block: 16px; padding-inline: 20px; display: flex; flex-direction: column; gap: 10px; }
+    h2 { margin: 0; font-size: 1.15rem; }
+    .bar { block-size: 10px; border-radius: 5px; background: var(--border); overflow: hidden; }
+    .bar > div { block-size: 100%; background: var(--accent); transition: inline-size 0.15s linear; }
+    .current { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-size: 0.92rem; }
+    .actions { display: flex; gap: 8px; justify-content: flex-end; align-items: center; }
+    .summary { margin: 0; padding-inline-start: 1.2em; line-height: 1.8; }
+    .list { margin: 0; padding-inline-start: 1.2em; line-height: 1.7; font-size: 0.95rem; }
+    .list li bdi { font-weight: 600; }
+    h3 { margin: 6px 0 0; font-size: 1rem; }
+    .error { color: var(--danger, #b00020); }
+  `,
   ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
@@ -186,36 +105,20 @@ export class ImportDialog extends LitElement {
           : 0;
     const files = t('import.progress.files', { done: Math.min(p.filesDone + 1, p.filesTotal), total: p.filesTotal });
     return html`
-      <dialog
-        class="progress"
-        aria-labelledby="ptitle"
-        @keydown=${this.onProgressKey}
-        @cancel=${(e: Event) => e.preventDefault()}
-      >
+      <dialog class="progress" aria-labelledby="ptitle" @keydown=${this.onProgressKey} @cancel=${(e: Event) => e.preventDefault()}>
         <div class="body">
           <h2 id="ptitle">${t('import.progress.title')}</h2>
-          <div
-            class="bar"
-            role="progressbar"
-            aria-label=${t('import.progress.label')}
-            aria-valuemin="0"
-            aria-valuemax="100"
-            aria-valuenow=${pct}
-            aria-valuetext=${`${t('import.progress.percent', { percent: pct })} — ${files}`}
-          >
+          <div class="bar" role="progressbar" aria-label=${t('import.progress.label')} aria-valuemin="0" aria-valuemax="100"
+            aria-valuenow=${pct} aria-valuetext=${`${t('import.progress.percent', { percent: pct })} — ${files}`}>
             <div style="inline-size: ${pct}%"></div>
           </div>
           <div class="line"><span>${t('import.progress.percent', { percent: pct })}</span><span>${files}</span></div>
           <div class="current">${t('import.progress.current')} <bdi>${p.currentFile}</bdi></div>
           <!-- Not a live region: it changes ten times a second; the progressbar carries the value. -->
-          <div>
-            ${t('import.progress.counts', { imported: p.imported, duplicates: p.duplicates, failed: p.failed })}
-          </div>
+          <div>${t('import.progress.counts', { imported: p.imported, duplicates: p.duplicates, failed: p.failed })}</div>
           <div class="actions">
             ${cancelling ? html`<span class="muted" role="status">${t('import.cancelling')}</span>` : nothing}
-            <button ?disabled=${cancelling} @click=${() => this.services.importer.cancel()}>
-              ${t('import.cancel')}
-            </button>
+            <button ?disabled=${cancelling} @click=${() => this.services.importer.cancel()}>${t('import.cancel')}</button>
           </div>
         </div>
       </dialog>
@@ -226,9 +129,7 @@ export class ImportDialog extends LitElement {
     if (!items.length) return nothing;
     return html`
       <h3>${heading}</h3>
-      <ul class="list">
-        ${items.map((i) => html`<li><bdi>${i.path}</bdi>: ${issueText(i)}</li>`)}
-      </ul>
+      <ul class="list">${items.map((i) => html`<li><bdi>${i.path}</bdi>: ${issueText(i)}</li>`)}</ul>
     `;
   }
 
@@ -237,9 +138,7 @@ export class ImportDialog extends LitElement {
       <dialog class="report" aria-labelledby="rtitle" @close=${() => this.services.importer.dismiss()}>
         <div class="body">
           <h2 id="rtitle">${t('import.report.title')}</h2>
-          <ul class="summary">
-            ${summaryLines(r).map((l) => html`<li class=${r.error && l.includes(r.error.message) ? 'error' : ''}>${l}</li>`)}
-          </ul>
+          <ul class="summary">${summaryLines(r).map((l) => html`<li class=${r.error && l.includes(r.error.message) ? 'error' : ''}>${l}</li>`)}</ul>
         </div>
         <div class="details">
           ${this.renderIssues(t('import.report.failedList'), r.failed)}

@@ -211,45 +211,21 @@ export class LibraryView extends LitElement {
       this.virtualizer?.element(this.active)?.scrollIntoView({ block: 'nearest' });
   }
 
-  private renderArticleRow = (m: ArticleMeta, i: number) =>
-    html` <div
-      class="row"
-      role="row"
-      id="row-${i}"
-      aria-rowindex=${i + 2}
-      aria-selected=${i === this.active ? 'true' : 'false'}
+  private renderArticleRow = (m: ArticleMeta, i: number) => html`
+    <div class="row" role="row" id="row-${i}" aria-rowindex=${i + 2} aria-selected=${i === this.active ? 'true' : 'false'}
       @click=${() => {
         this.active = i;
-      }}
-      @dblclick=${() => this.open({ kind: 'article', meta: m })}
-    >
-      <div class="title" role="gridcell">
-        <a
-          href="#/article/${encodeURIComponent(m.id)}"
-          tabindex="-1"
-          @click=${(e: Event) => {
-            e.preventDefault();
-            this.open({ kind: 'article', meta: m });
-          }}
-          ><bdi dir="auto">${m.title}</bdi></a
-        >
-      </div>
+      }} @dblclick=${() => this.open({ kind: 'article', meta: m })}>
+      <div class="title" role="gridcell"><a href="#/article/${encodeURIComponent(m.id)}" tabindex="-1"
+        @click=${(e: Event) => {
+          e.preventDefault();
+          this.open({ kind: 'article', meta: m });
+        }}><bdi dir="auto">${m.title}</bdi></a></div>
       <div class="cell" role="gridcell"><bdi dir="auto">${this.services.stories.outletName(m.outlet)}</bdi></div>
-      <div class="cell" role="gridcell">
-        ${m.published || m.publishedHijri ? formatPublished(m) : t('library.undated')}
-      </div>
+      <div class="cell" role="gridcell">${m.published || m.publishedHijri ? formatPublished(m) : t('library.undated')}</div>
       <div class="cell" role="gridcell">${t('library.words', { count: m.words })}</div>
-      <div role="gridcell">
-        <button
-          class="del"
-          tabindex="-1"
-          aria-label=${t('library.delete', { title: m.title })}
-          title=${t('library.delete', { title: m.title })}
-          @click=${() => this.deleteRow({ kind: 'article', meta: m })}
-        >
-          ✕
-        </button>
-      </div>
+      <div role="gridcell"><button class="del" tabindex="-1" aria-label=${t('library.delete', { title: m.title })}
+        title=${t('library.delete', { title: m.title })} @click=${() => this.deleteRow({ kind: 'article', meta: m })}>✕</button></div>
     </div>`;
 
   private renderRow = (item: LibraryItem, i: number) => {
@@ -272,79 +248,48 @@ export class LibraryView extends LitElement {
   private renderToolbar() {
     const outlets = this.services.library.outlets();
     const byStory = isByStory(this.prefs);
-    return html` <header class="toolbar">
-      <h1>
-        ${t('library.title')}
-        <span class="muted count"
-          >(${
-            byStory && this.services.library.complete
-              ? t('stories.library.count', { stories: this.counts.rows, articles: this.counts.articles })
-              : t('library.count', { count: this.prefs.outlet ? this.counts.rows : this.services.library.size })
-          })</span
-        >
-      </h1>
-      ${
-        this.resume && this.services.library.meta(this.resume.meta.id)
-          ? html`<button
-              class="primary"
-              @click=${() => this.dispatchEvent(new NavigateEvent({ view: 'reader', id: this.resume!.meta.id, paragraph: this.resume!.paragraph || undefined }))}
-            >
-              ${t('library.continue', { title: this.resume.meta.title })}
-            </button>`
-          : ''
-      }
-      <button aria-pressed=${byStory ? 'true' : 'false'} @click=${() => this.setPrefs({ byStory: !byStory })}>
-        ${t('stories.library.byStory')}
-      </button>
-      <label
-        >${t('library.sort')}
+    return html`
+      <header class="toolbar">
+        <h1>${t('library.title')} <span class="muted count">(${
+          byStory && this.services.library.complete
+            ? t('stories.library.count', { stories: this.counts.rows, articles: this.counts.articles })
+            : t('library.count', { count: this.prefs.outlet ? this.counts.rows : this.services.library.size })
+        })</span></h1>
+        ${
+          this.resume && this.services.library.meta(this.resume.meta.id)
+            ? html`<button class="primary"
+          @click=${() => this.dispatchEvent(new NavigateEvent({ view: 'reader', id: this.resume!.meta.id, paragraph: this.resume!.paragraph || undefined }))}>
+          ${t('library.continue', { title: this.resume.meta.title })}</button>`
+            : ''
+        }
+        <button aria-pressed=${byStory ? 'true' : 'false'} @click=${() => this.setPrefs({ byStory: !byStory })}>${t('stories.library.byStory')}</button>
+        <label>${t('library.sort')}
+          ${
+            byStory
+              ? html`<select aria-label=${t('library.sort')} @change=${(e: Event) => this.setPrefs({ storySort: (e.target as HTMLSelectElement).value as StoryLibraryPrefs['storySort'] })}>
+            ${STORY_SORTS.map((s) => html`<option value=${s} ?selected=${s === (this.prefs.storySort ?? 'earliest')}>${t(`stories.library.sort.${s}`)}</option>`)}
+          </select>`
+              : html`<select aria-label=${t('library.sort')} @change=${(e: Event) => this.setPrefs({ sort: (e.target as HTMLSelectElement).value as LibrarySortKey })}>
+            ${SORTS.map((s) => html`<option value=${s} ?selected=${s === this.prefs.sort}>${t(`library.sort.${s}`)}</option>`)}
+          </select>`
+          }</label>
+        <button aria-label=${t('library.order')} title=${t('library.order')}
+          @click=${() => this.setPrefs({ descending: !this.prefs.descending })}>
+          ${this.prefs.descending ? t('library.order.desc') : t('library.order.asc')}</button>
+        <label>${t('library.filterOutlet')}
+          <select aria-label=${t('library.filterOutlet')} @change=${(e: Event) => this.setPrefs({ outlet: (e.target as HTMLSelectElement).value })}>
+            <option value="" ?selected=${!this.prefs.outlet}>${t('library.allOutlets')}</option>
+            ${outlets.map((o) => html`<option value=${o} ?selected=${o === this.prefs.outlet}>${this.services.stories.outletName(o)}</option>`)}
+          </select></label>
         ${
           byStory
-            ? html`<select
-                aria-label=${t('library.sort')}
-                @change=${(e: Event) => this.setPrefs({ storySort: (e.target as HTMLSelectElement).value as StoryLibraryPrefs['storySort'] })}
-              >
-                ${STORY_SORTS.map((s) => html`<option value=${s} ?selected=${s === (this.prefs.storySort ?? 'earliest')}>${t(`stories.library.sort.${s}`)}</option>`)}
-              </select>`
-            : html`<select
-                aria-label=${t('library.sort')}
-                @change=${(e: Event) => this.setPrefs({ sort: (e.target as HTMLSelectElement).value as LibrarySortKey })}
-              >
-                ${SORTS.map((s) => html`<option value=${s} ?selected=${s === this.prefs.sort}>${t(`library.sort.${s}`)}</option>`)}
-              </select>`
-        }</label
-      >
-      <button
-        aria-label=${t('library.order')}
-        title=${t('library.order')}
-        @click=${() => this.setPrefs({ descending: !this.prefs.descending })}
-      >
-        ${this.prefs.descending ? t('library.order.desc') : t('library.order.asc')}
-      </button>
-      <label
-        >${t('library.filterOutlet')}
-        <select
-          aria-label=${t('library.filterOutlet')}
-          @change=${(e: Event) => this.setPrefs({ outlet: (e.target as HTMLSelectElement).value })}
-        >
-          <option value="" ?selected=${!this.prefs.outlet}>${t('library.allOutlets')}</option>
-          ${outlets.map((o) => html`<option value=${o} ?selected=${o === this.prefs.outlet}>${this.services.stories.outletName(o)}</option>`)}
-        </select></label
-      >
-      ${
-        byStory
-          ? html`<label
-              >${t('stories.library.minOutlets')}
-              <select
-                aria-label=${t('stories.library.minOutlets')}
-                @change=${(e: Event) => this.setPrefs({ minOutlets: Number((e.target as HTMLSelectElement).value) })}
-              >
-                ${MIN_OUTLETS.map((n) => html`<option value=${n} ?selected=${n === (this.prefs.minOutlets ?? 1)}>${n === 1 ? t('stories.library.anyOutlets') : t('stories.library.atLeast', { count: n })}</option>`)}
-              </select></label
-            >`
-          : ''
-      }
-    </header>`;
+            ? html`<label>${t('stories.library.minOutlets')}
+          <select aria-label=${t('stories.library.minOutlets')} @change=${(e: Event) => this.setPrefs({ minOutlets: Number((e.target as HTMLSelectElement).value) })}>
+            ${MIN_OUTLETS.map((n) => html`<option value=${n} ?selected=${n === (this.prefs.minOutlets ?? 1)}>${n === 1 ? t('stories.library.anyOutlets') : t('stories.library.atLeast', { count: n })}</option>`)}
+          </select></label>`
+            : ''
+        }
+      </header>`;
   }
 
   override render() {
@@ -353,35 +298,19 @@ export class LibraryView extends LitElement {
       ${this.renderToolbar()}
       ${
         this.rows.length === 0
-          ? html`<p class="empty" role="status">
-              ${t(this.services.library.size ? 'stories.library.noMatch' : 'library.empty')}
-            </p>`
-          : html` <div
-              class="grid"
-              role="grid"
-              tabindex="0"
-              aria-label=${t('library.list')}
-              aria-rowcount=${this.rows.length + 1}
-              aria-activedescendant="row-${this.active}"
-              aria-description=${count}
-              @keydown=${this.onKey}
-            >
-              <div class="row head" role="row" aria-rowindex="1">
-                <div role="columnheader">${t('library.col.title')}</div>
-                <div role="columnheader">
-                  ${isByStory(this.prefs) ? t('stories.library.col.outlets') : t('library.col.outlet')}
-                </div>
-                <div role="columnheader">${t('library.col.date')}</div>
-                <div role="columnheader">${t('library.col.length')}</div>
-                <div role="columnheader"><span class="sr-only">✕</span></div>
-              </div>
-              <lit-virtualizer
-                scroller
-                role="rowgroup"
-                .items=${this.rows}
-                .renderItem=${this.renderRow}
-              ></lit-virtualizer>
-            </div>`
+          ? html`<p class="empty" role="status">${t(this.services.library.size ? 'stories.library.noMatch' : 'library.empty')}</p>`
+          : html`
+          <div class="grid" role="grid" tabindex="0" aria-label=${t('library.list')} aria-rowcount=${this.rows.length + 1}
+            aria-activedescendant="row-${this.active}" aria-description=${count} @keydown=${this.onKey}>
+            <div class="row head" role="row" aria-rowindex="1">
+              <div role="columnheader">${t('library.col.title')}</div>
+              <div role="columnheader">${isByStory(this.prefs) ? t('stories.library.col.outlets') : t('library.col.outlet')}</div>
+              <div role="columnheader">${t('library.col.date')}</div>
+              <div role="columnheader">${t('library.col.length')}</div>
+              <div role="columnheader"><span class="sr-only">✕</span></div>
+            </div>
+            <lit-virtualizer scroller role="rowgroup" .items=${this.rows} .renderItem=${this.renderRow}></lit-virtualizer>
+          </div>`
       }
     `;
   }

@@ -23,98 +23,53 @@ export function renderStoryRow(row: StoryRow, expanded: boolean, c: RowContext) 
   const title = row.lead.title;
   const many = row.outletCount > 1;
   const names = row.outletNames.join(language() === 'ar' ? '، ' : ', ');
-  return html`<div
-    class="row story"
-    role="row"
-    id="row-${c.index}"
-    aria-rowindex=${c.index + 2}
-    aria-selected=${c.active ? 'true' : 'false'}
-    @click=${c.select}
-    @dblclick=${c.open}
-  >
+  return html`<div class="row story" role="row" id="row-${c.index}" aria-rowindex=${c.index + 2} aria-selected=${c.active ? 'true' : 'false'}
+      @click=${c.select} @dblclick=${c.open}>
     <div class="title" role="gridcell">
-      <button
-        class="expander"
-        tabindex="-1"
-        aria-expanded=${expanded ? 'true' : 'false'}
+      <button class="expander" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'}
         aria-label=${t(expanded ? 'stories.library.collapse' : 'stories.library.expand', { title })}
         title=${t(expanded ? 'stories.library.collapse' : 'stories.library.expand', { title })}
         @click=${(e: Event) => {
           e.stopPropagation();
           c.toggle(row.id);
-        }}
-      >
-        ${expanded ? '−' : '+'}
-      </button>
-      <a
-        href="#/article/${encodeURIComponent(row.lead.id)}"
-        tabindex="-1"
+        }}>${expanded ? '−' : '+'}</button>
+      <a href="#/article/${encodeURIComponent(row.lead.id)}" tabindex="-1"
         @click=${(e: Event) => {
           e.preventDefault();
           c.open();
-        }}
-        ><bdi dir="auto">${title}</bdi></a
-      >
+        }}><bdi dir="auto">${title}</bdi></a>
     </div>
     <div class="cell" role="gridcell" title=${names}>
       <span class="badge ${many ? '' : 'one'}" aria-label=${t('stories.library.outlets', { count: row.outletCount })}
-        >${formatNumber(row.outletCount)}</span
-      ><bdi dir="auto">${names}</bdi>
-    </div>
-    <div class="cell" role="gridcell">
-      ${row.earliest ? formatPublished({ published: row.earliest }) : t('library.undated')}
-    </div>
-    <div class="cell" role="gridcell">
-      ${
-        row.editionCount > 1
-          ? t('stories.library.editions', { count: row.editionCount })
-          : t('library.words', { count: row.lead.words })
-      }
-    </div>
-    <div role="gridcell">
-      ${
-        row.articleIds.length === 1
-          ? html`<button
-              class="del"
-              tabindex="-1"
-              aria-label=${t('library.delete', { title })}
-              title=${t('library.delete', { title })}
-              @click=${(e: Event) => {
-                e.stopPropagation();
-                c.remove();
-              }}
-            >
-              ✕
-            </button>`
-          : nothing
-      }
-    </div>
+        >${formatNumber(row.outletCount)}</span><bdi dir="auto">${names}</bdi></div>
+    <div class="cell" role="gridcell">${row.earliest ? formatPublished({ published: row.earliest }) : t('library.undated')}</div>
+    <div class="cell" role="gridcell">${
+      row.editionCount > 1
+        ? t('stories.library.editions', { count: row.editionCount })
+        : t('library.words', { count: row.lead.words })
+    }</div>
+    <div role="gridcell">${
+      row.articleIds.length === 1
+        ? html`<button class="del" tabindex="-1"
+      aria-label=${t('library.delete', { title })} title=${t('library.delete', { title })}
+      @click=${(e: Event) => {
+        e.stopPropagation();
+        c.remove();
+      }}>✕</button>`
+        : nothing
+    }</div>
   </div>`;
 }
 
 export function renderEditionRow(e: Edition, last: boolean, c: RowContext) {
   const outlet = c.outletName(e.outlet);
-  return html`<div
-    class="row edition ${last ? 'last' : ''}"
-    role="row"
-    id="row-${c.index}"
-    aria-rowindex=${c.index + 2}
-    aria-selected=${c.active ? 'true' : 'false'}
-    @click=${c.select}
-    @dblclick=${c.open}
-  >
-    <div class="title" role="gridcell">
-      <a
-        href="#/article/${encodeURIComponent(e.articleId)}"
-        tabindex="-1"
-        aria-label=${t('stories.edition.open', { outlet, date: e.published ? formatPublished(e) : t('library.undated'), title: e.title })}
-        @click=${(ev: Event) => {
-          ev.preventDefault();
-          c.open();
-        }}
-        ><bdi dir="auto">${e.title}</bdi></a
-      >
-    </div>
+  return html`<div class="row edition ${last ? 'last' : ''}" role="row" id="row-${c.index}" aria-rowindex=${c.index + 2} aria-selected=${c.active ? 'true' : 'false'} @click=${c.select} @dblclick=${c.open}>
+    <div class="title" role="gridcell"><a href="#/article/${encodeURIComponent(e.articleId)}" tabindex="-1"
+      aria-label=${t('stories.edition.open', { outlet, date: e.published ? formatPublished(e) : t('library.undated'), title: e.title })}
+      @click=${(ev: Event) => {
+        ev.preventDefault();
+        c.open();
+      }}><bdi dir="auto">${e.title}</bdi></a></div>
     <div class="cell" role="gridcell"><bdi dir="auto">${outlet}</bdi></div>
     <div class="cell" role="gridcell">${e.published ? formatPublished(e) : t('library.undated')}</div>
     <div class="cell" role="gridcell"></div>

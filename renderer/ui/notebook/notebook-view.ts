@@ -120,13 +120,11 @@ export class NotebookView extends LitElement {
     all: string,
     set: (v: string) => void,
   ) {
-    return html`<label
-      >${label}
+    return html`<label>${label}
       <select aria-label=${label} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
         <option value="" ?selected=${!value}>${all}</option>
         ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
-      </select></label
-    >`;
+      </select></label>`;
   }
 
   private renderFilters() {
@@ -137,15 +135,7 @@ export class NotebookView extends LitElement {
     ];
     const color = f.colors?.[0];
     return html`<div class="filters toolbar">
-      <input
-        type="search"
-        dir="auto"
-        class="search"
-        aria-label=${t('notebook.search')}
-        placeholder=${t('notebook.search')}
-        .value=${f.text ?? ''}
-        @input=${this.onSearch}
-      />
+      <input type="search" dir="auto" class="search" aria-label=${t('notebook.search')} placeholder=${t('notebook.search')} .value=${f.text ?? ''} @input=${this.onSearch}>
       ${this.select(
         t('notebook.color'),
         color,
@@ -174,27 +164,9 @@ export class NotebookView extends LitElement {
         t('notebook.allArticles'),
         (v) => this.setFilter({ articleId: v || undefined }),
       )}
-      <label
-        >${t('notebook.from')}
-        <input
-          type="date"
-          aria-label=${t('notebook.from')}
-          .value=${f.from ?? ''}
-          @change=${(e: Event) => this.setFilter({ from: (e.target as HTMLInputElement).value || undefined })}
-      /></label>
-      <label
-        >${t('notebook.to')}
-        <input
-          type="date"
-          aria-label=${t('notebook.to')}
-          .value=${f.to ?? ''}
-          @change=${(e: Event) => this.setFilter({ to: (e.target as HTMLInputElement).value || undefined })}
-      /></label>
-      <button
-        @click=${() => this.setFilter({ colors: undefined, tag: undefined, outlet: undefined, articleId: undefined, from: undefined, to: undefined, text: undefined })}
-      >
-        ${t('notebook.clear')}
-      </button>
+      <label>${t('notebook.from')} <input type="date" aria-label=${t('notebook.from')} .value=${f.from ?? ''} @change=${(e: Event) => this.setFilter({ from: (e.target as HTMLInputElement).value || undefined })}></label>
+      <label>${t('notebook.to')} <input type="date" aria-label=${t('notebook.to')} .value=${f.to ?? ''} @change=${(e: Event) => this.setFilter({ to: (e.target as HTMLInputElement).value || undefined })}></label>
+      <button @click=${() => this.setFilter({ colors: undefined, tag: undefined, outlet: undefined, articleId: undefined, from: undefined, to: undefined, text: undefined })}>${t('notebook.clear')}</button>
     </div>`;
   }
 
@@ -205,24 +177,12 @@ export class NotebookView extends LitElement {
     return html`<li class="entry" style="--swatch: var(--hl-${a.color ?? 'yellow'})" data-id=${a.id}>
       ${a.selectors.length ? html`<blockquote dir="auto">${quote}</blockquote>` : html`<p class="muted">${t('notebook.wholeArticle')}</p>`}
       ${a.note ? html`<p class="note" dir="auto">${a.note}</p>` : nothing}
-      ${
-        a.tags.length
-          ? html`<ul class="tags" aria-label=${t('notes.tags')}>
-              ${a.tags.map((x) => html`<li><bdi>${x}</bdi></li>`)}
-            </ul>`
-          : nothing
-      }
+      ${a.tags.length ? html`<ul class="tags" aria-label=${t('notes.tags')}>${a.tags.map((x) => html`<li><bdi>${x}</bdi></li>`)}</ul>` : nothing}
       <p class="source muted">
         <!-- Parts are set apart by spacing, not by a middle dot, which reads as an Arabic zero beside ٢٨. -->
-        <bdi dir="auto" class="title">${e.meta?.title ?? ''}</bdi
-        ><bdi dir="auto">${e.meta?.outlet ?? ''}</bdi>
-        ${a.paragraph ? html`<span>${t('notes.paragraph', { n: a.paragraph })}</span>` : nothing}<time
-          datetime=${new Date(a.createdAt).toISOString()}
-          >${formatDate(new Date(a.createdAt).toISOString())}</time
-        >
-        <button class="open" aria-label=${t('notebook.open', { quote: name })} @click=${() => this.open(e)}>
-          ${t('notebook.openShort')}
-        </button>
+        <bdi dir="auto" class="title">${e.meta?.title ?? ''}</bdi><bdi dir="auto">${e.meta?.outlet ?? ''}</bdi>
+        ${a.paragraph ? html`<span>${t('notes.paragraph', { n: a.paragraph })}</span>` : nothing}<time datetime=${new Date(a.createdAt).toISOString()}>${formatDate(new Date(a.createdAt).toISOString())}</time>
+        <button class="open" aria-label=${t('notebook.open', { quote: name })} @click=${() => this.open(e)}>${t('notebook.openShort')}</button>
       </p>
     </li>`;
   }
@@ -232,34 +192,20 @@ export class NotebookView extends LitElement {
     return html`<div class="layout">
       <section class="main" aria-labelledby="nb-title">
         <header>
-          <h1 id="nb-title">
-            ${t('notebook.title')}
-            <span class="muted count" role="status">(${t('notebook.count', { count: this.entries.length })})</span>
-          </h1>
-          <button
-            @click=${() => this.dispatchEvent(new ExportRequestEvent({ scope: { kind: 'annotations', annotationIds: this.currentIds }, section: 'export' }))}
-          >
-            ${t('export.button')}
-          </button>
+          <h1 id="nb-title">${t('notebook.title')} <span class="muted count" role="status">(${t('notebook.count', { count: this.entries.length })})</span></h1>
+          <button @click=${() => this.dispatchEvent(new ExportRequestEvent({ scope: { kind: 'annotations', annotationIds: this.currentIds }, section: 'export' }))}>${t('export.button')}</button>
           ${this.renderFilters()}
         </header>
         ${
           list.length
-            ? html`<ol class="entries" aria-label=${t('notebook.list')}>
-                ${list.map((e) => this.renderEntry(e))}
-              </ol>`
+            ? html`<ol class="entries" aria-label=${t('notebook.list')}>${list.map((e) => this.renderEntry(e))}</ol>`
             : html`<p class="empty muted">${t('notebook.empty')}</p>`
         }
         ${
           this.entries.length > this.shown
-            ? html`<button
-                class="more"
-                @click=${() => {
-                  this.shown += PAGE;
-                }}
-              >
-                ${t('notebook.more')}
-              </button>`
+            ? html`<button class="more" @click=${() => {
+                this.shown += PAGE;
+              }}>${t('notebook.more')}</button>`
             : nothing
         }
       </section>

@@ -18,12 +18,8 @@ export class DateSettings extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: inline-flex;
-        gap: 6px;
-        align-items: center;
-      }
-    `,
+    :host { display: inline-flex; gap: 6px; align-items: center; }
+  `,
   ];
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
   protected readonly i18n = new LanguageController(this);
@@ -39,18 +35,12 @@ export class DateSettings extends LitElement {
   override render() {
     const p = this.services.settings.get('dates');
     return html`<span role="group" aria-label=${t('dates.settings')}>
-      <select
-        aria-label=${t('dates.calendar')}
-        title=${t('dates.calendar')}
-        @change=${(e: Event) => void this.set({ calendar: (e.target as HTMLSelectElement).value as DatePrefs['calendar'] })}
-      >
+      <select aria-label=${t('dates.calendar')} title=${t('dates.calendar')}
+        @change=${(e: Event) => void this.set({ calendar: (e.target as HTMLSelectElement).value as DatePrefs['calendar'] })}>
         ${CALENDAR_CHOICES.map((c) => html`<option value=${c} ?selected=${c === p.calendar}>${t(`dates.calendar.${c}`)}</option>`)}
       </select>
-      <select
-        aria-label=${t('dates.months')}
-        title=${t('dates.months')}
-        @change=${(e: Event) => void this.set({ months: (e.target as HTMLSelectElement).value as DatePrefs['months'] })}
-      >
+      <select aria-label=${t('dates.months')} title=${t('dates.months')}
+        @change=${(e: Event) => void this.set({ months: (e.target as HTMLSelectElement).value as DatePrefs['months'] })}>
         ${MONTH_REGIONS.map((m) => html`<option value=${m} ?selected=${m === p.months}>${t(`dates.months.${m}`)}</option>`)}
       </select>
     </span>`;

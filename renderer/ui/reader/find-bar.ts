@@ -31,28 +31,11 @@ export class FindBar extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: block;
-      }
-      .bar {
-        padding-block: 6px;
-        padding-inline: 16px;
-        border-block-end: 1px solid var(--border);
-        background: var(--bg-elev);
-      }
-      input {
-        min-block-size: 30px;
-        inline-size: 16rem;
-        padding-inline: 8px;
-        border: 1px solid var(--border);
-        border-radius: 6px;
-        background: var(--bg);
-      }
-      .count {
-        min-inline-size: 6em;
-        color: var(--fg-muted);
-      }
-    `,
+    :host { display: block; }
+    .bar { padding-block: 6px; padding-inline: 16px; border-block-end: 1px solid var(--border); background: var(--bg-elev); }
+    input { min-block-size: 30px; inline-size: 16rem; padding-inline: 8px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); }
+    .count { min-inline-size: 6em; color: var(--fg-muted); }
+  `,
   ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
@@ -167,23 +150,10 @@ export class FindBar extends LitElement {
     if (!this.opened) return nothing;
     const n = this.hits.length;
     return html`<div class="bar toolbar" role="search" aria-label=${t('find.bar')}>
-      <input
-        type="search"
-        dir="auto"
-        aria-label=${t('find.input')}
-        .value=${this.text}
-        @input=${this.onInput}
-        @keydown=${this.onKey}
-      />
-      <span class="count" role="status"
-        >${this.text.trim() ? (n ? t('find.count', { current: this.current + 1, total: n }) : t('find.none')) : ''}</span
-      >
-      <button aria-label=${t('find.prev')} title="Shift+F3" ?disabled=${!n} @click=${() => this.step(-1)}>
-        ${t('find.prev')}
-      </button>
-      <button aria-label=${t('find.next')} title="F3" ?disabled=${!n} @click=${() => this.step(1)}>
-        ${t('find.next')}
-      </button>
+      <input type="search" dir="auto" aria-label=${t('find.input')} .value=${this.text} @input=${this.onInput} @keydown=${this.onKey} />
+      <span class="count" role="status">${this.text.trim() ? (n ? t('find.count', { current: this.current + 1, total: n }) : t('find.none')) : ''}</span>
+      <button aria-label=${t('find.prev')} title="Shift+F3" ?disabled=${!n} @click=${() => this.step(-1)}>${t('find.prev')}</button>
+      <button aria-label=${t('find.next')} title="F3" ?disabled=${!n} @click=${() => this.step(1)}>${t('find.next')}</button>
       <button aria-label=${t('find.close')} @click=${() => this.close()}>✕</button>
     </div>`;
   }

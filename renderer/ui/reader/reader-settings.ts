@@ -17,21 +17,10 @@ export class ReaderSettings extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: flex;
-        gap: 8px;
-        align-items: center;
-        flex-wrap: wrap;
-      }
-      [role='radiogroup'] {
-        display: inline-flex;
-        gap: 4px;
-      }
-      .size {
-        min-inline-size: 2.5em;
-        text-align: center;
-      }
-    `,
+    :host { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+    [role='radiogroup'] { display: inline-flex; gap: 4px; }
+    .size { min-inline-size: 2.5em; text-align: center; }
+  `,
   ];
   @property({ attribute: false }) prefs!: ReaderPrefs;
   protected readonly i18n = new LanguageController(this);
@@ -43,45 +32,19 @@ export class ReaderSettings extends LitElement {
   override render() {
     const p = this.prefs;
     return html`
-      <button
-        aria-label=${t('reader.fontSmaller')}
-        title=${t('reader.fontSmaller')}
-        @click=${() => this.emit({ fontSize: Math.max(12, p.fontSize - 2) })}
-      >
-        −
-      </button>
+      <button aria-label=${t('reader.fontSmaller')} title=${t('reader.fontSmaller')} @click=${() => this.emit({ fontSize: Math.max(12, p.fontSize - 2) })}>−</button>
       <span class="size" role="status" aria-label=${t('reader.fontSize')}>${formatNumber(p.fontSize)}</span>
-      <button
-        aria-label=${t('reader.fontBigger')}
-        title=${t('reader.fontBigger')}
-        @click=${() => this.emit({ fontSize: Math.min(40, p.fontSize + 2) })}
-      >
-        +
-      </button>
-      <select
-        aria-label=${t('reader.lineHeight')}
-        title=${t('reader.lineHeight')}
-        @change=${(e: Event) => this.emit({ lineHeight: Number((e.target as HTMLSelectElement).value) })}
-      >
+      <button aria-label=${t('reader.fontBigger')} title=${t('reader.fontBigger')} @click=${() => this.emit({ fontSize: Math.min(40, p.fontSize + 2) })}>+</button>
+      <select aria-label=${t('reader.lineHeight')} title=${t('reader.lineHeight')} @change=${(e: Event) => this.emit({ lineHeight: Number((e.target as HTMLSelectElement).value) })}>
         ${LEADINGS.map((l) => html`<option value=${l} ?selected=${l === p.lineHeight}>${formatNumber(l)}</option>`)}
       </select>
-      <select
-        aria-label=${t('reader.width')}
-        title=${t('reader.width')}
-        @change=${(e: Event) => this.emit({ columnWidth: Number((e.target as HTMLSelectElement).value) })}
-      >
+      <select aria-label=${t('reader.width')} title=${t('reader.width')} @change=${(e: Event) => this.emit({ columnWidth: Number((e.target as HTMLSelectElement).value) })}>
         ${WIDTHS.map((w) => html`<option value=${w} ?selected=${w === p.columnWidth}>${formatNumber(w)}</option>`)}
       </select>
       <div role="radiogroup" aria-label=${t('reader.theme')}>
         ${THEMES.map(
-          (th) =>
-            html`<button
-              role="radio"
-              aria-checked=${th === p.theme ? 'true' : 'false'}
-              @click=${() => this.emit({ theme: th })}
-            >
-              ${t(`reader.theme.${th}`)}
-            </button>`,
+          (th) => html`<button role="radio" aria-checked=${th === p.theme ? 'true' : 'false'}
+          @click=${() => this.emit({ theme: th })}>${t(`reader.theme.${th}`)}</button>`,
         )}
       </div>
     `;

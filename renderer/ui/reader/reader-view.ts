@@ -253,14 +253,8 @@ export class ReaderView extends LitElement {
     const text = a.text.slice(range.start, range.end);
     const cls = `${blocks.first[b] ? '' : 'cont'}${b + 1 < blocks.count && !blocks.first[b + 1] ? ' cut' : ''}`;
     const segments = segment(range, decorations.within(range));
-    return html`<p
-      data-p=${blocks.para[b]! + 1}
-      data-b=${b}
-      data-start=${range.start}
-      class=${cls || nothing}
-      dir=${baseDirection(text)}
-    >
-      ${segments.map((s) => {
+    return html`<p data-p=${blocks.para[b]! + 1} data-b=${b} data-start=${range.start} class=${cls || nothing} dir=${baseDirection(text)}>${segments.map(
+      (s) => {
         const piece = a.text.slice(s.start, s.end);
         if (!s.decorations.length) return piece;
         const cls = s.decorations
@@ -271,8 +265,8 @@ export class ReaderView extends LitElement {
           .filter(Boolean)
           .join(' ');
         return html`<mark class=${cls} data-ids=${ids || nothing} data-start=${s.start}>${piece}</mark>`;
-      })}
-    </p>`;
+      },
+    )}</p>`;
   }
 
   private renderBody(a: Article, p: ReaderPrefs) {
@@ -281,13 +275,15 @@ export class ReaderView extends LitElement {
     const { from, to } = this.window.win;
     const { before, after } = this.window.gaps;
     const ids = Array.from({ length: to - from }, (_, k) => from + k);
-    return html`<section class="body ${this.window.whole ? '' : 'windowed'}" aria-label=${t('reader.paragraphs')}>
-      ${before > 0 ? html`<div class="gap" aria-hidden="true" style="block-size:${before}px"></div>` : nothing}${repeat(
-        ids,
-        (b) => b,
-        (b) => this.renderBlock(a, b, index),
-      )}${after > 0 ? html`<div class="gap" aria-hidden="true" style="block-size:${after}px"></div>` : nothing}
-    </section>`;
+    return html`<section class="body ${this.window.whole ? '' : 'windowed'}" aria-label=${t('reader.paragraphs')}>${
+      before > 0 ? html`<div class="gap" aria-hidden="true" style="block-size:${before}px"></div>` : nothing
+    }${repeat(
+      ids,
+      (b) => b,
+      (b) => this.renderBlock(a, b, index),
+    )}${
+      after > 0 ? html`<div class="gap" aria-hidden="true" style="block-size:${after}px"></div>` : nothing
+    }</section>`;
   }
 
   /** The side panel beside the text (annotations); features fill it. */
@@ -306,14 +302,8 @@ export class ReaderView extends LitElement {
         ${a.published || a.publishedHijri ? html`<time datetime=${a.published ?? nothing}>${formatPublished(a)}</time>` : nothing}
         ${
           a.url
-            ? html`<button
-                class="link"
-                @click=${() => this.services.platform.openExternal(a.url!)}
-                aria-label=${t('reader.source')}
-                title=${a.url}
-              >
-                ${t('reader.source')} ↗
-              </button>`
+            ? html`<button class="link" @click=${() => this.services.platform.openExternal(a.url!)}
+          aria-label=${t('reader.source')} title=${a.url}>${t('reader.source')} ↗</button>`
             : nothing
         }
       </p>
@@ -340,32 +330,22 @@ export class ReaderView extends LitElement {
     const a = this.article;
     return html`
       <nav class="bar toolbar" aria-label=${t('reader.settings')}>
-        <button @click=${() => this.dispatchEvent(new NavigateEvent({ view: 'library' }))} aria-label=${t('nav.back')}>
-          ${t('nav.back')}
-        </button>
+        <button @click=${() => this.dispatchEvent(new NavigateEvent({ view: 'library' }))} aria-label=${t('nav.back')}>${t('nav.back')}</button>
         <button @click=${() => this.go(-1)} aria-label=${t('reader.prev')} title="p">${t('reader.prev')}</button>
         <button @click=${() => this.go(1)} aria-label=${t('reader.next')} title="n">${t('reader.next')}</button>
         <span class="spacer"></span>
-        <warraq-reader-settings
-          .prefs=${p}
-          @reader-prefs=${(e: CustomEvent<Partial<ReaderPrefs>>) => this.setPrefs(e.detail)}
-        ></warraq-reader-settings>
+        <warraq-reader-settings .prefs=${p} @reader-prefs=${(e: CustomEvent<Partial<ReaderPrefs>>) => this.setPrefs(e.detail)}></warraq-reader-settings>
         <warraq-date-settings></warraq-date-settings>
       </nav>
-      <warraq-find-bar
-        .articleId=${this.articleId}
-        .query=${this.query ?? ''}
-        .body=${a?.paragraphs ?? NO_RANGES}
-        @find-hits=${this.onHits}
-      ></warraq-find-bar>
+      <warraq-find-bar .articleId=${this.articleId} .query=${this.query ?? ''} .body=${a?.paragraphs ?? NO_RANGES} @find-hits=${this.onHits}></warraq-find-bar>
       <div class="content">
         ${
           a
             ? html`<article style=${vars} tabindex="-1" aria-label=${a.title} @scroll=${this.onScroll}>
-                ${this.renderHeader(a)}
-                <warraq-editions-strip .articleId=${a.id}></warraq-editions-strip>
-                ${this.renderBody(a, p)}
-              </article>`
+          ${this.renderHeader(a)}
+          <warraq-editions-strip .articleId=${a.id}></warraq-editions-strip>
+          ${this.renderBody(a, p)}
+        </article>`
             : nothing
         }
         ${a ? this.renderAside(a) : nothing}

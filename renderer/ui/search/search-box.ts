@@ -19,21 +19,13 @@ export class SearchBox extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: block;
-      }
-      input {
-        inline-size: 20rem;
-        max-inline-size: 40vw;
-        min-block-size: 32px;
-        box-sizing: border-box;
-        padding-block: 4px;
-        padding-inline: 10px;
-        border: 1px solid var(--border);
-        border-radius: 6px;
-        background: var(--bg);
-      }
-    `,
+    :host { display: block; }
+    input {
+      inline-size: 20rem; max-inline-size: 40vw; min-block-size: 32px; box-sizing: border-box;
+      padding-block: 4px; padding-inline: 10px; border: 1px solid var(--border); border-radius: 6px;
+      background: var(--bg);
+    }
+  `,
   ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
@@ -96,16 +88,9 @@ export class SearchBox extends LitElement {
   };
 
   override render() {
-    return html`<input
-      type="search"
-      role="searchbox"
-      dir="auto"
-      aria-label=${t('search.box')}
-      placeholder=${t('search.boxHint')}
-      title=${t('search.boxHint')}
-      @input=${this.onInput}
-      @keydown=${this.onKey}
-    />`;
+    return html`<input type="search" role="searchbox" dir="auto" aria-label=${t('search.box')}
+      placeholder=${t('search.boxHint')} title=${t('search.boxHint')}
+      @input=${this.onInput} @keydown=${this.onKey} />`;
   }
 }
 

@@ -18,14 +18,11 @@ const ROWS: Array<[string[], string]> = [
 export function renderHelp() {
   return html`<details class="help">
     <summary>${t('search.help')}</summary>
-    <dl>
-      ${ROWS.map(
-        ([examples, key]) =>
-          html` <dt>
-              ${examples.map((e, i) => html`${i ? ' ' : ''}<code dir=${/^[a-z]/.test(e) ? 'ltr' : 'rtl'}>${e}</code>`)}
-            </dt>
-            <dd>${t(`search.help.${key}`)}</dd>`,
-      )}
+    <dl>${ROWS.map(
+      ([examples, key]) => html`
+      <dt>${examples.map((e, i) => html`${i ? ' ' : ''}<code dir=${/^[a-z]/.test(e) ? 'ltr' : 'rtl'}>${e}</code>`)}</dt>
+      <dd>${t(`search.help.${key}`)}</dd>`,
+    )}
     </dl>
     <p class="muted">${t('search.help.strict')}</p>
   </details>`;

@@ -18,21 +18,10 @@ export class SearchStatusLine extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        font-size: 0.85rem;
-        color: var(--fg-muted);
-      }
-      progress {
-        inline-size: 8rem;
-      }
-      button {
-        font-size: 0.8rem;
-        min-block-size: 26px;
-      }
-    `,
+    :host { display: flex; align-items: center; gap: 8px; font-size: 0.85rem; color: var(--fg-muted); }
+    progress { inline-size: 8rem; }
+    button { font-size: 0.8rem; min-block-size: 26px; }
+  `,
   ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
@@ -86,19 +75,9 @@ export class SearchStatusLine extends LitElement {
   override render() {
     const s = this.status;
     return html`
-      <span
-        role="status"
-        data-state=${s.state}
-        data-size=${s.size}
-        data-loaded=${s.loaded}
-        data-built=${s.built}
-        data-reason=${s.reason}
-        >${this.text(s)}</span
-      >
+      <span role="status" data-state=${s.state} data-size=${s.size} data-loaded=${s.loaded} data-built=${s.built} data-reason=${s.reason}>${this.text(s)}</span>
       ${s.state === 'building' ? html`<progress max=${s.total} .value=${s.done} aria-label=${t('search.status.building', { done: formatNumber(s.done), total: formatNumber(s.total) })}></progress>` : ''}
-      <button @click=${this.rebuild} ?disabled=${s.state === 'building' || s.state === 'loading'}>
-        ${t('search.rebuild')}
-      </button>
+      <button @click=${this.rebuild} ?disabled=${s.state === 'building' || s.state === 'loading'}>${t('search.rebuild')}</button>
     `;
   }
 }

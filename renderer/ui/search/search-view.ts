@@ -182,19 +182,11 @@ export class SearchView extends LitElement {
   private renderHit(r: CollapsedHit<SearchHit>, i: number) {
     const h = r.hit;
     const s = this.snippets[h.id];
-    return html`<li
-      id="r-${i}"
-      role="option"
-      aria-selected=${i === this.active ? 'true' : 'false'}
-      aria-labelledby="t-${i}"
-      @click=${() => this.open(h)}
-    >
+    return html`<li id="r-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'} aria-labelledby="t-${i}"
+        @click=${() => this.open(h)}>
       <div class="title" id="t-${i}" dir="auto">${h.title}</div>
-      <div class="meta">
-        <bdi>${this.services.stories.outletName(h.outlet)}</bdi
-        ><span>${h.published ? formatPublished(h) : t('search.undated')}</span>
-        ${r.moreOutlets > 0 ? html`<span class="more-outlets">${t('stories.search.moreOutlets', { count: r.moreOutlets })}</span>` : nothing}
-      </div>
+      <div class="meta"><bdi>${this.services.stories.outletName(h.outlet)}</bdi><span>${h.published ? formatPublished(h) : t('search.undated')}</span>
+        ${r.moreOutlets > 0 ? html`<span class="more-outlets">${t('stories.search.moreOutlets', { count: r.moreOutlets })}</span>` : nothing}</div>
       ${s ? html`<p class="snippet" dir="auto">${renderSnippet(s, s.offset > 0, true)}</p>` : nothing}
     </li>`;
   }
@@ -204,35 +196,22 @@ export class SearchView extends LitElement {
     return html`<div class="toolbar">
       ${
         r
-          ? html`<span class="summary" role="status"
-              >${t(r.total === 1 ? 'search.countOne' : 'search.count', { count: r.total })}
-              ${this.results.length < r.hits.length ? html`<span class="stories">${t('stories.search.stories', { count: this.results.length })}</span>` : nothing}
-              <span class="took"
-                >(${t('search.took', { ms: formatNumber(Math.round(r.tookMs * 10) / 10) })})</span
-              ></span
-            >`
+          ? html`<span class="summary" role="status">${t(r.total === 1 ? 'search.countOne' : 'search.count', { count: r.total })}
+        ${this.results.length < r.hits.length ? html`<span class="stories">${t('stories.search.stories', { count: this.results.length })}</span>` : nothing}
+        <span class="took">(${t('search.took', { ms: formatNumber(Math.round(r.tookMs * 10) / 10) })})</span></span>`
           : nothing
       }
-      <label
-        >${t('search.sort')}
+      <label>${t('search.sort')}
         <select @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as 'relevance' | 'date')}>
           <option value="relevance" ?selected=${this.sort === 'relevance'}>${t('search.sort.relevance')}</option>
           <option value="date" ?selected=${this.sort === 'date'}>${t('search.sort.date')}</option>
-        </select></label
-      >
-      <label class="toggle" title=${t('search.strictHint')}
-        ><input
-          type="checkbox"
-          .checked=${this.strict}
-          @change=${(e: Event) => (this.strict = (e.target as HTMLInputElement).checked)}
-        />${t('search.strict')}</label
-      >
+        </select></label>
+      <label class="toggle" title=${t('search.strictHint')}><input type="checkbox" .checked=${this.strict}
+        @change=${(e: Event) => (this.strict = (e.target as HTMLInputElement).checked)} />${t('search.strict')}</label>
       ${
         this.within
-          ? html`<span class="chip"
-              >${t('search.withinActive', { count: this.within.length })}
-              <button aria-label=${t('search.withinClear')} @click=${() => (this.within = null)}>✕</button></span
-            >`
+          ? html`<span class="chip">${t('search.withinActive', { count: this.within.length })}
+            <button aria-label=${t('search.withinClear')} @click=${() => (this.within = null)}>✕</button></span>`
           : html`<button ?disabled=${!r?.hits.length} @click=${this.searchWithin}>${t('search.within')}</button>`
       }
     </div>`;
@@ -243,10 +222,7 @@ export class SearchView extends LitElement {
     const hits = this.results.slice(0, this.shown);
     return html`
       <header>
-        <div class="toolbar">
-          <h1>${t('search.title')}</h1>
-          <warraq-search-status></warraq-search-status>
-        </div>
+        <div class="toolbar"><h1>${t('search.title')}</h1><warraq-search-status></warraq-search-status></div>
         ${this.renderControls()}
         ${(r?.warnings ?? []).map((w) => {
           const [key, value] = w.split(':');
@@ -259,16 +235,10 @@ export class SearchView extends LitElement {
           ? html`<p class="empty">${t('search.prompt')}</p>`
           : r.total === 0
             ? html`<p class="empty" role="status">${t('search.none')}</p>`
-            : html`<ol
-                role="listbox"
-                tabindex="0"
-                aria-label=${t('search.results')}
-                aria-activedescendant="r-${this.active}"
-                @keydown=${this.onKey}
-              >
-                ${hits.map((h, i) => this.renderHit(h, i))}
-                ${this.results.length > this.shown || r.hits.length < Math.min(r.total, LIMIT) ? html`<li role="none"><button class="more" @click=${this.more}>${t('search.more')}</button></li>` : nothing}
-              </ol>`
+            : html`<ol role="listbox" tabindex="0" aria-label=${t('search.results')} aria-activedescendant="r-${this.active}" @keydown=${this.onKey}>
+            ${hits.map((h, i) => this.renderHit(h, i))}
+            ${this.results.length > this.shown || r.hits.length < Math.min(r.total, LIMIT) ? html`<li role="none"><button class="more" @click=${this.more}>${t('search.more')}</button></li>` : nothing}
+          </ol>`
       }
     `;
   }

@@ -87,12 +87,9 @@ export class EditionCompare extends LitElement {
   private renderPicker(which: 'from' | 'to') {
     const id = `pick-${which}`;
     return html`<label for=${id}>${t(`stories.compare.${which}`)}</label>
-      <select
-        id=${id}
-        @change=${(e: Event) => {
-          this[which] = (e.target as HTMLSelectElement).value;
-        }}
-      >
+      <select id=${id} @change=${(e: Event) => {
+        this[which] = (e.target as HTMLSelectElement).value;
+      }}>
         ${this.editions.map((e) => html`<option value=${e.id} ?selected=${e.id === this[which]}>${this.label(e)}</option>`)}
       </select>`;
   }
@@ -107,33 +104,29 @@ export class EditionCompare extends LitElement {
         case 'added':
           return html`<ins class=${p.figure ? 'figure' : ''}>${p.text}</ins>`;
         default:
-          return html`<span class="spelling" title=${t('stories.compare.was', { was: p.was ?? '' })}
-            >${p.text}<span class="sr-only"> (${t('stories.compare.was', { was: p.was ?? '' })})</span></span
-          >`;
+          return html`<span class="spelling" title=${t('stories.compare.was', { was: p.was ?? '' })}>${p.text}<span class="sr-only"> (${t('stories.compare.was', { was: p.was ?? '' })})</span></span>`;
       }
     });
   }
 
   private renderSummary(d: EditionDiff) {
     return html`<p class="summary" role="status">
-        ${
-          d.added + d.removed === 0 && d.figures.length === 0
-            ? t('stories.compare.identical')
-            : t('stories.compare.counts', { added: d.added, removed: d.removed })
-        }
-        ${this.spelling ? html` · ${t('stories.compare.spellingCount', { count: d.spelling })}` : nothing}
-        ${d.complete ? nothing : html` · ${t('stories.compare.partial')}`}
-      </p>
       ${
-        d.figures.length
-          ? html`<section class="figures" aria-labelledby="figures-h">
-              <h3 id="figures-h">${t('stories.compare.figures')}</h3>
-              <ul aria-labelledby="figures-h">
-                ${d.figures.map((f) => html`<li><del class="figure">${f.from}</del> ${t('stories.compare.arrow')} <ins class="figure">${f.to}</ins></li>`)}
-              </ul>
-            </section>`
-          : nothing
-      }`;
+        d.added + d.removed === 0 && d.figures.length === 0
+          ? t('stories.compare.identical')
+          : t('stories.compare.counts', { added: d.added, removed: d.removed })
+      }
+      ${this.spelling ? html` · ${t('stories.compare.spellingCount', { count: d.spelling })}` : nothing}
+      ${d.complete ? nothing : html` · ${t('stories.compare.partial')}`}
+    </p>
+    ${
+      d.figures.length
+        ? html`<section class="figures" aria-labelledby="figures-h">
+      <h3 id="figures-h">${t('stories.compare.figures')}</h3>
+      <ul aria-labelledby="figures-h">${d.figures.map((f) => html`<li><del class="figure">${f.from}</del> ${t('stories.compare.arrow')} <ins class="figure">${f.to}</ins></li>`)}</ul>
+    </section>`
+        : nothing
+    }`;
   }
 
   override render() {
@@ -142,38 +135,26 @@ export class EditionCompare extends LitElement {
     return html`<dialog aria-labelledby="cmp-title">
       <header>
         <h2 id="cmp-title">${t('stories.compare.title')}</h2>
-        <button
-          aria-label=${t('stories.compare.close')}
-          title=${t('stories.compare.close')}
-          @click=${() => this.dialog?.close()}
-        >
-          ✕
-        </button>
+        <button aria-label=${t('stories.compare.close')} title=${t('stories.compare.close')} @click=${() => this.dialog?.close()}>✕</button>
       </header>
       <div class="controls toolbar">
-        ${this.renderPicker('from')} ${this.renderPicker('to')}
-        <label class="toggle"
-          ><input
-            type="checkbox"
-            .checked=${this.spelling}
-            @change=${(e: Event) => {
-              this.spelling = (e.target as HTMLInputElement).checked;
-            }}
-          />${t('stories.compare.spelling')}</label
-        >
+        ${this.renderPicker('from')}
+        ${this.renderPicker('to')}
+        <label class="toggle"><input type="checkbox" .checked=${this.spelling}
+          @change=${(e: Event) => {
+            this.spelling = (e.target as HTMLInputElement).checked;
+          }}>${t('stories.compare.spelling')}</label>
       </div>
-      <p class="legend muted">
-        <del>${t('stories.compare.legendRemoved')}</del>
-        <ins>${t('stories.compare.legendAdded')}</ins>
-        ${this.spelling ? html`<span class="spelling">${t('stories.compare.legendSpelling')}</span>` : nothing}
-      </p>
+      <p class="legend muted"><del>${t('stories.compare.legendRemoved')}</del> <ins>${t('stories.compare.legendAdded')}</ins>
+        ${this.spelling ? html`<span class="spelling">${t('stories.compare.legendSpelling')}</span>` : nothing}</p>
       ${
         ready
-          ? html` ${this.renderSummary(r.body)}
-              <section class="diff" aria-label=${t('stories.compare.text')}>
-                <h3 class="headline" dir="auto">${this.renderParts(r.title.parts)}</h3>
-                <div class="body" dir="auto">${this.renderParts(r.body.parts)}</div>
-              </section>`
+          ? html`
+        ${this.renderSummary(r.body)}
+        <section class="diff" aria-label=${t('stories.compare.text')}>
+          <h3 class="headline" dir="auto">${this.renderParts(r.title.parts)}</h3>
+          <div class="body" dir="auto">${this.renderParts(r.body.parts)}</div>
+        </section>`
           : html`<p class="muted" role="status">${t('stories.compare.loading')}</p>`
       }
     </dialog>`;

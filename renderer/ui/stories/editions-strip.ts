@@ -115,25 +115,16 @@ export class EditionsStrip extends LitElement {
     const date = e.published ? formatPublished(e) : t('stories.undated');
     const current = e.id === own?.id;
     return html`<li class=${current ? 'current' : ''}>
-      <button
-        class="edition"
-        aria-current=${current ? 'true' : 'false'}
-        aria-label=${t('stories.edition.open', { outlet, date, title: e.title })}
-        @click=${() => this.openEdition(e)}
-      >
+      <button class="edition" aria-current=${current ? 'true' : 'false'}
+        aria-label=${t('stories.edition.open', { outlet, date, title: e.title })} @click=${() => this.openEdition(e)}>
         <span class="outlet"><bdi>${outlet}</bdi></span>
         <time datetime=${e.published ?? nothing}>${date}</time>
         <span class="title" dir="auto">${e.title}</span>
       </button>
       ${
         !current && v.editions.length > 1
-          ? html`<button
-              class="compare"
-              aria-label=${t('stories.edition.compare', { outlet })}
-              @click=${() => this.openCompare(e)}
-            >
-              ${t('stories.compare.short')}
-            </button>`
+          ? html`<button class="compare" aria-label=${t('stories.edition.compare', { outlet })}
+        @click=${() => this.openCompare(e)}>${t('stories.compare.short')}</button>`
           : nothing
       }
     </li>`;
@@ -142,39 +133,27 @@ export class EditionsStrip extends LitElement {
   private renderDetail(own: Edition | undefined) {
     const meta = this.services.library.meta(this.articleId);
     if (!own || !meta || (own.outlet === meta.outlet && own.title === meta.title)) return nothing;
-    return html`<p class="detail" role="status">
-      ${t('stories.edition.asPrinted', { outlet: this.outlet(own.outlet) })}
+    return html`<p class="detail" role="status">${t('stories.edition.asPrinted', { outlet: this.outlet(own.outlet) })}
       <bdi class="title">${own.title}</bdi>
-      ${own.url ? html`<button class="link" @click=${() => this.services.platform.openExternal(own.url!)} title=${own.url}>${t('reader.source')} ↗</button>` : nothing}
-    </p>`;
+      ${own.url ? html`<button class="link" @click=${() => this.services.platform.openExternal(own.url!)} title=${own.url}>${t('reader.source')} ↗</button>` : nothing}</p>`;
   }
 
   private renderRelated(v: StoryView) {
     if (!v.related.length) return nothing;
     return html`<section class="related" aria-labelledby="rel-h">
       <h3 id="rel-h">${t('stories.related.title', { count: v.related.length })}</h3>
-      <ul>
-        ${v.related.map((r) => {
-          const outlet = this.outlet(r.meta.outlet);
-          return html`<li>
-            <a
-              href="#/article/${encodeURIComponent(r.articleId)}"
-              @click=${(e: Event) => {
-                e.preventDefault();
-                this.dispatchEvent(new NavigateEvent({ view: 'reader', id: r.articleId }));
-              }}
-              ><bdi>${outlet}</bdi> · <bdi dir="auto">${r.meta.title}</bdi></a
-            >
-            <span class="muted">${t(r.relation === 'same' ? 'stories.related.same' : 'stories.related.partial')}</span>
-            <button
-              aria-label=${t('stories.merge.label', { title: r.meta.title })}
-              @click=${() => this.act(() => this.services.stories.merge(v.story.id, r.storyId), 'stories.merge.done')}
-            >
-              ${t('stories.merge')}
-            </button>
-          </li>`;
-        })}
-      </ul>
+      <ul>${v.related.map((r) => {
+        const outlet = this.outlet(r.meta.outlet);
+        return html`<li>
+          <a href="#/article/${encodeURIComponent(r.articleId)}" @click=${(e: Event) => {
+            e.preventDefault();
+            this.dispatchEvent(new NavigateEvent({ view: 'reader', id: r.articleId }));
+          }}><bdi>${outlet}</bdi> · <bdi dir="auto">${r.meta.title}</bdi></a>
+          <span class="muted">${t(r.relation === 'same' ? 'stories.related.same' : 'stories.related.partial')}</span>
+          <button aria-label=${t('stories.merge.label', { title: r.meta.title })}
+            @click=${() => this.act(() => this.services.stories.merge(v.story.id, r.storyId), 'stories.merge.done')}>${t('stories.merge')}</button>
+        </li>`;
+      })}</ul>
     </section>`;
   }
 
@@ -186,51 +165,39 @@ export class EditionsStrip extends LitElement {
     const shown = this.expanded || v.editions.length <= 4 ? v.editions : v.editions.slice(0, 4);
     const meta = this.services.library.meta(this.articleId);
     return html`<section class="strip" aria-labelledby="strip-h">
-        <div class="toolbar">
-          <h2 id="strip-h">${n > 1 ? tCount('stories.strip.outlets', n) : t('stories.strip.one')}</h2>
-          <span class="spacer"></span>
-          ${
-            v.articles.length > 1
-              ? html`<button
-                  aria-label=${t('stories.split.label')}
-                  @click=${() => this.act(() => this.services.stories.split(this.articleId), 'stories.split.done')}
-                >
-                  ${t('stories.split')}
-                </button>`
-              : nothing
-          }
-          <button @click=${() => this.metaEditor?.open()}>${t('stories.meta.open')}</button>
-          ${meta ? html`<button @click=${() => this.outletEditor?.open(meta.outlet)}>${t('stories.outlet.open')}</button>` : nothing}
-        </div>
+      <div class="toolbar">
+        <h2 id="strip-h">${n > 1 ? tCount('stories.strip.outlets', n) : t('stories.strip.one')}</h2>
+        <span class="spacer"></span>
         ${
-          v.editions.length > 1
-            ? html`<ol class="editions" aria-label=${t('stories.strip.list')}>
-                  ${shown.map((e) => this.renderEdition(v, e, own))}
-                </ol>
-                ${
-                  v.editions.length > shown.length || this.expanded
-                    ? html`<button
-                        class="more"
-                        aria-expanded=${this.expanded ? 'true' : 'false'}
-                        @click=${() => {
-                          this.expanded = !this.expanded;
-                        }}
-                      >
-                        ${this.expanded ? t('stories.strip.less') : t('stories.strip.more', { count: v.editions.length - shown.length })}
-                      </button>`
-                    : nothing
-                }`
+          v.articles.length > 1
+            ? html`<button aria-label=${t('stories.split.label')}
+          @click=${() => this.act(() => this.services.stories.split(this.articleId), 'stories.split.done')}>${t('stories.split')}</button>`
             : nothing
         }
-        ${this.renderDetail(own)} ${this.renderRelated(v)}
-      </section>
-      <warraq-edition-compare
-        .editions=${v.editions}
-        .from=${this.compare.from}
-        .to=${this.compare.to}
-      ></warraq-edition-compare>
-      <warraq-meta-editor .articleId=${this.articleId}></warraq-meta-editor>
-      <warraq-outlet-editor></warraq-outlet-editor>`;
+        <button @click=${() => this.metaEditor?.open()}>${t('stories.meta.open')}</button>
+        ${meta ? html`<button @click=${() => this.outletEditor?.open(meta.outlet)}>${t('stories.outlet.open')}</button>` : nothing}
+      </div>
+      ${
+        v.editions.length > 1
+          ? html`<ol class="editions" aria-label=${t('stories.strip.list')}>
+        ${shown.map((e) => this.renderEdition(v, e, own))}
+      </ol>
+      ${
+        v.editions.length > shown.length || this.expanded
+          ? html`<button class="more" aria-expanded=${this.expanded ? 'true' : 'false'}
+        @click=${() => {
+          this.expanded = !this.expanded;
+        }}>${this.expanded ? t('stories.strip.less') : t('stories.strip.more', { count: v.editions.length - shown.length })}</button>`
+          : nothing
+      }`
+          : nothing
+      }
+      ${this.renderDetail(own)}
+      ${this.renderRelated(v)}
+    </section>
+    <warraq-edition-compare .editions=${v.editions} .from=${this.compare.from} .to=${this.compare.to}></warraq-edition-compare>
+    <warraq-meta-editor .articleId=${this.articleId}></warraq-meta-editor>
+    <warraq-outlet-editor></warraq-outlet-editor>`;
   }
 }
 

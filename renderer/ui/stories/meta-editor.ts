@@ -63,24 +63,13 @@ export class MetaEditor extends LitElement {
     return html`<dialog aria-labelledby="meta-h">
       <header>
         <h2 id="meta-h">${t('stories.meta.heading')}</h2>
-        <button
-          aria-label=${t('stories.dialog.close')}
-          title=${t('stories.dialog.close')}
-          @click=${() => this.dialog?.close()}
-        >
-          ✕
-        </button>
+        <button aria-label=${t('stories.dialog.close')} title=${t('stories.dialog.close')} @click=${() => this.dialog?.close()}>✕</button>
       </header>
       <form @submit=${this.save}>
         ${FIELDS.map(
-          (f) =>
-            html`<label for="meta-${f}">${t(`stories.meta.${f}`)}</label>
-              <input
-                id="meta-${f}"
-                name=${f}
-                dir=${f === 'url' || f === 'published' ? 'ltr' : 'auto'}
-                placeholder=${f === 'published' ? 'YYYY-MM-DD' : ''}
-              />`,
+          (f) => html`<label for="meta-${f}">${t(`stories.meta.${f}`)}</label>
+          <input id="meta-${f}" name=${f} dir=${f === 'url' || f === 'published' ? 'ltr' : 'auto'}
+            placeholder=${f === 'published' ? 'YYYY-MM-DD' : ''}>`,
         )}
         <p class="hint muted">${t('stories.meta.hint')}</p>
         ${this.error ? html`<p class="hint" role="alert">${this.error}</p>` : ''}

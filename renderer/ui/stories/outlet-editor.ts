@@ -69,20 +69,12 @@ export class OutletEditor extends LitElement {
     return html`<dialog aria-labelledby="outlet-h">
       <header>
         <h2 id="outlet-h">${t('stories.outlet.heading')}</h2>
-        <button
-          aria-label=${t('stories.dialog.close')}
-          title=${t('stories.dialog.close')}
-          @click=${() => this.dialog?.close()}
-        >
-          ✕
-        </button>
+        <button aria-label=${t('stories.dialog.close')} title=${t('stories.dialog.close')} @click=${() => this.dialog?.close()}>✕</button>
       </header>
       <form @submit=${this.save}>
         <span>${t('stories.outlet.id')}</span><code dir="ltr">${this.outletId}</code>
-        <label for="outlet-name">${t('stories.outlet.name')}</label
-        ><input id="outlet-name" name="name" dir="auto" required />
-        <label for="outlet-aliases">${t('stories.outlet.aliases')}</label
-        ><input id="outlet-aliases" name="aliases" dir="auto" />
+        <label for="outlet-name">${t('stories.outlet.name')}</label><input id="outlet-name" name="name" dir="auto" required>
+        <label for="outlet-aliases">${t('stories.outlet.aliases')}</label><input id="outlet-aliases" name="aliases" dir="auto">
         <p class="hint muted">${t('stories.outlet.hint')}</p>
         <div class="actions">
           <button type="button" @click=${() => this.dialog?.close()}>${t('stories.dialog.cancel')}</button>

@@ -27,14 +27,8 @@ export function renderStoryAnnotations(
       <p class="where muted">${t(here ? 'stories.notes.here' : 'stories.notes.there', { outlet })}</p>
       ${
         quote
-          ? html`<button
-              class="quote"
-              dir="auto"
-              aria-label=${t(here ? 'notes.goTo' : 'stories.notes.open', { quote, outlet })}
-              @click=${here ? reveal : open}
-            >
-              ${quote}
-            </button>`
+          ? html`<button class="quote" dir="auto" aria-label=${t(here ? 'notes.goTo' : 'stories.notes.open', { quote, outlet })}
+        @click=${here ? reveal : open}>${quote}</button>`
           : nothing
       }
       ${a.note ? html`<p class="note" dir="auto">${a.note}</p>` : nothing}
@@ -42,8 +36,6 @@ export function renderStoryAnnotations(
   };
   return html`<section class="story-notes" aria-labelledby="story-notes-h">
     <h3 id="story-notes-h">${t('stories.notes.title')}</h3>
-    <ol class="list">
-      ${story.placed.map((s) => item(s, true))}${story.elsewhere.map((s) => item(s, false))}
-    </ol>
+    <ol class="list">${story.placed.map((s) => item(s, true))}${story.elsewhere.map((s) => item(s, false))}</ol>
   </section>`;
 }
