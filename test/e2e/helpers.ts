@@ -76,6 +76,9 @@ export interface TestArticle {
  * set up a second article without going through the import screen (which import.spec.ts covers).
  */
 export async function storeArticle(page: Page, a: TestArticle): Promise<void> {
+  // The library is drawn before start-up seeds the sample; writing first would make the seeding see a
+  // non-empty library and skip the sample. Wait for the stored 'seeded' setting (state, not time).
+  await expect.poll(() => page.evaluate(seededSetting)).toBe(true);
   await page.evaluate(async (a) => {
     const paragraphs: { start: number; end: number }[] = [];
     let at = a.title.length + 2;
@@ -110,4 +113,24 @@ export async function storeArticle(page: Page, a: TestArticle): Promise<void> {
     db.close();
   }, a);
   await page.reload();
+}
+
+/** The `seeded` setting start-up writes once the sample question is settled (services/first-run.ts). */
+async function seededSetting(): Promise<boolean> {
+  const db = await new Promise<IDBDatabase>((res, rej) => {
+    const r = indexedDB.open('warraq');
+    r.onsuccess = () => res(r.result);
+    r.onerror = () => rej(r.error);
+  });
+  try {
+    if (!db.objectStoreNames.contains('settings')) return false;
+    const row = await new Promise<{ value?: unknown } | undefined>((res, rej) => {
+      const q = db.transaction('settings').objectStore('settings').get('seeded');
+      q.onsuccess = () => res(q.result as { value?: unknown } | undefined);
+      q.onerror = () => rej(q.error);
+    });
+    return row?.value === true;
+  } finally {
+    db.close();
+  }
 }
