@@ -8,7 +8,7 @@
 import { gregorianToHijri, type HijriParts } from '../article/hijri';
 import type { DateNote } from '../model';
 import type { ExportLang } from './common';
-import { arabicDigits, parseIsoDate, type DateParts } from './dates';
+import { AR_MONTHS, arabicDigits, EN_MONTHS, parseIsoDate, type DateParts } from './dates';
 
 export type CalendarChoice = 'gregorian' | 'hijri' | 'both';
 export type MonthRegion = 'levantine' | 'egyptian' | 'maghrebi';
@@ -23,20 +23,7 @@ export const CALENDAR_CHOICES: readonly CalendarChoice[] = ['gregorian', 'hijri'
 export const MONTH_REGIONS: readonly MonthRegion[] = ['levantine', 'egyptian', 'maghrebi'];
 
 export const MONTHS: Record<MonthRegion, readonly string[]> = {
-  levantine: [
-    'كانون الثاني',
-    'شباط',
-    'آذار',
-    'نيسان',
-    'أيار',
-    'حزيران',
-    'تموز',
-    'آب',
-    'أيلول',
-    'تشرين الأول',
-    'تشرين الثاني',
-    'كانون الأول',
-  ],
+  levantine: AR_MONTHS,
   egyptian: [
     'يناير',
     'فبراير',
@@ -53,20 +40,6 @@ export const MONTHS: Record<MonthRegion, readonly string[]> = {
   ],
   maghrebi: ['يناير', 'فبراير', 'مارس', 'أبريل', 'ماي', 'يونيو', 'يوليوز', 'غشت', 'شتنبر', 'أكتوبر', 'نونبر', 'دجنبر'],
 };
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const HIJRI_AR = [
   'محرم',
   'صفر',

@@ -4,7 +4,8 @@
  */
 import type { ExportLang } from './common';
 
-const AR_MONTHS = [
+/** Levantine month names, the default region (date-display.ts offers the others). */
+export const AR_MONTHS = [
   'كانون الثاني',
   'شباط',
   'آذار',
@@ -18,7 +19,7 @@ const AR_MONTHS = [
   'تشرين الثاني',
   'كانون الأول',
 ];
-const EN_MONTHS = [
+export const EN_MONTHS = [
   'January',
   'February',
   'March',
