@@ -107,7 +107,7 @@ test('killed during a bulk import: the same profile reopens whole; importing aga
   expect(inv.texts).toEqual(inv.articles); // every article has its text, every text its article
   await expect(
     page.getByRole('heading', {
-      name: new RegExp(`المكتبة \\(${inv.articles.length.toLocaleString('ar-EG')} مقالة\\)`),
+      name: new RegExp(`المقالات: ${inv.articles.length.toLocaleString('ar-EG')}\\)`),
     }),
   ).toBeVisible();
 
