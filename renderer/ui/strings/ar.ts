@@ -10,6 +10,7 @@ import { ar as fidelityAr } from './features/fidelity';
 import { ar as collectAr } from './features/collect';
 import { ar as scaleAr } from './features/scale';
 import { ar as interfaceAr } from './features/interface';
+import { ar as libraryAr } from './features/library';
 
 const base = {
   // app
@@ -299,6 +300,7 @@ export const ar = {
   ...collectAr,
   ...scaleAr,
   ...interfaceAr,
+  ...libraryAr,
 };
 
 export type StringKey = keyof typeof ar;

@@ -8,6 +8,7 @@ import { en as fidelityEn } from './features/fidelity';
 import { en as collectEn } from './features/collect';
 import { en as scaleEn } from './features/scale';
 import { en as interfaceEn } from './features/interface';
+import { en as libraryEn } from './features/library';
 
 export const en: Record<StringKey, string> = {
   ...storiesEn,
@@ -17,6 +18,7 @@ export const en: Record<StringKey, string> = {
   ...collectEn,
   ...scaleEn,
   ...interfaceEn,
+  ...libraryEn,
 
   // app
   'app.name': 'Warraq',
