@@ -182,8 +182,7 @@ async function startCollect(db: WarraqDb, platform: Platform, library: LibrarySe
   await Promise.all([feeds.load(), history.load()]);
   feeds.startSchedule();
   void watch.start().catch((e) => console.warn('watched folders:', e));
-  if (watch.available)
-    window.addEventListener('focus', () => void watch.rescan().catch((e) => console.warn('watched folders:', e)));
+  watch.followFocus(window);
   return { feeds, links: new SaveLinkService(fetch, queue), watch, history };
 }
 
