@@ -132,6 +132,17 @@ test('each broken feed shows its own error while the others still work', async (
   await expect(feedRow(page, 'خلاصة محذوفة')).toContainText('غير موجودة (404)');
   await expect(feedRow(page, 'موقع بلا إذن')).toContainText('استخدم تطبيق سطح المكتب');
   await expect(feedRow(page, 'خلاصة بطيئة')).toContainText('انتهت مهلة الانتظار', { timeout: 30_000 });
+  // Backoff: "Refresh all" leaves the five broken feeds alone and says so; a feed's own button asks it now.
+  await expect(feedRow(page, 'خلاصة محذوفة')).toContainText('المحاولة التالية:');
+  const gone = () => server.hits.get('/gone.xml') ?? 0;
+  const atom = () => server.hits.get('/atom.xml') ?? 0;
+  const [goneBefore, atomBefore] = [gone(), atom()];
+  await page.getByRole('button', { name: 'تحديث كل الخلاصات' }).click();
+  await expect.poll(atom).toBe(atomBefore + 1);
+  await expect(page.locator('warraq-feeds .status')).toContainText(`لم تُسأل ${ar(5)} من الخلاصات`);
+  expect(gone()).toBe(goneBefore);
+  await page.getByRole('button', { name: 'تحديث «خلاصة محذوفة»' }).click();
+  await expect.poll(gone).toBe(goneBefore + 1);
   await page.getByRole('navigation').getByRole('button', { name: 'المكتبة' }).click();
   await expect(articleLink(page, stories.atom[1]!.title)).toBeVisible();
 });
