@@ -135,6 +135,8 @@ function markup(name: IconName): string {
   if (s === undefined) {
     s = svgs[name]
       .trim()
+      .replace(/>\s+</g, '><')
+      .replace(/\s+/g, ' ')
       .replace(/\s*class="[^"]*"/, '')
       .replace('<svg', '<svg aria-hidden="true" focusable="false"');
     prepared.set(name, s);
