@@ -80,7 +80,9 @@ test("two outlets' copies become one story; the reader lists and compares the ed
     .getByRole('button', { name: 'Compare with the edition of واس' })
     .click();
   const en = page.getByRole('dialog', { name: 'Compare two editions' });
-  await expect(en.getByRole('list', { name: 'Changed figures' }).getByRole('listitem')).toHaveText(['1,300 became 1,200']);
+  await expect(en.getByRole('list', { name: 'Changed figures' }).getByRole('listitem')).toHaveText([
+    '1,300 became 1,200',
+  ]);
   await page.screenshot({ path: `${OUT}/stories-compare-en.png` });
   await en.getByRole('button', { name: 'Close the comparison' }).click();
   await page.screenshot({ path: `${OUT}/stories-strip-en.png` });
