@@ -196,8 +196,7 @@ function makeCollect(db: WarraqDb, platform: Platform, library: LibraryService, 
     await Promise.all([feeds.load(), history.load()]);
     feeds.startSchedule();
     void watch.start().catch((e) => console.warn('watched folders:', e));
-    if (watch.available)
-      window.addEventListener('focus', () => void watch.rescan().catch((e) => console.warn('watched folders:', e)));
+    watch.followFocus(window);
   };
   return { services: { feeds, links: new SaveLinkService(fetch, queue), watch, history }, start };
 }
