@@ -27,7 +27,8 @@ export const ar = {
   'feeds.collected': 'مقالات جُمعت: {count}',
   'feeds.ok': 'تعمل',
   'feeds.refreshOne': 'تحديث «{title}»',
-  'feeds.resting': 'لم تُسأل {count} من الخلاصات لأنها تنتظر بعد أخطاء حتى {when}؛ زر التحديث بجانب الخلاصة يسألها الآن.',
+  'feeds.resting':
+    'لم تُسأل {count} من الخلاصات لأنها تنتظر بعد أخطاء حتى {when}؛ زر التحديث بجانب الخلاصة يسألها الآن.',
   'feeds.retryAt': 'المحاولة التالية: {when}',
   'feeds.remove': 'إلغاء الاشتراك في «{title}»',
   'feeds.removed': 'أُلغي الاشتراك في «{title}». تبقى مقالاتها في المكتبة.',
