@@ -117,6 +117,8 @@ async function start(): Promise<void> {
     library,
     settings,
     search,
+    stories,
+    feeds: collect.feeds,
     schemaVersion: SCHEMA_VERSION,
     app: 'Warraq',
   });

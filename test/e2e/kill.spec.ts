@@ -129,10 +129,11 @@ test('killed during a restore: the same profile reopens as it was, says the rest
   const records: BackupRecord[] = [
     ...lib.articles.map((data) => ({ table: 'articles', data }) as BackupRecord),
     ...lib.texts.map((data) => ({ table: 'texts', data }) as BackupRecord),
+    ...lib.editions.map((data) => ({ table: 'editions', data }) as BackupRecord),
     ...lib.annotations.map((data) => ({ table: 'annotations', data }) as BackupRecord),
   ];
   const parts: Uint8Array[] = [];
-  for await (const c of writeBackup({ schemaVersion: 3, app: 'kill test', createdAt: 0 }, records)) parts.push(c);
+  for await (const c of writeBackup({ schemaVersion: 5, app: 'kill test', createdAt: 0 }, records)) parts.push(c);
   const file = join(work, 'big-backup.jsonl.gz');
   writeFileSync(file, gzipSync(Buffer.concat(parts)));
 

@@ -6,8 +6,9 @@
  *
  * - every key is unique within its table;
  * - every article has its text, and every text its article;
- * - every annotation and bookmark points at an article: one in the backup, or (merge) one already
- *   in the library — the latter the caller checks with `dangling`.
+ * - every article has at least one edition (issue 12; a version-1 file's are made by upgrade.ts);
+ * - every annotation, bookmark, edition and metadata edit points at an article: one in the backup, or
+ *   (merge) one already in the library — the latter the caller checks with `dangling`.
  *
  * Memory: one Set of keys per table (about 100 bytes a row: 3 MB for the 31,000-article corpus).
  */
@@ -16,6 +17,8 @@ import { BackupError, recordKey, type BackupRecord, type BackupTable } from './f
 export class ConsistencyCheck {
   private readonly keys = new Map<BackupTable, Set<string>>();
   private readonly textRecord = new Map<string, number>();
+  /** Articles that have an edition in the backup. */
+  private readonly edited = new Set<string>();
   /** Article ids annotations/bookmarks point at, with the first record that does. */
   private readonly refs = new Map<string, { table: BackupTable; record: number; id: string }>();
 
@@ -33,13 +36,17 @@ export class ConsistencyCheck {
     }
     set.add(key);
     if (r.table === 'texts') this.textRecord.set(key, n);
-    if ((r.table === 'annotations' || r.table === 'bookmarks') && !this.refs.has(r.data.articleId)) {
+    if (r.table === 'editions') this.edited.add(r.data.articleId);
+    if (
+      (r.table === 'annotations' || r.table === 'bookmarks' || r.table === 'editions' || r.table === 'metaEdits') &&
+      !this.refs.has(r.data.articleId)
+    ) {
       this.refs.set(r.data.articleId, { table: r.table, record: n, id: key });
     }
   }
 
   /**
-   * At the end of the file: throws BackupError 'missing-text' or 'orphan-text'; returns the article
+   * At the end of the file: throws BackupError 'missing-text', 'orphan-text' or 'missing-edition'; returns the article
    * ids annotations or bookmarks point at that the backup does not hold (a merge may still find them).
    */
   finish(): DanglingRef[] {
@@ -51,6 +58,14 @@ export class ConsistencyCheck {
           table: 'articles',
           id,
         });
+    }
+    for (const id of articles) {
+      if (!this.edited.has(id))
+        throw new BackupError(
+          'missing-edition',
+          `The backup is inconsistent: article ${id} has no edition (where it was published) in it.`,
+          { table: 'articles', id },
+        );
     }
     for (const id of texts) {
       if (!articles.has(id)) {
@@ -75,9 +90,16 @@ export interface DanglingRef {
   record: number;
 }
 
+const ROW_NAMES: Partial<Record<BackupTable, string>> = {
+  annotations: 'an annotation',
+  bookmarks: 'a bookmark',
+  editions: 'an edition',
+  metaEdits: 'a metadata correction',
+};
+
 /** The error for annotations or bookmarks that point at an article neither the backup nor the library holds. */
 export function danglingError(d: DanglingRef): BackupError {
-  const what = `${d.table === 'bookmarks' ? 'a bookmark' : 'an annotation'} (record ${d.record})`;
+  const what = `${ROW_NAMES[d.table] ?? 'a row'} (record ${d.record})`;
   return new BackupError(
     'dangling-ref',
     `The backup is inconsistent: ${what} points at article ${d.articleId}, which is neither in the backup nor in the library.`,
