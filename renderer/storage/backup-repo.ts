@@ -19,6 +19,7 @@
  */
 import type { Table } from 'dexie';
 import type { ArticleMeta, Edition, MetaEdit, MetaField } from '../core/model';
+import { editionOf } from '../core/stories/editions';
 import { withEdition } from './articles-repo';
 import type { WarraqDb } from './db';
 import { guard } from './errors';
@@ -195,6 +196,7 @@ export class BackupRepo {
         } else {
           updated = await this.mergeIntoOwn(run);
         }
+        await this.healEditions();
         await db.settings.where('key').startsWith(`${JOURNAL_PREFIX}${run}:`).delete();
         return { deleted, overwritten, updated };
       }),
@@ -251,6 +253,20 @@ export class BackupRepo {
       await db.articles.put(next);
     }
     return changed.map((m) => m.id);
+  }
+
+  /**
+   * Every article keeps at least its first edition (the v4 invariant). Articles written without one
+   * (restored from a backup made before editions were backed up, or stored by hand) get it from their
+   * own meta, as the v4 upgrade does — inside the commit transaction.
+   */
+  private async healEditions(): Promise<void> {
+    const db = this.db;
+    const edited = new Set((await db.editions.orderBy('articleId').uniqueKeys()) as string[]);
+    const bare = ((await db.articles.toCollection().primaryKeys()) as string[]).filter((id) => !edited.has(id));
+    if (!bare.length) return;
+    const metas = (await db.articles.bulkGet(bare)).filter((m): m is ArticleMeta => !!m);
+    await db.editions.bulkPut(metas.map((m) => editionOf(m)));
   }
 
   /** Replace: the story detector's rows of articles that are gone (inside the commit transaction). */

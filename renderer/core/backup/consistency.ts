@@ -6,7 +6,6 @@
  *
  * - every key is unique within its table;
  * - every article has its text, and every text its article;
- * - every article has at least one edition (issue 12; a version-1 file's are made by upgrade.ts);
  * - every annotation, bookmark, edition and metadata edit points at an article: one in the backup, or
  *   (merge) one already in the library — the latter the caller checks with `dangling`.
  *
@@ -17,8 +16,6 @@ import { BackupError, recordKey, type BackupRecord, type BackupTable } from './f
 export class ConsistencyCheck {
   private readonly keys = new Map<BackupTable, Set<string>>();
   private readonly textRecord = new Map<string, number>();
-  /** Articles that have an edition in the backup. */
-  private readonly edited = new Set<string>();
   /** Article ids annotations/bookmarks point at, with the first record that does. */
   private readonly refs = new Map<string, { table: BackupTable; record: number; id: string }>();
 
@@ -36,7 +33,6 @@ export class ConsistencyCheck {
     }
     set.add(key);
     if (r.table === 'texts') this.textRecord.set(key, n);
-    if (r.table === 'editions') this.edited.add(r.data.articleId);
     if (
       (r.table === 'annotations' || r.table === 'bookmarks' || r.table === 'editions' || r.table === 'metaEdits') &&
       !this.refs.has(r.data.articleId)
@@ -46,7 +42,7 @@ export class ConsistencyCheck {
   }
 
   /**
-   * At the end of the file: throws BackupError 'missing-text', 'orphan-text' or 'missing-edition'; returns the article
+   * At the end of the file: throws BackupError 'missing-text' or 'orphan-text'; returns the article
    * ids annotations or bookmarks point at that the backup does not hold (a merge may still find them).
    */
   finish(): DanglingRef[] {
@@ -58,14 +54,6 @@ export class ConsistencyCheck {
           table: 'articles',
           id,
         });
-    }
-    for (const id of articles) {
-      if (!this.edited.has(id))
-        throw new BackupError(
-          'missing-edition',
-          `The backup is inconsistent: article ${id} has no edition (where it was published) in it.`,
-          { table: 'articles', id },
-        );
     }
     for (const id of texts) {
       if (!articles.has(id)) {

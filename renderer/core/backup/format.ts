@@ -126,9 +126,7 @@ export type BackupErrorCode =
   | 'duplicate-id'
   | 'missing-text'
   | 'orphan-text'
-  | 'dangling-ref'
-  // issue 12: every article keeps its first edition
-  | 'missing-edition';
+  | 'dangling-ref';
 
 /**
  * Every problem with a backup file. `code` is for the UI's own wording; `message` is a plain

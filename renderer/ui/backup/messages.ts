@@ -32,7 +32,6 @@ const BY_CODE: Record<string, string> = {
   'missing-text': 'restore.error.missingText',
   'orphan-text': 'restore.error.orphanText',
   'dangling-ref': 'restore.error.dangling',
-  'missing-edition': 'restore.error.missingEdition',
   'wrong-passphrase': 'restore.error.passphrase',
   'not-decrypted': 'restore.error.encrypted',
 };
