@@ -117,7 +117,7 @@ async function start(): Promise<void> {
     settings,
     search,
     stories,
-    feeds: collect.feeds,
+    feeds: collect.services.feeds,
     schemaVersion: SCHEMA_VERSION,
     app: 'Warraq',
   });
