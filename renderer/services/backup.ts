@@ -218,6 +218,8 @@ export class BackupService extends EventTarget {
   private async refresh(): Promise<void> {
     const { library, settings, search, stories, feeds } = this.deps;
     await library.load();
+    // Outlet names first: the views re-read the library on its change just below.
+    await stories?.restored().catch((e: unknown) => console.error('stories after restore failed', e));
     // An empty change makes views re-read the library without an incremental index update;
     // the index is rebuilt whole from what was restored just below.
     library.dispatchEvent(new CustomEvent('change', { detail: { added: [], removed: [] } }));
@@ -228,7 +230,6 @@ export class BackupService extends EventTarget {
     }
     void search?.rebuild?.().catch((e) => console.error('search rebuild after restore failed', e));
     await feeds?.load().catch((e: unknown) => console.error('feeds reload after restore failed', e));
-    await stories?.restored().catch((e: unknown) => console.error('stories after restore failed', e));
   }
 
   private progress(p: BackupProgress, options: RunOptions): void {

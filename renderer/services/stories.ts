@@ -153,7 +153,10 @@ export class StoriesService extends EventTarget {
    */
   async restored(): Promise<void> {
     this.stored = new Map((await this.repo.outlets()).map((o) => [o.id, o]));
+    this.names.clear();
     this.groupsCache = null;
+    this.rowsCache = null;
+    this.version++;
     this.port?.postMessage({ type: 'restart' });
     this.changed({ stories: [], outlets: true });
   }

@@ -227,6 +227,7 @@ describe('backups carry the stories data model (issue 12)', () => {
     await mine.port.idle();
     expect(okaz2.meta.id).toBe(okaz.meta.id);
     expect(mine.library.meta(okaz.meta.id)?.editions).toBe(1);
+    expect(mine.stories.outletName('sabq')).not.toBe('صحيفة سبق');
 
     const r = await mine.backup.restore(blob, 'merge');
     await mine.port.idle();
@@ -239,6 +240,8 @@ describe('backups carry the stories data model (issue 12)', () => {
       earliest: '2015-07-20',
     });
     expect(mine.library.meta(other.meta.id)).toMatchObject({ title: 'الذهب يرتفع', byline: 'مراسل الاقتصاد' });
+    // The renamed outlet's name is read again (not the name cached before the restore).
+    expect(mine.stories.outletName('sabq')).toBe('صحيفة سبق');
   });
 });
 
