@@ -12,6 +12,7 @@ import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
 import { LanguageController, t } from '../strings/i18n';
 import { reportError } from '../common/report-error';
+import { icon } from '../common/icons';
 
 @customElement('warraq-notices')
 export class Notices extends LitElement {
@@ -70,7 +71,7 @@ export class Notices extends LitElement {
       <div class="notice ${n.kind}" role=${n.kind === 'error' ? 'alert' : 'status'}>
         <p>${t(n.message, n.params)}</p>
         ${n.undo ? html`<button @click=${() => this.undo(n)}>${t('notice.undo')}</button>` : ''}
-        <button aria-label=${t('notice.dismiss')} title=${t('notice.dismiss')} @click=${() => this.services.notifier.dismiss(n.id)}>✕</button>
+        <button class="icon-btn" aria-label=${t('notice.dismiss')} title=${t('notice.dismiss')} @click=${() => this.services.notifier.dismiss(n.id)}>${icon('close')}</button>
       </div>`,
     );
   }

@@ -27,6 +27,7 @@ import { LanguageController, language, t, formatNumber } from '../strings/i18n';
 import { formatPublished } from '../common/article-date';
 import { NavigateEvent } from '../app/route';
 import { reportError } from '../common/report-error';
+import { icon } from '../common/icons';
 
 const SORTS: LibrarySortKey[] = ['imported', 'date', 'title', 'outlet'];
 const PAGE = 10;
@@ -225,7 +226,7 @@ export class LibraryView extends LitElement {
       <div class="cell" role="gridcell">${m.published || m.publishedHijri ? formatPublished(m) : t('library.undated')}</div>
       <div class="cell" role="gridcell">${t('library.words', { count: m.words })}</div>
       <div role="gridcell"><button class="del" tabindex="-1" aria-label=${t('library.delete', { title: m.title })}
-        title=${t('library.delete', { title: m.title })} @click=${() => this.deleteRow({ kind: 'article', meta: m })}>✕</button></div>
+        title=${t('library.delete', { title: m.title })} @click=${() => this.deleteRow({ kind: 'article', meta: m })}>${icon('close')}</button></div>
     </div>`;
 
   private renderRow = (item: LibraryItem, i: number) => {

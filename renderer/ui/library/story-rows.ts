@@ -8,6 +8,7 @@ import type { Edition } from '../../core/model';
 import type { StoryRow } from '../../services/stories';
 import { t, formatNumber, language } from '../strings/i18n';
 import { formatPublished } from '../common/article-date';
+import { icon } from '../common/icons';
 
 export interface RowContext {
   index: number;
@@ -32,7 +33,7 @@ export function renderStoryRow(row: StoryRow, expanded: boolean, c: RowContext) 
         @click=${(e: Event) => {
           e.stopPropagation();
           c.toggle(row.id);
-        }}>${expanded ? '−' : '+'}</button>
+        }}>${icon(expanded ? 'chevron-down' : 'chevron-forward')}</button>
       <a href="#/article/${encodeURIComponent(row.lead.id)}" tabindex="-1"
         @click=${(e: Event) => {
           e.preventDefault();
@@ -55,7 +56,7 @@ export function renderStoryRow(row: StoryRow, expanded: boolean, c: RowContext) 
       @click=${(e: Event) => {
         e.stopPropagation();
         c.remove();
-      }}>✕</button>`
+      }}>${icon('close')}</button>`
         : nothing
     }</div>
   </div>`;

@@ -6,7 +6,7 @@
  *
  * Public: `filter` (the current NotebookFilter) and `currentIds` (annotation ids the filter shows),
  * for "export the notebook's current filter".
- * Events: `warraq-navigate`; `notebook-filter` CustomEvent<{filter, ids}> after each (re)load.
+ * Events: `warraq-navigate`; `warraq-export-scope` (the annotations shown) after each (re)load.
  * Services: annotations, library (through context).
  */
 import { LitElement, html, nothing } from 'lit';
@@ -23,11 +23,7 @@ import { LanguageController, formatDate, t } from '../strings/i18n';
 import { notebookStyles } from './notebook-styles';
 import '../annotations/bookmarks-list';
 import { ExportRequestEvent } from '../export/events';
-
-export interface NotebookFilterEvent {
-  filter: NotebookFilter;
-  ids: string[];
-}
+import { ExportScopeEvent } from '../app/app-state';
 
 /** Entries drawn at once; "show more" adds as many again (a notebook of thousands stays quick). */
 const PAGE = 200;
@@ -77,13 +73,7 @@ export class NotebookView extends LitElement {
       if (n !== this.loads) return; // a newer filter is on its way
       this.entries = entries;
       this.tagList = tags;
-      this.dispatchEvent(
-        new CustomEvent<NotebookFilterEvent>('notebook-filter', {
-          detail: { filter: this.filter, ids: this.currentIds },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      this.dispatchEvent(new ExportScopeEvent({ kind: 'annotations', annotationIds: this.currentIds }));
     } catch (e) {
       reportError(this.services.notifier, e);
     }
@@ -217,8 +207,5 @@ export class NotebookView extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'warraq-notebook': NotebookView;
-  }
-  interface HTMLElementEventMap {
-    'notebook-filter': CustomEvent<NotebookFilterEvent>;
   }
 }

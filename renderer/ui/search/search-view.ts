@@ -24,6 +24,7 @@ import { searchStyles } from './search-styles';
 import { renderSnippet } from './snippet-view';
 import { renderHelp } from './search-help';
 import './search-status';
+import { icon } from '../common/icons';
 
 /**
  * Results fetched first (small, so typing stays instant; the total is still counted), at most
@@ -61,7 +62,6 @@ export class SearchView extends LitElement {
       void this.runSearch();
     }
   };
-  private readonly onFocusResults = () => this.focusList();
   /** A regrouping or a rename changes how hits collapse and what outlets are called. */
   private readonly onStories = () => {
     if (this.response) this.results = this.services.stories.collapse(this.response.hits);
@@ -71,14 +71,12 @@ export class SearchView extends LitElement {
     super.connectedCallback();
     this.services.search.addEventListener('status', this.onStatus);
     this.services.stories.addEventListener('change', this.onStories);
-    window.addEventListener('search-focus-results', this.onFocusResults);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.services.search.removeEventListener('status', this.onStatus);
     this.services.stories.removeEventListener('change', this.onStories);
-    window.removeEventListener('search-focus-results', this.onFocusResults);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -211,7 +209,7 @@ export class SearchView extends LitElement {
       ${
         this.within
           ? html`<span class="chip">${t('search.withinActive', { count: this.within.length })}
-            <button aria-label=${t('search.withinClear')} @click=${() => (this.within = null)}>✕</button></span>`
+            <button class="icon-btn" aria-label=${t('search.withinClear')} @click=${() => (this.within = null)}>${icon('close')}</button></span>`
           : html`<button ?disabled=${!r?.hits.length} @click=${this.searchWithin}>${t('search.within')}</button>`
       }
     </div>`;
