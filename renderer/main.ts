@@ -118,6 +118,8 @@ async function start(): Promise<void> {
     library,
     settings,
     search,
+    stories,
+    feeds: collect.services.feeds,
     schemaVersion: SCHEMA_VERSION,
     app: 'Warraq',
   });

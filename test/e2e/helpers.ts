@@ -135,7 +135,7 @@ export async function storeArticle(page: Page, a: TestArticle): Promise<void> {
 }
 
 /** The `seeded` setting start-up writes once the sample question is settled (services/first-run.ts). */
-async function seededSetting(): Promise<boolean> {
+export async function seededSetting(): Promise<boolean> {
   const db = await new Promise<IDBDatabase>((res, rej) => {
     const r = indexedDB.open('warraq');
     r.onsuccess = () => res(r.result);

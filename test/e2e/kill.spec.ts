@@ -12,6 +12,7 @@ import { gzipSync } from 'fflate';
 // @ts-expect-error plain ESM helper shared with the config
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 import { writeBackup, type BackupRecord } from '../../renderer/core/backup';
+import { seededSetting } from './helpers';
 import { makeLibrary } from '../fixtures/backup/library';
 import { headerMenu } from './helpers';
 
@@ -130,15 +131,18 @@ test('killed during a restore: the same profile reopens as it was, says the rest
   const records: BackupRecord[] = [
     ...lib.articles.map((data) => ({ table: 'articles', data }) as BackupRecord),
     ...lib.texts.map((data) => ({ table: 'texts', data }) as BackupRecord),
+    ...lib.editions.map((data) => ({ table: 'editions', data }) as BackupRecord),
     ...lib.annotations.map((data) => ({ table: 'annotations', data }) as BackupRecord),
   ];
   const parts: Uint8Array[] = [];
-  for await (const c of writeBackup({ schemaVersion: 3, app: 'kill test', createdAt: 0 }, records)) parts.push(c);
+  for await (const c of writeBackup({ schemaVersion: 5, app: 'kill test', createdAt: 0 }, records)) parts.push(c);
   const file = join(work, 'big-backup.jsonl.gz');
   writeFileSync(file, gzipSync(Buffer.concat(parts)));
 
   const profile = mkdtempSync(join(work, 'profile-restore-'));
   let { context, page } = await launch(profile);
+  // Start-up seeds the sample after the first paint: take the inventory once that is settled.
+  await expect.poll(() => page.evaluate(seededSetting)).toBe(true);
   const before = await inventory(page);
   await headerMenu(page, 'تصدير ونسخ احتياطي');
   const dialog = page.getByRole('dialog', { name: /التصدير والنسخ الاحتياطي/ });
