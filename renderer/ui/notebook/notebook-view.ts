@@ -9,8 +9,8 @@
  * Events: `warraq-navigate`; `warraq-export-scope` (the annotations shown) after each (re)load.
  * Services: annotations, library (through context).
  */
-import { LitElement, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { type PropertyValues, LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/model';
 import type { Services } from '../../services/services';
@@ -35,6 +35,8 @@ export class NotebookView extends LitElement {
   static override styles = [baseStyles, notebookStyles];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
+  /** A tag to filter by, from the route (the sidebar's tags). */
+  @property() tag?: string;
   @state() filter: NotebookFilter = {};
   @state() private entries: NotebookEntry[] = [];
   @state() private tagList: string[] = [];
@@ -47,6 +49,10 @@ export class NotebookView extends LitElement {
   /** Ids of the annotations the current filter shows, newest first. */
   get currentIds(): string[] {
     return this.entries.map((e) => e.annotation.id);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('tag') && this.tag !== this.filter.tag) this.setFilter({ tag: this.tag });
   }
 
   override connectedCallback(): void {
