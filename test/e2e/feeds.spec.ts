@@ -234,7 +234,7 @@ test('a link dragged over the window says it will be saved; dropped, it is saved
   await expectStory(page, stories.link[0]!, 'مرصد الأخبار');
 
   // In English too.
-  await page.getByRole('button', { name: 'Switch the interface to English' }).click();
+  await switchLanguage(page, 'en');
   await drag('link', url);
   await expect(overlay).toHaveText('Drop the link here to save the page');
   await stopDrag();
