@@ -47,7 +47,8 @@ export class SearchView extends LitElement {
   @state() private active = 0;
   @state() private sort: 'relevance' | 'date' = 'relevance';
   @state() private strict = false;
-  @state() private within: string[] | null = null;
+  /** Search within results: the earlier queries (each matched in full by the engine) and their count. */
+  @state() private within: { queries: string[]; count: number } | null = null;
   @el('ol') private list?: HTMLElement;
   protected readonly i18n = new LanguageController(this);
   private run = 0;
@@ -99,7 +100,7 @@ export class SearchView extends LitElement {
         sort: this.sort,
         strict: this.strict,
         limit: FIRST,
-        ...(this.within ? { within: this.within } : {}),
+        ...(this.within ? { narrow: this.within.queries } : {}),
       };
       const response = await this.services.search.search(q, options);
       if (run !== this.run) return;
@@ -131,7 +132,7 @@ export class SearchView extends LitElement {
       sort: this.sort,
       strict: this.strict,
       limit: LIMIT,
-      ...(this.within ? { within: this.within } : {}),
+      ...(this.within ? { narrow: this.within.queries } : {}),
     };
     const response = await this.services.search.search(this.query.trim(), options);
     if (run === this.run) {
@@ -149,10 +150,11 @@ export class SearchView extends LitElement {
       .catch((e) => isSuperseded(e) || reportError(this.services.notifier, e));
   };
 
+  /** Narrows the next queries to this one's whole result set (not only the hits fetched). */
   private searchWithin = (): void => {
-    void this.all()
-      .then((hits) => (this.within = hits.map((h) => h.id)))
-      .catch((e) => isSuperseded(e) || reportError(this.services.notifier, e));
+    const q = this.query.trim();
+    if (!q || !this.response) return;
+    this.within = { queries: [...(this.within?.queries ?? []), q], count: this.response.total };
   };
 
   private open(hit: SearchHit): void {
@@ -210,7 +212,7 @@ export class SearchView extends LitElement {
         @change=${(e: Event) => (this.strict = (e.target as HTMLInputElement).checked)} />${t('search.strict')}</label>
       ${
         this.within
-          ? html`<span class="chip">${t('search.withinActive', { count: this.within.length })}
+          ? html`<span class="chip">${t('search.withinActive', { count: this.within.count })}
             <button aria-label=${t('search.withinClear')} @click=${() => (this.within = null)}>✕</button></span>`
           : html`<button ?disabled=${!r?.hits.length} @click=${this.searchWithin}>${t('search.within')}</button>`
       }
