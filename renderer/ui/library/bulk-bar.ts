@@ -1,0 +1,97 @@
+/**
+ * <warraq-library-bulk> — the bar over the library list while articles are selected: how many, and
+ * tag, export, delete and clear the selection. Tag opens a small field (existing tags offered).
+ *
+ * Properties: `count`, `tags` (existing tags to offer). Events: `warraq-bulk-action`
+ * (BulkActionEvent: 'tag' with the tag, 'export', 'delete', 'clear').
+ */
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, state, query } from 'lit/decorators.js';
+import { Download, Tag, Trash2, X } from 'lucide-static';
+import { baseStyles } from '../common/styles';
+import { LanguageController, t } from '../strings/i18n';
+import { icon } from './icons';
+
+export type BulkAction = { action: 'tag'; tag: string } | { action: 'export' | 'delete' | 'clear' };
+
+export class BulkActionEvent extends CustomEvent<BulkAction> {
+  constructor(detail: BulkAction) {
+    super('warraq-bulk-action', { detail, bubbles: true, composed: true });
+  }
+}
+
+@customElement('warraq-library-bulk')
+export class LibraryBulkBar extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+    :host { display: block; }
+    .bar { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; padding-block: 6px; padding-inline: 20px;
+      background: color-mix(in srgb, var(--accent) 12%, var(--bg)); border-block-end: 1px solid var(--border); }
+    .count { font-weight: 700; margin-inline-end: auto; }
+    button { display: inline-flex; align-items: center; gap: 6px; }
+    button.danger { color: var(--danger); border-color: color-mix(in srgb, var(--danger) 50%, var(--border)); }
+    form { display: inline-flex; gap: 6px; align-items: center; }
+    input { min-block-size: 32px; box-sizing: border-box; padding-inline: 8px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); }
+    .icon { display: inline-flex; }
+    .icon svg { inline-size: 16px; block-size: 16px; }
+  `,
+  ];
+
+  @property({ type: Number }) count = 0;
+  @property({ attribute: false }) tags: string[] = [];
+  @state() private tagging = false;
+  @query('input') private input?: HTMLInputElement;
+  protected readonly i18n = new LanguageController(this);
+
+  private send(detail: BulkAction): void {
+    this.dispatchEvent(new BulkActionEvent(detail));
+  }
+
+  private async openTag(): Promise<void> {
+    this.tagging = true;
+    await this.updateComplete;
+    this.input?.focus();
+  }
+
+  private submitTag(e: Event): void {
+    e.preventDefault();
+    const tag = this.input?.value.trim() ?? '';
+    if (!tag) return;
+    this.tagging = false;
+    this.send({ action: 'tag', tag });
+  }
+
+  override render() {
+    return html`<div class="bar" role="toolbar" aria-label=${t('library.bulk.label')}>
+      <span class="count" role="status">${t('library.bulk.count', { count: this.count })}</span>
+      ${
+        this.tagging
+          ? html`<form @submit=${this.submitTag} @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Escape') {
+                e.stopPropagation();
+                this.tagging = false;
+              }
+            }}>
+            <input dir="auto" list="bulk-tags" aria-label=${t('library.bulk.tagName')} placeholder=${t('library.bulk.tagName')} />
+            <datalist id="bulk-tags">${this.tags.map((x) => html`<option value=${x}></option>`)}</datalist>
+            <button class="primary" type="submit">${t('library.bulk.tagApply')}</button>
+          </form>`
+          : html`<button @click=${() => this.openTag()}>${icon(Tag)}${t('library.bulk.tag')}</button>`
+      }
+      <button @click=${() => this.send({ action: 'export' })}>${icon(Download)}${t('library.bulk.export')}</button>
+      <button class="danger" @click=${() => this.send({ action: 'delete' })}>${icon(Trash2)}${t('library.bulk.delete')}</button>
+      <button aria-label=${t('library.bulk.clear')} title=${t('library.bulk.clear')} @click=${() => this.send({ action: 'clear' })}>${icon(X)}</button>
+      ${nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'warraq-library-bulk': LibraryBulkBar;
+  }
+  interface HTMLElementEventMap {
+    'warraq-bulk-action': BulkActionEvent;
+  }
+}
