@@ -22,6 +22,8 @@ import { NavigateEvent } from '../app/route';
 import { LanguageController, formatDate, t } from '../strings/i18n';
 import { notebookStyles } from './notebook-styles';
 import '../annotations/bookmarks-list';
+import './date-field';
+import type { DayChangeEvent } from './date-field';
 import { ExportRequestEvent } from '../export/events';
 
 export interface NotebookFilterEvent {
@@ -119,10 +121,11 @@ export class NotebookView extends LitElement {
     options: [string, string][],
     all: string,
     set: (v: string) => void,
+    withAll = true,
   ) {
     return html`<label>${label}
       <select aria-label=${label} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${!value}>${all}</option>
+        ${withAll ? html`<option value="" ?selected=${!value}>${all}</option>` : nothing}
         ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
       </select></label>`;
   }
@@ -164,9 +167,24 @@ export class NotebookView extends LitElement {
         t('notebook.allArticles'),
         (v) => this.setFilter({ articleId: v || undefined }),
       )}
-      <label>${t('notebook.from')} <input type="date" aria-label=${t('notebook.from')} .value=${f.from ?? ''} @change=${(e: Event) => this.setFilter({ from: (e.target as HTMLInputElement).value || undefined })}></label>
-      <label>${t('notebook.to')} <input type="date" aria-label=${t('notebook.to')} .value=${f.to ?? ''} @change=${(e: Event) => this.setFilter({ to: (e.target as HTMLInputElement).value || undefined })}></label>
-      <button @click=${() => this.setFilter({ colors: undefined, tag: undefined, outlet: undefined, articleId: undefined, from: undefined, to: undefined, text: undefined })}>${t('notebook.clear')}</button>
+      <span class="dates">
+        ${this.select(
+          t('library.notebook.dateOf'),
+          f.dateOf ?? 'annotation',
+          [
+            ['annotation', t('library.notebook.dateOf.annotation')],
+            ['article', t('library.notebook.dateOf.article')],
+          ],
+          '',
+          (v) => this.setFilter({ dateOf: v === 'article' ? 'article' : undefined }),
+          false,
+        )}
+        <warraq-date-field .label=${t('library.notebook.from', { format: t('library.date.format') })} .value=${f.from ?? ''}
+          @warraq-day-change=${(e: DayChangeEvent) => this.setFilter({ from: e.detail || undefined })}></warraq-date-field>
+        <warraq-date-field .label=${t('library.notebook.to', { format: t('library.date.format') })} .value=${f.to ?? ''}
+          @warraq-day-change=${(e: DayChangeEvent) => this.setFilter({ to: e.detail || undefined })}></warraq-date-field>
+      </span>
+      <button @click=${() => this.setFilter({ colors: undefined, tag: undefined, outlet: undefined, articleId: undefined, from: undefined, to: undefined, dateOf: undefined, text: undefined })}>${t('notebook.clear')}</button>
     </div>`;
   }
 
