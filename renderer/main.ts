@@ -68,7 +68,6 @@ async function start(): Promise<void> {
     library,
     () => new Worker(new URL('./workers/search.worker.js', document.baseURI), { type: 'module' }),
   );
-  search.start();
   const rest = async (): Promise<void> => {
     if (firstScreen) {
       await library.load();
@@ -91,7 +90,7 @@ async function start(): Promise<void> {
         type: 'module',
       }) as unknown as ImportWorker,
   );
-  const collect = await startCollect(db, platform, library, importer);
+  const collect = makeCollect(db, platform, library, importer);
   const annotationsRepo = new AnnotationsRepo(db);
   const annotations = new AnnotationsService(annotationsRepo, library, settings, notifier);
   const storiesRepo = new StoriesRepo(db);
@@ -121,7 +120,6 @@ async function start(): Promise<void> {
     app: 'Warraq',
   });
   await stories.load();
-  stories.start();
   const services: Services = {
     platform,
     notifier,
@@ -133,7 +131,7 @@ async function start(): Promise<void> {
     exporter,
     backup,
     stories,
-    ...collect,
+    ...collect.services,
   };
   const app = document.createElement('warraq-app');
   app.services = services;
@@ -141,7 +139,14 @@ async function start(): Promise<void> {
   document.body.append(app);
   if (undone >= 0)
     notifier.notify({ kind: 'info', message: 'restore.recovered', params: { rows: undone }, timeout: 0 });
+  // Everything that reads IndexedDB in bulk starts once the first screen is painted: Chromium serves one
+  // origin's database from one backend queue, so the search worker's segments or the detector's features
+  // read first would hold the first screen's few small reads behind megabytes (issue 17).
+  await painted();
+  search.start();
   await rest();
+  stories.start();
+  await collect.start();
   void platform.persistStorage().then((granted) => {
     if (!granted && platform.kind === 'browser') console.info(t('storage.persistDenied'));
   });
@@ -159,8 +164,16 @@ const network: NetworkStatus = {
   },
 };
 
-/** Feeds (their own import worker per refresh), save by link, watched folders and the import history. */
-async function startCollect(db: WarraqDb, platform: Platform, library: LibraryService, importer: ImportService) {
+/** Resolves after the next frame has been painted (a rAF callback runs before paint; the timeout after it). */
+function painted(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/**
+ * Feeds (their own import worker per refresh), save by link, watched folders and the import history:
+ * built before the app is drawn, started (their stored state read, schedules armed) after.
+ */
+function makeCollect(db: WarraqDb, platform: Platform, library: LibraryService, importer: ImportService) {
   const repo = new FeedsRepo(db);
   const collector = new ImportService(
     library,
@@ -179,12 +192,13 @@ async function startCollect(db: WarraqDb, platform: Platform, library: LibrarySe
   history.follow(importer);
   history.follow(collector);
   const watch = new WatchService(platform.folders, repo, queue);
-  await Promise.all([feeds.load(), history.load()]);
-  feeds.startSchedule();
-  void watch.start().catch((e) => console.warn('watched folders:', e));
-  if (watch.available)
-    window.addEventListener('focus', () => void watch.rescan().catch((e) => console.warn('watched folders:', e)));
-  return { feeds, links: new SaveLinkService(fetch, queue), watch, history };
+  const start = async (): Promise<void> => {
+    await Promise.all([feeds.load(), history.load()]);
+    feeds.startSchedule();
+    void watch.start().catch((e) => console.warn('watched folders:', e));
+    watch.followFocus(window);
+  };
+  return { services: { feeds, links: new SaveLinkService(fetch, queue), watch, history }, start };
 }
 
 start().catch((e) => {

@@ -26,6 +26,8 @@ export class StoryDetector {
   readonly index = new StoryIndex();
   private readonly order = new Map<string, number>();
   private readonly story = new Map<string, string>();
+  /** story id → its member articles (the inverse of `story`, kept in step by setStory/dropStory). */
+  private readonly members = new Map<string, Set<string>>();
   private readonly links = new Map<string, StoryLink>();
   private readonly adjacent = new Map<string, Set<string>>();
   private decisions: StoryDecision[] = [];
@@ -48,7 +50,7 @@ export class StoryDetector {
     const keys = await this.repo.articleKeys();
     for (const k of keys) {
       this.order.set(k.id, k.importedAt);
-      if (k.storyId) this.story.set(k.id, k.storyId);
+      if (k.storyId) this.setStory(k.id, k.storyId);
     }
     for (const row of await this.repo.allFeatures()) {
       const f =
@@ -87,7 +89,7 @@ export class StoryDetector {
         this.forget(linkId(id, o));
       }
       this.order.delete(id);
-      this.story.delete(id);
+      this.dropStory(id);
     }
     await this.repo.deleteLinksOf([...gone]);
     await this.repo.deleteFeatures([...gone]);
@@ -97,7 +99,7 @@ export class StoryDetector {
   /** Decisions changed (a split or merge made on the page): read them again. */
   async reloadDecisions(): Promise<void> {
     this.decisions = await this.repo.decisions();
-    for (const k of await this.repo.articleKeys()) if (k.storyId) this.story.set(k.id, k.storyId);
+    for (const k of await this.repo.articleKeys()) if (k.storyId) this.setStory(k.id, k.storyId);
   }
 
   private async drain(): Promise<void> {
@@ -189,11 +191,7 @@ export class StoryDetector {
   private async regroup(seeds: string[]): Promise<void> {
     if (!seeds.length) return;
     const ids = new Set<string>();
-    const members = new Map<string, string[]>();
-    for (const [id, s] of this.story) {
-      if (!members.has(s)) members.set(s, []);
-      members.get(s)!.push(id);
-    }
+    const members = this.members;
     const visit = (id: string): void => {
       if (ids.has(id) || !this.order.has(id)) return;
       ids.add(id);
@@ -228,8 +226,25 @@ export class StoryDetector {
     const removed = [...before].filter((s) => !groups.has(s) || groups.get(s)!.length < 2);
     if (!moved.length && !put.length && !removed.length) return;
     await this.repo.applyStories(put, removed, moved);
-    for (const [id, s] of moved) this.story.set(id, s);
+    for (const [id, s] of moved) this.setStory(id, s);
     if (moved.length) this.post({ type: 'assigned', pairs: moved, links: this.links.size });
+  }
+
+  private setStory(id: string, s: string): void {
+    this.dropStory(id);
+    this.story.set(id, s);
+    let m = this.members.get(s);
+    if (!m) this.members.set(s, (m = new Set()));
+    m.add(id);
+  }
+
+  private dropStory(id: string): void {
+    const s = this.story.get(id);
+    if (s === undefined) return;
+    this.story.delete(id);
+    const m = this.members.get(s);
+    m?.delete(id);
+    if (m && m.size === 0) this.members.delete(s);
   }
 
   private remember(l: StoryLink): void {

@@ -119,7 +119,15 @@ export function buildRows(
   name: (outletId: string) => string,
   groups: Map<string, ArticleMeta[]> = groupByStory(metas),
 ): { total: number; rows: StoryRow[] } {
-  let rows = [...groups].map(([id, members]) => toRow(id, members, name));
+  return sortRows(
+    [...groups].map(([id, members]) => toRow(id, members, name)),
+    q,
+  );
+}
+
+/** Filters, sorts and pages rows made by toRow (buildRows' second half, for callers that build in slices). */
+export function sortRows(all: StoryRow[], q: StoryRowsQuery): { total: number; rows: StoryRow[] } {
+  let rows = all;
   if (q.minOutlets && q.minOutlets > 1) rows = rows.filter((r) => r.outletCount >= q.minOutlets!);
   if (q.outlet) rows = rows.filter((r) => r.outletIds.includes(q.outlet!));
   const sort = q.sort ?? 'earliest';

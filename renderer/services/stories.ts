@@ -33,6 +33,8 @@ import {
   buildRows,
   collapseHits,
   groupByStory,
+  sortRows,
+  toRow,
   type CollapsedHit,
   type StoryRow,
   type StoryRowsQuery,
@@ -79,12 +81,24 @@ const SOURCES_INDEXED = 'stories.sourcesIndexed';
 
 export type MetaPatch = Partial<Record<MetaField, string>>;
 
+/** Up to this many articles the list groups stories at once; above, in slices of SLICE (see listRows). */
+const SYNC_ROWS = 5000;
+const SLICE = 3000;
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 export class StoriesService extends EventTarget {
   progress: DetectionProgress = { state: 'idle', done: 0, total: 0 };
   private stored = new Map<string, Outlet>();
   private port: DetectorPort | null = null;
   private readonly regroup: Regrouper;
   private groupsCache: Map<string, ArticleMeta[]> | null = null;
+  /** The last storyRows answer: the library redraws often (selection, expansion) with the same query. */
+  private rowsCache: { key: string; version: number; value: { total: number; rows: StoryRow[] } } | null = null;
+  /** Bumped by every library change: a cached answer of an older version is stale. */
+  private version = 0;
+  private preparing: { key: string; version: number } | null = null;
+  /** Display names by outlet id (resolving one builds an object; the list asks 30,000 times). */
+  private names = new Map<string, string>();
 
   constructor(
     private readonly repo: StoriesRepo,
@@ -95,6 +109,7 @@ export class StoriesService extends EventTarget {
     this.regroup = new Regrouper(repo, library);
     library.addEventListener('change', () => {
       this.groupsCache = null;
+      this.version++;
     });
   }
 
@@ -110,6 +125,8 @@ export class StoriesService extends EventTarget {
    */
   async load(): Promise<void> {
     this.stored = new Map((await this.repo.outlets()).map((o) => [o.id, o]));
+    this.names.clear();
+    this.rowsCache = null;
     if (!(await this.repo.done(SOURCES_INDEXED))) {
       const ids = this.library.allMeta().map((m) => m.id);
       if (ids.length) this.library.announce({ added: [], removed: [], updated: ids });
@@ -142,7 +159,56 @@ export class StoriesService extends EventTarget {
   }
 
   storyRows(query: StoryRowsQuery = {}): { total: number; rows: StoryRow[] } {
-    return buildRows(this.library.allMeta(), query, (id) => this.outletName(id), this.groups());
+    const key = JSON.stringify(query);
+    if (this.rowsCache?.key === key && this.rowsCache.version === this.version) return this.rowsCache.value;
+    const value = buildRows(this.library.allMeta(), query, (id) => this.outletName(id), this.groups());
+    this.rowsCache = { key, version: this.version, value };
+    return value;
+  }
+
+  /**
+   * storyRows for the list without a long task. A small library is grouped at once. A large one (grouping
+   * 30,000 metas takes ~100 ms) is grouped in slices between frames: until that is done this returns the
+   * last rows of the same query (stale by a change or two), or undefined when there are none, and a 'change'
+   * event follows when the fresh rows are ready (issue 17: no main-thread task over 50 ms).
+   */
+  listRows(query: StoryRowsQuery = {}): { total: number; rows: StoryRow[] } | undefined {
+    if (this.library.size <= SYNC_ROWS) return this.storyRows(query);
+    const key = JSON.stringify(query);
+    const cached = this.rowsCache?.key === key ? this.rowsCache : null;
+    if (cached?.version === this.version) return cached.value;
+    void this.prepareRows(query, key);
+    return cached?.value;
+  }
+
+  private async prepareRows(query: StoryRowsQuery, key: string): Promise<void> {
+    if (this.preparing?.key === key && this.preparing.version === this.version) return;
+    const job = { key, version: this.version };
+    this.preparing = job;
+    const current = (): boolean => this.preparing === job && job.version === this.version;
+    const metas = this.library.allMeta();
+    const groups = new Map<string, ArticleMeta[]>();
+    for (let i = 0; i < metas.length; i += SLICE) {
+      for (const m of metas.slice(i, i + SLICE)) {
+        const id = m.storyId ?? m.id;
+        const g = groups.get(id);
+        if (g) g.push(m);
+        else groups.set(id, [m]);
+      }
+      await nextTask();
+      if (!current()) return;
+    }
+    const entries = [...groups];
+    const rows: StoryRow[] = [];
+    for (let i = 0; i < entries.length; i += SLICE) {
+      for (const [id, members] of entries.slice(i, i + SLICE)) rows.push(toRow(id, members, (o) => this.outletName(o)));
+      await nextTask();
+      if (!current()) return;
+    }
+    this.groupsCache ??= groups;
+    this.rowsCache = { key, version: job.version, value: sortRows(rows, query) };
+    this.preparing = null;
+    this.changed({ stories: [] });
   }
 
   collapse<H extends { id: string }>(hits: readonly H[]): CollapsedHit<H>[] {
@@ -166,7 +232,9 @@ export class StoriesService extends EventTarget {
   }
 
   outletName(id: string): string {
-    return this.outlet(id).name;
+    let name = this.names.get(id);
+    if (name === undefined) this.names.set(id, (name = this.outlet(id).name));
+    return name;
   }
 
   async editionsOf(articleId: string): Promise<Edition[]> {
@@ -237,6 +305,8 @@ export class StoriesService extends EventTarget {
     const row: Outlet = { id, name: name.trim() || id, aliases: clean, updatedAt: Date.now() };
     await this.repo.putOutlet(row);
     this.stored.set(id, row);
+    this.names.delete(id);
+    this.rowsCache = null;
     // The search index's source field carries outlet names: re-index the articles that name this outlet.
     const ids = this.library
       .allMeta()

@@ -5,7 +5,7 @@
  * the articles that share sampled 5-grams with it — never a rebuild.
  */
 import { compare, type Frequencies, type PairVerdict } from './compare';
-import type { DocFeatures } from './shingles';
+import { sortedUnique, type DocFeatures } from './shingles';
 
 const SHINGLE_BITS = 24;
 const TOKEN_BITS = 22;
@@ -122,10 +122,7 @@ export class StoryIndex implements Frequencies {
       if (h % SAMPLE === 0) this.postings.add(h, d);
     }
     const tmask = (1 << TOKEN_BITS) - 1;
-    const seen = new Set<number>();
-    for (const h of f.tokens) {
-      if (seen.has(h)) continue;
-      seen.add(h);
+    for (const h of sortedUnique(f.tokens)) {
       const k = h & tmask;
       if (this.tdf[k]! < 65535) this.tdf[k]!++;
     }

@@ -28,6 +28,11 @@ export interface FeedsStatus {
   waitingOffline: boolean;
   /** The report of the last refresh that imported anything. */
   lastReport?: ImportReport;
+  /**
+   * Feeds the last "refresh all" left alone because they are backing off after errors, and when the
+   * first of them may be asked again. Refreshing one feed by itself asks it anyway.
+   */
+  resting?: { count: number; until: number };
 }
 
 export interface FeedsDeps {
@@ -163,6 +168,9 @@ export class FeedsService extends EventTarget {
   /**
    * Refreshes the feeds (all when `ids` is omitted); refreshes run one after another. Offline, it waits
    * for the connection (status.waitingOffline). Resolves with the import report (undefined when nothing was new).
+   * Backoff: "all" (and the schedule) skip a feed backing off after errors (status.resting says so);
+   * naming feeds in `ids` is the user asking for those feeds now, which overrides their backoff. A
+   * success resets it; another failure lengthens it.
    */
   refresh(ids?: string[], prefetched?: Map<string, FeedOutcome>): Promise<ImportReport | undefined> {
     const run = this.chain.then(() => this.whenOnline()).then(() => this.run(ids, prefetched));
@@ -191,7 +199,14 @@ export class FeedsService extends EventTarget {
     ids: string[] | undefined,
     prefetched?: Map<string, FeedOutcome>,
   ): Promise<ImportReport | undefined> {
-    const feeds = ids ? this.feeds.filter((f) => ids.includes(f.id)) : [...this.feeds];
+    const now = this.now();
+    const listed = ids ? this.feeds.filter((f) => ids.includes(f.id)) : [...this.feeds];
+    const resting = ids ? [] : listed.filter((f) => (f.retryAt ?? 0) > now);
+    const feeds = listed.filter((f) => !resting.includes(f));
+    if (!ids) {
+      const until = Math.min(...resting.map((f) => f.retryAt ?? now));
+      this.setStatus({ resting: resting.length ? { count: resting.length, until } : undefined });
+    }
     if (!feeds.length) return undefined;
     this.setStatus({ refreshing: true });
     const pages = new AsyncQueue<PageItem>();

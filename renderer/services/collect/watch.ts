@@ -35,6 +35,17 @@ export class WatchService extends EventTarget {
 
   stop(): void {
     this.unsubscribe();
+    this.unfollow();
+  }
+
+  private unfollow = () => {};
+
+  /** Rescans whenever `target` (the window) regains focus: files changed while the app was not looking. */
+  followFocus(target: EventTarget): void {
+    if (!this.door) return;
+    const rescan = () => void this.rescan().catch((e) => console.warn('watched folders:', e));
+    target.addEventListener('focus', rescan);
+    this.unfollow = () => target.removeEventListener('focus', rescan);
   }
 
   /** Asks for a folder to watch; resolves false when cancelled. */

@@ -150,6 +150,7 @@ export class FeedsView extends LitElement {
           ${f.lastFetched && !err ? html`<span class="ok">${t('feeds.ok')}</span>` : nothing}
           ${f.lastNew !== undefined && !err ? html`<span>${t('feeds.newItems', { count: f.lastNew })}</span>` : nothing}
           ${f.collected ? html`<span>${t('feeds.collected', { count: f.collected })}</span>` : nothing}
+          ${err && f.retryAt ? html`<span>${t('feeds.retryAt', { when: when(f.retryAt) })}</span>` : nothing}
         </div>
         ${err ? html`<div class="error" title=${err.message}>${t('feeds.error', { reason: errorReason(err) })}</div>` : nothing}
         <div class="actions">
@@ -194,6 +195,11 @@ export class FeedsView extends LitElement {
                       failed: formatNumber(r.failed.length),
                     })
                   : ''
+          }
+          ${
+            status.resting && !status.waitingOffline && !status.refreshing
+              ? html`<div>${t('feeds.resting', { count: formatNumber(status.resting.count), when: when(status.resting.until) })}</div>`
+              : nothing
           }
         </div>
         ${

@@ -49,16 +49,22 @@ export function libraryItems(
 ): ItemsResult {
   // Until the whole library is read (start-up draws the first screen from one indexed query), stories
   // cannot be grouped: the first screen lists articles, story rows follow once every meta is in.
-  if (!isByStory(prefs) || !services.library.complete) {
+  // A large library groups its stories in slices between frames (StoriesService.listRows): until the first
+  // grouping is ready the list shows articles, as while start-up reads the library.
+  const grouped =
+    isByStory(prefs) && services.library.complete
+      ? services.stories.listRows({
+          sort: prefs.storySort ?? 'earliest',
+          descending: prefs.descending,
+          minOutlets: prefs.minOutlets ?? 1,
+          ...(prefs.outlet ? { outlet: prefs.outlet } : {}),
+        })
+      : undefined;
+  if (!grouped) {
     const metas = services.library.rows(prefs);
     return { items: metas.map((meta) => ({ kind: 'article', meta })), rows: metas.length, articles: metas.length };
   }
-  const { rows } = services.stories.storyRows({
-    sort: prefs.storySort ?? 'earliest',
-    descending: prefs.descending,
-    minOutlets: prefs.minOutlets ?? 1,
-    ...(prefs.outlet ? { outlet: prefs.outlet } : {}),
-  });
+  const { rows } = grouped;
   const items: LibraryItem[] = [];
   let articles = 0;
   for (const row of rows) {

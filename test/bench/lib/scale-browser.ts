@@ -35,7 +35,7 @@ const WATCH = `(() => {
 })()`;
 
 /** Writes the files the page imports: article chunks (JSON) and index rows (binary). */
-function writeFiles(
+export function writeFiles(
   records: readonly CorpusRecord[],
   blobs: readonly Uint8Array[],
 ): { chunks: number; segments: Array<{ file: string; ids: string[] }> } {
@@ -54,7 +54,7 @@ function writeFiles(
   return { chunks, segments };
 }
 
-async function importInPage(
+export async function importInPage(
   page: Page,
   plan: {
     chunks: number;

@@ -6,8 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { fetchLimited } from '../../../electron/net';
 import { validateNetRequest } from '../../../electron/ipc/validate';
+import { decodeFetched } from '../../../renderer/core/feeds/charset';
+import { encodeLegacy } from '../../e2e/collect-server';
+
+const ARABIC_RSS = (decl: string) =>
+  `<?xml version="1.0"${decl}?><rss version="2.0"><channel><title>صحيفة الوطن</title><item><title>افتتاح الجسر الجديد فوق وادي حنيفة</title></item></channel></rss>`;
+const CP1256 = encodeLegacy(ARABIC_RSS(''), 'windows-1256');
+const ISO = encodeLegacy(ARABIC_RSS(' encoding="ISO-8859-6"'), 'iso-8859-6');
 
 let server: Server;
 let base = '';
@@ -36,6 +44,25 @@ beforeAll(async () => {
         'last-modified': 'Mon, 07 Dec 2026 06:00:00 GMT',
       });
       res.end('<rss/>');
+    } else if (path === '/moved/ar.xml') {
+      res.writeHead(302, { location: '../feeds/ar.xml' }); // relative, resolved against the hop
+      res.end();
+    } else if (path === '/feeds/ar.xml') {
+      if (req.headers['if-none-match'] === '"ar1"') {
+        res.writeHead(304, { etag: '"ar1"' });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=windows-1256', etag: '"ar1"' });
+      res.end(CP1256);
+    } else if (path === '/feeds/iso.xml') {
+      res.writeHead(200, { 'content-type': 'text/xml' }); // the charset only in the XML declaration
+      res.end(ISO);
+    } else if (path === '/gzip-bomb') {
+      // 8 MB of spaces in a few kilobytes: the cap applies to what the body becomes, not to the wire.
+      const packed = gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20));
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': String(packed.length) });
+      res.end(packed);
     } else if (path === '/big-declared') {
       res.writeHead(200, { 'content-length': String(2_000_000) });
       res.end(Buffer.alloc(2_000_000, 0x41));
@@ -103,6 +130,34 @@ describe('fetchLimited', () => {
       [undefined, undefined],
       [undefined, undefined],
     ]);
+  });
+
+  it('hands back the bytes as sent: windows-1256 and ISO-8859-6 decode to the Arabic written', async () => {
+    const ar = await fetchLimited({ url: `${base}/moved/ar.xml`, accept: 'feed' });
+    expect(ar).toMatchObject({ ok: true, url: `${base}/feeds/ar.xml`, etag: '"ar1"' });
+    const bytes = (ar as { bytes: Uint8Array }).bytes;
+    expect(Buffer.from(bytes).equals(CP1256)).toBe(true);
+    expect(decodeFetched(bytes, (ar as { contentType?: string }).contentType)).toEqual({
+      text: ARABIC_RSS(''),
+      encoding: 'windows-1256',
+    });
+    const iso = await fetchLimited({ url: `${base}/feeds/iso.xml`, accept: 'feed' });
+    expect(decodeFetched((iso as { bytes: Uint8Array }).bytes, 'text/xml').text).toBe(
+      ARABIC_RSS(' encoding="ISO-8859-6"'),
+    );
+    // The conditional header goes along every redirect hop.
+    expect(await fetchLimited({ url: `${base}/moved/ar.xml`, etag: '"ar1"' })).toMatchObject({
+      ok: true,
+      notModified: true,
+      url: `${base}/feeds/ar.xml`,
+    });
+  });
+
+  it('caps what a compressed body becomes, not its size on the wire', async () => {
+    expect(await fetchLimited({ url: `${base}/gzip-bomb` }, { maxBytes: 1_000_000 })).toMatchObject({
+      ok: false,
+      code: 'too-large',
+    });
   });
 
   it('refuses a body over the size cap, declared or streamed', async () => {

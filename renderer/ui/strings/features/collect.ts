@@ -27,6 +27,8 @@ export const ar = {
   'feeds.collected': 'مقالات جُمعت: {count}',
   'feeds.ok': 'تعمل',
   'feeds.refreshOne': 'تحديث «{title}»',
+  'feeds.resting': 'لم تُسأل {count} من الخلاصات لأنها تنتظر بعد أخطاء حتى {when}؛ زر ↻ بجانب خلاصة يسألها الآن.',
+  'feeds.retryAt': 'المحاولة التالية: {when}',
   'feeds.remove': 'إلغاء الاشتراك في «{title}»',
   'feeds.removed': 'أُلغي الاشتراك في «{title}». تبقى مقالاتها في المكتبة.',
   'feeds.lastReport': 'آخر تحديث: {imported} مقالة جديدة، {duplicates} مكررة، {failed} إخفاق.',
@@ -95,6 +97,9 @@ export const en: Record<keyof typeof ar, string> = {
   'feeds.collected': 'Articles collected: {count}',
   'feeds.ok': 'Working',
   'feeds.refreshOne': 'Refresh “{title}”',
+  'feeds.resting':
+    '{count} feeds were not asked: they are waiting after errors until {when}; the ↻ next to a feed asks it now.',
+  'feeds.retryAt': 'Next try: {when}',
   'feeds.remove': 'Unsubscribe from “{title}”',
   'feeds.removed': 'Unsubscribed from “{title}”. Its articles stay in the library.',
   'feeds.lastReport': 'Last refresh: {imported} new articles, {duplicates} duplicates, {failed} failures.',
