@@ -43,14 +43,14 @@ export class ExportControl extends LitElement {
   @query('warraq-backup-panel') private backupPanel?: BackupPanel;
   protected readonly i18n = new LanguageController(this);
   private busy = false;
-  /** What the notebook shows now (its `notebook-filter` event), for the header button on that screen. */
+  /** What the notebook shows now (its `warraq-notebook-filter` event), for the header button on that screen. */
   private notebookIds?: string[];
   private unsubscribe = () => {};
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('warraq-export-request', this.onRequest);
-    window.addEventListener('notebook-filter', this.onNotebook);
+    window.addEventListener('warraq-notebook-filter', this.onNotebook);
     this.unsubscribe = this.services.platform.onCommand((c) => {
       if (c === 'export-notes') void this.openWith({ section: 'export' });
       else if (c === 'backup' || c === 'restore') void this.openWith({ section: c });
@@ -60,7 +60,7 @@ export class ExportControl extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('warraq-export-request', this.onRequest);
-    window.removeEventListener('notebook-filter', this.onNotebook);
+    window.removeEventListener('warraq-notebook-filter', this.onNotebook);
     this.unsubscribe();
   }
 

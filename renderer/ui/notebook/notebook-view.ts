@@ -6,10 +6,11 @@
  *
  * Public: `filter` (the current NotebookFilter) and `currentIds` (annotation ids the filter shows),
  * for "export the notebook's current filter".
- * Events: `warraq-navigate`; `notebook-filter` CustomEvent<{filter, ids}> after each (re)load.
+ * Events: `warraq-navigate`; `warraq-notebook-filter` (NotebookFilterEvent: filter and ids) after each load.
  * Services: annotations, library (through context).
  */
 import { LitElement, html, nothing } from 'lit';
+import { Task } from '@lit/task';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/model';
@@ -26,9 +27,16 @@ import './date-field';
 import type { DayChangeEvent } from './date-field';
 import { ExportRequestEvent } from '../export/events';
 
-export interface NotebookFilterEvent {
+export interface NotebookFilterDetail {
   filter: NotebookFilter;
   ids: string[];
+}
+
+/** `warraq-notebook-filter`: what the notebook shows after each (re)load (the export dialog's scope). */
+export class NotebookFilterEvent extends CustomEvent<NotebookFilterDetail> {
+  constructor(detail: NotebookFilterDetail) {
+    super('warraq-notebook-filter', { detail, bubbles: true, composed: true });
+  }
 }
 
 /** Entries drawn at once; "show more" adds as many again (a notebook of thousands stays quick). */
@@ -36,19 +44,63 @@ const PAGE = 200;
 /** ms to wait after a key press in the search box before filtering. */
 const TYPING_DELAY = 150;
 
+/** The annotation last opened from the notebook: its entry gets focus when the notebook comes back. */
+let lastOpened: string | undefined;
+
 @customElement('warraq-notebook')
 export class NotebookView extends LitElement {
   static override styles = [baseStyles, notebookStyles];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
   @state() filter: NotebookFilter = {};
-  @state() private entries: NotebookEntry[] = [];
-  @state() private tagList: string[] = [];
   @state() private shown = PAGE;
+  /** Bumped when annotations or the library change: the same filter may show other entries. */
+  @state() private version = 0;
   protected readonly i18n = new LanguageController(this);
   private typing = 0;
-  private loads = 0;
-  private readonly onChange = () => void this.load();
+  private readonly onChange = () => {
+    this.version++;
+  };
+
+  /** Entries and tags for the filter: only the latest run writes its result. */
+  private readonly load = new Task(this, {
+    task: async ([filter]) => {
+      const [entries, tags] = await Promise.all([
+        this.services.annotations.notebook(filter),
+        this.services.annotations.tags(),
+      ]);
+      return { entries, tags };
+    },
+    args: () => [this.filter, this.version] as const,
+    // onComplete runs before the task's value is set: use the result it is given.
+    onComplete: ({ entries }) => {
+      const ids = entries.map((e) => e.annotation.id);
+      this.dispatchEvent(new NotebookFilterEvent({ filter: this.filter, ids }));
+      this.restoreFocus(ids);
+    },
+    onError: (e) => reportError(this.services.notifier, e),
+  });
+
+  /** Back from an entry opened here: focus returns to its Open button. */
+  private restoreFocus(ids: string[]): void {
+    const id = lastOpened;
+    if (!id) return;
+    const at = ids.indexOf(id);
+    if (at < 0) return;
+    lastOpened = undefined;
+    this.shown = Math.max(this.shown, at + 1);
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLButtonElement>(`li[data-id="${CSS.escape(id)}"] button.open`)?.focus(),
+    );
+  }
+
+  private get entries(): NotebookEntry[] {
+    return this.load.value?.entries ?? [];
+  }
+
+  private get tagList(): string[] {
+    return this.load.value?.tags ?? [];
+  }
 
   /** Ids of the annotations the current filter shows, newest first. */
   get currentIds(): string[] {
@@ -59,7 +111,6 @@ export class NotebookView extends LitElement {
     super.connectedCallback();
     this.services.annotations.addEventListener('change', this.onChange);
     this.services.library.addEventListener('change', this.onChange);
-    void this.load();
   }
 
   override disconnectedCallback(): void {
@@ -69,32 +120,9 @@ export class NotebookView extends LitElement {
     window.clearTimeout(this.typing);
   }
 
-  private async load(): Promise<void> {
-    const n = ++this.loads;
-    try {
-      const [entries, tags] = await Promise.all([
-        this.services.annotations.notebook(this.filter),
-        this.services.annotations.tags(),
-      ]);
-      if (n !== this.loads) return; // a newer filter is on its way
-      this.entries = entries;
-      this.tagList = tags;
-      this.dispatchEvent(
-        new CustomEvent<NotebookFilterEvent>('notebook-filter', {
-          detail: { filter: this.filter, ids: this.currentIds },
-          bubbles: true,
-          composed: true,
-        }),
-      );
-    } catch (e) {
-      reportError(this.services.notifier, e);
-    }
-  }
-
   private setFilter(patch: Partial<NotebookFilter>): void {
     this.filter = { ...this.filter, ...patch };
     this.shown = PAGE;
-    void this.load();
   }
 
   private onSearch(e: Event): void {
@@ -105,6 +133,7 @@ export class NotebookView extends LitElement {
 
   private open(e: NotebookEntry): void {
     const a = e.annotation;
+    lastOpened = a.id;
     this.dispatchEvent(
       new NavigateEvent({
         view: 'reader',
@@ -237,6 +266,9 @@ declare global {
     'warraq-notebook': NotebookView;
   }
   interface HTMLElementEventMap {
-    'notebook-filter': CustomEvent<NotebookFilterEvent>;
+    'warraq-notebook-filter': NotebookFilterEvent;
+  }
+  interface WindowEventMap {
+    'warraq-notebook-filter': NotebookFilterEvent;
   }
 }

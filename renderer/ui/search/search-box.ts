@@ -13,6 +13,7 @@ import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
 import { LanguageController, t } from '../strings/i18n';
 import { NavigateEvent } from '../app/route';
+import { SearchFocusResultsEvent } from './events';
 
 @customElement('warraq-search-box')
 export class SearchBox extends LitElement {
@@ -83,7 +84,7 @@ export class SearchBox extends LitElement {
     } else if (e.key === 'ArrowDown') {
       // Hand the keyboard to the result list.
       e.preventDefault();
-      this.dispatchEvent(new CustomEvent('search-focus-results', { bubbles: true, composed: true }));
+      this.dispatchEvent(new SearchFocusResultsEvent());
     }
   };
 
