@@ -152,6 +152,8 @@ export class ImportPipeline implements FileSink {
     if (kind === 'failed') this.progress.failed++;
     if (list.length >= this.opts.maxListed) {
       this.report.unlisted++;
+      const by = (this.report.unlistedBy ??= {});
+      by[kind] = (by[kind] ?? 0) + 1;
       return;
     }
     list.push(issue);

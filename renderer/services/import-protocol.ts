@@ -78,6 +78,8 @@ export interface ImportReport {
   cancelled: boolean;
   /** Issues beyond the lists' cap (an archive full of bad lines): counted, not listed. */
   unlisted: number;
+  /** `unlisted` by list (reports stored before this field count every unlisted issue as a failure). */
+  unlistedBy?: Partial<Record<IssueKind, number>>;
   startedAt: number;
   finishedAt: number;
   /** Set when storage gave out (disk full, database closed) and the import stopped early. */

@@ -14,6 +14,7 @@ import { ArticlesRepo } from '../../renderer/storage/articles-repo';
 import { StoriesRepo } from '../../renderer/storage/stories-repo';
 import { ImportPipeline } from '../../renderer/services/import-pipeline';
 import type { FromWorker, ImportReport } from '../../renderer/services/import-protocol';
+import { failedCount } from '../../renderer/services/import-counts';
 import { StoryDetector } from '../../renderer/services/stories-detector';
 import type { BenchContext, BenchRow } from './lib/context';
 import { readCorpus, generateCorpus } from './lib/corpus';
@@ -72,7 +73,7 @@ export async function run(ctx: BenchContext): Promise<{ rows: BenchRow[]; json?:
   const addDetectMs = performance.now() - t;
 
   const records = lines.length;
-  const count = (r: ImportReport) => r.imported + (r.editions ?? 0) + r.duplicates + r.failed.length + r.unlisted;
+  const count = (r: ImportReport) => r.imported + (r.editions ?? 0) + r.duplicates + failedCount(r);
   const accounted = count(first) + count(second);
   const stats = detector.stats();
   const editions = await repo.editionCount();

@@ -4,6 +4,7 @@
  */
 import type { FeedsRepo, ImportHistoryRow } from '../../storage/feeds-repo';
 import type { ImportService } from '../importer';
+import { failedCount } from '../import-counts';
 
 export class ImportHistory extends EventTarget {
   rows: ImportHistoryRow[] = [];
@@ -30,7 +31,7 @@ export class ImportHistory extends EventTarget {
         label: source?.label ?? '',
         imported: report.imported,
         duplicates: report.duplicates,
-        failed: report.failed.length + (report.unlisted ?? 0),
+        failed: failedCount(report),
       };
       this.repo
         .addHistory(row)

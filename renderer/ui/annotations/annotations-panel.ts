@@ -25,6 +25,7 @@ import './note-editor';
 import { ExportRequestEvent } from '../export/events';
 import type { StoryAnnotations } from '../../services/annotations-story';
 import { renderStoryAnnotations } from '../stories/story-annotations';
+import { icon } from '../common/icons';
 
 export const NEW_ARTICLE_NOTE = 'new-article-note';
 
@@ -113,7 +114,7 @@ export class AnnotationsPanel extends LitElement {
         ${this.renderColors(a)}
         <span class="spacer"></span>
         <button @click=${() => this.emit('editing-change', a.id)}>${t('notes.edit')}</button>
-        <button aria-label=${t('notes.delete')} title=${t('notes.delete')} @click=${() => this.run(() => this.services.annotations.remove(a.id))}>🗑</button>
+        <button class="icon-btn" aria-label=${t('notes.delete')} title=${t('notes.delete')} @click=${() => this.run(() => this.services.annotations.remove(a.id))}>${icon('delete')}</button>
       </div>`
       }
     </li>`;
@@ -122,10 +123,10 @@ export class AnnotationsPanel extends LitElement {
   private renderBookmark(b: Bookmark) {
     const n = b.paragraph + 1;
     return html`<li class="item bm">
-      <button class="quote" dir="auto" aria-label=${t('notes.bookmarkItem', { n })} @click=${() => this.emit('paragraph-reveal', b.paragraph)}>🔖 ${t('notes.bookmarkItem', { n })}</button>
+      <button class="quote" dir="auto" aria-label=${t('notes.bookmarkItem', { n })} @click=${() => this.emit('paragraph-reveal', b.paragraph)}>${icon('bookmark')} ${t('notes.bookmarkItem', { n })}</button>
       <p class="label muted" dir="auto">${b.label}</p>
       <div class="actions"><span class="spacer"></span>
-        <button aria-label=${t('notes.removeBookmark')} title=${t('notes.removeBookmark')} @click=${() => this.run(() => this.services.annotations.removeBookmark(b.id))}>✕</button></div>
+        <button class="icon-btn" aria-label=${t('notes.removeBookmark')} title=${t('notes.removeBookmark')} @click=${() => this.run(() => this.services.annotations.removeBookmark(b.id))}>${icon('close')}</button></div>
     </li>`;
   }
 
@@ -142,7 +143,7 @@ export class AnnotationsPanel extends LitElement {
             ? nothing
             : html`<div class="actions"><span class="spacer"></span>
           <button @click=${() => this.emit('editing-change', n.id)}>${t('notes.edit')}</button>
-          <button aria-label=${t('notes.deleteNote')} title=${t('notes.deleteNote')} @click=${() => this.run(() => this.services.annotations.remove(n.id))}>🗑</button></div>`
+          <button class="icon-btn" aria-label=${t('notes.deleteNote')} title=${t('notes.deleteNote')} @click=${() => this.run(() => this.services.annotations.remove(n.id))}>${icon('delete')}</button></div>`
         }
       </div>`,
       )}
@@ -180,7 +181,7 @@ export class AnnotationsPanel extends LitElement {
           (o) => html`<li class="item orphan" data-id=${o.annotation.id}>
           <blockquote dir="auto">${o.quote}</blockquote>${this.renderNote(o.annotation)}
           <div class="actions"><span class="spacer"></span>
-            <button aria-label=${t('notes.delete')} @click=${() => this.run(() => this.services.annotations.remove(o.annotation.id))}>🗑</button></div>
+            <button class="icon-btn" aria-label=${t('notes.delete')} @click=${() => this.run(() => this.services.annotations.remove(o.annotation.id))}>${icon('delete')}</button></div>
         </li>`,
         )}</ol></section>`
           : nothing

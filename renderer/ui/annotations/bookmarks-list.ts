@@ -13,6 +13,7 @@ import { baseStyles } from '../common/styles';
 import { reportError } from '../common/report-error';
 import { NavigateEvent } from '../app/route';
 import { LanguageController, t } from '../strings/i18n';
+import { icon } from '../common/icons';
 
 @customElement('warraq-bookmarks-list')
 export class BookmarksList extends LitElement {
@@ -80,7 +81,7 @@ export class BookmarksList extends LitElement {
           @click=${() => this.open(e)}><bdi dir="auto">${e.meta.title}</bdi></button>
         ${e.bookmark.label ? html`<p class="label" dir="auto">${e.bookmark.label}</p>` : nothing}
         <div class="row muted">${t('notes.paragraph', { n: e.bookmark.paragraph + 1 })}
-          <button aria-label=${t('notes.removeBookmark')} title=${t('notes.removeBookmark')} @click=${() => this.removeOne(e)}>✕</button></div>
+          <button class="icon-btn" aria-label=${t('notes.removeBookmark')} title=${t('notes.removeBookmark')} @click=${() => this.removeOne(e)}>${icon('close')}</button></div>
       </li>`,
             )}</ol>`
           : html`<p class="muted">${t('notebook.noBookmarks')}</p>`

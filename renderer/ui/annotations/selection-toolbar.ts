@@ -12,6 +12,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/model';
 import { baseStyles } from '../common/styles';
 import { LanguageController, t } from '../strings/i18n';
+import { icon } from '../common/icons';
 
 export type AnnotateAction =
   { kind: 'highlight'; color: HighlightColor } | { kind: 'note' } | { kind: 'bookmark' } | { kind: 'copy' };
@@ -84,9 +85,9 @@ export class SelectionToolbar extends LitElement {
           <span style="background: var(--hl-${c})"></span></button>`;
       })}
       <span class="sep" aria-hidden="true"></span>
-      <button aria-label=${t('notes.addNote')} title=${t('notes.addNote')} @click=${() => this.fire({ kind: 'note' })}>✎</button>
-      <button aria-label=${t('notes.bookmark')} title=${t('notes.bookmark')} @click=${() => this.fire({ kind: 'bookmark' })}>🔖</button>
-      <button aria-label=${t('notes.copyCite')} title=${t('notes.copyCite')} @click=${() => this.fire({ kind: 'copy' })}>❝</button>
+      <button class="icon-btn" aria-label=${t('notes.addNote')} title=${t('notes.addNote')} @click=${() => this.fire({ kind: 'note' })}>${icon('note')}</button>
+      <button class="icon-btn" aria-label=${t('notes.bookmark')} title=${t('notes.bookmark')} @click=${() => this.fire({ kind: 'bookmark' })}>${icon('bookmark')}</button>
+      <button class="icon-btn" aria-label=${t('notes.copyCite')} title=${t('notes.copyCite')} @click=${() => this.fire({ kind: 'copy' })}>${icon('quote')}</button>
     </div>`;
   }
 }

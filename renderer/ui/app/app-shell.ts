@@ -1,6 +1,9 @@
 /**
  * <warraq-app> — the frame: header with navigation and language switch, the current screen, notices.
- * Provides the services to every component (@lit/context) and keeps the route in location.hash.
+ * Provides the services and the cross-screen state (app-state.ts: route, language, last query, export
+ * scope) to every component (@lit/context), and keeps the route in location.hash.
+ * Handles the state's events from below: `warraq-navigate`, `warraq-export-scope`, `warraq-export-request`,
+ * `warraq-search-focus-results`.
  *
  * Properties: `services` (set once by renderer/main.ts).
  * Global keys: Ctrl/Cmd+Z undoes the newest undoable change (outside text fields).
@@ -15,6 +18,10 @@ import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
 import { LanguageController, setLanguage, t, language } from '../strings/i18n';
 import { hashToRoute, routeToHash, type Route, type NavigateEvent } from './route';
+import { appStateContext, type AppState, type ExportScopeEvent } from './app-state';
+import type { ExportRequestEvent } from '../export/events';
+import type { ExportControl } from '../export/export-control';
+import type { SearchView } from '../search/search-view';
 import { reportError } from '../common/report-error';
 import { watchDatePrefs } from '../common/article-date';
 import '../library/library-view';
@@ -42,9 +49,11 @@ export class AppShell extends LitElement {
   ];
 
   @provide({ context: servicesContext }) @property({ attribute: false }) services!: Services;
-  @state() private route: Route = hashToRoute(location.hash);
-  /** The search view's last query, so the nav button returns to it. */
-  private lastQuery?: string;
+  /** The one owner of cross-screen state; replaced (never mutated) so consumers re-render. */
+  @provide({ context: appStateContext }) @state() private app: AppState = {
+    route: hashToRoute(location.hash),
+    language: language(),
+  };
   protected readonly i18n = new LanguageController(this);
   private unsubscribeCommands = () => {};
   private unwatchDates = () => {};
@@ -52,6 +61,7 @@ export class AppShell extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     setLanguage(this.services.settings.get('language'));
+    this.app = { ...this.app, language: language() };
     void this.services.platform.setMenuLanguage(this.services.settings.get('language'));
     this.applyTheme();
     this.unwatchDates = watchDatePrefs(this.services.settings);
@@ -59,6 +69,9 @@ export class AppShell extends LitElement {
     window.addEventListener('hashchange', this.onHash);
     window.addEventListener('keydown', this.onKey);
     this.addEventListener('warraq-navigate', this.onNavigate);
+    this.addEventListener('warraq-export-scope', this.onExportScope);
+    this.addEventListener('warraq-export-request', this.onExportRequest);
+    this.addEventListener('warraq-search-focus-results', this.onFocusResults);
     this.unsubscribeCommands = this.services.platform.onCommand((c) => this.onCommand(c));
   }
 
@@ -68,6 +81,9 @@ export class AppShell extends LitElement {
     window.removeEventListener('hashchange', this.onHash);
     window.removeEventListener('keydown', this.onKey);
     this.removeEventListener('warraq-navigate', this.onNavigate);
+    this.removeEventListener('warraq-export-scope', this.onExportScope);
+    this.removeEventListener('warraq-export-request', this.onExportRequest);
+    this.removeEventListener('warraq-search-focus-results', this.onFocusResults);
     this.unsubscribeCommands();
     this.unwatchDates();
   }
@@ -76,8 +92,35 @@ export class AppShell extends LitElement {
     document.documentElement.dataset.theme = this.services.settings.get('reader').theme;
   };
 
+  private get route(): Route {
+    return this.app.route;
+  }
+
+  /** The one place the route changes: a new view forgets the previous view's export scope. */
+  private setRoute(route: Route): void {
+    const sameView = route.view === this.app.route.view;
+    this.app = {
+      ...this.app,
+      route,
+      lastQuery: route.view === 'search' ? route.query : this.app.lastQuery,
+      exportScope: sameView ? this.app.exportScope : undefined,
+    };
+  }
+
   private onHash = (): void => {
-    this.route = hashToRoute(location.hash);
+    this.setRoute(hashToRoute(location.hash));
+  };
+
+  private onExportScope = (e: ExportScopeEvent): void => {
+    this.app = { ...this.app, exportScope: e.detail };
+  };
+
+  private onExportRequest = (e: ExportRequestEvent): void => {
+    void this.renderRoot.querySelector<ExportControl>('warraq-export')?.openWith(e.detail);
+  };
+
+  private onFocusResults = (): void => {
+    this.renderRoot.querySelector<SearchView>('warraq-search')?.focusList();
   };
 
   private onNavigate = (e: NavigateEvent): void => {
@@ -85,13 +128,12 @@ export class AppShell extends LitElement {
   };
 
   navigate(route: Route): void {
-    if (route.view === 'search') this.lastQuery = route.query;
     const hash = routeToHash(route);
     // Typing refines the search in place: one history entry per search, not one per keystroke.
     if (location.hash !== hash && route.view === 'search' && this.route.view === 'search')
       history.replaceState(history.state, '', hash);
     else if (location.hash !== hash) location.hash = hash;
-    this.route = route;
+    this.setRoute(route);
   }
 
   private onKey = (e: KeyboardEvent): void => {
@@ -117,6 +159,7 @@ export class AppShell extends LitElement {
 
   private async setLang(lang: 'ar' | 'en'): Promise<void> {
     setLanguage(lang);
+    this.app = { ...this.app, language: lang };
     void this.services.platform.setMenuLanguage(lang);
     try {
       await this.services.settings.set('language', lang);
@@ -130,7 +173,7 @@ export class AppShell extends LitElement {
     return html`
       <button aria-current=${current === 'library' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'library' })}>${t('nav.library')}</button>
       <button aria-current=${current === 'notebook' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'notebook' })}>${t('nav.notebook')}</button>
-      <button aria-current=${current === 'search' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'search', query: this.lastQuery })}>${t('nav.search')}</button>
+      <button aria-current=${current === 'search' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'search', query: this.app.lastQuery })}>${t('nav.search')}</button>
       <button aria-current=${current === 'feeds' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'feeds' })}>${t('nav.feeds')}</button>
     `;
   }

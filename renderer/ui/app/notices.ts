@@ -7,14 +7,13 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { X } from 'lucide-static';
 import type { Notice } from '../../services/notifier';
 import type { Services } from '../../services/services';
 import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
 import { LanguageController, t, formatNumber } from '../strings/i18n';
 import { reportError } from '../common/report-error';
-import { icon } from '../library/icons';
+import { icon } from '../common/icons';
 
 @customElement('warraq-notices')
 export class Notices extends LitElement {
@@ -29,8 +28,6 @@ export class Notices extends LitElement {
     .notice button.undo { border-color: currentColor; font-weight: 700; }
     .notice button:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
     .more { font-size: 0.8rem; opacity: 0.8; white-space: nowrap; }
-    .icon { display: inline-flex; }
-    .icon svg { inline-size: 16px; block-size: 16px; }
   `,
   ];
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
@@ -83,7 +80,7 @@ export class Notices extends LitElement {
         <p>${t(n.message, n.params)}</p>
         ${others > 0 ? html`<span class="more" title=${t('library.notices.more', { count: others })}>+${formatNumber(others)}</span>` : nothing}
         ${n.undo ? html`<button class="undo" @click=${() => this.undo(n)}>${t('notice.undo')}</button>` : nothing}
-        <button aria-label=${t('notice.dismiss')} title=${t('notice.dismiss')} @click=${() => this.services.notifier.dismiss(n.id)}>${icon(X)}</button>
+        <button class="icon-btn" aria-label=${t('notice.dismiss')} title=${t('notice.dismiss')} @click=${() => this.services.notifier.dismiss(n.id)}>${icon('close')}</button>
       </div>`;
   }
 }

@@ -13,6 +13,7 @@ import { baseStyles } from '../common/styles';
 import { reportError } from '../common/report-error';
 import { LanguageController, t } from '../strings/i18n';
 import { when } from './feed-text';
+import { icon } from '../common/icons';
 
 @customElement('warraq-collect-side')
 export class CollectSide extends LitElement {
@@ -75,7 +76,7 @@ export class CollectSide extends LitElement {
           ? html`<ul>${w.folders.map(
               (f) => html`<li>
         <bdi class="label" title=${f.path}>${f.name}</bdi>
-        <button aria-label=${t('watch.remove', { name: f.name })} @click=${() => w.remove(f.path).catch((err) => reportError(this.services.notifier, err))}>✕</button>
+        <button class="icon-btn" aria-label=${t('watch.remove', { name: f.name })} @click=${() => w.remove(f.path).catch((err) => reportError(this.services.notifier, err))}>${icon('close')}</button>
       </li>`,
             )}</ul>`
           : html`<p class="muted">${t('watch.none')}</p>`

@@ -16,6 +16,7 @@ import { reportError } from '../common/report-error';
 import { LanguageController, formatNumber, t } from '../strings/i18n';
 import { errorReason, when, type Feed } from './feed-text';
 import './collect-side';
+import { icon } from '../common/icons';
 
 @customElement('warraq-feeds')
 export class FeedsView extends LitElement {
@@ -154,8 +155,8 @@ export class FeedsView extends LitElement {
         </div>
         ${err ? html`<div class="error" title=${err.message}>${t('feeds.error', { reason: errorReason(err) })}</div>` : nothing}
         <div class="actions">
-          <button aria-label=${t('feeds.refreshOne', { title: f.title })} @click=${() => this.refresh([f.id])}>↻</button>
-          <button aria-label=${t('feeds.remove', { title: f.title })} @click=${() => this.unsubscribe(f)}>✕</button>
+          <button class="icon-btn" aria-label=${t('feeds.refreshOne', { title: f.title })} @click=${() => this.refresh([f.id])}>${icon('refresh')}</button>
+          <button class="icon-btn" aria-label=${t('feeds.remove', { title: f.title })} @click=${() => this.unsubscribe(f)}>${icon('close')}</button>
         </div>
       </li>`;
   }

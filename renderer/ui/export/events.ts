@@ -1,7 +1,7 @@
 /**
  * `warraq-export-request` — any view asks for the "Export & backup" dialog, optionally with a scope
  * (the reader: its article; the notebook: the annotation ids its current filter shows). Bubbles and
- * is composed, so it reaches `window`, where <warraq-export> listens.
+ * is composed, so it reaches <warraq-app>, which opens <warraq-export>.
  */
 import type { ExportScope } from '../../services/exporter';
 
@@ -19,7 +19,7 @@ export class ExportRequestEvent extends CustomEvent<ExportRequest> {
 }
 
 declare global {
-  interface WindowEventMap {
+  interface HTMLElementEventMap {
     'warraq-export-request': ExportRequestEvent;
   }
 }

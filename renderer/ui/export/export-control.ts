@@ -1,10 +1,11 @@
 /**
  * <warraq-export> — the header's "Export & backup" button and its modal dialog (export notes, back
  * up, restore). Opens on the button, on the application-menu commands 'export-notes', 'backup' and
- * 'restore', and on a `warraq-export-request` event from any view (the reader and the notebook send
- * their scope). While a backup or restore runs, Escape and the close button do not close the dialog.
+ * 'restore', and when <warraq-app> calls `openWith` (a view's `warraq-export-request`, with its scope).
+ * Without a requested scope it offers the current screen's (app state: the article read, the notebook's
+ * filter) and the whole library. While a backup or restore runs, Escape and the close button do not close it.
  *
- * Services: platform (through context).
+ * Services: platform; app state (both through context).
  */
 import { LitElement, html, css } from 'lit';
 import { customElement, state, query } from 'lit/decorators.js';
@@ -14,11 +15,12 @@ import type { ExportScope } from '../../services/exporter';
 import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
 import { LanguageController, t } from '../strings/i18n';
-import { hashToRoute } from '../app/route';
-import type { ExportRequest, ExportRequestEvent } from './events';
+import { appStateContext, type AppState } from '../app/app-state';
+import type { ExportRequest } from './events';
 import type { BackupPanel } from '../backup/backup-panel';
 import './export-notes';
 import '../backup/backup-panel';
+import { icon } from '../common/icons';
 
 @customElement('warraq-export')
 export class ExportControl extends LitElement {
@@ -38,19 +40,16 @@ export class ExportControl extends LitElement {
   ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
+  @consume({ context: appStateContext, subscribe: true }) private app?: AppState;
   @state() private scopes: ExportScope[] = [{ kind: 'library' }];
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('warraq-backup-panel') private backupPanel?: BackupPanel;
   protected readonly i18n = new LanguageController(this);
   private busy = false;
-  /** What the notebook shows now (its `warraq-notebook-filter` event), for the header button on that screen. */
-  private notebookIds?: string[];
   private unsubscribe = () => {};
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('warraq-export-request', this.onRequest);
-    window.addEventListener('warraq-notebook-filter', this.onNotebook);
     this.unsubscribe = this.services.platform.onCommand((c) => {
       if (c === 'export-notes') void this.openWith({ section: 'export' });
       else if (c === 'backup' || c === 'restore') void this.openWith({ section: c });
@@ -59,25 +58,14 @@ export class ExportControl extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('warraq-export-request', this.onRequest);
-    window.removeEventListener('warraq-notebook-filter', this.onNotebook);
     this.unsubscribe();
   }
 
-  private onRequest = (e: ExportRequestEvent): void => {
-    void this.openWith(e.detail);
-  };
-
-  private onNotebook = (e: Event): void => {
-    this.notebookIds = (e as CustomEvent<{ ids: string[] }>).detail.ids;
-  };
-
   /** The scope of the screen being shown: the article being read, or the notebook's current filter. */
   private routeScope(): ExportScope | undefined {
-    const route = hashToRoute(location.hash);
-    if (route.view === 'reader') return { kind: 'article', articleId: route.id };
-    if (route.view === 'notebook' && this.notebookIds) return { kind: 'annotations', annotationIds: this.notebookIds };
-    return undefined;
+    const route = this.app?.route;
+    if (route?.view === 'reader') return { kind: 'article', articleId: route.id };
+    return this.app?.exportScope;
   }
 
   /** Opens the dialog with the requested scope (else the screen's: article or notebook filter) and the library. */
@@ -104,7 +92,7 @@ export class ExportControl extends LitElement {
       <dialog aria-labelledby="xb-title" @cancel=${this.onCancel} @warraq-busy=${(e: CustomEvent<boolean>) => (this.busy = e.detail)}>
         <header>
           <h2 id="xb-title">${t('xb.title')}</h2>
-          <button aria-label=${t('xb.close')} @click=${() => this.close()}>✕</button>
+          <button class="icon-btn" aria-label=${t('xb.close')} @click=${() => this.close()}>${icon('close')}</button>
         </header>
         <div class="content">
           <warraq-export-notes .scopes=${this.scopes}></warraq-export-notes>

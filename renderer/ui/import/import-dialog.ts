@@ -15,6 +15,7 @@ import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
 import { LanguageController, formatNumber, t } from '../strings/i18n';
 import { issueText, reportText, summaryLines } from './report-text';
+import { unlistedProblems } from '../../services/import-counts';
 
 @customElement('warraq-import-dialog')
 export class ImportDialog extends LitElement {
@@ -142,7 +143,7 @@ export class ImportDialog extends LitElement {
         </div>
         <div class="details">
           ${this.renderIssues(t('import.report.failedList'), r.failed)}
-          ${r.unlisted ? html`<p class="muted">${t('import.report.unlisted', { count: formatNumber(r.unlisted) })}</p>` : nothing}
+          ${unlistedProblems(r) ? html`<p class="muted">${t('import.report.unlisted', { count: formatNumber(unlistedProblems(r)) })}</p>` : nothing}
           ${this.renderIssues(t('import.report.skippedList'), r.skipped)}
           ${this.renderIssues(t('import.report.warningsList'), r.warnings ?? [])}
           ${this.renderIssues(t('stories.import.editionsList'), r.editionsOf ?? [])}

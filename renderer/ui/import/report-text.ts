@@ -6,6 +6,7 @@
 import type { ImportIssue, ImportReport } from '../../services/importer';
 import { language, t } from '../strings/i18n';
 import { plainDetail } from '../common/report-error';
+import { failedCount, skippedCount, unlistedProblems, warningCount } from '../../services/import-counts';
 
 /** Why one file (or one line of an archive) was not imported, in the interface language (an extension is bidi-isolated). */
 export function issueText(issue: ImportIssue): string {
@@ -29,10 +30,10 @@ export function summaryLines(r: ImportReport): string[] {
     t('import.report.imported', { count: r.imported }),
     ...(r.editions ? [t('stories.import.editions', { count: r.editions })] : []),
     t('import.report.duplicates', { count: r.duplicates }),
-    t('import.report.failed', { count: r.failed.length + (r.unlisted ?? 0) }),
-    t('import.report.skipped', { count: r.skipped.length }),
+    t('import.report.failed', { count: failedCount(r) }),
+    t('import.report.skipped', { count: skippedCount(r) }),
   ];
-  if (r.warnings?.length) lines.push(t('import.report.warnings', { count: r.warnings.length }));
+  if (warningCount(r)) lines.push(t('import.report.warnings', { count: warningCount(r) }));
   if (r.cancelled) lines.push(t('import.report.cancelled'));
   if (r.error) lines.push(t('import.report.error', { detail: plainDetail(r.error.problem, r.error.message) }));
   return lines;
@@ -43,7 +44,7 @@ export function reportText(r: ImportReport): string {
   const when = new Date(r.finishedAt || Date.now()).toISOString().replace('T', ' ').slice(0, 16);
   const out = [t('import.report.heading', { date: when }), '', ...summaryLines(r)];
   if (r.failed.length) out.push('', t('import.report.failedList'), ...r.failed.map((i) => `- ${issueLine(i)}`));
-  if (r.unlisted) out.push(t('import.report.unlisted', { count: r.unlisted }));
+  if (unlistedProblems(r)) out.push(t('import.report.unlisted', { count: unlistedProblems(r) }));
   if (r.skipped.length) out.push('', t('import.report.skippedList'), ...r.skipped.map((i) => `- ${issueLine(i)}`));
   if (r.warnings?.length) out.push('', t('import.report.warningsList'), ...r.warnings.map((i) => `- ${issueLine(i)}`));
   if (r.editionsOf?.length)

@@ -7,10 +7,9 @@
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
-import { Download, Tag, Trash2, X } from 'lucide-static';
 import { baseStyles } from '../common/styles';
 import { LanguageController, t } from '../strings/i18n';
-import { icon } from './icons';
+import { icon } from '../common/icons';
 
 export type BulkAction = { action: 'tag'; tag: string } | { action: 'export' | 'delete' | 'clear' };
 
@@ -33,8 +32,6 @@ export class LibraryBulkBar extends LitElement {
     button.danger { color: var(--danger); border-color: color-mix(in srgb, var(--danger) 50%, var(--border)); }
     form { display: inline-flex; gap: 6px; align-items: center; }
     input { min-block-size: 32px; box-sizing: border-box; padding-inline: 8px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); }
-    .icon { display: inline-flex; }
-    .icon svg { inline-size: 16px; block-size: 16px; }
   `,
   ];
 
@@ -77,11 +74,11 @@ export class LibraryBulkBar extends LitElement {
             <datalist id="bulk-tags">${this.tags.map((x) => html`<option value=${x}></option>`)}</datalist>
             <button class="primary" type="submit">${t('library.bulk.tagApply')}</button>
           </form>`
-          : html`<button @click=${() => this.openTag()}>${icon(Tag)}${t('library.bulk.tag')}</button>`
+          : html`<button @click=${() => this.openTag()}>${icon('tag')}${t('library.bulk.tag')}</button>`
       }
-      <button @click=${() => this.send({ action: 'export' })}>${icon(Download)}${t('library.bulk.export')}</button>
-      <button class="danger" @click=${() => this.send({ action: 'delete' })}>${icon(Trash2)}${t('library.bulk.delete')}</button>
-      <button aria-label=${t('library.bulk.clear')} title=${t('library.bulk.clear')} @click=${() => this.send({ action: 'clear' })}>${icon(X)}</button>
+      <button @click=${() => this.send({ action: 'export' })}>${icon('export')}${t('library.bulk.export')}</button>
+      <button class="danger" @click=${() => this.send({ action: 'delete' })}>${icon('delete')}${t('library.bulk.delete')}</button>
+      <button class="icon-btn" aria-label=${t('library.bulk.clear')} title=${t('library.bulk.clear')} @click=${() => this.send({ action: 'clear' })}>${icon('close')}</button>
       ${nothing}
     </div>`;
   }

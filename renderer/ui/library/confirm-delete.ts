@@ -29,7 +29,7 @@ export class ConfirmDelete extends LitElement {
     h2 { margin: 0; margin-block-end: 8px; font-size: 1.1rem; }
     p { margin-block: 6px; }
     .actions { display: flex; gap: 8px; justify-content: flex-end; margin-block-start: 16px; }
-    button.danger { background: var(--danger); color: #fff; border-color: var(--danger); font-weight: 700; }
+    button.danger { font-weight: 700; }
   `,
   ];
 

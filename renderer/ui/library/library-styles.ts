@@ -40,8 +40,6 @@ export const libraryStyles = css`
     padding: 0; border-color: transparent; background: transparent; color: var(--fg-muted); opacity: 0; }
   .row:hover .row-action, .row.active .row-action, .row-action:focus-visible { opacity: 1; }
   .row-action:hover { color: var(--danger); border-color: transparent; background: color-mix(in srgb, var(--danger) 12%, transparent); }
-  .icon { display: inline-flex; }
-  .icon svg { inline-size: 16px; block-size: 16px; }
   .empty { padding: 40px; text-align: center; color: var(--fg-muted); }
   .empty button { margin-block-start: 12px; }
   .expander { display: inline-flex; align-items: center; justify-content: center; min-block-size: 24px; min-inline-size: 24px; padding: 0; flex: none; }

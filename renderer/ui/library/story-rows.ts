@@ -8,12 +8,11 @@
  * title in the English interface is cut at its own end, with the ellipsis there (issue 18).
  */
 import { html, nothing } from 'lit';
-import { Minus, Plus, Trash2 } from 'lucide-static';
 import type { ArticleMeta, Edition } from '../../core/model';
 import type { StoryRow } from '../../services/stories';
 import { t, formatNumber, language } from '../strings/i18n';
 import { formatPublished } from '../common/article-date';
-import { icon } from './icons';
+import { icon } from '../common/icons';
 
 export interface RowContext {
   index: number;
@@ -55,7 +54,7 @@ function titleLink(id: string, title: string, c: RowContext, label?: string) {
 function actionCell(c: RowContext, title: string) {
   return html`<div class="act" role="gridcell"><button class="row-action" tabindex="-1"
     aria-label=${t('library.delete', { title })} title=${t('library.delete', { title })}
-    @click=${stop(c.remove)}>${icon(Trash2)}</button></div>`;
+    @click=${stop(c.remove)}>${icon('delete')}</button></div>`;
 }
 
 const dateOf = (m: Pick<ArticleMeta, 'published' | 'publishedHijri'>) =>
@@ -86,7 +85,7 @@ export function renderStoryRow(row: StoryRow, expanded: boolean, c: RowContext) 
     <div class="title" role="gridcell">
       <div class="line">
         <button class="expander" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${toggleLabel} title=${toggleLabel}
-          @click=${stop(() => c.toggle(row.id))}>${icon(expanded ? Minus : Plus)}</button>
+          @click=${stop(() => c.toggle(row.id))}>${icon(expanded ? 'chevron-down' : 'chevron-forward')}</button>
         ${titleLink(row.lead.id, title, c)}
       </div>
       <span class="lead" dir="auto">${row.lead.lead ?? ''}</span>

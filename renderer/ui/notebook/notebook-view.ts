@@ -6,7 +6,7 @@
  *
  * Public: `filter` (the current NotebookFilter) and `currentIds` (annotation ids the filter shows),
  * for "export the notebook's current filter".
- * Events: `warraq-navigate`; `warraq-notebook-filter` (NotebookFilterEvent: filter and ids) after each load.
+ * Events: `warraq-navigate`; `warraq-export-scope` (the annotations shown) after each load.
  * Services: annotations, library (through context).
  */
 import { LitElement, html, nothing } from 'lit';
@@ -26,18 +26,7 @@ import '../annotations/bookmarks-list';
 import './date-field';
 import type { DayChangeEvent } from './date-field';
 import { ExportRequestEvent } from '../export/events';
-
-export interface NotebookFilterDetail {
-  filter: NotebookFilter;
-  ids: string[];
-}
-
-/** `warraq-notebook-filter`: what the notebook shows after each (re)load (the export dialog's scope). */
-export class NotebookFilterEvent extends CustomEvent<NotebookFilterDetail> {
-  constructor(detail: NotebookFilterDetail) {
-    super('warraq-notebook-filter', { detail, bubbles: true, composed: true });
-  }
-}
+import { ExportScopeEvent } from '../app/app-state';
 
 /** Entries drawn at once; "show more" adds as many again (a notebook of thousands stays quick). */
 const PAGE = 200;
@@ -75,7 +64,7 @@ export class NotebookView extends LitElement {
     // onComplete runs before the task's value is set: use the result it is given.
     onComplete: ({ entries }) => {
       const ids = entries.map((e) => e.annotation.id);
-      this.dispatchEvent(new NotebookFilterEvent({ filter: this.filter, ids }));
+      this.dispatchEvent(new ExportScopeEvent({ kind: 'annotations', annotationIds: ids }));
       this.restoreFocus(ids);
     },
     onError: (e) => reportError(this.services.notifier, e),
@@ -264,11 +253,5 @@ export class NotebookView extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'warraq-notebook': NotebookView;
-  }
-  interface HTMLElementEventMap {
-    'warraq-notebook-filter': NotebookFilterEvent;
-  }
-  interface WindowEventMap {
-    'warraq-notebook-filter': NotebookFilterEvent;
   }
 }

@@ -19,6 +19,7 @@ import { baseStyles } from '../common/styles';
 import { LanguageController, t } from '../strings/i18n';
 import { reportError } from '../common/report-error';
 import { hashToRoute, routeToHash } from '../app/route';
+import { icon } from '../common/icons';
 
 export interface FindHits {
   hits: TextRange[];
@@ -159,7 +160,7 @@ export class FindBar extends LitElement {
       <span class="count" role="status">${this.text.trim() ? (n ? t('find.count', { current: this.current + 1, total: n }) : t('find.none')) : ''}</span>
       <button aria-label=${t('find.prev')} title="Shift+F3" ?disabled=${!n} @click=${() => this.step(-1)}>${t('find.prev')}</button>
       <button aria-label=${t('find.next')} title="F3" ?disabled=${!n} @click=${() => this.step(1)}>${t('find.next')}</button>
-      <button aria-label=${t('find.close')} @click=${() => this.close()}>✕</button>
+      <button class="icon-btn" aria-label=${t('find.close')} @click=${() => this.close()}>${icon('close')}</button>
     </div>`;
   }
 }

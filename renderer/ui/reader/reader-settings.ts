@@ -7,6 +7,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ReaderPrefs, Theme } from '../../core/model';
 import { baseStyles } from '../common/styles';
 import { LanguageController, t, formatNumber } from '../strings/i18n';
+import { icon } from '../common/icons';
 
 const THEMES: Theme[] = ['light', 'sepia', 'dark'];
 const LEADINGS = [1.5, 1.7, 1.9, 2.2];
@@ -32,9 +33,9 @@ export class ReaderSettings extends LitElement {
   override render() {
     const p = this.prefs;
     return html`
-      <button aria-label=${t('reader.fontSmaller')} title=${t('reader.fontSmaller')} @click=${() => this.emit({ fontSize: Math.max(12, p.fontSize - 2) })}>−</button>
+      <button class="icon-btn" aria-label=${t('reader.fontSmaller')} title=${t('reader.fontSmaller')} @click=${() => this.emit({ fontSize: Math.max(12, p.fontSize - 2) })}>${icon('text-smaller')}</button>
       <span class="size" role="status" aria-label=${t('reader.fontSize')}>${formatNumber(p.fontSize)}</span>
-      <button aria-label=${t('reader.fontBigger')} title=${t('reader.fontBigger')} @click=${() => this.emit({ fontSize: Math.min(40, p.fontSize + 2) })}>+</button>
+      <button class="icon-btn" aria-label=${t('reader.fontBigger')} title=${t('reader.fontBigger')} @click=${() => this.emit({ fontSize: Math.min(40, p.fontSize + 2) })}>${icon('text-bigger')}</button>
       <select aria-label=${t('reader.lineHeight')} title=${t('reader.lineHeight')} @change=${(e: Event) => this.emit({ lineHeight: Number((e.target as HTMLSelectElement).value) })}>
         ${LEADINGS.map((l) => html`<option value=${l} ?selected=${l === p.lineHeight}>${formatNumber(l)}</option>`)}
       </select>

@@ -23,6 +23,7 @@ import { baseDirection, segment, DecorationIndex, type Decoration } from './deco
 import { repeat } from 'lit/directives/repeat.js';
 import { ReaderWindow } from './reader-window';
 import { readerStyles } from './reader-styles';
+import { icon } from '../common/icons';
 import './reader-settings';
 import './date-settings';
 import './find-bar';
@@ -303,7 +304,7 @@ export class ReaderView extends LitElement {
         ${
           a.url
             ? html`<button class="link" @click=${() => this.services.platform.openExternal(a.url!)}
-          aria-label=${t('reader.source')} title=${a.url}>${t('reader.source')} ↗</button>`
+          aria-label=${t('reader.source')} title=${a.url}>${t('reader.source')} ${icon('external')}</button>`
             : nothing
         }
       </p>

@@ -3,7 +3,7 @@
  * Every keystroke goes to the search view at once (no typing pause: the worker drops a query a
  * newer one superseded, and the first page is small, so results keep up with typing). Ctrl/Cmd+K or '/' (outside text fields) and the menu's 'search' command focus it.
  *
- * Properties: `value` (the current route's query). Events: `warraq-navigate`.
+ * Properties: `value` (the current route's query). Events: `warraq-navigate`, `warraq-search-focus-results`.
  */
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
@@ -13,7 +13,7 @@ import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
 import { LanguageController, t } from '../strings/i18n';
 import { NavigateEvent } from '../app/route';
-import { SearchFocusResultsEvent } from './events';
+import { SearchFocusResultsEvent } from '../app/app-state';
 
 @customElement('warraq-search-box')
 export class SearchBox extends LitElement {

@@ -25,8 +25,7 @@ import { searchStyles } from './search-styles';
 import { renderSnippet } from './snippet-view';
 import { renderHelp } from './search-help';
 import './search-status';
-import { X } from 'lucide-static';
-import { icon } from '../library/icons';
+import { icon } from '../common/icons';
 
 /**
  * Results fetched first (small, so typing stays instant; the total is still counted), at most
@@ -102,7 +101,6 @@ export class SearchView extends LitElement {
       this.version++;
     }
   };
-  private readonly onFocusResults = () => this.focusList();
   /** A regrouping or a rename changes how hits collapse and what outlets are called. */
   private readonly onStories = () => {
     this.collapsed = undefined;
@@ -113,14 +111,12 @@ export class SearchView extends LitElement {
     super.connectedCallback();
     this.services.search.addEventListener('status', this.onStatus);
     this.services.stories.addEventListener('change', this.onStories);
-    window.addEventListener('warraq-search-focus-results', this.onFocusResults);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.services.search.removeEventListener('status', this.onStatus);
     this.services.stories.removeEventListener('change', this.onStories);
-    window.removeEventListener('warraq-search-focus-results', this.onFocusResults);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -238,7 +234,7 @@ export class SearchView extends LitElement {
       ${
         this.within
           ? html`<span class="chip">${t('search.withinActive', { count: this.within.count })}
-            <button aria-label=${t('search.withinClear')} title=${t('search.withinClear')} @click=${() => (this.within = null)}>${icon(X)}</button></span>`
+            <button class="icon-btn" aria-label=${t('search.withinClear')} title=${t('search.withinClear')} @click=${() => (this.within = null)}>${icon('close')}</button></span>`
           : html`<button ?disabled=${!r?.hits.length} @click=${this.searchWithin}>${t('search.within')}</button>`
       }
     </div>`;

@@ -17,6 +17,7 @@ import { LanguageController, t } from '../strings/i18n';
 import { formatPublished } from '../common/article-date';
 import { reportError } from '../common/report-error';
 import { compareStyles } from './compare-styles';
+import { icon } from '../common/icons';
 
 interface Loaded {
   key: string;
@@ -123,7 +124,7 @@ export class EditionCompare extends LitElement {
       d.figures.length
         ? html`<section class="figures" aria-labelledby="figures-h">
       <h3 id="figures-h">${t('stories.compare.figures')}</h3>
-      <ul aria-labelledby="figures-h">${d.figures.map((f) => html`<li><del class="figure">${f.from}</del> ${t('stories.compare.arrow')} <ins class="figure">${f.to}</ins></li>`)}</ul>
+      <ul aria-labelledby="figures-h">${d.figures.map((f) => html`<li><del class="figure">${f.from}</del> ${icon('forward')}<span class="sr-only">${t('stories.compare.arrow')}</span> <ins class="figure">${f.to}</ins></li>`)}</ul>
     </section>`
         : nothing
     }`;
@@ -135,7 +136,7 @@ export class EditionCompare extends LitElement {
     return html`<dialog aria-labelledby="cmp-title">
       <header>
         <h2 id="cmp-title">${t('stories.compare.title')}</h2>
-        <button aria-label=${t('stories.compare.close')} title=${t('stories.compare.close')} @click=${() => this.dialog?.close()}>✕</button>
+        <button class="icon-btn" aria-label=${t('stories.compare.close')} title=${t('stories.compare.close')} @click=${() => this.dialog?.close()}>${icon('close')}</button>
       </header>
       <div class="controls toolbar">
         ${this.renderPicker('from')}

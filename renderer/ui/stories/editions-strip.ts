@@ -27,6 +27,7 @@ import type { OutletEditor } from './outlet-editor';
 import './edition-compare';
 import './meta-editor';
 import './outlet-editor';
+import { icon } from '../common/icons';
 
 @customElement('warraq-editions-strip')
 export class EditionsStrip extends LitElement {
@@ -135,7 +136,7 @@ export class EditionsStrip extends LitElement {
     if (!own || !meta || (own.outlet === meta.outlet && own.title === meta.title)) return nothing;
     return html`<p class="detail" role="status">${t('stories.edition.asPrinted', { outlet: this.outlet(own.outlet) })}
       <bdi class="title">${own.title}</bdi>
-      ${own.url ? html`<button class="link" @click=${() => this.services.platform.openExternal(own.url!)} title=${own.url}>${t('reader.source')} ↗</button>` : nothing}</p>`;
+      ${own.url ? html`<button class="link" @click=${() => this.services.platform.openExternal(own.url!)} title=${own.url}>${t('reader.source')} ${icon('external')}</button>` : nothing}</p>`;
   }
 
   private renderRelated(v: StoryView) {

@@ -15,6 +15,7 @@ import { servicesContext } from '../context';
 import { LanguageController, t } from '../strings/i18n';
 import { reportError } from '../common/report-error';
 import { dialogStyles } from './dialog-styles';
+import { icon } from '../common/icons';
 
 const FIELDS: MetaField[] = ['title', 'outlet', 'byline', 'published', 'url'];
 const DATE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -63,7 +64,7 @@ export class MetaEditor extends LitElement {
     return html`<dialog aria-labelledby="meta-h">
       <header>
         <h2 id="meta-h">${t('stories.meta.heading')}</h2>
-        <button aria-label=${t('stories.dialog.close')} title=${t('stories.dialog.close')} @click=${() => this.dialog?.close()}>✕</button>
+        <button class="icon-btn" aria-label=${t('stories.dialog.close')} title=${t('stories.dialog.close')} @click=${() => this.dialog?.close()}>${icon('close')}</button>
       </header>
       <form @submit=${this.save}>
         ${FIELDS.map(

@@ -13,6 +13,7 @@ import { servicesContext } from '../context';
 import { LanguageController, t } from '../strings/i18n';
 import { reportError } from '../common/report-error';
 import { dialogStyles } from './dialog-styles';
+import { icon } from '../common/icons';
 
 /** Aliases are typed as one line, separated by commas (Latin or Arabic) or semicolons. */
 export function parseAliases(text: string): string[] {
@@ -69,7 +70,7 @@ export class OutletEditor extends LitElement {
     return html`<dialog aria-labelledby="outlet-h">
       <header>
         <h2 id="outlet-h">${t('stories.outlet.heading')}</h2>
-        <button aria-label=${t('stories.dialog.close')} title=${t('stories.dialog.close')} @click=${() => this.dialog?.close()}>✕</button>
+        <button class="icon-btn" aria-label=${t('stories.dialog.close')} title=${t('stories.dialog.close')} @click=${() => this.dialog?.close()}>${icon('close')}</button>
       </header>
       <form @submit=${this.save}>
         <span>${t('stories.outlet.id')}</span><code dir="ltr">${this.outletId}</code>

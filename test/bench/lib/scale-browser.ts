@@ -30,6 +30,8 @@ const WATCH = `(() => {
     const check = () => { if (window.readyAt === undefined && search.status.state === 'ready') window.readyAt = performance.now(); };
     check();
     search.addEventListener('status', check);
+    const stories = document.querySelector('warraq-app').services.stories;
+    stories.addEventListener('progress', () => { if (stories.progress.state === 'running') window.detecting = true; else if (window.detecting) window.detected = true; });
   };
   attach();
 })()`;
@@ -181,6 +183,19 @@ export async function browserFigures(
       timeout: 600_000,
       polling: 200,
     });
+    // The bench writes articles straight into IndexedDB, so story detection catches up with the whole
+    // library after this reload (as after the v4 upgrade). A user's library has its features stored: let
+    // the catch-up finish before the timed reloads, where it would compete for the two cores. (Above 50,000
+    // articles the catch-up takes too long for a bench run; those figures include it, and say so.)
+    if (records.length <= 50_000) {
+      await s.page.waitForFunction(
+        () => {
+          return (window as unknown as { detected?: boolean }).detected === true;
+        },
+        undefined,
+        { timeout: 3_600_000, polling: 1000 },
+      );
+    }
     for (let i = 0; i < 3; i++) {
       await s.page.reload();
       await waitForFirstRow(s.page, 600_000);

@@ -2,6 +2,7 @@
  * The worker's import pipeline, run in Node on fake-indexeddb with the parsers' fixtures: kinds, issues
  * with reasons, duplicates, batches as transactions, cancel then re-run, damaged archives, storage failure.
  */
+import { failedCount } from '../../../renderer/services/import-counts';
 import { describe, it, expect, beforeEach } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -214,5 +215,23 @@ describe('ImportPipeline', () => {
     const { report } = await run(repo, [{ path: 'bad.jsonl', data: bad }], { maxListed: 10 });
     expect(report.failed).toHaveLength(10);
     expect(report.unlisted).toBe(20);
+    expect(failedCount(report)).toBe(30);
+  });
+
+  it('counts what overflows a list under that list: editions beyond the cap are not failures', async () => {
+    const lines = Array.from({ length: 12 }, (_, i) =>
+      JSON.stringify({
+        source: `outlet-${i}`,
+        url: `https://example.org/${i}`,
+        title: 'وزارة الصحة تعلن افتتاح مستشفى جديد',
+        content: 'أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في المدينة بسعة مئتي سرير.',
+      }),
+    );
+    const data = [...lines, 'ليس JSON'].join('\n');
+    const { report } = await run(repo, [{ path: 'wire.jsonl', data }], { maxListed: 3 });
+    expect(report.imported).toBe(1);
+    expect(report.editions).toBe(11);
+    expect(failedCount(report)).toBe(1);
+    expect(report.imported + report.editions! + report.duplicates + failedCount(report)).toBe(13);
   });
 });

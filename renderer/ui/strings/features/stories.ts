@@ -86,7 +86,7 @@ export const ar = {
   'stories.notes.here': 'على نسخة {outlet}، وموضعها هنا',
   'stories.notes.there': 'على نسخة {outlet}، ولا يوجد نصها هنا',
   'stories.notes.open': 'افتح «{quote}» في نسخة {outlet}',
-  'stories.compare.arrow': '←',
+  'stories.compare.arrow': 'صار',
   // ---- end stories-ui ----
   // ---- stories (data half): import report ----
   'stories.import.editions': 'نسخ أخرى من مقالات محفوظة: {count}',
@@ -178,7 +178,7 @@ export const en: Record<keyof typeof ar, string> = {
   'stories.notes.here': 'On the edition of {outlet}; shown here',
   'stories.notes.there': 'On the edition of {outlet}; not in this text',
   'stories.notes.open': 'Open “{quote}” in the edition of {outlet}',
-  'stories.compare.arrow': '→',
+  'stories.compare.arrow': 'became',
   // ---- end stories-ui ----
   // ---- stories (data half): import report ----
   'stories.import.editions': 'Other editions of stored articles: {count}',
