@@ -121,6 +121,10 @@ export interface Edition {
   author?: string;
   /** Publication date, ISO 8601. */
   published?: string;
+  /** The Hijri date this outlet printed (`YYYY-MM-DD` or `YYYY-MM`, Umm al-Qura), as on ArticleMeta. */
+  publishedHijri?: string;
+  /** The original source this outlet's credit line names ("الجزيرة"), as on ArticleMeta. */
+  agency?: string;
   /** The file (and record, for archives) it came from. */
   source: { kind: SourceKind; name?: string; record?: number };
   /** ms since epoch. */

@@ -13,7 +13,7 @@
  *    and how many of its distinctive title words. A roundup quoting a wire is mostly other material:
  *    `partial`; a trimmed or re-headlined copy is `same`.
  */
-import { has, intersectCount, shingleSeq, sortedUnique, type DocFeatures } from './shingles';
+import { has, intersectCount, shingleSeq, sortedUnique, uniqueTokens, type DocFeatures } from './shingles';
 
 export type PairRelation = 'same' | 'partial' | 'different';
 
@@ -117,8 +117,8 @@ function rareShare(from: Uint32Array, numbers: Uint32Array, inSet: Uint32Array, 
 
 /** Both texts name something the other does not (a place, a person): different facts on one template. */
 function conflicting(x: DocFeatures, y: DocFeatures, f: Frequencies): boolean {
-  const ux = sortedUnique(x.tokens);
-  const uy = sortedUnique(y.tokens);
+  const ux = uniqueTokens(x);
+  const uy = uniqueTokens(y);
   return rareShare(ux, x.numbers, uy, f) < 1 && rareShare(uy, y.numbers, ux, f) < 1;
 }
 
@@ -137,8 +137,8 @@ export function pairFeatures(x: DocFeatures, y: DocFeatures, f: Frequencies): Pa
   let aligned = 0;
   for (const r of alignRuns(a, b)) aligned += r.len;
   out.alignedB = aligned / Math.max(1, b.tokens.length);
-  const ua = sortedUnique(a.tokens);
-  out.rareB = rareShare(sortedUnique(b.tokens), b.numbers, ua, f);
+  const ua = uniqueTokens(a);
+  out.rareB = rareShare(uniqueTokens(b), b.numbers, ua, f);
   out.titleB = rareShare(sortedUnique(b.tokens.subarray(0, b.titleLen)), NONE, ua, f);
   return out;
 }

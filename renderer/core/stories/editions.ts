@@ -20,7 +20,7 @@ export function editionOf(meta: ArticleMeta, record?: number): Edition {
     importedAt: meta.importedAt,
   };
   if (record !== undefined) e.source.record = record;
-  for (const k of ['url', 'byline', 'author', 'published'] as const) {
+  for (const k of ['url', 'byline', 'author', 'published', 'publishedHijri', 'agency'] as const) {
     const v = meta[k];
     if (v) e[k] = v;
   }

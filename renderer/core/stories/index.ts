@@ -5,7 +5,7 @@
  * the articles that share sampled 5-grams with it — never a rebuild.
  */
 import { compare, type Frequencies, type PairVerdict } from './compare';
-import { sortedUnique, type DocFeatures } from './shingles';
+import { uniqueTokens, type DocFeatures } from './shingles';
 
 const SHINGLE_BITS = 24;
 const TOKEN_BITS = 22;
@@ -122,7 +122,7 @@ export class StoryIndex implements Frequencies {
       if (h % SAMPLE === 0) this.postings.add(h, d);
     }
     const tmask = (1 << TOKEN_BITS) - 1;
-    for (const h of sortedUnique(f.tokens)) {
+    for (const h of uniqueTokens(f)) {
       const k = h & tmask;
       if (this.tdf[k]! < 65535) this.tdf[k]!++;
     }
@@ -183,7 +183,9 @@ export class StoryIndex implements Frequencies {
   /** Approximate bytes held (counters, postings, features). */
   get bytes(): number {
     let feats = 0;
-    for (const f of this.feats) if (f) feats += f.tokens.byteLength + f.shingles.byteLength + f.numbers.byteLength + 64;
+    for (const f of this.feats)
+      if (f)
+        feats += f.tokens.byteLength + f.shingles.byteLength + f.numbers.byteLength + (f.uniq?.byteLength ?? 0) + 64;
     return this.sdf.byteLength + this.tdf.byteLength + this.postings.bytes + feats;
   }
 }

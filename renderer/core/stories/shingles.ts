@@ -19,6 +19,13 @@ export interface DocFeatures {
   shingles: Uint32Array;
   /** Hashes of the number tokens, sorted and unique. */
   numbers: Uint32Array;
+  /** The token hashes sorted and unique, made on first use by uniqueTokens() and kept. */
+  uniq?: Uint32Array;
+}
+
+/** `f.tokens` sorted and unique (computed once per article: every comparison of it needs them). */
+export function uniqueTokens(f: DocFeatures): Uint32Array {
+  return (f.uniq ??= sortedUnique(f.tokens));
 }
 
 /** FNV-1a over a slice of a string's code units. */
