@@ -7,6 +7,7 @@ import { SettingsRepo } from './storage/settings-repo';
 import { AnnotationsRepo } from './storage/annotations-repo';
 import { BackupRepo } from './storage/backup-repo';
 import { StoriesRepo } from './storage/stories-repo';
+import { CountsRepo } from './storage/counts-repo';
 import { BrowserPlatform } from './platform/browser-platform';
 import { ElectronPlatform, findBridge } from './platform/electron-platform';
 import type { Platform } from './platform/platform';
@@ -19,6 +20,7 @@ import { ImportService, type ImportWorker } from './services/importer';
 import { ExporterService, librarySources } from './services/exporter';
 import { BackupService, recoverRestore } from './services/backup';
 import { StoriesService } from './services/stories';
+import { CountsService } from './services/counts';
 import type { DetectorPort } from './services/stories-protocol';
 import { seedSample } from './services/first-run';
 import { parseSampleArticle } from './services/sample';
@@ -116,6 +118,8 @@ async function start(): Promise<void> {
     library,
     settings,
     search,
+    stories,
+    feeds: collect.services.feeds,
     schemaVersion: SCHEMA_VERSION,
     app: 'Warraq',
   });
@@ -132,6 +136,7 @@ async function start(): Promise<void> {
     backup,
     stories,
     ...collect.services,
+    counts: new CountsService(new CountsRepo(db), [library, annotations, stories]),
   };
   const app = document.createElement('warraq-app');
   app.services = services;

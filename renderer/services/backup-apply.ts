@@ -30,6 +30,8 @@ export interface ApplyResult {
   overwritten: number;
   /** Ids of the articles the backup holds. */
   articleIds: string[];
+  /** Merge: the library's own articles whose metas took in the backup's editions or corrections. */
+  updated: string[];
 }
 
 export class RestoreCancelled extends Error {
@@ -53,7 +55,14 @@ export async function applyBackup(
   options: { signal?: AbortSignal; onRecords?: (n: number) => void; run?: string } = {},
 ): Promise<ApplyResult> {
   const run = options.run ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const result: ApplyResult = { added: zero(), existing: zero(), deleted: 0, overwritten: 0, articleIds: [] };
+  const result: ApplyResult = {
+    added: zero(),
+    existing: zero(),
+    deleted: 0,
+    overwritten: 0,
+    articleIds: [],
+    updated: [],
+  };
   const plan: ReplacePlan | undefined =
     mode === 'replace'
       ? {
@@ -74,6 +83,7 @@ export async function applyBackup(
     const done = await repo.commit(run, plan);
     result.deleted = done.deleted;
     result.overwritten = done.overwritten;
+    result.updated = done.updated;
     return result;
   } catch (e) {
     await repo.rollback(run).catch((err) => console.error('restore rollback failed; it is retried at next start', err));

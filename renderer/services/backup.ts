@@ -1,6 +1,7 @@
 /**
- * Back up and restore the whole library (every article with its text, annotation, bookmark, tag,
- * reading position and setting; never the derived search index).
+ * Back up and restore the whole library (every article with its text and editions, annotation,
+ * bookmark, tag, reading position, setting, metadata correction, outlet name, manual split or merge,
+ * and feed subscription; never the derived search index nor the detected stories, which are rebuilt).
  *
  * Backup streams storage → core writer → (gzip) → Blob parts → Platform.save.
  * Restore never changes anything before the WHOLE file has been read and verified (version, record
@@ -37,6 +38,10 @@ export interface BackupDeps {
   library: EventTarget & { load(): Promise<void> };
   settings?: EventTarget & { load(): Promise<void> };
   search?: { rebuild?(): Promise<void> };
+  /** Told after a restore: outlet names are read again and detection catches up (stories are derived). */
+  stories?: { restored(): Promise<void> };
+  /** Subscriptions are read again after a restore. */
+  feeds?: { load(): Promise<void> };
   schemaVersion: number;
   app: string;
 }
@@ -161,7 +166,9 @@ export class BackupService extends EventTarget {
     };
     const result = await applyBackup(this.deps.repo, recordChunks(file, read), mode, {
       signal: options.signal,
-      onRecords: (done) => this.progress({ phase: 'restore', done, total: summary.records }, options),
+      // An older file's records are upgraded on the way (one edition per article): never past 100 %.
+      onRecords: (done) =>
+        this.progress({ phase: 'restore', done: Math.min(done, summary.records), total: summary.records }, options),
     });
     await this.refresh();
     return { ...result, mode, summary };
@@ -209,8 +216,10 @@ export class BackupService extends EventTarget {
   }
 
   private async refresh(): Promise<void> {
-    const { library, settings, search } = this.deps;
+    const { library, settings, search, stories, feeds } = this.deps;
     await library.load();
+    // Outlet names first: the views re-read the library on its change just below.
+    await stories?.restored().catch((e: unknown) => console.error('stories after restore failed', e));
     // An empty change makes views re-read the library without an incremental index update;
     // the index is rebuilt whole from what was restored just below.
     library.dispatchEvent(new CustomEvent('change', { detail: { added: [], removed: [] } }));
@@ -220,6 +229,7 @@ export class BackupService extends EventTarget {
         settings.dispatchEvent(new CustomEvent('change', { detail: key }));
     }
     void search?.rebuild?.().catch((e) => console.error('search rebuild after restore failed', e));
+    await feeds?.load().catch((e: unknown) => console.error('feeds reload after restore failed', e));
   }
 
   private progress(p: BackupProgress, options: RunOptions): void {

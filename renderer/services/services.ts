@@ -16,6 +16,7 @@ import type { FeedsService } from './collect/feeds';
 import type { SaveLinkService } from './collect/save-link';
 import type { WatchService } from './collect/watch';
 import type { ImportHistory } from './collect/history';
+import type { CountsService } from './counts';
 
 export interface Services {
   platform: Platform;
@@ -33,4 +34,6 @@ export interface Services {
   links: SaveLinkService;
   watch: WatchService;
   history: ImportHistory;
+  /** The sidebar's counts (outlets, tags, notes, bookmarks), from indexes. */
+  counts: CountsService;
 }

@@ -96,6 +96,14 @@ export class StoryDetector {
     await this.regroup([...touched].filter((id) => !gone.has(id)));
   }
 
+  /**
+   * Every story again from the stored links and decisions (no text is read): after a restore, whose
+   * articles carry the backed-up grouping while its decisions may differ from the library's.
+   */
+  async regroupAll(): Promise<void> {
+    await this.regroup([...this.order.keys()]);
+  }
+
   /** Decisions changed (a split or merge made on the page): read them again. */
   async reloadDecisions(): Promise<void> {
     this.decisions = await this.repo.decisions();

@@ -5,14 +5,19 @@
  *
  * Page → worker: `start` (load the index; detect whatever has no features yet: the library after an
  * upgrade), `added` (new article ids: detect them incrementally), `removed`, `regroup` (decisions
- * changed: recompute stories from links + decisions; no text is read).
+ * changed: recompute stories from links + decisions; no text is read), `restart` (after a restore: a
+ * fresh detector loads the restored library, detects what has no features and regroups everything).
  * Worker → page: `progress` (throttled), `assigned` (article → story changes, already stored),
  * `error`.
  */
 import type { DetectionProgress } from './stories';
 
 export type ToDetector =
-  { type: 'start' } | { type: 'added'; ids: string[] } | { type: 'removed'; ids: string[] } | { type: 'regroup' };
+  | { type: 'start' }
+  | { type: 'added'; ids: string[] }
+  | { type: 'removed'; ids: string[] }
+  | { type: 'regroup' }
+  | { type: 'restart' };
 
 export type FromDetector =
   | { type: 'progress'; progress: DetectionProgress }

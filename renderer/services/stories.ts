@@ -146,6 +146,21 @@ export class StoriesService extends EventTarget {
     port.postMessage({ type: 'start' });
   }
 
+  /**
+   * After a restore (the backup carries editions, outlet names, decisions and corrections; stories
+   * are derived): outlet names are read again, and the worker starts over on the restored library —
+   * it detects the articles it has no features for and regroups every story from links + decisions.
+   */
+  async restored(): Promise<void> {
+    this.stored = new Map((await this.repo.outlets()).map((o) => [o.id, o]));
+    this.names.clear();
+    this.groupsCache = null;
+    this.rowsCache = null;
+    this.version++;
+    this.port?.postMessage({ type: 'restart' });
+    this.changed({ stories: [], outlets: true });
+  }
+
   dispose(): void {
     this.library.removeEventListener('change', this.onLibrary);
     this.port?.terminate();

@@ -9,13 +9,21 @@
  * - Roll back (`rollback`): deletes every journalled key, then the journal — the old library again.
  *   A crash mid-restore leaves journal rows behind; `rollback` at the next start undoes them.
  * - Commit (`commit`): one transaction that drops the journal and, in replace mode, deletes every row
- *   the backup does not hold and overwrites rows whose value differs — all or nothing.
+ *   the backup does not hold and overwrites rows whose value differs — all or nothing. In merge mode
+ *   it makes the library's own articles agree with the editions and metadata corrections the backup
+ *   added to them (issue 12: a merge restore merges editions); in replace mode it drops the derived
+ *   story rows (features, links, stories) of the articles that are gone.
  *
- * The search index tables (searchSegments, searchMeta) are derived and never backed up.
+ * The search index tables (searchSegments, searchMeta) and the story detector's stories, storyLinks
+ * and storyFeatures are derived and never backed up: they are rebuilt after a restore.
  */
 import type { Table } from 'dexie';
+import type { ArticleMeta, Edition, MetaEdit, MetaField } from '../core/model';
+import { editionOf } from '../core/stories/editions';
+import { withEdition } from './articles-repo';
 import type { WarraqDb } from './db';
 import { guard } from './errors';
+import { withField } from './stories-repo';
 
 import { BACKUP_TABLES, type BackupRecord, type BackupTable } from '../core/backup/format';
 import { recordsToMerge } from '../core/backup/merge';
@@ -161,12 +169,18 @@ export class BackupRepo {
    * plan, deletes rows the backup does not hold and writes the rows that differ. All or nothing;
    * throws StorageError (the staged rows stay journalled, so `rollback` still works).
    */
-  async commit(run: string, replace?: ReplacePlan): Promise<{ deleted: number; overwritten: number }> {
-    const tables = [this.db.settings, ...BACKUP_TABLES.map((t) => this.table(t))];
+  async commit(
+    run: string,
+    replace?: ReplacePlan,
+  ): Promise<{ deleted: number; overwritten: number; updated: string[] }> {
+    const db = this.db;
+    const derived = [db.stories, db.storyLinks, db.storyFeatures];
+    const tables = [db.settings, ...BACKUP_TABLES.map((t) => this.table(t)), ...derived];
     return guard(() =>
-      this.db.transaction('rw', tables, async () => {
+      db.transaction('rw', tables, async () => {
         let deleted = 0;
         let overwritten = 0;
+        let updated: string[] = [];
         if (replace) {
           for (const t of BACKUP_TABLES) {
             const keys = (await this.table(t).toCollection().primaryKeys()) as Key[];
@@ -177,12 +191,94 @@ export class BackupRepo {
             await this.table(t).bulkPut(replace.overwrite[t]);
             deleted += gone.length;
             overwritten += replace.overwrite[t].length;
+            if (t === 'articles') await this.dropDerived(gone);
           }
+        } else {
+          updated = await this.mergeIntoOwn(run);
         }
-        await this.db.settings.where('key').startsWith(`${JOURNAL_PREFIX}${run}:`).delete();
-        return { deleted, overwritten };
+        await this.healEditions();
+        await db.settings.where('key').startsWith(`${JOURNAL_PREFIX}${run}:`).delete();
+        return { deleted, overwritten, updated };
       }),
     );
+  }
+
+  /** The keys a run's journal lists, per table (inside a transaction over settings). */
+  private async journalled(run: string): Promise<Map<BackupTable, Key[]>> {
+    const out = new Map<BackupTable, Key[]>();
+    const rows = (await this.db.settings
+      .where('key')
+      .startsWith(`${JOURNAL_PREFIX}${run}:`)
+      .toArray()) as unknown as JournalRow[];
+    for (const j of rows) out.set(j.value.table, [...(out.get(j.value.table) ?? []), ...j.value.keys]);
+    return out;
+  }
+
+  /**
+   * Merge: editions and corrections the backup added to articles the library already held are
+   * counted into those articles' metas (edition count, outlets, earliest date; a correction applies
+   * when it is the latest of its field). Returns the ids of the metas changed.
+   */
+  private async mergeIntoOwn(run: string): Promise<string[]> {
+    const db = this.db;
+    const added = await this.journalled(run);
+    const fresh = new Set(added.get('articles') ?? []);
+    const own = <R extends { articleId: string }>(rows: (R | undefined)[]): Map<string, R[]> => {
+      const by = new Map<string, R[]>();
+      for (const r of rows) if (r && !fresh.has(r.articleId)) by.set(r.articleId, [...(by.get(r.articleId) ?? []), r]);
+      return by;
+    };
+    const editions = own(await db.editions.bulkGet(added.get('editions') ?? []));
+    const edits = own(await db.metaEdits.bulkGet(added.get('metaEdits') ?? []));
+    const ids = [...new Set([...editions.keys(), ...edits.keys()])];
+    const metas = await db.articles.bulkGet(ids);
+    const changed: ArticleMeta[] = [];
+    ids.forEach((id, i) => {
+      let meta = metas[i];
+      if (!meta) return;
+      for (const e of (editions.get(id) ?? []).sort((a: Edition, b: Edition) => a.importedAt - b.importedAt))
+        meta = withEdition(meta, e);
+      changed.push(meta);
+    });
+    for (const meta of changed) {
+      const mine = edits.get(meta.id);
+      let next = meta;
+      if (mine) {
+        const all = await db.metaEdits.where('articleId').equals(meta.id).toArray();
+        const latest = new Map<MetaField, MetaEdit>();
+        for (const e of all.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+          latest.set(e.field, e);
+        for (const e of mine) if (latest.get(e.field)?.id === e.id) next = withField(next, e.field, e.value);
+      }
+      await db.articles.put(next);
+    }
+    return changed.map((m) => m.id);
+  }
+
+  /**
+   * Every article keeps at least its first edition (the v4 invariant). Articles written without one
+   * (restored from a backup made before editions were backed up, or stored by hand) get it from their
+   * own meta, as the v4 upgrade does — inside the commit transaction.
+   */
+  private async healEditions(): Promise<void> {
+    const db = this.db;
+    const edited = new Set((await db.editions.orderBy('articleId').uniqueKeys()) as string[]);
+    const bare = ((await db.articles.toCollection().primaryKeys()) as string[]).filter((id) => !edited.has(id));
+    if (!bare.length) return;
+    const metas = (await db.articles.bulkGet(bare)).filter((m): m is ArticleMeta => !!m);
+    await db.editions.bulkPut(metas.map((m) => editionOf(m)));
+  }
+
+  /** Replace: the story detector's rows of articles that are gone (inside the commit transaction). */
+  private async dropDerived(gone: Key[]): Promise<void> {
+    if (!gone.length) return;
+    const db = this.db;
+    const set = new Set(gone);
+    await db.storyFeatures.bulkDelete(gone);
+    const links = await db.storyLinks.where('a').anyOf(gone).or('b').anyOf(gone).primaryKeys();
+    await db.storyLinks.bulkDelete(links);
+    const stories = await db.stories.filter((s) => s.articleIds.some((id) => set.has(id))).primaryKeys();
+    await db.stories.bulkDelete(stories);
   }
 
   /** Deep equality of two stored rows (IndexedDB values: plain data, arrays, no functions). */

@@ -31,6 +31,16 @@ scope.onmessage = (e) => {
     run(() => d.start());
     return;
   }
+  if (msg.type === 'restart') {
+    // After a restore: the library in the database is another one; the old index is dropped.
+    const d = new StoryDetector(new StoriesRepo(new WarraqDb()), (m) => scope.postMessage(m));
+    detector = d;
+    run(async () => {
+      await d.start();
+      await d.regroupAll();
+    });
+    return;
+  }
   const d = detector;
   if (!d) return;
   if (msg.type === 'added') run(() => d.add(msg.ids));

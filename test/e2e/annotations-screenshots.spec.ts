@@ -4,7 +4,7 @@
  * English; the dark theme reader with highlights.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { openApp, articleLink, SAMPLE_TITLE } from './helpers';
+import { openApp, articleLink, SAMPLE_TITLE, switchLanguage } from './helpers';
 
 const OUT = 'test-results/screenshots';
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'أدوات النص المحدد' });
@@ -83,7 +83,7 @@ test('highlights in five colours, overlapping, and the notebook — Arabic, dark
   await expect(page.getByRole('heading', { name: /دفتر الملاحظات/ })).toBeVisible();
   await page.screenshot({ path: `${OUT}/notebook-ar.png` });
 
-  await page.getByRole('button', { name: 'Switch the interface to English' }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('heading', { name: /Notebook/ })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search notes and quotes' }).fill('sohr');
   await expect(page.getByRole('list', { name: 'Annotations' }).locator(':scope > li')).toHaveCount(1);

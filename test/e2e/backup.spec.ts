@@ -171,7 +171,7 @@ test('bad files are refused with a clear message and change nothing', async ({ p
   const bad: [string, Uint8Array | string, RegExp][] = [
     ['truncated.jsonl', good.subarray(0, Math.floor(good.length * 0.7)), /النسخة ناقصة: انقطع الملف قبل نهايته/],
     ['flipped.jsonl', flipped, /النسخة تالفة: السجل ٣ لا يطابق مجموعه الاختباري/],
-    ['newer.jsonl', text.replace('"version":1', '"version":7'), /بإصدار أحدث من ورّاق \(الصيغة ٧\)/],
+    ['newer.jsonl', text.replace('"version":2', '"version":7'), /بإصدار أحدث من ورّاق \(الصيغة ٧\)/],
     ['notes.csv', 'العنوان,الرابط\nخبر,https://example.org\n', /هذا الملف ليس نسخة احتياطية من ورّاق/],
     ['empty.jsonl', '', /الملف فارغ/],
     ['cut.jsonl.gz', gz.subarray(0, gz.length - 64), /الملف المضغوط تالف أو ناقص/],

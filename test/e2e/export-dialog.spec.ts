@@ -3,12 +3,12 @@
  * sections, in Arabic (right to left) and English. Screenshots go to test-results/screenshots/.
  */
 import { test, expect } from '@playwright/test';
-import { openApp, articleLink, SAMPLE_TITLE } from './helpers';
+import { openApp, articleLink, SAMPLE_TITLE, headerMenu, switchLanguage } from './helpers';
 
 test('the Export & backup dialog opens from the header, in Arabic and in English', async ({ page }) => {
   await openApp(page);
   await articleLink(page, SAMPLE_TITLE).click();
-  await page.getByRole('button', { name: 'تصدير ونسخ احتياطي' }).click();
+  await headerMenu(page, 'تصدير ونسخ احتياطي');
   const dialog = page.getByRole('dialog', { name: 'التصدير والنسخ الاحتياطي' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('radio', { name: /ملاحظات هذه المقالة/ })).toBeChecked();
@@ -19,8 +19,8 @@ test('the Export & backup dialog opens from the header, in Arabic and in English
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
-  await page.getByRole('button', { name: 'Switch the interface to English' }).click();
-  await page.getByRole('button', { name: 'Export & backup' }).click();
+  await switchLanguage(page, 'en');
+  await headerMenu(page, 'Export & backup');
   const en = page.getByRole('dialog', { name: 'Export and backup' });
   await expect(en).toBeVisible();
   await expect(en.getByRole('radio', { name: /Merge/ })).toBeChecked();

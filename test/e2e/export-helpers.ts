@@ -5,7 +5,7 @@
  */
 import { expect, type Page, type Download, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { articleLink, storeArticle, SAMPLE_TITLE } from './helpers';
+import { articleLink, storeArticle, SAMPLE_TITLE, headerMenu } from './helpers';
 
 export const SECOND = {
   id: 'e2e-export-second',
@@ -106,7 +106,7 @@ export function dialog(page: Page): Locator {
 }
 
 export async function openDialog(page: Page): Promise<Locator> {
-  await page.getByRole('button', { name: 'تصدير ونسخ احتياطي' }).click();
+  await headerMenu(page, 'تصدير ونسخ احتياطي');
   await expect(dialog(page)).toBeVisible();
   return dialog(page);
 }

@@ -8,7 +8,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { openApp, articleLink } from './helpers';
+import { openApp, articleLink, switchLanguage } from './helpers';
 import { startCollectServer, type CollectServer } from './collect-server';
 import { stories } from './collect-fixtures';
 
@@ -202,7 +202,7 @@ test('screenshots of the Sources screen and a feed error, Arabic and English', a
   await dismissNotices(page, 'إغلاق التنبيه');
   await page.screenshot({ path: 'test-results/screenshots/feeds-ar.png' });
   await feedList(page).getByRole('listitem').nth(1).screenshot({ path: 'test-results/screenshots/feed-error-ar.png' });
-  await page.getByRole('button', { name: 'Switch the interface to English' }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('heading', { level: 1, name: 'Sources and feeds' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Subscribed feeds' }).getByRole('listitem').nth(1)).toContainText(
     'Not found (404)',

@@ -6,7 +6,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { articleLink, openApp } from './helpers';
+import { articleLink, openApp, switchLanguage } from './helpers';
 import { FIX, closeReport, expectCounts, importFiles } from './import-helpers';
 
 const OUT = 'test-results/screenshots';
@@ -67,7 +67,7 @@ test('dates in both calendars, converted from Hijri, disagreeing; the date setti
   await page.locator('warraq-reader header.head').screenshot({ path: `${OUT}/dates-disagree.png` });
 
   // In English: the same choice, English month names, the note in English, the controls named in English.
-  await page.getByRole('button', { name: 'Switch the interface to English' }).click();
+  await switchLanguage(page, 'en');
   await expect(badHead.locator('time')).toHaveText('25 Shaʿban 1440 AH');
   await page.getByRole('combobox', { name: 'Calendar' }).selectOption({ label: 'Hijri and Gregorian' });
   await expect(badHead.locator('time')).toHaveText('25 Shaʿban 1440 AH — 30 May 2019');

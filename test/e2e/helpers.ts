@@ -17,6 +17,24 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
   expect(errors, 'no uncaught errors while starting').toEqual([]);
 }
 
+/**
+ * Chooses an item of the header menu ("More actions"): import files or a folder, export & backup, keyboard
+ * shortcuts, the language switch. `item` is the menu item's accessible name in the current language.
+ */
+export async function headerMenu(page: Page, item: string | RegExp): Promise<void> {
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /^(المزيد من الإجراءات|More actions)$/ })
+    .click();
+  await page.getByRole('menu').getByRole('menuitem', { name: item }).click();
+}
+
+/** Switches the interface language through the header menu and waits for <html lang>. */
+export async function switchLanguage(page: Page, to: 'ar' | 'en'): Promise<void> {
+  await headerMenu(page, to === 'en' ? 'Switch the interface to English' : 'التبديل إلى العربية');
+  await expect(page.locator('html')).toHaveAttribute('lang', to);
+}
+
 /** The library's link to an article, by (part of) its title. */
 export function articleLink(page: Page, title: string | RegExp): Locator {
   return page.getByRole('grid').getByRole('link', { name: title });
@@ -69,6 +87,7 @@ export interface TestArticle {
   published?: string;
   importedAt?: number;
   words?: number;
+  tags?: string[];
 }
 
 /**
@@ -103,7 +122,7 @@ export async function storeArticle(page: Page, a: TestArticle): Promise<void> {
       words: a.words ?? 20,
       importedAt: a.importedAt ?? Date.now(),
       source: { kind: 'text' },
-      tags: [],
+      tags: a.tags ?? [],
     });
     tx.objectStore('texts').put({ id: a.id, text: a.text, titleRange: { start: 0, end: a.title.length }, paragraphs });
     await new Promise((res, rej) => {
@@ -116,7 +135,7 @@ export async function storeArticle(page: Page, a: TestArticle): Promise<void> {
 }
 
 /** The `seeded` setting start-up writes once the sample question is settled (services/first-run.ts). */
-async function seededSetting(): Promise<boolean> {
+export async function seededSetting(): Promise<boolean> {
   const db = await new Promise<IDBDatabase>((res, rej) => {
     const r = indexedDB.open('warraq');
     r.onsuccess = () => res(r.result);

@@ -7,7 +7,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync, rmSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, articleLink, SAMPLE_TITLE } from './helpers';
+import { openApp, articleLink, SAMPLE_TITLE, headerMenu, switchLanguage } from './helpers';
 import { FIX, OWN, ar, importFiles, importFolder, expectCounts, closeReport, expectArticle } from './import-helpers';
 
 const GOLD = 'أسعار الذهب تقفز إلى أعلى مستوى منذ عامين';
@@ -169,7 +169,7 @@ test('cancel stops cleanly with whole articles; importing again completes withou
   }
   writeFileSync(path, lines.join('\n'));
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'استيراد ملفات' }).click();
+  await headerMenu(page, 'استيراد ملفات');
   await (await chooser).setFiles(path);
   const progress = page.getByRole('dialog', { name: 'جارٍ الاستيراد' });
   await expect(progress.getByRole('progressbar', { name: 'تقدّم الاستيراد' })).toBeVisible();
@@ -216,10 +216,10 @@ test("the English report reads left to right, with the parsers' reasons, and cop
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.getByRole('button', { name: /English/ }).click();
+  await switchLanguage(page, 'en');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files' }).click();
+  await headerMenu(page, 'Import files');
   await (
     await chooser
   ).setFiles([

@@ -1,15 +1,16 @@
 /** Shared steps for the import end-to-end specs: pick through the real file chooser, read the report. */
 import { expect, type Page, type Locator } from '@playwright/test';
 import { join } from 'node:path';
-import { articleLink } from './helpers';
+import { articleLink, headerMenu } from './helpers';
 
 export const FIX = join(process.cwd(), 'test', 'fixtures', 'import');
 export const OWN = join(process.cwd(), 'test', 'fixtures', 'import-e2e');
 export const ar = (n: number) => n.toLocaleString('ar-EG');
 
-export async function choose(page: Page, button: string, paths: string | string[]): Promise<Locator> {
+/** Imports through the header menu's item `item` ("استيراد ملفات", "Import folder"…) and waits for the report. */
+export async function choose(page: Page, item: string, paths: string | string[]): Promise<Locator> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
+  await headerMenu(page, item);
   await (await chooser).setFiles(paths);
   const report = page.getByRole('dialog', { name: 'تقرير الاستيراد' });
   // The report opens when the import is done; how long that takes depends on the machine's load, so the only

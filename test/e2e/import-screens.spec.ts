@@ -6,7 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp } from './helpers';
+import { openApp, headerMenu, switchLanguage } from './helpers';
 import { FIX } from './import-helpers';
 
 // SHOTS_DIR lets a run keep its pictures out of test-results/, which every Playwright run empties.
@@ -33,13 +33,13 @@ function bigArchive(): string {
 
 async function shoot(page: Page, lang: 'ar' | 'en'): Promise<void> {
   await openApp(page);
-  if (lang === 'en') await page.getByRole('button', { name: /English/ }).click();
+  if (lang === 'en') await switchLanguage(page, 'en');
   const L =
     lang === 'ar'
       ? { files: 'استيراد ملفات', progress: 'جارٍ الاستيراد', report: 'تقرير الاستيراد' }
       : { files: 'Import files', progress: 'Importing', report: 'Import report' };
   let chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: L.files }).click();
+  await headerMenu(page, L.files);
   await (await chooser).setFiles(bigArchive());
   const bar = page.getByRole('dialog', { name: L.progress }).getByRole('progressbar');
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(5);
@@ -51,7 +51,7 @@ async function shoot(page: Page, lang: 'ar' | 'en'): Promise<void> {
   await expect(page.getByRole('dialog', { name: L.report })).toBeVisible();
   await page.getByRole('button', { name: lang === 'ar' ? 'إغلاق' : 'Close', exact: true }).click();
   chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: L.files }).click();
+  await headerMenu(page, L.files);
   await (
     await chooser
   ).setFiles([

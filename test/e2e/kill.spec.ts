@@ -12,7 +12,9 @@ import { gzipSync } from 'fflate';
 // @ts-expect-error plain ESM helper shared with the config
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 import { writeBackup, type BackupRecord } from '../../renderer/core/backup';
+import { seededSetting } from './helpers';
 import { makeLibrary } from '../fixtures/backup/library';
+import { headerMenu } from './helpers';
 
 const BASE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 5199)}/`;
 const work = mkdtempSync(join(tmpdir(), 'warraq-kill-'));
@@ -92,7 +94,7 @@ test('killed during a bulk import: the same profile reopens whole; importing aga
   const profile = mkdtempSync(join(work, 'profile-import-'));
   let { context, page } = await launch(profile);
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'استيراد ملفات' }).click();
+  await headerMenu(page, 'استيراد ملفات');
   await (await chooser).setFiles(file);
   // Under way: at least one batch is stored, the import is not finished.
   await expect
@@ -113,7 +115,7 @@ test('killed during a bulk import: the same profile reopens whole; importing aga
 
   // Run it again: only what is missing is added.
   const again = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'استيراد ملفات' }).click();
+  await headerMenu(page, 'استيراد ملفات');
   await (await again).setFiles(file);
   const report = page.getByRole('dialog', { name: 'تقرير الاستيراد' });
   await expect(report).toBeVisible({ timeout: 180_000 });
@@ -129,17 +131,20 @@ test('killed during a restore: the same profile reopens as it was, says the rest
   const records: BackupRecord[] = [
     ...lib.articles.map((data) => ({ table: 'articles', data }) as BackupRecord),
     ...lib.texts.map((data) => ({ table: 'texts', data }) as BackupRecord),
+    ...lib.editions.map((data) => ({ table: 'editions', data }) as BackupRecord),
     ...lib.annotations.map((data) => ({ table: 'annotations', data }) as BackupRecord),
   ];
   const parts: Uint8Array[] = [];
-  for await (const c of writeBackup({ schemaVersion: 3, app: 'kill test', createdAt: 0 }, records)) parts.push(c);
+  for await (const c of writeBackup({ schemaVersion: 5, app: 'kill test', createdAt: 0 }, records)) parts.push(c);
   const file = join(work, 'big-backup.jsonl.gz');
   writeFileSync(file, gzipSync(Buffer.concat(parts)));
 
   const profile = mkdtempSync(join(work, 'profile-restore-'));
   let { context, page } = await launch(profile);
+  // Start-up seeds the sample after the first paint: take the inventory once that is settled.
+  await expect.poll(() => page.evaluate(seededSetting)).toBe(true);
   const before = await inventory(page);
-  await page.getByRole('button', { name: 'تصدير ونسخ احتياطي' }).click();
+  await headerMenu(page, 'تصدير ونسخ احتياطي');
   const dialog = page.getByRole('dialog', { name: /التصدير والنسخ الاحتياطي/ });
   const chooser = page.waitForEvent('filechooser');
   await dialog.getByRole('button', { name: 'اختيار ملف النسخة…' }).click();
@@ -160,7 +165,7 @@ test('killed during a restore: the same profile reopens as it was, says the rest
   expect(inv.articles).toEqual(before.articles);
   expect(inv.texts).toEqual(before.texts);
 
-  await page.getByRole('button', { name: 'تصدير ونسخ احتياطي' }).click();
+  await headerMenu(page, 'تصدير ونسخ احتياطي');
   const again = page.waitForEvent('filechooser');
   await page
     .getByRole('dialog', { name: /التصدير والنسخ الاحتياطي/ })

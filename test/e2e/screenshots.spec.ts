@@ -3,7 +3,7 @@
  * saved to test-results/screenshots/ for a person to look at (README images are copied from here).
  */
 import { test, expect } from '@playwright/test';
-import { openApp, articleLink, SAMPLE_TITLE } from './helpers';
+import { openApp, articleLink, SAMPLE_TITLE, switchLanguage } from './helpers';
 
 const OUT = 'test-results/screenshots';
 
@@ -26,7 +26,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('reader screenshot in English', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Switch the interface to English' }).click();
+  await switchLanguage(page, 'en');
   await articleLink(page, SAMPLE_TITLE).click();
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: `${OUT}/reader-english.png` });

@@ -5,7 +5,7 @@
  * article leaves the results.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { openApp, SAMPLE_TITLE } from './helpers';
+import { openApp, SAMPLE_TITLE, switchLanguage } from './helpers';
 import { FIXTURES, toStored, storeArticles, statusLine, indexReady } from './search-helpers';
 import { importFiles, expectCounts, closeReport } from './import-helpers';
 import { join } from 'node:path';
@@ -210,7 +210,7 @@ test('the index survives a reload without a rebuild; a deleted article leaves th
 
 test('the English interface shows the same search left to right', async ({ page }) => {
   await withFixtures(page);
-  await page.getByRole('button', { name: 'Switch the interface to English' }).click();
+  await switchLanguage(page, 'en');
   const enBox = page.getByRole('searchbox', { name: 'Search', exact: true });
   await enBox.fill('ports');
   await enBox.press('Enter');

@@ -6,7 +6,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { openApp } from './helpers';
+import { openApp, switchLanguage } from './helpers';
 import { importFiles, closeReport } from './import-helpers';
 import { highlightWithNote, openDialog, download } from './export-helpers';
 import Papa from 'papaparse';
@@ -73,7 +73,7 @@ test("two outlets' copies become one story; the reader lists and compares the ed
   await expect(page.getByRole('heading', { level: 1, name: OKAZ_TITLE })).toBeVisible();
 
   // The same interface in English.
-  await page.getByRole('button', { name: 'Switch the interface to English' }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('heading', { name: 'Published by 2 outlets' })).toBeVisible();
   await page
     .getByRole('list', { name: 'Editions, earliest first' })
@@ -95,7 +95,7 @@ test("two outlets' copies become one story; the reader lists and compares the ed
       .getByLabel('2 outlets'),
   ).toBeVisible();
   await page.screenshot({ path: `${OUT}/stories-library-en.png` });
-  await page.getByRole('button', { name: 'التبديل إلى العربية' }).click();
+  await switchLanguage(page, 'ar');
 
   // An identical copy from a third outlet adds an edition to the story.
   await importStories(page, ['alriyadh.jsonl']);

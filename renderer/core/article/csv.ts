@@ -9,6 +9,17 @@ import { recordToArticle, type RecordResult } from './records';
 const MAX_QUOTE_ERRORS = 1000;
 
 /**
+ * Bounds on one row still waiting for its end (issue 13): an unclosed quote would otherwise hold the rest
+ * of the file in memory. A row over MAX_ROW_CHARS characters, or a quoted field running over
+ * MAX_ROW_LINES physical lines, is reported and skipped, and parsing resumes on the next physical line
+ * (see docs/decisions/import-limits.md).
+ */
+export const MAX_ROW_CHARS = 16 * 1024 * 1024;
+export const MAX_ROW_LINES = 10_000;
+/** Below this, a waiting row is parsed again with every chunk; above, only once the input has doubled. */
+const REPARSE_CHARS = 1024 * 1024;
+
+/**
  * Feeds CSV text chunk by chunk. `line` in results is the record's row number counting the header as
  * row 1 (what a spreadsheet shows), not a physical line: quoted fields may span lines.
  */
@@ -19,20 +30,61 @@ export class CsvRecordReader {
   private row = 0;
   private newline: '\n' | '\r' | '\r\n' = '\n';
   private quoteErrors = 0;
+  /** Chunks not parsed yet: a long waiting row is parsed again only when the input has doubled. */
+  private waiting: string[] = [];
+  private waitingChars = 0;
+  /** After an over-long row without a line end: input is dropped up to the next line end. */
+  private skipLine = false;
 
   constructor(
     private readonly name?: string,
     private readonly delimiter = ',',
+    private readonly limits = { chars: MAX_ROW_CHARS, lines: MAX_ROW_LINES },
   ) {}
 
   /** Records completed by this chunk (the last, possibly cut, row waits for the next chunk). */
   push(chunk: string): RecordResult[] {
-    return this.run(this.partial + chunk, false);
+    if (this.skipLine) {
+      const eol = chunk.search(/\r\n|\r|\n/);
+      if (eol < 0) return [];
+      this.skipLine = false;
+      chunk = chunk.slice(eol).replace(/^(\r\n|\r|\n)/, '');
+    }
+    this.waiting.push(chunk);
+    this.waitingChars += chunk.length;
+    // Parsing a waiting row again with every 64 KiB chunk would cost the square of its length.
+    const held = this.partial.length + this.waitingChars;
+    if (this.partial.length > REPARSE_CHARS && this.waitingChars < this.partial.length && held <= this.limits.chars)
+      return [];
+    return this.run(this.partial + this.take(), false);
   }
 
   /** The remaining records at the end of the stream. */
   end(): RecordResult[] {
-    return this.run(this.partial, true);
+    return this.run(this.partial + this.take(), true);
+  }
+
+  private take(): string {
+    const s = this.waiting.join('');
+    this.waiting = [];
+    this.waitingChars = 0;
+    return s;
+  }
+
+  /** Why the waiting row is over a bound, or undefined. */
+  private overBound(rest: string): string | undefined {
+    if (rest.length > this.limits.chars)
+      return `it runs over ${Math.round(this.limits.chars / (1024 * 1024))} million characters without ending (a quoted field is probably never closed)`;
+    let lines = 0;
+    for (let at = rest.indexOf('\n'); at >= 0; at = rest.indexOf('\n', at + 1)) {
+      if (++lines > this.limits.lines) return `a quoted field runs over ${this.limits.lines} lines without closing`;
+    }
+    if (this.newline === '\r') {
+      for (let at = rest.indexOf('\r'); at >= 0; at = rest.indexOf('\r', at + 1)) {
+        if (++lines > this.limits.lines) return `a quoted field runs over ${this.limits.lines} lines without closing`;
+      }
+    }
+    return undefined;
   }
 
   private run(input: string, last: boolean): RecordResult[] {
@@ -57,8 +109,29 @@ export class CsvRecordReader {
       const bad = res.errors.find((e) => e.type === 'Quotes' && (last || (e.row ?? 0) < res.data.length));
       if (!bad || this.quoteErrors >= MAX_QUOTE_ERRORS) {
         for (const cells of res.data) out.push(...this.toResult(cells));
-        this.partial = last ? '' : text.slice(res.meta.cursor);
-        return out;
+        const rest = last ? '' : text.slice(res.meta.cursor);
+        const over = rest && this.overBound(rest);
+        if (!over) {
+          this.partial = rest;
+          return out;
+        }
+        // The waiting row is over a bound: reported and skipped; the rows after it are read again.
+        this.row++;
+        out.push({
+          ok: false,
+          code: 'csv-quote',
+          line: this.row,
+          reason: `Row ${this.row}: ${over}; the row was skipped.`,
+        });
+        const eol = rest.indexOf(this.newline);
+        this.partial = '';
+        if (eol < 0) {
+          this.skipLine = true;
+          return out;
+        }
+        text = rest.slice(eol + this.newline.length);
+        if (!text) return out;
+        continue;
       }
       const row = Math.min(bad.row ?? 0, res.data.length);
       for (const cells of res.data.slice(0, row)) out.push(...this.toResult(cells));

@@ -1,7 +1,7 @@
 /**
- * The Warraq backup file, version 1: UTF-8 JSON Lines (gzip, if wanted, is the caller's layer).
+ * The Warraq backup file, version 2: UTF-8 JSON Lines (gzip, if wanted, is the caller's layer).
  *
- *   {"format":"warraq-backup","version":1,"schemaVersion":3,"createdAt":"…","app":"Warraq 0.1.0"}
+ *   {"format":"warraq-backup","version":2,"schemaVersion":5,"createdAt":"…","app":"Warraq 0.1.0"}
  *   {"t":"articles","c":"1c291ca3","d":{…ArticleMeta…}}
  *   {"t":"texts","c":"…","d":{…ArticleText…}}            … one line per record, any table order
  *   {"end":"warraq-backup","records":N,"counts":{"articles":…},"sha256":"…"}
@@ -9,21 +9,65 @@
  * `c` is the CRC-32 of the table name's bytes followed by the bytes of `d` exactly as written, so a
  * flipped byte names its record. `sha256` covers every byte before the trailer line (header and
  * records with their newlines); the trailer's counts catch a dropped line, its absence a cut file.
+ *
+ * Version 2 (issue 12) adds the stories data model's source-of-truth tables: editions (every copy an
+ * article was imported as), metaEdits (metadata corrections), outlets (display names and aliases),
+ * storyDecisions (manual splits and merges) and feeds (subscriptions). Detected stories, their links
+ * and the detector's features are derived and rebuilt after a restore, like the search index (see
+ * docs/decisions/backup-restore.md). A version-1 file still restores: see upgrade.ts.
  */
-import type { Annotation, ArticleMeta, ArticleText, Bookmark, ReadingState, Setting } from '../model';
+import type {
+  Annotation,
+  ArticleMeta,
+  ArticleText,
+  Bookmark,
+  Edition,
+  MetaEdit,
+  Outlet,
+  ReadingState,
+  Setting,
+  StoryDecision,
+} from '../model';
 
 export const BACKUP_FORMAT = 'warraq-backup';
-export const BACKUP_VERSION = 1;
-export const BACKUP_TABLES = ['articles', 'texts', 'annotations', 'bookmarks', 'reading', 'settings'] as const;
+export const BACKUP_VERSION = 2;
+/** Written in this order: articles before what points at them. */
+export const BACKUP_TABLES = [
+  'articles',
+  'texts',
+  'editions',
+  'metaEdits',
+  'outlets',
+  'storyDecisions',
+  'annotations',
+  'bookmarks',
+  'reading',
+  'settings',
+  'feeds',
+] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** A subscription as the backup carries it (storage's FeedRow; core does not import storage). */
+export interface FeedBackupRow {
+  id: string;
+  url: string;
+  title: string;
+  addedAt: number;
+  [field: string]: unknown;
+}
 
 export interface BackupRows {
   articles: ArticleMeta;
   texts: ArticleText;
+  editions: Edition;
+  metaEdits: MetaEdit;
+  outlets: Outlet;
+  storyDecisions: StoryDecision;
   annotations: Annotation;
   bookmarks: Bookmark;
   reading: ReadingState;
   settings: Setting;
+  feeds: FeedBackupRow;
 }
 
 /** One stored row and its table. */
@@ -100,7 +144,7 @@ export class BackupError extends Error {
 }
 
 export function emptyCounts(): BackupCounts {
-  return { articles: 0, texts: 0, annotations: 0, bookmarks: 0, reading: 0, settings: 0 };
+  return Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) as BackupCounts;
 }
 
 export function isBackupTable(t: unknown): t is BackupTable {
@@ -156,6 +200,39 @@ const SHAPES: Record<BackupTable, Check[]> = {
     ['updatedAt', 'number'],
   ],
   settings: [['key', 'string']],
+  editions: [
+    ['id', 'string'],
+    ['articleId', 'string'],
+    ['outlet', 'string'],
+    ['title', 'string'],
+    ['source', 'object'],
+    ['importedAt', 'number'],
+  ],
+  metaEdits: [
+    ['id', 'string'],
+    ['articleId', 'string'],
+    ['field', 'string'],
+    ['value', 'string'],
+    ['at', 'number'],
+  ],
+  outlets: [
+    ['id', 'string'],
+    ['name', 'string'],
+    ['aliases', 'array'],
+  ],
+  storyDecisions: [
+    ['id', 'string'],
+    ['kind', 'string'],
+    ['left', 'array'],
+    ['right', 'array'],
+    ['at', 'number'],
+  ],
+  feeds: [
+    ['id', 'string'],
+    ['url', 'string'],
+    ['title', 'string'],
+    ['addedAt', 'number'],
+  ],
 };
 
 /** The first missing or mistyped required field of a row, or undefined when the row is well formed. */

@@ -19,6 +19,7 @@ import {
 } from './format';
 import { Sha256 } from './sha256';
 import { ConsistencyCheck } from './consistency';
+import { upgradeRecord } from './upgrade';
 import { utf8Decode, utf8Encode } from './utf8';
 import { concat } from './writer';
 
@@ -32,7 +33,7 @@ const NEWLINE = new Uint8Array([0x0a]);
 const MAX_HEADER = 64 * 1024;
 /** No stored row comes near this; a longer line means a damaged or foreign file. */
 const MAX_LINE = 64 * 1024 * 1024;
-const RECORD_HEAD = /^\{"t":"([a-z]{1,20})","c":"([0-9a-f]{8})","d":/;
+const RECORD_HEAD = /^\{"t":"([a-zA-Z]{1,20})","c":"([0-9a-f]{8})","d":/;
 
 export class BackupReader {
   header?: BackupHeader;
@@ -177,7 +178,7 @@ export class BackupReader {
         line: this.line,
       });
     }
-    const countsMatch = Object.entries(this.counts).every(([k, v]) => t.counts[k as keyof BackupCounts] === v);
+    const countsMatch = Object.entries(this.counts).every(([k, v]) => (t.counts[k as keyof BackupCounts] ?? 0) === v);
     if (t.records !== this.records || !countsMatch) {
       throw new BackupError(
         'count-mismatch',
@@ -276,21 +277,27 @@ export async function verifyBackup(chunks: Chunks, options: BackupReaderOptions 
   const reader = new BackupReader(options);
   const check = new ConsistencyCheck();
   let n = 0;
-  for await (const c of chunks) for (const r of reader.push(c)) check.add(r, ++n);
+  for await (const c of chunks) {
+    for (const r of reader.push(c)) {
+      n++;
+      for (const u of upgradeRecord(reader.header!.version, r)) check.add(u, n);
+    }
+  }
   const summary = reader.end();
   // Checksums and counts first (a damaged file says so), then whether the library it holds is whole.
   return { ...summary, dangling: check.finish() };
 }
 
 /**
- * Yields the records of a backup in file order and returns its summary. It checks as it goes, so a
- * damaged file throws part-way: run `verifyBackup` over the file first and restore only after it.
+ * Yields the records of a backup in file order (an older file's records upgraded: see upgrade.ts) and
+ * returns its summary. It checks as it goes, so a damaged file throws part-way: run `verifyBackup`
+ * over the file first and restore only after it.
  */
 export async function* readBackup(
   chunks: Chunks,
   options: BackupReaderOptions = {},
 ): AsyncGenerator<BackupRecord, BackupSummary, undefined> {
   const reader = new BackupReader(options);
-  for await (const c of chunks) yield* reader.push(c);
+  for await (const c of chunks) for (const r of reader.push(c)) yield* upgradeRecord(reader.header!.version, r);
   return reader.end();
 }

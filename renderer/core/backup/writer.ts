@@ -23,6 +23,8 @@ export interface BackupWriterOptions {
   app: string;
   /** ms since epoch (default: now). */
   createdAt?: number;
+  /** Format version written (default BACKUP_VERSION; tests write older files). */
+  version?: number;
 }
 
 const NEWLINE = 0x0a;
@@ -41,7 +43,7 @@ export class BackupWriter {
     this.state = 'open';
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
+      version: this.options.version ?? BACKUP_VERSION,
       schemaVersion: this.options.schemaVersion,
       createdAt: new Date(this.options.createdAt ?? Date.now()).toISOString(),
       app: this.options.app,

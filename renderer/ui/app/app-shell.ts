@@ -1,13 +1,15 @@
 /**
- * <warraq-app> — the frame: header with navigation and language switch, the current screen, notices.
+ * <warraq-app> — the frame: a header (brand, the search box at its centre, the shortcuts button and a menu
+ * with the less frequent actions: import files or a folder, export & backup, language), the sidebar
+ * (sections, outlets, tags), the current screen, notices.
  * Provides the services and the cross-screen state (app-state.ts: route, language, last query, export
  * scope) to every component (@lit/context), and keeps the route in location.hash.
  * Handles the state's events from below: `warraq-navigate`, `warraq-export-scope`, `warraq-export-request`,
  * `warraq-search-focus-results`.
  *
  * Properties: `services` (set once by renderer/main.ts).
- * Global keys: Ctrl/Cmd+Z undoes the newest undoable change (outside text fields).
- * A feature adds: a nav button in `renderNav`, a case in `renderView`, strings in ar.ts/en.ts.
+ * Global keys: Ctrl/Cmd+Z undoes the newest undoable change, `?` shows the shortcuts (outside text fields).
+ * A feature adds: an item in sidebar.ts, a case in `renderView`, strings in its table.
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -30,21 +32,45 @@ import '../notebook/notebook-view';
 import '../search/search-view';
 import '../search/search-box';
 import './notices';
+import './sidebar';
+import './shortcuts-dialog';
+import '../common/menu-button';
 import '../export/export-control';
 import '../import/import-control';
 import '../collect/feeds-view';
+import '../annotations/bookmarks-list';
+import { icon } from '../common/icons';
+import type { MenuItem, MenuSelectEvent } from '../common/menu-button';
+import type { ImportControl } from '../import/import-control';
+import type { ShortcutsDialog } from './shortcuts-dialog';
 
 @customElement('warraq-app')
 export class AppShell extends LitElement {
   static override styles = [
     baseStyles,
     css`
-    :host { display: grid; grid-template-rows: auto 1fr; block-size: 100vh; overflow: hidden; }
-    .top { display: flex; align-items: center; gap: 12px; padding-block: 8px; padding-inline: 16px; background: var(--bg-elev); border-block-end: 1px solid var(--border); }
-    .brand { font-weight: 700; font-size: 1.2rem; margin-inline-end: 12px; color: var(--accent); }
-    nav { display: flex; gap: 6px; flex: 1; flex-wrap: wrap; }
-    main { min-block-size: 0; overflow: hidden; }
+    :host { display: grid; grid-template-rows: var(--header-size) 1fr; block-size: 100vh; overflow: hidden; }
+    .top {
+      display: grid; grid-template-columns: 1fr minmax(12rem, 36rem) 1fr; align-items: center; gap: var(--space-3);
+      padding-inline: var(--space-3); background: var(--bg-elev); border-block-end: 1px solid var(--border);
+    }
+    .start, .end { display: flex; align-items: center; gap: var(--space-1); min-inline-size: 0; }
+    .end { justify-content: flex-end; }
+    .brand { font-weight: var(--weight-bold); font-size: var(--text-lg); color: var(--accent); margin-inline-start: var(--space-2); white-space: nowrap; }
+    warraq-search-box { inline-size: 100%; }
+    .body { display: grid; grid-template-columns: var(--sidebar-size) 1fr; min-block-size: 0; }
+    .body.collapsed { grid-template-columns: 1fr; }
+    .body.collapsed warraq-sidebar { display: none; }
+    main { min-block-size: 0; min-inline-size: 0; overflow: hidden; }
     main > * { block-size: 100%; }
+    .screen { overflow-y: auto; box-sizing: border-box; padding-block: var(--space-4); padding-inline: var(--space-5); }
+    .screen h1 { font-size: var(--text-xl); margin-block: 0 var(--space-3); }
+    @media (max-width: 760px) {
+      .body { grid-template-columns: 1fr; }
+      .body:not(.open) warraq-sidebar { display: none; }
+      .body.open main { display: none; }
+      .brand { display: none; }
+    }
   `,
   ];
 
@@ -54,6 +80,8 @@ export class AppShell extends LitElement {
     route: hashToRoute(location.hash),
     language: language(),
   };
+  /** The header's sidebar button was pressed: hides the sidebar (wide windows) or shows it instead of the screen (narrow). */
+  @state() private sidebarToggled = false;
   protected readonly i18n = new LanguageController(this);
   private unsubscribeCommands = () => {};
   private unwatchDates = () => {};
@@ -142,6 +170,41 @@ export class AppShell extends LitElement {
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !editing) {
       e.preventDefault();
       this.services.notifier.undoLatest().catch((err) => reportError(this.services.notifier, err));
+    } else if (e.key === '?' && !editing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      this.shortcuts();
+    }
+  };
+
+  private shortcuts(): void {
+    this.renderRoot.querySelector<ShortcutsDialog>('warraq-shortcuts')?.show();
+  }
+
+  /** The header menu: the actions a reader needs less often than the search box. */
+  private menuItems(): MenuItem[] {
+    const other = language() === 'ar' ? 'en' : 'ar';
+    return [
+      { id: 'import-files', label: t('import.files'), icon: 'import-files' },
+      { id: 'import-folder', label: t('import.folder'), icon: 'import-folder' },
+      { id: 'export', label: t('xb.open'), icon: 'export' },
+      { id: 'shortcuts', label: t('keys.open'), icon: 'keyboard' },
+      { id: 'language', label: t('lang.switchLabel'), icon: 'language', lang: other },
+    ];
+  }
+
+  private onMenu = (e: MenuSelectEvent): void => {
+    const importer = () => this.renderRoot.querySelector<ImportControl>('warraq-import');
+    switch (e.detail) {
+      case 'import-files':
+        return void importer()?.pick('files');
+      case 'import-folder':
+        return void importer()?.pick('folder');
+      case 'export':
+        return void this.renderRoot.querySelector<ExportControl>('warraq-export')?.openWith();
+      case 'shortcuts':
+        return this.shortcuts();
+      case 'language':
+        return void this.setLang(language() === 'ar' ? 'en' : 'ar');
     }
   };
 
@@ -168,23 +231,16 @@ export class AppShell extends LitElement {
     }
   }
 
-  protected renderNav() {
-    const current = this.route.view;
-    return html`
-      <button aria-current=${current === 'library' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'library' })}>${t('nav.library')}</button>
-      <button aria-current=${current === 'notebook' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'notebook' })}>${t('nav.notebook')}</button>
-      <button aria-current=${current === 'search' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'search', query: this.app.lastQuery })}>${t('nav.search')}</button>
-      <button aria-current=${current === 'feeds' ? 'page' : 'false'} @click=${() => this.navigate({ view: 'feeds' })}>${t('nav.feeds')}</button>
-    `;
-  }
-
   protected renderView() {
     const r = this.route;
     switch (r.view) {
       case 'reader':
         return html`<warraq-reader .articleId=${r.id} .query=${r.query} .paragraph=${r.paragraph} .annotation=${r.annotation}></warraq-reader>`;
       case 'notebook':
-        return html`<warraq-notebook></warraq-notebook>`;
+        return html`<warraq-notebook .tag=${r.tag}></warraq-notebook>`;
+      case 'bookmarks':
+        return html`<section class="screen" aria-labelledby="bm-title"><h1 id="bm-title">${t('bookmarks.title')}</h1>
+          <warraq-bookmarks-list></warraq-bookmarks-list></section>`;
       case 'search':
         return html`<warraq-search .query=${r.query ?? ''}></warraq-search>`;
       case 'feeds':
@@ -195,17 +251,29 @@ export class AppShell extends LitElement {
   }
 
   override render() {
-    const other = language() === 'ar' ? 'en' : 'ar';
+    const r = this.route;
+    const narrow = matchMedia('(max-width: 760px)').matches;
     return html`
       <header class="top">
-        <span class="brand">${t('app.name')}</span>
-        <nav aria-label=${t('nav.main')}>${this.renderNav()}</nav>
-        <warraq-export></warraq-export>
-        <warraq-search-box .value=${this.route.view === 'search' || this.route.view === 'reader' ? (this.route.query ?? '') : ''}></warraq-search-box>
-        <warraq-import></warraq-import>
-        <button lang=${other} aria-label=${t('lang.switchLabel')} @click=${() => this.setLang(other)}>${t('lang.switch')}</button>
+        <div class="start">
+          <button class="icon-btn" aria-label=${t('frame.sidebarToggle')} title=${t('frame.sidebarToggle')}
+            aria-expanded=${this.sidebarToggled === narrow ? 'true' : 'false'} aria-controls="sidebar"
+            @click=${() => (this.sidebarToggled = !this.sidebarToggled)}>${icon('panel-start')}</button>
+          <span class="brand">${t('app.name')}</span>
+        </div>
+        <warraq-search-box .value=${r.view === 'search' || r.view === 'reader' ? (r.query ?? '') : ''}></warraq-search-box>
+        <div class="end">
+          <button class="icon-btn" aria-label=${t('keys.open')} title=${`${t('keys.open')} (?)`} @click=${() => this.shortcuts()}>${icon('keyboard')}</button>
+          <warraq-menu-button icon="more-vertical" .label=${t('frame.menu')} .items=${this.menuItems()} @warraq-menu-select=${this.onMenu}></warraq-menu-button>
+        </div>
       </header>
-      <main>${this.services ? this.renderView() : nothing}</main>
+      <div class="body ${this.sidebarToggled ? (narrow ? 'open' : 'collapsed') : ''}">
+        <warraq-sidebar id="sidebar" aria-label=${t('nav.main')} role="navigation"></warraq-sidebar>
+        <main>${this.services ? this.renderView() : nothing}</main>
+      </div>
+      <warraq-export></warraq-export>
+      <warraq-import></warraq-import>
+      <warraq-shortcuts></warraq-shortcuts>
       <warraq-notices></warraq-notices>
     `;
   }

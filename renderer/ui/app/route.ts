@@ -6,7 +6,8 @@ export type Route =
   | { view: 'library' }
   | { view: 'reader'; id: string; query?: string; annotation?: string; paragraph?: number }
   | { view: 'search'; query?: string }
-  | { view: 'notebook' }
+  | { view: 'notebook'; tag?: string }
+  | { view: 'bookmarks' }
   | { view: 'feeds' };
 
 export function routeToHash(r: Route): string {
@@ -22,7 +23,9 @@ export function routeToHash(r: Route): string {
     case 'search':
       return r.query ? `#/search?q=${encodeURIComponent(r.query)}` : '#/search';
     case 'notebook':
-      return '#/notebook';
+      return r.tag ? `#/notebook?tag=${encodeURIComponent(r.tag)}` : '#/notebook';
+    case 'bookmarks':
+      return '#/bookmarks';
     case 'feeds':
       return '#/feeds';
     default:
@@ -46,7 +49,9 @@ export function hashToRoute(hash: string): Route {
     };
   }
   if (path === '/search') return { view: 'search', query: params.get('q') ?? undefined };
-  if (path === '/notebook') return { view: 'notebook' };
+  if (path === '/notebook')
+    return params.get('tag') ? { view: 'notebook', tag: params.get('tag')! } : { view: 'notebook' };
+  if (path === '/bookmarks') return { view: 'bookmarks' };
   if (path === '/feeds') return { view: 'feeds' };
   return { view: 'library' };
 }

@@ -1,5 +1,5 @@
 /**
- * <warraq-export> — the header's "Export & backup" button and its modal dialog (export notes, back
+ * <warraq-export> — the "Export & backup" modal dialog (the header menu's item opens it) (export notes, back
  * up, restore). Opens on the button, on the application-menu commands 'export-notes', 'backup' and
  * 'restore', and when <warraq-app> calls `openWith` (a view's `warraq-export-request`, with its scope).
  * Without a requested scope it offers the current screen's (app state: the article read, the notebook's
@@ -88,7 +88,6 @@ export class ExportControl extends LitElement {
 
   override render() {
     return html`
-      <button @click=${() => void this.openWith()}>${t('xb.open')}</button>
       <dialog aria-labelledby="xb-title" @cancel=${this.onCancel} @warraq-busy=${(e: CustomEvent<boolean>) => (this.busy = e.detail)}>
         <header>
           <h2 id="xb-title">${t('xb.title')}</h2>

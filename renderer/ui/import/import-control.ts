@@ -1,5 +1,5 @@
 /**
- * <warraq-import> — everything that starts an import: the header buttons ("Import files", "Import
+ * <warraq-import> — everything that starts an import: `pick()` (the header menu's "Import files", "Import
  * folder"), the application-menu commands 'import-files'/'import-folder', and files or folders dropped
  * anywhere on the window (an overlay says where they will go). Hosts <warraq-import-dialog>.
  *
@@ -118,8 +118,6 @@ export class ImportControl extends LitElement {
 
   override render() {
     return html`
-      <button @click=${() => this.pick('files')}>${t('import.files')}</button>
-      <button @click=${() => this.pick('folder')}>${t('import.folder')}</button>
       ${this.dragging ? html`<div class="overlay" aria-hidden="true"><div>${t('import.drop')}</div></div>` : nothing}
       <warraq-import-dialog></warraq-import-dialog>
     `;

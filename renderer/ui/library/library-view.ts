@@ -97,6 +97,7 @@ export class LibraryView extends LitElement {
     this.prefs = this.services.settings.get('library');
     this.services.library.addEventListener('change', this.onChange);
     this.services.stories.addEventListener('change', this.onStories);
+    this.services.settings.addEventListener('change', this.onSettings);
     this.refresh();
     this.services.annotations.continueReading().then(
       (r) => {
@@ -110,12 +111,21 @@ export class LibraryView extends LitElement {
     super.disconnectedCallback();
     this.services.library.removeEventListener('change', this.onChange);
     this.services.stories.removeEventListener('change', this.onStories);
+    this.services.settings.removeEventListener('change', this.onSettings);
     cancelAnimationFrame(this.frame);
     window.clearTimeout(this.timer);
     window.clearTimeout(this.leadTimer);
     this.frame = 0;
     this.timer = 0;
   }
+
+  /** The sidebar sets the outlet filter in the settings: follow it. */
+  private readonly onSettings = (e: Event): void => {
+    const prefs = this.services.settings.get('library');
+    if ((e as CustomEvent<string>).detail !== 'library' || prefs.outlet === this.prefs.outlet) return;
+    this.prefs = { ...this.prefs, outlet: prefs.outlet };
+    this.refresh();
+  };
 
   /** A regrouping or a rename: expanded stories reload their editions, rows are rebuilt. */
   private readonly onStories = (): void => {

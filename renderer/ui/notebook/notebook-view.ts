@@ -9,9 +9,9 @@
  * Events: `warraq-navigate`; `warraq-export-scope` (the annotations shown) after each load.
  * Services: annotations, library (through context).
  */
-import { LitElement, html, nothing } from 'lit';
+import { type PropertyValues, LitElement, html, nothing } from 'lit';
 import { Task } from '@lit/task';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/model';
 import type { Services } from '../../services/services';
@@ -41,6 +41,8 @@ export class NotebookView extends LitElement {
   static override styles = [baseStyles, notebookStyles];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
+  /** A tag to filter by, from the route (the sidebar's tags). */
+  @property() tag?: string;
   @state() filter: NotebookFilter = {};
   @state() private shown = PAGE;
   /** Bumped when annotations or the library change: the same filter may show other entries. */
@@ -94,6 +96,10 @@ export class NotebookView extends LitElement {
   /** Ids of the annotations the current filter shows, newest first. */
   get currentIds(): string[] {
     return this.entries.map((e) => e.annotation.id);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('tag') && this.tag !== this.filter.tag) this.setFilter({ tag: this.tag });
   }
 
   override connectedCallback(): void {

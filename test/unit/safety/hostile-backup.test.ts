@@ -9,7 +9,7 @@ import { gzipSync } from 'fflate';
 import { WarraqDb, SCHEMA_VERSION } from '../../../renderer/storage/db';
 import { BackupRepo } from '../../../renderer/storage/backup-repo';
 import { BackupService, type RestoreMode } from '../../../renderer/services/backup';
-import { writeBackup, type BackupRecord, type BackupTable } from '../../../renderer/core/backup';
+import { BACKUP_TABLES, writeBackup, type BackupRecord } from '../../../renderer/core/backup';
 import { failureMessage } from '../../../renderer/ui/backup/messages';
 import type { Platform } from '../../../renderer/platform/platform';
 import { dump, makeLibrary, seed, type Library } from '../../fixtures/backup/library';
@@ -29,8 +29,7 @@ function serviceFor(db: WarraqDb) {
 }
 
 function recordsOf(lib: Library): BackupRecord[] {
-  const tables: BackupTable[] = ['articles', 'texts', 'annotations', 'bookmarks', 'reading', 'settings'];
-  return tables.flatMap((t) => (lib[t] as unknown[]).map((data) => ({ table: t, data }) as BackupRecord));
+  return BACKUP_TABLES.flatMap((t) => (lib[t] as unknown[]).map((data) => ({ table: t, data }) as BackupRecord));
 }
 
 async function backupOf(records: BackupRecord[]): Promise<Blob> {

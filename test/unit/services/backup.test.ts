@@ -76,6 +76,11 @@ describe('BackupService round trip', () => {
       bookmarks: 14,
       reading: 10,
       settings: 2,
+      editions: 40,
+      metaEdits: 0,
+      outlets: 0,
+      storyDecisions: 0,
+      feeds: 0,
     });
     expect(report.articleIds).toHaveLength(40);
     expect(library.loads).toBe(1);
@@ -92,10 +97,10 @@ describe('BackupService round trip', () => {
   it('is gzip JSON Lines with a header, one line per record and a trailer, with Arabic intact', async () => {
     const text = new TextDecoder().decode(gunzipSync(await bytesOf(backup)));
     const lines = text.trimEnd().split('\n');
-    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'warraq-backup', version: 1, schemaVersion: SCHEMA_VERSION });
-    expect(lines).toHaveLength(1 + 146 + 1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'warraq-backup', version: 2, schemaVersion: SCHEMA_VERSION });
+    expect(lines).toHaveLength(1 + 186 + 1);
     expect(text).toContain('قارن مع عدد SOHR في التقرير 0');
-    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ end: 'warraq-backup', records: 146 });
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ end: 'warraq-backup', records: 186 });
   });
 
   it('merge into a library with other articles loses none and duplicates none', async () => {
@@ -179,7 +184,7 @@ describe('BackupService.create', () => {
     const seen: number[] = [];
     await serviceFor(db).service.create({ onProgress: (pr) => seen.push(pr.done) });
     expect(seen[0]).toBe(0);
-    expect(seen.at(-1)).toBe(30 + 30 + 30 + 10 + 8 + 2);
+    expect(seen.at(-1)).toBe(30 + 30 + 30 + 30 + 10 + 8 + 2);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
   });
 });
@@ -228,7 +233,7 @@ describe('BackupService refuses bad files and changes nothing', () => {
   });
 
   it('a file from a newer version', () => {
-    const text = new TextDecoder().decode(plain).replace('"version":1', '"version":2');
+    const text = new TextDecoder().decode(plain).replace('"version":2', '"version":3');
     return expectRefused(text, 'newer-version', /newer Warraq/);
   });
 

@@ -24,7 +24,7 @@ export const ar = {
   'restore.error.missingText': 'النسخة الاحتياطية غير متسقة: المقال {id} بلا نص فيها، فلن يمكن فتحه. لم يتغيّر شيء.',
   'restore.error.orphanText': 'النسخة الاحتياطية غير متسقة: النص في السجل {record} لا ينتمي إلى أي مقال. لم يتغيّر شيء.',
   'restore.error.dangling':
-    'النسخة الاحتياطية غير متسقة: تعليق أو إشارة مرجعية (السجل {record}) يشير إلى المقال {id} وهو ليس في النسخة ولا في المكتبة. لم يتغيّر شيء.',
+    'النسخة الاحتياطية غير متسقة: تعليق أو إشارة مرجعية أو نسخة منشورة أو تصحيح (السجل {record}) يشير إلى المقال {id} وهو ليس في النسخة ولا في المكتبة. لم يتغيّر شيء.',
   'restore.error.passphrase': 'عبارة المرور غير صحيحة، أو الملف ليس مشفّراً بها. لم يتغيّر شيء.',
   'restore.error.encrypted': 'هذه النسخة الاحتياطية مشفّرة: أدخل عبارة المرور لاسترجاعها. لم يتغيّر شيء.',
   'restore.recovering': 'يجري التراجع عن استرجاع انقطع قبل أن يكتمل…',
@@ -73,7 +73,7 @@ export const en: Record<keyof typeof ar, string> = {
   'restore.error.orphanText':
     'The backup is inconsistent: the text in record {record} belongs to no article. Nothing changed.',
   'restore.error.dangling':
-    'The backup is inconsistent: an annotation or bookmark (record {record}) points at article {id}, which is neither in the backup nor in the library. Nothing changed.',
+    'The backup is inconsistent: an annotation, bookmark, edition or correction (record {record}) points at article {id}, which is neither in the backup nor in the library. Nothing changed.',
   'restore.error.passphrase': 'The passphrase is wrong, or the file was not encrypted with it. Nothing changed.',
   'restore.error.encrypted': 'This backup is encrypted: enter its passphrase to restore it. Nothing changed.',
   'restore.recovering': 'Undoing a restore that was interrupted before it finished…',

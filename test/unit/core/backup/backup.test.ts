@@ -76,13 +76,25 @@ describe('backup round trip', () => {
     const s = await verifyBackup([bytes]);
     expect(s.header).toEqual({
       format: 'warraq-backup',
-      version: 1,
+      version: 2,
       schemaVersion: 3,
       createdAt: '2024-06-01T00:00:00.000Z',
       app: 'Warraq 0.1.0',
     });
-    expect(s.counts).toEqual({ articles: 60, texts: 60, annotations: 60, bookmarks: 30, reading: 30, settings: 3 });
-    expect(s.records).toBe(243);
+    expect(s.counts).toEqual({
+      articles: 60,
+      texts: 60,
+      editions: 60,
+      metaEdits: 0,
+      outlets: 0,
+      storyDecisions: 0,
+      annotations: 60,
+      bookmarks: 30,
+      reading: 30,
+      settings: 3,
+      feeds: 0,
+    });
+    expect(s.records).toBe(303);
     expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -139,11 +151,11 @@ describe('bad input gets a clear message', () => {
 
   it('a newer format version asks for an update', async () => {
     const ls = await lines();
-    ls[0] = ls[0]!.replace('"version":1', '"version":2');
+    ls[0] = ls[0]!.replace('"version":2', '"version":3');
     expectError(
       await failure(join(ls)),
       'newer-version',
-      /^This backup was made by a newer Warraq \(format 2\); update Warraq to restore it\.$/,
+      /^This backup was made by a newer Warraq \(format 3\); update Warraq to restore it\.$/,
     );
   });
 

@@ -1,14 +1,20 @@
 /** A generated library for backup tests: Arabic articles with tashkeel, Latin and digits, and every table. */
 import { describe as selectors } from '../../../../renderer/core/anchoring';
-import type { BackupRecord } from '../../../../renderer/core/backup';
+import { BACKUP_TABLES, type BackupRecord } from '../../../../renderer/core/backup';
+import { editionOf } from '../../../../renderer/core/stories/editions';
 import type {
   Annotation,
   ArticleMeta,
   ArticleText,
   Bookmark,
+  Edition,
+  MetaEdit,
+  Outlet,
   ReadingState,
   Setting,
+  StoryDecision,
 } from '../../../../renderer/core/model';
+import type { FeedBackupRow } from '../../../../renderer/core/backup/format';
 
 const WORDS = [
   'أعلنت',
@@ -36,13 +42,32 @@ export interface Library {
   bookmarks: Bookmark[];
   reading: ReadingState[];
   settings: Setting[];
+  editions: Edition[];
+  metaEdits: MetaEdit[];
+  outlets: Outlet[];
+  storyDecisions: StoryDecision[];
+  feeds: FeedBackupRow[];
 }
+
+const emptyLibrary = (): Library => ({
+  articles: [],
+  texts: [],
+  annotations: [],
+  bookmarks: [],
+  reading: [],
+  settings: [],
+  editions: [],
+  metaEdits: [],
+  outlets: [],
+  storyDecisions: [],
+  feeds: [],
+});
 
 /** `n` articles, two annotations and a bookmark on every other one; deterministic. */
 export function generateLibrary(n: number): Library {
   let seed = 11;
   const rand = (k: number) => (seed = (seed * 16807) % 2147483647) % k;
-  const lib: Library = { articles: [], texts: [], annotations: [], bookmarks: [], reading: [], settings: [] };
+  const lib = emptyLibrary();
   for (let i = 0; i < n; i++) {
     const id = ((i * 2654435761) >>> 0).toString(16).padStart(64, '0');
     const paras = Array.from(
@@ -70,6 +95,7 @@ export function generateLibrary(n: number): Library {
       tags: i % 5 ? ['سوريا', 'SOHR'] : [],
     });
     lib.texts.push({ id, text, paragraphs: ranges });
+    lib.editions.push(editionOf(lib.articles[lib.articles.length - 1]!));
     if (i % 2 === 0) {
       for (let k = 0; k < 2; k++) {
         const s = rand(text.length - 20);
@@ -105,19 +131,12 @@ export function generateLibrary(n: number): Library {
 
 /** The library as backup records, table by table. */
 export function recordsOf(lib: Library): BackupRecord[] {
-  return [
-    ...lib.articles.map((data) => ({ table: 'articles' as const, data })),
-    ...lib.texts.map((data) => ({ table: 'texts' as const, data })),
-    ...lib.annotations.map((data) => ({ table: 'annotations' as const, data })),
-    ...lib.bookmarks.map((data) => ({ table: 'bookmarks' as const, data })),
-    ...lib.reading.map((data) => ({ table: 'reading' as const, data })),
-    ...lib.settings.map((data) => ({ table: 'settings' as const, data })),
-  ];
+  return BACKUP_TABLES.flatMap((table) => (lib[table] as unknown[]).map((data) => ({ table, data }) as BackupRecord));
 }
 
 /** Records back into a library. */
 export function libraryOf(records: BackupRecord[]): Library {
-  const lib: Library = { articles: [], texts: [], annotations: [], bookmarks: [], reading: [], settings: [] };
+  const lib = emptyLibrary();
   for (const r of records) (lib[r.table] as unknown[]).push(r.data);
   return lib;
 }

@@ -15,8 +15,25 @@ describe('mergePlan', () => {
       bookmarks: [],
       reading: [],
       settings: [],
+      editions: [],
+      metaEdits: [],
+      outlets: [],
+      storyDecisions: [],
+      feeds: [],
     });
-    expect(plan.kept).toEqual({ articles: 2, texts: 0, annotations: 0, bookmarks: 0, reading: 0, settings: 1 });
+    expect(plan.kept).toEqual({
+      articles: 2,
+      texts: 0,
+      annotations: 0,
+      bookmarks: 0,
+      reading: 0,
+      settings: 1,
+      editions: 0,
+      metaEdits: 0,
+      outlets: 0,
+      storyDecisions: 0,
+      feeds: 0,
+    });
   });
 
   it('restoring a backup into the library it came from adds nothing', () => {
