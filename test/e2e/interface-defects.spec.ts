@@ -9,7 +9,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { articleLink, openApp, storeArticle, SAMPLE_TITLE } from './helpers';
+import { articleLink, openApp, storeArticle, switchLanguage, SAMPLE_TITLE } from './helpers';
 import { importFiles, closeReport } from './import-helpers';
 import { statusLine, indexReady } from './search-helpers';
 
@@ -68,7 +68,7 @@ test('the English interface clips a long Arabic title at its end, with the ellip
   await page.setViewportSize({ width: 1000, height: 700 });
   await openApp(page);
   await storeArticle(page, article(1, { title: long, text: `${long}\n\nنص الخبر.` }));
-  await page.getByRole('button', { name: 'Switch the interface to English' }).click();
+  await switchLanguage(page, 'en');
   const link = page.getByRole('grid', { name: 'Articles' }).getByRole('link', { name: long });
   await expect(link).toBeVisible();
   const geometry = await link.evaluate((el) => {
