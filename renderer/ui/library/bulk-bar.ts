@@ -29,7 +29,8 @@ export class LibraryBulkBar extends LitElement {
       background: color-mix(in srgb, var(--accent) 12%, var(--bg)); border-block-end: 1px solid var(--border); }
     .count { font-weight: 700; margin-inline-end: auto; }
     button { display: inline-flex; align-items: center; gap: 6px; }
-    button.danger { color: var(--danger); border-color: color-mix(in srgb, var(--danger) 50%, var(--border)); }
+    /* Outlined, not filled: the filled danger style is for the confirming button in the dialog. */
+    button.danger { background: var(--bg-elev); color: var(--danger); border-color: color-mix(in srgb, var(--danger) 50%, var(--border)); }
     form { display: inline-flex; gap: 6px; align-items: center; }
     input { min-block-size: 32px; box-sizing: border-box; padding-inline: 8px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); }
   `,
