@@ -63,6 +63,11 @@ export interface ArticleMeta {
   outlets?: string[];
   /** Earliest publication date over its editions, when another edition is dated before `published`. */
   earliest?: string;
+  /**
+   * The start of the first body paragraph (at most LEAD_CHARS, core/article/lead.ts), for the library
+   * list. Set at import; older articles get it lazily when their row is first shown.
+   */
+  lead?: string;
 }
 
 /** The heavy half: the stored text and where its parts are. */

@@ -15,9 +15,13 @@ export interface NotebookFilter {
   colors?: HighlightColor[];
   tag?: string;
   outlet?: string;
-  /** Inclusive local days, `YYYY-MM-DD`, compared with the annotation's `createdAt`. */
+  /**
+   * Inclusive days, `YYYY-MM-DD`: local days compared with the annotation's `createdAt`, or with the
+   * article's publication date when `dateOf` is 'article' (undated articles then never pass).
+   */
   from?: string;
   to?: string;
+  dateOf?: 'annotation' | 'article';
   articleId?: string;
   /** Words to find in the note or the quote, folded. */
   text?: string;
@@ -84,9 +88,16 @@ export function filterNotebook(
   for (const a of all) {
     if (filter.articleId && a.articleId !== filter.articleId) continue;
     if (colors && !(a.color && colors.has(a.color))) continue;
-    if (from !== undefined && a.createdAt < from) continue;
-    if (to !== undefined && a.createdAt >= to) continue;
     const m = meta(a.articleId);
+    if (filter.dateOf === 'article') {
+      const day = m?.published?.slice(0, 10);
+      if ((filter.from || filter.to) && !day) continue;
+      if (filter.from && day! < filter.from) continue;
+      if (filter.to && day! > filter.to) continue;
+    } else {
+      if (from !== undefined && a.createdAt < from) continue;
+      if (to !== undefined && a.createdAt >= to) continue;
+    }
     if (filter.outlet && m?.outlet !== filter.outlet) continue;
     if (filter.tag && !a.tags.includes(filter.tag) && !m?.tags.includes(filter.tag)) continue;
     const quote = quoteOf(a.selectors)?.exact ?? '';

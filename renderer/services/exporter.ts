@@ -27,6 +27,8 @@ export type ExportScope =
   | { kind: 'article'; articleId: string }
   /** A chosen set of annotations, e.g. the notebook's current filter. */
   | { kind: 'annotations'; annotationIds: string[] }
+  /** Chosen articles (the library's selection) with all their annotations. */
+  | { kind: 'articles'; articleIds: string[] }
   | { kind: 'library' };
 
 /** What the exporter reads; the annotations and articles repositories satisfy it. */
@@ -77,7 +79,7 @@ export class ExporterService extends EventTarget {
     const articles =
       scope.kind === 'library'
         ? this.sources.allMeta()
-        : (scope.kind === 'article' ? [scope.articleId] : annotated)
+        : (scope.kind === 'article' ? [scope.articleId] : scope.kind === 'articles' ? scope.articleIds : annotated)
             .map((id) => this.sources.meta(id))
             .filter((m): m is ArticleMeta => !!m);
     const texts = new Map<string, ArticleText>();
@@ -102,8 +104,14 @@ export class ExporterService extends EventTarget {
 
   private async annotationsOf(scope: ExportScope): Promise<Annotation[]> {
     if (scope.kind === 'article') return this.sources.annotationsFor(scope.articleId);
+    if (scope.kind === 'articles' && scope.articleIds.length <= 50)
+      return (await Promise.all(scope.articleIds.map((id) => this.sources.annotationsFor(id)))).flat();
     const all = await this.sources.allAnnotations();
     if (scope.kind === 'library') return all;
+    if (scope.kind === 'articles') {
+      const chosen = new Set(scope.articleIds);
+      return all.filter((a) => chosen.has(a.articleId));
+    }
     const wanted = new Set(scope.annotationIds);
     return all.filter((a) => wanted.has(a.id));
   }
@@ -155,7 +163,9 @@ export class ExporterService extends EventTarget {
     const articles =
       scope.kind === 'library'
         ? this.sources.allMeta().length
-        : new Set(annotations.map((a) => a.articleId)).size || (scope.kind === 'article' ? 1 : 0);
+        : scope.kind === 'articles'
+          ? scope.articleIds.length
+          : new Set(annotations.map((a) => a.articleId)).size || (scope.kind === 'article' ? 1 : 0);
     return { annotations: annotations.length, articles };
   }
 

@@ -42,7 +42,7 @@ export interface ImportSource {
 
 /** The part of a Worker the service uses (tests pass an in-process fake). */
 export interface ImportWorker {
-  postMessage(m: ToWorker): void;
+  postMessage(m: ToWorker, transfer?: Transferable[]): void;
   terminate(): void;
   onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
@@ -176,7 +176,12 @@ export class ImportService extends EventTarget {
         if ('page' in f) {
           const page = await f.page();
           if (!this.worker) break;
-          this.worker.postMessage({ type: 'page', index, path: f.path, page });
+          // The fetched bytes move to the worker (transferred, not copied): nothing here reads them again.
+          const bytes = page.bytes?.buffer;
+          this.worker.postMessage(
+            { type: 'page', index, path: f.path, page },
+            bytes instanceof ArrayBuffer && bytes.byteLength ? [bytes] : [],
+          );
         } else {
           this.worker.postMessage({ type: 'file', index, path: f.path, blob: await f.blob() });
         }

@@ -4,6 +4,7 @@
  * so derived views (the search index, the notebook) can follow.
  */
 import { cleanMeta } from '../core/article/controls';
+import { leadOf } from '../core/article/lead';
 import type { Article, ArticleMeta } from '../core/model';
 import type { ArticlesRepo, DeletedArticle, PutResult, StoredArticle } from '../storage/articles-repo';
 import type { Notifier } from './notifier';
@@ -38,6 +39,7 @@ const cacheKey = (prefs: LibraryPrefs): string => `${prefs.sort}|${prefs.descend
 export class LibraryService extends EventTarget {
   private metas = new Map<string, ArticleMeta>();
   private cache: { key: string; rows: ArticleMeta[] } | null = null;
+  private tagCache: string[] | null = null;
   /** Set while only the first screen is loaded: how many articles are stored. */
   private partialTotal: number | null = null;
 
@@ -105,6 +107,12 @@ export class LibraryService extends EventTarget {
     return rows;
   }
 
+  /** Distinct article tags, alphabetically (cached until the library changes). */
+  tags(): string[] {
+    this.tagCache ??= [...new Set(this.allMeta().flatMap((m) => m.tags))].sort(collator.compare);
+    return this.tagCache;
+  }
+
   /** Distinct outlets, alphabetically. */
   outlets(): string[] {
     return [
@@ -170,22 +178,87 @@ export class LibraryService extends EventTarget {
 
   /** Deletes an article (and its notes) with an undo notice. Rejects with StorageError on failure. */
   async delete(id: string): Promise<void> {
-    const removed = await this.repo.delete(id);
-    if (!removed) return;
-    this.metas.delete(id);
-    this.changed({ added: [], removed: [id] });
+    await this.deleteMany([id]);
+  }
+
+  /**
+   * Deletes articles (and their notes, bookmarks, reading positions) in one transaction, with one undo
+   * notice that puts every one back; the undo stays reachable by Ctrl+Z after the notice goes.
+   * Rejects with StorageError on failure (nothing deleted).
+   */
+  async deleteMany(ids: readonly string[]): Promise<void> {
+    const removed = await this.repo.deleteMany(ids);
+    if (!removed.length) return;
+    for (const d of removed) this.metas.delete(d.meta.id);
+    this.changed({ added: [], removed: removed.map((d) => d.meta.id) });
     this.notifier.notify({
       kind: 'info',
-      message: 'notice.deleted',
-      params: { title: removed.meta.title },
+      ...(removed.length === 1
+        ? { message: 'notice.deleted', params: { title: removed[0]!.meta.title } }
+        : { message: 'library.notice.deletedMany', params: { count: removed.length } }),
       undo: () => this.undelete(removed),
     });
   }
 
-  private async undelete(d: DeletedArticle): Promise<void> {
-    await this.repo.undelete(d);
-    this.metas.set(d.meta.id, d.meta);
-    this.changed({ added: [d.meta.id], removed: [] });
+  private async undelete(list: DeletedArticle[]): Promise<void> {
+    await this.repo.undeleteMany(list);
+    for (const d of list) this.metas.set(d.meta.id, d.meta);
+    this.changed({ added: list.map((d) => d.meta.id), removed: [] });
+  }
+
+  /** How many annotations these articles hold. */
+  annotationCount(ids: readonly string[]): Promise<number> {
+    return this.repo.annotationCount(ids);
+  }
+
+  /** Adds `tag` to every article in `ids` (one transaction), with an undo notice. */
+  async addTag(ids: readonly string[], tag: string): Promise<void> {
+    const name = tag.trim();
+    const before = new Map<string, string[]>();
+    for (const id of ids) {
+      const m = this.metas.get(id);
+      if (m && name && !m.tags.includes(name)) before.set(id, m.tags);
+    }
+    if (!before.size) return;
+    await this.writeTags(new Map([...before].map(([id, tags]) => [id, [...tags, name]])));
+    this.notifier.notify({
+      kind: 'info',
+      message: 'library.notice.tagged',
+      params: { tag: name, count: before.size },
+      undo: () => this.writeTags(before),
+    });
+  }
+
+  private async writeTags(tags: Map<string, string[]>): Promise<void> {
+    await this.repo.setTagsMany(tags);
+    for (const [id, t] of tags) {
+      const m = this.metas.get(id);
+      if (m) this.metas.set(id, { ...m, tags: t });
+    }
+    this.changed({ added: [], removed: [] });
+  }
+
+  /**
+   * Leads for articles stored before leads existed: reads their texts (only these), computes and
+   * stores each lead, and sets it on the metas in place (no 'change': a lead changes nothing listed
+   * but itself). Resolves with the ids that got one.
+   */
+  async fillLeads(ids: readonly string[]): Promise<string[]> {
+    const missing = ids.filter((id) => this.metas.get(id)?.lead === undefined);
+    if (!missing.length) return [];
+    const texts = await this.repo.texts(missing);
+    const leads = new Map<string, string>();
+    missing.forEach((id, i) => {
+      const t = texts[i];
+      if (t) leads.set(id, leadOf(t.text, t.paragraphs, t.titleRange));
+    });
+    await this.repo.setLeads(leads);
+    // In place: the cached rows and story rows hold these same objects, and a lead changes no order.
+    for (const [id, lead] of leads) {
+      const m = this.metas.get(id);
+      if (m) m.lead = lead;
+    }
+    return [...leads.keys()];
   }
 
   async setTags(id: string, tags: string[]): Promise<void> {
@@ -204,6 +277,7 @@ export class LibraryService extends EventTarget {
 
   private changed(detail: LibraryChange): void {
     this.cache = null;
+    this.tagCache = null;
     this.dispatchEvent(new CustomEvent<LibraryChange>('change', { detail }));
   }
 }

@@ -90,7 +90,11 @@ export class SearchService extends EventTarget {
     const { seq, promise } = this.request({
       type: 'search',
       query,
-      options: { ...options, within: options.within ? [...options.within] : undefined },
+      options: {
+        ...options,
+        within: options.within ? [...options.within] : undefined,
+        narrow: options.narrow ? [...options.narrow] : undefined,
+      },
     });
     this.inFlightSearch = seq;
     // The index's outlet field carries every name `source:` matches; a hit shows the article's own outlet.

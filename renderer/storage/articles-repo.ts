@@ -180,43 +180,112 @@ export class ArticlesRepo {
 
   /** Removes the article and everything attached to it; returns what was removed, or undefined. */
   async delete(id: string): Promise<DeletedArticle | undefined> {
+    return (await this.deleteMany([id]))[0];
+  }
+
+  /**
+   * Removes articles and everything attached to them in one transaction; returns what was removed
+   * (ids not stored are skipped), for undo.
+   */
+  async deleteMany(ids: readonly string[]): Promise<DeletedArticle[]> {
     const db = this.db;
+    const tables = [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions];
     return guard(() =>
-      db.transaction('rw', [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions], async () => {
-        const [meta, text] = await Promise.all([db.articles.get(id), db.texts.get(id)]);
-        if (!meta || !text) return undefined;
-        // Reads, then deletes, each issued together: one round trip each instead of one per table.
-        const [annotations, bookmarks, reading, editions] = await Promise.all([
-          db.annotations.where('articleId').equals(id).toArray(),
-          db.bookmarks.where('articleId').equals(id).toArray(),
-          db.reading.get(id),
-          db.editions.where('articleId').equals(id).toArray(),
+      db.transaction('rw', tables, async () => {
+        const list = [...new Set(ids)];
+        // Reads, then deletes, each issued together: one round trip per table, not one per article.
+        const [metas, texts, annotations, bookmarks, reading, editions] = await Promise.all([
+          db.articles.bulkGet(list),
+          db.texts.bulkGet(list),
+          db.annotations.where('articleId').anyOf(list).toArray(),
+          db.bookmarks.where('articleId').anyOf(list).toArray(),
+          db.reading.bulkGet(list),
+          db.editions.where('articleId').anyOf(list).toArray(),
         ]);
+        const out: DeletedArticle[] = [];
+        list.forEach((id, i) => {
+          const meta = metas[i];
+          const text = texts[i];
+          if (!meta || !text) return;
+          const d: DeletedArticle = {
+            meta,
+            text,
+            annotations: annotations.filter((a) => a.articleId === id),
+            bookmarks: bookmarks.filter((b) => b.articleId === id),
+            editions: editions.filter((e) => e.articleId === id),
+          };
+          if (reading[i]) d.reading = reading[i];
+          out.push(d);
+        });
+        const gone = out.map((d) => d.meta.id);
         await Promise.all([
-          db.annotations.bulkDelete(annotations.map((a) => a.id)),
-          db.bookmarks.bulkDelete(bookmarks.map((b) => b.id)),
-          db.reading.delete(id),
-          db.editions.bulkDelete(editions.map((e) => e.id)),
-          db.texts.delete(id),
-          db.articles.delete(id),
+          db.annotations.bulkDelete(out.flatMap((d) => d.annotations.map((a) => a.id))),
+          db.bookmarks.bulkDelete(out.flatMap((d) => d.bookmarks.map((b) => b.id))),
+          db.reading.bulkDelete(gone),
+          db.editions.bulkDelete(out.flatMap((d) => (d.editions ?? []).map((e) => e.id))),
+          db.texts.bulkDelete(gone),
+          db.articles.bulkDelete(gone),
         ]);
-        return { meta, text, annotations, bookmarks, reading, editions };
+        return out;
       }),
     );
   }
 
   /** Puts back what `delete` returned, in one transaction. */
   async undelete(d: DeletedArticle): Promise<void> {
+    await this.undeleteMany([d]);
+  }
+
+  /** Puts back what `deleteMany` returned, in one transaction. */
+  async undeleteMany(list: readonly DeletedArticle[]): Promise<void> {
     const db = this.db;
+    const tables = [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions];
     await guard(() =>
-      db.transaction('rw', [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions], async () => {
-        await db.articles.put(d.meta);
-        if (d.editions?.length) await db.editions.bulkPut(d.editions);
-        await db.texts.put(d.text);
-        await db.annotations.bulkPut(d.annotations);
-        await db.bookmarks.bulkPut(d.bookmarks);
-        if (d.reading) await db.reading.put(d.reading);
+      db.transaction('rw', tables, async () => {
+        await Promise.all([
+          db.articles.bulkPut(list.map((d) => d.meta)),
+          db.editions.bulkPut(list.flatMap((d) => d.editions ?? [])),
+          db.texts.bulkPut(list.map((d) => d.text)),
+          db.annotations.bulkPut(list.flatMap((d) => d.annotations)),
+          db.bookmarks.bulkPut(list.flatMap((d) => d.bookmarks)),
+          db.reading.bulkPut(list.flatMap((d) => (d.reading ? [d.reading] : []))),
+        ]);
       }),
     );
+  }
+
+  /** How many annotations the articles hold (a bulk delete asks first when any would go). */
+  annotationCount(ids: readonly string[]): Promise<number> {
+    return guard(() =>
+      this.db.annotations
+        .where('articleId')
+        .anyOf([...ids])
+        .count(),
+    );
+  }
+
+  /** Sets each article's tags in one transaction (bulk tagging and its undo). */
+  setTagsMany(tags: ReadonlyMap<string, string[]>): Promise<void> {
+    const db = this.db;
+    return guard(() =>
+      db.transaction('rw', db.articles, async () => {
+        await db.articles.bulkUpdate([...tags].map(([key, t]) => ({ key, changes: { tags: t } })));
+      }),
+    );
+  }
+
+  /** Stores leads computed for articles imported before leads existed (core/article/lead.ts). */
+  setLeads(leads: ReadonlyMap<string, string>): Promise<void> {
+    const db = this.db;
+    return guard(() =>
+      db.transaction('rw', db.articles, async () => {
+        await db.articles.bulkUpdate([...leads].map(([key, lead]) => ({ key, changes: { lead } })));
+      }),
+    );
+  }
+
+  /** Texts of these articles (undefined where one is gone), for computing leads. */
+  texts(ids: readonly string[]): Promise<(ArticleText | undefined)[]> {
+    return guard(() => this.db.texts.bulkGet([...ids]));
   }
 }

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import type { BenchContext, BenchRow } from './lib/context';
 import { openBrowser, waitForFirstRow } from './lib/browser';
 import { startCollectServer } from '../e2e/collect-server';
+import { tasksIn, startProfile, stopProfile } from './lib/profile';
 
 export const name = 'collect';
 
@@ -98,11 +99,29 @@ export async function run(_ctx: BenchContext): Promise<BenchRow[]> {
     await s.page.goto(`${s.url}#/feeds`);
     await s.page.getByRole('button', { name: 'استيراد قائمة OPML' }).waitFor();
     await watchRefresh(s.page);
+    // BENCH_PROFILE=1: a CPU profile of the first refresh, its longest busy stretches and what took their time.
+    const cdp = process.env.BENCH_PROFILE ? await s.page.context().newCDPSession(s.page) : undefined;
+    if (cdp) await startProfile(cdp);
+    const anchor = cdp ? await s.page.evaluate(() => performance.now()) : 0;
     const chooser = s.page.waitForEvent('filechooser');
     await s.page.getByRole('button', { name: 'استيراد قائمة OPML' }).click();
     await (await chooser).setFiles(opml);
     const first = await measured(s.page, undefined);
     console.error(`  first refresh: ${JSON.stringify(first)}; server: ${server.pages} pages`);
+    if (cdp) {
+      const profile = await stopProfile(cdp);
+      writeFileSync(join(tmpdir(), 'warraq-collect.cpuprofile'), JSON.stringify(profile));
+      const tasks = await s.page.evaluate(() =>
+        (window as unknown as { __long: { start: number; dur: number }[] }).__long
+          .sort((a, b) => b.dur - a.dur)
+          .slice(0, 4)
+          .map((l) => [l.start, l.dur] as [number, number]),
+      );
+      for (const task of tasksIn(profile, anchor, tasks))
+        console.error(
+          `  task ${task.ms} ms: self ${JSON.stringify(task.self)}\n    inclusive ${JSON.stringify(task.inclusive)}`,
+        );
+    }
     const reportAt = await s.page.evaluate(
       () =>
         (

@@ -73,7 +73,15 @@ test('back up, delete everything, restore: every article, annotation and bookmar
   const path = await makeBackup(page);
 
   await page.getByRole('button', { name: 'المكتبة', exact: true }).click();
-  for (const title of [SAMPLE_TITLE, SECOND.title]) await page.getByRole('button', { name: `حذف «${title}»` }).click();
+  for (const title of [SAMPLE_TITLE, SECOND.title]) {
+    await page.getByRole('button', { name: `حذف «${title}»` }).click();
+    // Each holds an annotation: the library asks first (issue 18).
+    await page
+      .getByRole('dialog', { name: `حذف «${title}»؟` })
+      .getByRole('button', { name: 'احذف', exact: true })
+      .click();
+    await expect(articleLink(page, title)).toHaveCount(0);
+  }
   await expect(page.getByRole('status').filter({ hasText: 'المكتبة فارغة' })).toBeVisible();
   expect(await counts(page)).toMatchObject({ articles: 0, annotations: 0, bookmarks: 0 });
 

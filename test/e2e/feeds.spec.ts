@@ -4,7 +4,7 @@
  * own text is kept), an Atom feed, a site announcing a JSON Feed and a feed without item ids; the
  * articles arrive with full text, titles and outlets; a second refresh adds nothing (only 304s); each
  * broken feed shows its own error while the others work; an OPML export re-imports to the same list;
- * a page saved by its link gets the usual import report.
+ * a page saved by its link gets the usual import report, and a dragged link says it will be saved.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
@@ -132,6 +132,17 @@ test('each broken feed shows its own error while the others still work', async (
   await expect(feedRow(page, 'خلاصة محذوفة')).toContainText('غير موجودة (404)');
   await expect(feedRow(page, 'موقع بلا إذن')).toContainText('استخدم تطبيق سطح المكتب');
   await expect(feedRow(page, 'خلاصة بطيئة')).toContainText('انتهت مهلة الانتظار', { timeout: 30_000 });
+  // Backoff: "Refresh all" leaves the five broken feeds alone and says so; a feed's own button asks it now.
+  await expect(feedRow(page, 'خلاصة محذوفة')).toContainText('المحاولة التالية:');
+  const gone = () => server.hits.get('/gone.xml') ?? 0;
+  const atom = () => server.hits.get('/atom.xml') ?? 0;
+  const [goneBefore, atomBefore] = [gone(), atom()];
+  await page.getByRole('button', { name: 'تحديث كل الخلاصات' }).click();
+  await expect.poll(atom).toBe(atomBefore + 1);
+  await expect(page.locator('warraq-feeds .status')).toContainText(`لم تُسأل ${ar(5)} من الخلاصات`);
+  expect(gone()).toBe(goneBefore);
+  await page.getByRole('button', { name: 'تحديث «خلاصة محذوفة»' }).click();
+  await expect.poll(gone).toBe(goneBefore + 1);
   await page.getByRole('navigation').getByRole('button', { name: 'المكتبة' }).click();
   await expect(articleLink(page, stories.atom[1]!.title)).toBeVisible();
 });
@@ -175,6 +186,58 @@ test('a page saved by its link gets the usual import report', async ({ page }) =
   await expect(page.getByRole('list', { name: 'سجل الاستيراد' })).toContainText('رابط');
   await page.getByRole('navigation').getByRole('button', { name: 'المكتبة' }).click();
   await expectStory(page, stories.link[0]!, 'مرصد الأخبار');
+});
+
+test('a link dragged over the window says it will be saved; dropped, it is saved with the usual report', async ({
+  page,
+}) => {
+  await openApp(page);
+  const overlay = page.locator('warraq-import .overlay');
+  // A drag repeats 'dragover' while it is over the window, as a browser does, until the drop.
+  const drag = (kind: 'link' | 'file', url: string) =>
+    page.evaluate(
+      ([kind, url]) => {
+        const dt = new DataTransfer();
+        if (kind === 'link') {
+          dt.setData('text/uri-list', url);
+          dt.setData('text/plain', url);
+        } else dt.items.add(new File(['نص'], 'خبر.txt', { type: 'text/plain' }));
+        const over = () =>
+          window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        over();
+        const w = window as unknown as { __drag?: number; __dt?: DataTransfer };
+        clearInterval(w.__drag);
+        w.__drag = window.setInterval(over, 50);
+        w.__dt = dt;
+      },
+      [kind, url] as const,
+    );
+  const stopDrag = () => page.evaluate(() => clearInterval((window as unknown as { __drag?: number }).__drag));
+
+  await drag('file', '');
+  await expect(overlay).toHaveText('أفلت الملفات أو المجلدات هنا لاستيرادها');
+  await stopDrag();
+  await expect(overlay).toHaveCount(0);
+
+  const url = `${server.url}/link/page.html`;
+  await drag('link', url);
+  await expect(overlay).toHaveText('أفلت الرابط هنا لحفظ الصفحة');
+  await page.evaluate(() => {
+    const w = window as unknown as { __drag?: number; __dt: DataTransfer };
+    clearInterval(w.__drag);
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: w.__dt, bubbles: true, cancelable: true }));
+  });
+  await expect(overlay).toHaveCount(0);
+  const report = page.getByRole('dialog', { name: 'تقرير الاستيراد' });
+  await expect(report).toContainText(`مقالات مستوردة: ${ar(1)}`);
+  await page.getByRole('button', { name: 'إغلاق', exact: true }).click();
+  await expectStory(page, stories.link[0]!, 'مرصد الأخبار');
+
+  // In English too.
+  await switchLanguage(page, 'en');
+  await drag('link', url);
+  await expect(overlay).toHaveText('Drop the link here to save the page');
+  await stopDrag();
 });
 
 test('offline, a refresh waits and says so, then runs when the connection returns', async ({ page, context }) => {

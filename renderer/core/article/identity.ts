@@ -4,6 +4,7 @@
  * under two file names is one article).
  */
 import { cleanMeta } from './controls';
+import { leadOf } from './lead';
 import type { ArticleMeta, ArticleText, ParsedArticle } from '../model';
 import { sha256Hex } from './env';
 
@@ -84,6 +85,8 @@ export function toArticle(
     if (v) meta[k] = v;
   }
   if (parsed.dateNote) meta.dateNote = parsed.dateNote;
+  const lead = leadOf(parsed.text, parsed.paragraphs, parsed.titleRange);
+  if (lead) meta.lead = lead;
   const text: ArticleText = { id, text: parsed.text, paragraphs: parsed.paragraphs };
   if (parsed.titleRange) text.titleRange = parsed.titleRange;
   // Bidi controls are neutralised in the labels, kept only in the stored text (issue 13).

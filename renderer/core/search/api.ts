@@ -21,6 +21,11 @@ export interface SearchOptions {
   strict?: boolean;
   /** Search only within these article ids ("search within results"). */
   within?: readonly string[];
+  /**
+   * Earlier queries every hit must match too ("search within results"): the whole earlier result set,
+   * however many hits it has, narrowed by this query.
+   */
+  narrow?: readonly string[];
   sort?: 'relevance' | 'date';
   /** Maximum hits returned (the total is still counted). Default 200. */
   limit?: number;

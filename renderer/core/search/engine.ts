@@ -304,7 +304,13 @@ export class SearchIndex {
     limit: number,
   ): { total: number; hits: SearchHit[] } {
     const within = options.within ? new Set(options.within) : null;
-    const sources = parsed.sources.map((s) => foldText(s.toLowerCase()));
+    // Search within results: each earlier query is matched in full (no limit), so narrowing never
+    // stops at the earlier page of hits.
+    const narrow = (options.narrow ?? [])
+      .map((q) => parseQuery(q))
+      .map((p) => ({ parsed: p, plan: planQuery(p, options.strict === true), sources: foldSources(p) }))
+      .filter((n) => n.plan.groups.length > 0 || n.parsed.sources.length > 0 || n.parsed.dateFrom || n.parsed.dateTo);
+    const sources = foldSources(parsed);
     const dfCache = new Map<string, number>();
     const cache = new QueryCache(this.lexicon);
     let docs = 0;
@@ -319,12 +325,14 @@ export class SearchIndex {
     let total = 0;
     for (const seg of this.segments) {
       const data = seg.data;
+      const base = (i: number): boolean => !seg.dead[i] && (!within || within.has(data.ids[i]!));
+      const masks = narrow.map(({ parsed: p, plan: pl, sources: ps }) => {
+        const mask = new Uint8Array(data.ids.length);
+        for (const d of matchSegment(data, cache, pl, (i) => base(i) && passesFilters(data, p, ps, i))) mask[d] = 1;
+        return mask;
+      });
       const keep = (i: number): boolean =>
-        !seg.dead[i] &&
-        (!within || within.has(data.ids[i]!)) &&
-        (!parsed.dateFrom || data.dates[i]! >= parsed.dateFrom) &&
-        (!parsed.dateTo || (data.dates[i]! > 0 && data.dates[i]! <= parsed.dateTo)) &&
-        (sources.length === 0 || sources.some((s) => foldText(data.outlets[i]!.toLowerCase()).includes(s)));
+        base(i) && masks.every((m) => m[i] === 1) && passesFilters(data, parsed, sources, i);
       const cands = matchSegment(data, cache, plan, keep);
       total += cands.length;
       if (cands.length === 0) continue;
@@ -358,4 +366,18 @@ export class SearchIndex {
     dfs.set(term, df);
     return df;
   }
+}
+
+/** The query's own filters (date range, `source:`) for document `i` of a segment. */
+function passesFilters(data: CompactSegment, parsed: ParsedQuery, sources: string[], i: number): boolean {
+  if (parsed.dateFrom && data.dates[i]! < parsed.dateFrom) return false;
+  if (parsed.dateTo && !(data.dates[i]! > 0 && data.dates[i]! <= parsed.dateTo)) return false;
+  if (sources.length === 0) return true;
+  const outlet = foldText(data.outlets[i]!.toLowerCase());
+  return sources.some((s) => outlet.includes(s));
+}
+
+/** `source:` values folded as outlets are. */
+function foldSources(parsed: ParsedQuery): string[] {
+  return parsed.sources.map((s) => foldText(s.toLowerCase()));
 }

@@ -73,6 +73,7 @@ export class ExportNotes extends LitElement {
     if (s.kind === 'article')
       return t('export.scope.article', { title: this.services.library.meta(s.articleId)?.title ?? '' });
     if (s.kind === 'annotations') return t('export.scope.annotations', { count: s.annotationIds.length });
+    if (s.kind === 'articles') return t('library.export.scope', { count: s.articleIds.length });
     return t('export.scope.library');
   }
 

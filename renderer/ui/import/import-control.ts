@@ -38,7 +38,8 @@ export class ImportControl extends LitElement {
   ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
-  @state() private dragging = false;
+  /** What is being dragged over the window: files (imported) or a link (saved as a page). */
+  @state() private dragging: false | 'files' | 'link' = false;
   protected readonly i18n = new LanguageController(this);
   private dragTimer = 0;
   private unsubscribe = () => {};
@@ -87,10 +88,11 @@ export class ImportControl extends LitElement {
   }
 
   private onDragOver = (e: DragEvent): void => {
-    if (!dragHasFiles(e) && !dragHasLink(e)) return;
+    const what = dragHasFiles(e) ? 'files' : dragHasLink(e) ? 'link' : undefined;
+    if (!what) return;
     e.preventDefault();
     if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    this.dragging = true;
+    this.dragging = what;
     clearTimeout(this.dragTimer);
     this.dragTimer = window.setTimeout(() => {
       this.dragging = false;
@@ -102,6 +104,7 @@ export class ImportControl extends LitElement {
       // A link dragged from a browser: fetched and imported as a saved page (collect's save by link).
       e.preventDefault();
       this.dragging = false;
+      clearTimeout(this.dragTimer);
       const text = e.dataTransfer.getData('text/uri-list') || e.dataTransfer.getData('text/plain');
       this.services.links.save(text).catch((err) => reportError(this.services.notifier, err));
       return;
@@ -118,7 +121,13 @@ export class ImportControl extends LitElement {
 
   override render() {
     return html`
-      ${this.dragging ? html`<div class="overlay" aria-hidden="true"><div>${t('import.drop')}</div></div>` : nothing}
+      ${
+        this.dragging
+          ? html`<div class="overlay" aria-hidden="true">
+              <div>${t(this.dragging === 'link' ? 'link.drop' : 'import.drop')}</div>
+            </div>`
+          : nothing
+      }
       <warraq-import-dialog></warraq-import-dialog>
     `;
   }

@@ -6,30 +6,49 @@ export const libraryStyles = css`
   header { padding-block: 12px; padding-inline: 20px; border-block-end: 1px solid var(--border); }
   h1 { font-size: 1.3rem; margin: 0; margin-inline-end: auto; }
   .grid { flex: 1; display: flex; flex-direction: column; min-block-size: 0; }
-  .grid:focus-visible { outline: 3px solid var(--focus); outline-offset: -3px; }
+  /* The focus ring is drawn on the active row (below), not around the whole list. */
+  .grid:focus, .grid:focus-visible { outline: none; }
   lit-virtualizer { flex: 1; min-block-size: 0; }
   .row {
-    display: grid; grid-template-columns: minmax(0, 1fr) 12rem 10rem 7rem 3rem; align-items: center;
-    gap: 12px; padding-inline: 20px; block-size: 52px; box-sizing: border-box; inline-size: 100%;
-    border-block-end: 1px solid var(--border);
+    display: grid; grid-template-columns: 2rem minmax(0, 1fr) 11rem 9rem 6rem 2.5rem; align-items: center;
+    gap: 10px; padding-inline: 12px 8px; block-size: 58px; box-sizing: border-box; inline-size: 100%;
+    border-block-end: 1px solid var(--border); border-inline-start: 3px solid transparent;
   }
-  .row[aria-selected='true'] { background: var(--bg-elev); border-inline-start: 4px solid var(--accent); padding-inline-start: 16px; }
+  .row:hover { background: color-mix(in srgb, var(--bg-elev) 70%, transparent); }
+  .row.selected { background: color-mix(in srgb, var(--accent) 12%, var(--bg)); }
+  .row.active { border-inline-start-color: var(--accent); }
+  /* The active row carries the keyboard focus ring while the list has focus. */
+  .grid:focus .row.active { outline: 3px solid var(--focus); outline-offset: -3px; }
   .head { font-weight: 700; color: var(--fg-muted); block-size: 40px; }
-  .title { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-  .title a { color: inherit; text-decoration: none; font-weight: 600; }
-  .title a:hover { text-decoration: underline; }
+  .check { display: flex; justify-content: center; }
+  .check input { inline-size: 16px; block-size: 16px; margin: 0; cursor: pointer; accent-color: var(--accent); }
+  .title { min-inline-size: 0; display: flex; flex-direction: column; gap: 2px; }
+  .title .line { display: flex; align-items: center; gap: 8px; min-inline-size: 0; }
+  /* dir=auto on the clipping element itself: the ellipsis lands at the end of the title's own direction;
+     the alignment follows the interface, so titles in both scripts line up at the column's start. */
+  .t, .lead { display: block; min-inline-size: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+    text-align: right; unicode-bidi: isolate; }
+  :host-context(html[dir='ltr']) .t, :host-context(html[dir='ltr']) .lead { text-align: left; }
+  .t { color: inherit; text-decoration: none; font-weight: 600; }
+  .t:hover { text-decoration: underline; }
+  .line .t { flex: 1; }
+  .lead { color: var(--fg-muted); font-size: 0.85rem; }
+  .lead:empty { display: none; }
   .cell { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--fg-muted); }
-  .del { min-block-size: 28px; padding-inline: 6px; }
+  .act { display: flex; justify-content: center; }
+  .row-action { display: inline-flex; align-items: center; justify-content: center; min-block-size: 30px; min-inline-size: 30px;
+    padding: 0; border-color: transparent; background: transparent; color: var(--fg-muted); opacity: 0; }
+  .row:hover .row-action, .row.active .row-action, .row-action:focus-visible { opacity: 1; }
+  .row-action:hover { color: var(--danger); border-color: transparent; background: color-mix(in srgb, var(--danger) 12%, transparent); }
   .empty { padding: 40px; text-align: center; color: var(--fg-muted); }
-  /* Story rows: an expander before the title, an outlet-count badge before the outlet names. */
-  .story .title { display: flex; align-items: center; gap: 8px; }
-  .expander { min-block-size: 26px; min-inline-size: 26px; padding: 0; font-size: 0.8rem; line-height: 1; flex: none; }
+  .empty button { margin-block-start: 12px; }
+  .expander { display: inline-flex; align-items: center; justify-content: center; min-block-size: 24px; min-inline-size: 24px; padding: 0; flex: none; }
   .expander[aria-expanded='true'] { background: var(--accent); color: var(--accent-fg); }
   .badge { display: inline-block; min-inline-size: 1.6em; text-align: center; border-radius: 999px; padding-inline: 6px;
     background: var(--accent); color: var(--accent-fg); font-weight: 700; font-size: 0.8rem; margin-inline-end: 6px; }
   .badge.one { background: var(--border); color: var(--fg); }
   .edition { block-size: 40px; font-size: 0.9rem; background: color-mix(in srgb, var(--bg-elev) 50%, transparent); }
-  .edition .title { padding-inline-start: 34px; }
-  .edition .title a { font-weight: 400; }
+  .edition .title { padding-inline-start: 32px; }
+  .edition .t { font-weight: 400; }
   .edition.last { border-block-end-color: var(--fg-muted); }
 `;

@@ -1,39 +1,48 @@
 /**
- * <warraq-library> — the library: by default one row per story (its outlet count; the row expands to the
- * story's editions, earliest first), or every article (the toggle). Sort (stories: by earliest
- * publication, import, title or outlet count), filter by outlet and by the number of outlets carrying a
- * story, open, delete (with undo). Only the rows on screen exist in the DOM (@lit-labs/virtualizer), so
- * 30,000+ articles stay smooth; the rows come from a grouping layer (library-items.ts).
+ * <warraq-library> — the library: by default one row per story (its outlet count; the row expands to
+ * the story's editions, earliest first), or every article (the toggle). Each row: checkbox, title over
+ * a one-line lead, outlet, date, length, and a quiet delete action. Multi-select with bulk tag, export
+ * and delete; a delete of more than one article or of any annotation asks first, and every delete can
+ * be undone (the notice, or Ctrl+Z). Only the rows on screen exist in the DOM (@lit-labs/virtualizer),
+ * so 30,000+ articles stay smooth; leads missing on older articles are filled for the rows shown.
  *
- * Keyboard: ↑/↓, PageUp/PageDown, Home/End move the active row; Enter opens it; Delete removes it;
- * → / ← (mirrored in Arabic) or + / − expand and collapse a story.
- * Events: `warraq-navigate` (open an article).
- * Services: library, stories, settings, notifier (through context).
+ * Keyboard (the grid holds focus; the active row is its active descendant): ↑/↓, PageUp/PageDown,
+ * Home/End move; Shift with them extends the selection; Space toggles the active row; Ctrl/Cmd+A
+ * selects all; Escape clears the selection; Enter opens; Delete deletes the selection (else the active
+ * row); → / ← (mirrored in Arabic) or + / − expand and collapse a story. Coming back from an article,
+ * the row that was opened is active and focused.
+ * Events: `warraq-navigate`, `warraq-export-request`. Services: library, stories, settings, notifier.
  */
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state, query } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { ArticleMeta, Edition } from '../../core/model';
 import type { Services } from '../../services/services';
-import type { LibraryPrefs, LibrarySortKey } from '../../services/settings';
-import { libraryItems, isByStory, STORY_SORTS, type LibraryItem, type StoryLibraryPrefs } from './library-items';
+import type { LibraryPrefs } from '../../services/settings';
+import { libraryItems, isByStory, type LibraryItem, type StoryLibraryPrefs } from './library-items';
+import { LibrarySelection, itemIds } from './library-selection';
 import { libraryStyles } from './library-styles';
-import { renderEditionRow, renderStoryRow } from './story-rows';
+import { renderArticleRow, renderEditionRow, renderStoryRow, type RowContext } from './story-rows';
+import { renderToolbar } from './library-toolbar';
 import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
 import { LanguageController, language, t, formatNumber } from '../strings/i18n';
-import { formatPublished } from '../common/article-date';
 import { NavigateEvent } from '../app/route';
 import { reportError } from '../common/report-error';
-import { icon } from '../common/icons';
+import { ExportRequestEvent } from '../export/events';
+import type { BulkActionEvent } from './bulk-bar';
+import type { ConfirmDelete } from './confirm-delete';
+import './bulk-bar';
+import './confirm-delete';
 
-const SORTS: LibrarySortKey[] = ['imported', 'date', 'title', 'outlet'];
 const PAGE = 10;
-const MIN_OUTLETS = [1, 2, 3, 5, 10];
 /** Least time between two rebuilds of the list while changes stream in. */
 const REFRESH_MS = 250;
+/** The article last opened from the library: its row is focused when the library comes back. */
+let lastOpened: string | undefined;
 
 @customElement('warraq-library')
 export class LibraryView extends LitElement {
@@ -44,16 +53,24 @@ export class LibraryView extends LitElement {
   @state() private counts = { rows: 0, articles: 0 };
   @state() private active = 0;
   @state() private prefs!: StoryLibraryPrefs;
+  /** Bumped on every selection change (the selection itself is mutable). */
+  @state() private selectionVersion = 0;
+  private readonly selection = new LibrarySelection();
   /** Expanded stories, and their editions once loaded. */
   private expanded = new Set<string>();
   private editions = new Map<string, Edition[]>();
   /** Where the reader last left off ("continue reading"), from the annotations service. */
   @state() private resume?: { meta: ArticleMeta; paragraph: number };
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer;
+  @query('.grid') private grid?: HTMLElement;
+  @query('warraq-confirm-delete') private confirm?: ConfirmDelete;
   protected readonly i18n = new LanguageController(this);
   private frame = 0;
   private timer = 0;
+  private leadTimer = 0;
   private lastRefresh = -Infinity;
+  /** The row to focus once the list is drawn (coming back from an article). */
+  private restoreFocus = lastOpened;
   /**
    * Library and story changes arrive in bursts while an import and detection run: rebuild in the next
    * frame, and at most every REFRESH_MS (a rebuild groups every article: ~40 ms at 30,000).
@@ -97,6 +114,7 @@ export class LibraryView extends LitElement {
     this.services.settings.removeEventListener('change', this.onSettings);
     cancelAnimationFrame(this.frame);
     window.clearTimeout(this.timer);
+    window.clearTimeout(this.leadTimer);
     this.frame = 0;
     this.timer = 0;
   }
@@ -121,6 +139,18 @@ export class LibraryView extends LitElement {
     const r = libraryItems(this.services, this.prefs, this.expanded, this.editions);
     this.rows = r.items;
     this.counts = { rows: r.rows, articles: r.articles };
+    const before = this.selection.size;
+    this.selection.retain((id) => !!this.services.library.meta(id));
+    if (this.selection.size !== before) this.selectionVersion++;
+    if (this.restoreFocus) {
+      const at = this.rows.findIndex((item) => itemIds(item).includes(this.restoreFocus!));
+      if (at >= 0) {
+        this.active = at;
+        this.restoreFocus = undefined;
+        lastOpened = undefined;
+        void this.updateComplete.then(() => this.grid?.focus({ preventScroll: true }));
+      }
+    }
     this.active = Math.min(this.active, Math.max(0, this.rows.length - 1));
   }
 
@@ -162,32 +192,62 @@ export class LibraryView extends LitElement {
         : item.kind === 'story'
           ? item.row.lead.id
           : item.edition.articleId;
-    if (id) this.dispatchEvent(new NavigateEvent({ view: 'reader', id }));
+    if (!id) return;
+    lastOpened = id;
+    this.dispatchEvent(new NavigateEvent({ view: 'reader', id }));
   }
 
-  /** Deletes an article row, or a story row holding a single article. */
-  private async deleteRow(item: LibraryItem | undefined): Promise<void> {
-    const row =
-      item?.kind === 'article'
-        ? item.meta
-        : item?.kind === 'story' && item.row.articleIds.length === 1
-          ? item.row.lead
-          : undefined;
-    if (!row) return;
+  /**
+   * Deletes articles: asks first when more than one goes or any annotation would; the library's
+   * notice (and Ctrl+Z) undoes it.
+   */
+  private async deleteIds(ids: string[]): Promise<void> {
+    if (!ids.length) return;
     try {
-      await this.services.library.delete(row.id);
+      const annotations = await this.services.library.annotationCount(ids);
+      if (ids.length > 1 || annotations > 0) {
+        const title = ids.length === 1 ? this.services.library.meta(ids[0]!)?.title : undefined;
+        const ok = await this.confirm?.ask({ articles: ids.length, annotations, ...(title ? { title } : {}) });
+        this.grid?.focus({ preventScroll: true });
+        if (!ok) return;
+      }
+      await this.services.library.deleteMany(ids);
+      for (const id of ids) this.selection.ids.delete(id);
+      this.selectionVersion++;
     } catch (e) {
       reportError(this.services.notifier, e);
     }
   }
 
-  private move(to: number): void {
+  private onBulk = (e: BulkActionEvent): void => {
+    const ids = [...this.selection.ids];
+    const d = e.detail;
+    if (d.action === 'clear') this.clearSelection();
+    else if (d.action === 'delete') void this.deleteIds(ids);
+    else if (d.action === 'export')
+      this.dispatchEvent(new ExportRequestEvent({ scope: { kind: 'articles', articleIds: ids }, section: 'export' }));
+    else if (d.action === 'tag')
+      this.services.library.addTag(ids, d.tag).catch((err) => reportError(this.services.notifier, err));
+  };
+
+  private clearSelection(): void {
+    this.selection.clear();
+    this.selectionVersion++;
+  }
+
+  private move(to: number, extend = false): void {
     if (!this.rows.length) return;
+    const from = this.active;
     this.active = Math.max(0, Math.min(this.rows.length - 1, to));
+    if (extend) {
+      this.selection.extend(this.rows, from, this.active);
+      this.selectionVersion++;
+    }
     this.virtualizer?.element(this.active)?.scrollIntoView({ block: 'nearest' });
   }
 
   private onKey(e: KeyboardEvent): void {
+    if (e.target !== e.currentTarget) return;
     const item = this.rows[this.active];
     const storyId = item?.kind === 'story' ? item.row.id : item?.kind === 'edition' ? item.row.id : undefined;
     const [opens, closes] = language() === 'ar' ? ['ArrowLeft', 'ArrowRight'] : ['ArrowRight', 'ArrowLeft'];
@@ -196,25 +256,37 @@ export class LibraryView extends LitElement {
       this.toggle(storyId, open);
       if (!open) this.active = this.rows.findIndex((r) => r.kind === 'story' && r.row.id === storyId);
     };
+    const shift = e.shiftKey;
     const keys: Record<string, () => void> = {
       [opens]: expand(true),
       '+': expand(true),
       [closes]: expand(false),
       '-': expand(false),
-      ArrowDown: () => this.move(this.active + 1),
-      ArrowUp: () => this.move(this.active - 1),
-      PageDown: () => this.move(this.active + PAGE),
-      PageUp: () => this.move(this.active - PAGE),
-      Home: () => this.move(0),
-      End: () => this.move(this.rows.length - 1),
+      ArrowDown: () => this.move(this.active + 1, shift),
+      ArrowUp: () => this.move(this.active - 1, shift),
+      PageDown: () => this.move(this.active + PAGE, shift),
+      PageUp: () => this.move(this.active - PAGE, shift),
+      Home: () => this.move(0, shift),
+      End: () => this.move(this.rows.length - 1, shift),
       Enter: () => this.open(this.rows[this.active]),
-      Delete: () => void this.deleteRow(this.rows[this.active]),
+      ' ': () => {
+        this.selection.toggle(this.rows, this.active);
+        this.selectionVersion++;
+      },
+      Escape: () => this.clearSelection(),
+      Delete: () => void this.deleteIds(this.selection.size ? [...this.selection.ids] : itemIds(item)),
     };
-    const action = keys[e.key];
-    if (action && e.target === e.currentTarget) {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
       e.preventDefault();
-      action();
+      this.selection.selectAll(this.rows);
+      this.selectionVersion++;
+      return;
     }
+    const action = keys[e.key];
+    // Escape with nothing selected is the app's (back), not the list's.
+    if (!action || (e.key === 'Escape' && !this.selection.size) || e.ctrlKey || e.metaKey || e.altKey) return;
+    e.preventDefault();
+    action();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -222,107 +294,117 @@ export class LibraryView extends LitElement {
       this.virtualizer?.element(this.active)?.scrollIntoView({ block: 'nearest' });
   }
 
-  private renderArticleRow = (m: ArticleMeta, i: number) => html`
-    <div class="row" role="row" id="row-${i}" aria-rowindex=${i + 2} aria-selected=${i === this.active ? 'true' : 'false'}
-      @click=${() => {
-        this.active = i;
-      }} @dblclick=${() => this.open({ kind: 'article', meta: m })}>
-      <div class="title" role="gridcell"><a href="#/article/${encodeURIComponent(m.id)}" tabindex="-1"
-        @click=${(e: Event) => {
-          e.preventDefault();
-          this.open({ kind: 'article', meta: m });
-        }}><bdi dir="auto">${m.title}</bdi></a></div>
-      <div class="cell" role="gridcell"><bdi dir="auto">${this.services.stories.outletName(m.outlet)}</bdi></div>
-      <div class="cell" role="gridcell">${m.published || m.publishedHijri ? formatPublished(m) : t('library.undated')}</div>
-      <div class="cell" role="gridcell">${t('library.words', { count: m.words })}</div>
-      <div role="gridcell"><button class="del" tabindex="-1" aria-label=${t('library.delete', { title: m.title })}
-        title=${t('library.delete', { title: m.title })} @click=${() => this.deleteRow({ kind: 'article', meta: m })}>${icon('close')}</button></div>
-    </div>`;
+  /** Leads missing on the rows shown (articles stored before leads existed) are read once, then drawn. */
+  private onRange = (e: RangeChangedEvent): void => {
+    window.clearTimeout(this.leadTimer);
+    this.leadTimer = window.setTimeout(() => {
+      const ids: string[] = [];
+      for (let i = Math.max(0, e.first); i <= e.last && i < this.rows.length; i++) {
+        const item = this.rows[i]!;
+        const meta = item.kind === 'article' ? item.meta : item.kind === 'story' ? item.row.lead : undefined;
+        if (meta && meta.lead === undefined) ids.push(meta.id);
+      }
+      if (!ids.length) return;
+      this.services.library.fillLeads(ids).then(
+        (done) => {
+          if (done.length) this.rows = [...this.rows];
+        },
+        () => {},
+      );
+    }, 50);
+  };
 
-  private renderRow = (item: LibraryItem, i: number) => {
-    const ctx = {
+  private rowContext(item: LibraryItem, i: number): RowContext {
+    return {
       index: i,
       active: i === this.active,
-      select: () => {
+      selected: this.selection.has(item),
+      select: (e: MouseEvent) => {
+        if (e.shiftKey) this.selection.extend(this.rows, this.active, i);
+        else if (e.ctrlKey || e.metaKey) this.selection.toggle(this.rows, i);
         this.active = i;
+        if (e.shiftKey || e.ctrlKey || e.metaKey) this.selectionVersion++;
+        // The list keeps the keyboard (Space, Shift+arrows, Escape) after a click on a row.
+        this.grid?.focus({ preventScroll: true });
+      },
+      check: (e: MouseEvent) => {
+        if (e.shiftKey) this.selection.extend(this.rows, this.active, i);
+        else this.selection.toggle(this.rows, i);
+        this.active = i;
+        this.selectionVersion++;
+        this.grid?.focus({ preventScroll: true });
       },
       open: () => this.open(item),
       toggle: (id: string) => this.toggle(id),
-      remove: () => this.deleteRow(item),
+      remove: () => void this.deleteIds(itemIds(item)),
       outletName: (id: string) => this.services.stories.outletName(id),
     };
-    if (item.kind === 'story') return renderStoryRow(item.row, item.expanded, ctx);
-    if (item.kind === 'edition') return renderEditionRow(item.edition, item.last, ctx);
-    return this.renderArticleRow(item.meta, i);
+  }
+
+  private renderRow = (item: LibraryItem, i: number) => {
+    const c = this.rowContext(item, i);
+    if (item.kind === 'story') return renderStoryRow(item.row, item.expanded, c);
+    if (item.kind === 'edition') return renderEditionRow(item.edition, item.last, c);
+    return renderArticleRow(item.meta, c);
   };
 
-  private renderToolbar() {
-    const outlets = this.services.library.outlets();
-    const byStory = isByStory(this.prefs);
-    return html`
-      <header class="toolbar">
-        <h1>${t('library.title')} <span class="muted count">(${
-          byStory && this.services.library.complete
-            ? t('stories.library.count', { stories: this.counts.rows, articles: this.counts.articles })
-            : t('library.count', { count: this.prefs.outlet ? this.counts.rows : this.services.library.size })
-        })</span></h1>
-        ${
-          this.resume && this.services.library.meta(this.resume.meta.id)
-            ? html`<button class="primary"
-          @click=${() => this.dispatchEvent(new NavigateEvent({ view: 'reader', id: this.resume!.meta.id, paragraph: this.resume!.paragraph || undefined }))}>
-          ${t('library.continue', { title: this.resume.meta.title })}</button>`
-            : ''
-        }
-        <button aria-pressed=${byStory ? 'true' : 'false'} @click=${() => this.setPrefs({ byStory: !byStory })}>${t('stories.library.byStory')}</button>
-        <label>${t('library.sort')}
-          ${
-            byStory
-              ? html`<select aria-label=${t('library.sort')} @change=${(e: Event) => this.setPrefs({ storySort: (e.target as HTMLSelectElement).value as StoryLibraryPrefs['storySort'] })}>
-            ${STORY_SORTS.map((s) => html`<option value=${s} ?selected=${s === (this.prefs.storySort ?? 'earliest')}>${t(`stories.library.sort.${s}`)}</option>`)}
-          </select>`
-              : html`<select aria-label=${t('library.sort')} @change=${(e: Event) => this.setPrefs({ sort: (e.target as HTMLSelectElement).value as LibrarySortKey })}>
-            ${SORTS.map((s) => html`<option value=${s} ?selected=${s === this.prefs.sort}>${t(`library.sort.${s}`)}</option>`)}
-          </select>`
-          }</label>
-        <button aria-label=${t('library.order')} title=${t('library.order')}
-          @click=${() => this.setPrefs({ descending: !this.prefs.descending })}>
-          ${this.prefs.descending ? t('library.order.desc') : t('library.order.asc')}</button>
-        <label>${t('library.filterOutlet')}
-          <select aria-label=${t('library.filterOutlet')} @change=${(e: Event) => this.setPrefs({ outlet: (e.target as HTMLSelectElement).value })}>
-            <option value="" ?selected=${!this.prefs.outlet}>${t('library.allOutlets')}</option>
-            ${outlets.map((o) => html`<option value=${o} ?selected=${o === this.prefs.outlet}>${this.services.stories.outletName(o)}</option>`)}
-          </select></label>
-        ${
-          byStory
-            ? html`<label>${t('stories.library.minOutlets')}
-          <select aria-label=${t('stories.library.minOutlets')} @change=${(e: Event) => this.setPrefs({ minOutlets: Number((e.target as HTMLSelectElement).value) })}>
-            ${MIN_OUTLETS.map((n) => html`<option value=${n} ?selected=${n === (this.prefs.minOutlets ?? 1)}>${n === 1 ? t('stories.library.anyOutlets') : t('stories.library.atLeast', { count: n })}</option>`)}
-          </select></label>`
-            : ''
-        }
-      </header>`;
+  private renderEmpty() {
+    const outlet = this.prefs.outlet;
+    if (this.services.library.size && outlet)
+      return html`<div class="empty" role="status"><p>${t('library.emptyOutlet', { outlet: this.services.stories.outletName(outlet) })}</p>
+        <button @click=${() => this.setPrefs({ outlet: '' })}>${t('library.showAllOutlets')}</button></div>`;
+    return html`<p class="empty" role="status">${t(this.services.library.size ? 'stories.library.noMatch' : 'library.empty')}</p>`;
   }
 
   override render() {
     const count = formatNumber(this.counts.rows);
+    const all = this.rows.length > 0 && this.selection.size >= this.counts.articles;
+    // A new renderItem each render: the virtualizer redraws its rows only when a property changes, and
+    // the active row, the selection and the language live here.
+    void this.selectionVersion;
     return html`
-      ${this.renderToolbar()}
+      ${renderToolbar({
+        services: this.services,
+        prefs: this.prefs,
+        counts: this.counts,
+        resume: this.resume,
+        setPrefs: (p) => void this.setPrefs(p),
+        continueReading: () =>
+          this.dispatchEvent(
+            new NavigateEvent({
+              view: 'reader',
+              id: this.resume!.meta.id,
+              paragraph: this.resume!.paragraph || undefined,
+            }),
+          ),
+      })}
+      ${
+        this.selection.size
+          ? html`<warraq-library-bulk .count=${this.selection.size} .tags=${this.services.library.tags()}
+            @warraq-bulk-action=${this.onBulk}></warraq-library-bulk>`
+          : nothing
+      }
       ${
         this.rows.length === 0
-          ? html`<p class="empty" role="status">${t(this.services.library.size ? 'stories.library.noMatch' : 'library.empty')}</p>`
+          ? this.renderEmpty()
           : html`
-          <div class="grid" role="grid" tabindex="0" aria-label=${t('library.list')} aria-rowcount=${this.rows.length + 1}
+          <div class="grid" role="grid" tabindex="0" aria-multiselectable="true" aria-label=${t('library.list')} aria-rowcount=${this.rows.length + 1}
             aria-activedescendant="row-${this.active}" aria-description=${count} @keydown=${this.onKey}>
             <div class="row head" role="row" aria-rowindex="1">
+              <div class="check" role="columnheader"><input type="checkbox" tabindex="-1" .checked=${all}
+                .indeterminate=${!all && this.selection.size > 0} aria-label=${t('library.selectAll')}
+                @click=${() => (all ? this.clearSelection() : (this.selection.selectAll(this.rows), this.selectionVersion++))} /></div>
               <div role="columnheader">${t('library.col.title')}</div>
               <div role="columnheader">${isByStory(this.prefs) ? t('stories.library.col.outlets') : t('library.col.outlet')}</div>
               <div role="columnheader">${t('library.col.date')}</div>
               <div role="columnheader">${t('library.col.length')}</div>
-              <div role="columnheader"><span class="sr-only">✕</span></div>
+              <div role="columnheader"><span class="sr-only">${t('library.col.actions')}</span></div>
             </div>
-            <lit-virtualizer scroller role="rowgroup" .items=${this.rows} .renderItem=${this.renderRow}></lit-virtualizer>
+            <lit-virtualizer scroller role="rowgroup" .items=${this.rows} .renderItem=${(item: LibraryItem, i: number) => this.renderRow(item, i)}
+              @rangeChanged=${this.onRange}></lit-virtualizer>
           </div>`
       }
+      <warraq-confirm-delete></warraq-confirm-delete>
     `;
   }
 }

@@ -1,10 +1,14 @@
 /**
- * The library's story rows (one per story: expander, lead headline, outlet count and names, earliest
- * date, size) and edition rows (under an expanded story: headline as printed, outlet, date). Templates
- * only; the view owns the state and hands in what a row may do.
+ * The library's rows, templates only (the view owns the state and hands in what a row may do):
+ * article rows, story rows (expander, lead article's headline, outlet count and names, earliest date,
+ * size) and edition rows (under an expanded story). Every row: a checkbox, the title over a one-line
+ * lead, and a quiet delete action that shows on hover or when the row is active.
+ *
+ * Titles and leads are each isolated with dir=auto on the element that clips them, so a long Arabic
+ * title in the English interface is cut at its own end, with the ellipsis there (issue 18).
  */
 import { html, nothing } from 'lit';
-import type { Edition } from '../../core/model';
+import type { ArticleMeta, Edition } from '../../core/model';
 import type { StoryRow } from '../../services/stories';
 import { t, formatNumber, language } from '../strings/i18n';
 import { formatPublished } from '../common/article-date';
@@ -13,32 +17,78 @@ import { icon } from '../common/icons';
 export interface RowContext {
   index: number;
   active: boolean;
-  select(): void;
+  selected: boolean;
+  /** A click on the row (Shift extends the selection, Ctrl/Cmd toggles). */
+  select(e: MouseEvent): void;
+  /** A click on the checkbox (Shift extends). */
+  check(e: MouseEvent): void;
   open(): void;
   toggle(storyId: string): void;
   remove(): void;
   outletName(id: string): string;
 }
 
+const stop = (f: () => void) => (e: Event) => {
+  e.preventDefault();
+  e.stopPropagation();
+  f();
+};
+
+function rowAttrs(c: RowContext) {
+  return { id: `row-${c.index}`, cls: `${c.active ? 'active' : ''} ${c.selected ? 'selected' : ''}` };
+}
+
+function checkCell(c: RowContext, title: string) {
+  return html`<div class="check" role="gridcell"><input type="checkbox" tabindex="-1" .checked=${c.selected}
+    aria-label=${t('library.select', { title })} @click=${(e: MouseEvent) => {
+      e.stopPropagation();
+      c.check(e);
+    }} /></div>`;
+}
+
+function titleLink(id: string, title: string, c: RowContext, label?: string) {
+  return html`<a class="t" dir="auto" href="#/article/${encodeURIComponent(id)}" tabindex="-1" aria-label=${label ?? nothing}
+    @click=${stop(c.open)}>${title}</a>`;
+}
+
+function actionCell(c: RowContext, title: string) {
+  return html`<div class="act" role="gridcell"><button class="row-action" tabindex="-1"
+    aria-label=${t('library.delete', { title })} title=${t('library.delete', { title })}
+    @click=${stop(c.remove)}>${icon('delete')}</button></div>`;
+}
+
+const dateOf = (m: Pick<ArticleMeta, 'published' | 'publishedHijri'>) =>
+  m.published || m.publishedHijri ? formatPublished(m) : t('library.undated');
+
+export function renderArticleRow(m: ArticleMeta, c: RowContext) {
+  const { id, cls } = rowAttrs(c);
+  return html`<div class="row ${cls}" role="row" id=${id} aria-rowindex=${c.index + 2} aria-selected=${c.selected ? 'true' : 'false'}
+      @click=${c.select} @dblclick=${c.open}>
+    ${checkCell(c, m.title)}
+    <div class="title" role="gridcell">${titleLink(m.id, m.title, c)}<span class="lead" dir="auto">${m.lead ?? ''}</span></div>
+    <div class="cell" role="gridcell"><bdi dir="auto">${c.outletName(m.outlet)}</bdi></div>
+    <div class="cell" role="gridcell">${dateOf(m)}</div>
+    <div class="cell" role="gridcell">${t('library.words', { count: m.words })}</div>
+    ${actionCell(c, m.title)}
+  </div>`;
+}
+
 export function renderStoryRow(row: StoryRow, expanded: boolean, c: RowContext) {
   const title = row.lead.title;
   const many = row.outletCount > 1;
   const names = row.outletNames.join(language() === 'ar' ? '، ' : ', ');
-  return html`<div class="row story" role="row" id="row-${c.index}" aria-rowindex=${c.index + 2} aria-selected=${c.active ? 'true' : 'false'}
+  const { id, cls } = rowAttrs(c);
+  const toggleLabel = t(expanded ? 'stories.library.collapse' : 'stories.library.expand', { title });
+  return html`<div class="row story ${cls}" role="row" id=${id} aria-rowindex=${c.index + 2} aria-selected=${c.selected ? 'true' : 'false'}
       @click=${c.select} @dblclick=${c.open}>
+    ${checkCell(c, title)}
     <div class="title" role="gridcell">
-      <button class="expander" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'}
-        aria-label=${t(expanded ? 'stories.library.collapse' : 'stories.library.expand', { title })}
-        title=${t(expanded ? 'stories.library.collapse' : 'stories.library.expand', { title })}
-        @click=${(e: Event) => {
-          e.stopPropagation();
-          c.toggle(row.id);
-        }}>${icon(expanded ? 'chevron-down' : 'chevron-forward')}</button>
-      <a href="#/article/${encodeURIComponent(row.lead.id)}" tabindex="-1"
-        @click=${(e: Event) => {
-          e.preventDefault();
-          c.open();
-        }}><bdi dir="auto">${title}</bdi></a>
+      <div class="line">
+        <button class="expander" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${toggleLabel} title=${toggleLabel}
+          @click=${stop(() => c.toggle(row.id))}>${icon(expanded ? 'chevron-down' : 'chevron-forward')}</button>
+        ${titleLink(row.lead.id, title, c)}
+      </div>
+      <span class="lead" dir="auto">${row.lead.lead ?? ''}</span>
     </div>
     <div class="cell" role="gridcell" title=${names}>
       <span class="badge ${many ? '' : 'one'}" aria-label=${t('stories.library.outlets', { count: row.outletCount })}
@@ -49,28 +99,22 @@ export function renderStoryRow(row: StoryRow, expanded: boolean, c: RowContext) 
         ? t('stories.library.editions', { count: row.editionCount })
         : t('library.words', { count: row.lead.words })
     }</div>
-    <div role="gridcell">${
-      row.articleIds.length === 1
-        ? html`<button class="del" tabindex="-1"
-      aria-label=${t('library.delete', { title })} title=${t('library.delete', { title })}
-      @click=${(e: Event) => {
-        e.stopPropagation();
-        c.remove();
-      }}>${icon('close')}</button>`
-        : nothing
-    }</div>
+    ${actionCell(c, title)}
   </div>`;
 }
 
 export function renderEditionRow(e: Edition, last: boolean, c: RowContext) {
   const outlet = c.outletName(e.outlet);
-  return html`<div class="row edition ${last ? 'last' : ''}" role="row" id="row-${c.index}" aria-rowindex=${c.index + 2} aria-selected=${c.active ? 'true' : 'false'} @click=${c.select} @dblclick=${c.open}>
-    <div class="title" role="gridcell"><a href="#/article/${encodeURIComponent(e.articleId)}" tabindex="-1"
-      aria-label=${t('stories.edition.open', { outlet, date: e.published ? formatPublished(e) : t('library.undated'), title: e.title })}
-      @click=${(ev: Event) => {
-        ev.preventDefault();
-        c.open();
-      }}><bdi dir="auto">${e.title}</bdi></a></div>
+  const { id, cls } = rowAttrs(c);
+  const label = t('stories.edition.open', {
+    outlet,
+    date: e.published ? formatPublished(e) : t('library.undated'),
+    title: e.title,
+  });
+  return html`<div class="row edition ${last ? 'last' : ''} ${cls}" role="row" id=${id} aria-rowindex=${c.index + 2}
+      aria-selected=${c.selected ? 'true' : 'false'} @click=${c.select} @dblclick=${c.open}>
+    <div class="check" role="gridcell"></div>
+    <div class="title" role="gridcell">${titleLink(e.articleId, e.title, c, label)}</div>
     <div class="cell" role="gridcell"><bdi dir="auto">${outlet}</bdi></div>
     <div class="cell" role="gridcell">${e.published ? formatPublished(e) : t('library.undated')}</div>
     <div class="cell" role="gridcell"></div>

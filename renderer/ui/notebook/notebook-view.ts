@@ -6,10 +6,11 @@
  *
  * Public: `filter` (the current NotebookFilter) and `currentIds` (annotation ids the filter shows),
  * for "export the notebook's current filter".
- * Events: `warraq-navigate`; `warraq-export-scope` (the annotations shown) after each (re)load.
+ * Events: `warraq-navigate`; `warraq-export-scope` (the annotations shown) after each load.
  * Services: annotations, library (through context).
  */
 import { type PropertyValues, LitElement, html, nothing } from 'lit';
+import { Task } from '@lit/task';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/model';
@@ -22,6 +23,8 @@ import { NavigateEvent } from '../app/route';
 import { LanguageController, formatDate, t } from '../strings/i18n';
 import { notebookStyles } from './notebook-styles';
 import '../annotations/bookmarks-list';
+import './date-field';
+import type { DayChangeEvent } from './date-field';
 import { ExportRequestEvent } from '../export/events';
 import { ExportScopeEvent } from '../app/app-state';
 
@@ -29,6 +32,9 @@ import { ExportScopeEvent } from '../app/app-state';
 const PAGE = 200;
 /** ms to wait after a key press in the search box before filtering. */
 const TYPING_DELAY = 150;
+
+/** The annotation last opened from the notebook: its entry gets focus when the notebook comes back. */
+let lastOpened: string | undefined;
 
 @customElement('warraq-notebook')
 export class NotebookView extends LitElement {
@@ -38,13 +44,54 @@ export class NotebookView extends LitElement {
   /** A tag to filter by, from the route (the sidebar's tags). */
   @property() tag?: string;
   @state() filter: NotebookFilter = {};
-  @state() private entries: NotebookEntry[] = [];
-  @state() private tagList: string[] = [];
   @state() private shown = PAGE;
+  /** Bumped when annotations or the library change: the same filter may show other entries. */
+  @state() private version = 0;
   protected readonly i18n = new LanguageController(this);
   private typing = 0;
-  private loads = 0;
-  private readonly onChange = () => void this.load();
+  private readonly onChange = () => {
+    this.version++;
+  };
+
+  /** Entries and tags for the filter: only the latest run writes its result. */
+  private readonly load = new Task(this, {
+    task: async ([filter]) => {
+      const [entries, tags] = await Promise.all([
+        this.services.annotations.notebook(filter),
+        this.services.annotations.tags(),
+      ]);
+      return { entries, tags };
+    },
+    args: () => [this.filter, this.version] as const,
+    // onComplete runs before the task's value is set: use the result it is given.
+    onComplete: ({ entries }) => {
+      const ids = entries.map((e) => e.annotation.id);
+      this.dispatchEvent(new ExportScopeEvent({ kind: 'annotations', annotationIds: ids }));
+      this.restoreFocus(ids);
+    },
+    onError: (e) => reportError(this.services.notifier, e),
+  });
+
+  /** Back from an entry opened here: focus returns to its Open button. */
+  private restoreFocus(ids: string[]): void {
+    const id = lastOpened;
+    if (!id) return;
+    const at = ids.indexOf(id);
+    if (at < 0) return;
+    lastOpened = undefined;
+    this.shown = Math.max(this.shown, at + 1);
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLButtonElement>(`li[data-id="${CSS.escape(id)}"] button.open`)?.focus(),
+    );
+  }
+
+  private get entries(): NotebookEntry[] {
+    return this.load.value?.entries ?? [];
+  }
+
+  private get tagList(): string[] {
+    return this.load.value?.tags ?? [];
+  }
 
   /** Ids of the annotations the current filter shows, newest first. */
   get currentIds(): string[] {
@@ -59,7 +106,6 @@ export class NotebookView extends LitElement {
     super.connectedCallback();
     this.services.annotations.addEventListener('change', this.onChange);
     this.services.library.addEventListener('change', this.onChange);
-    void this.load();
   }
 
   override disconnectedCallback(): void {
@@ -69,26 +115,9 @@ export class NotebookView extends LitElement {
     window.clearTimeout(this.typing);
   }
 
-  private async load(): Promise<void> {
-    const n = ++this.loads;
-    try {
-      const [entries, tags] = await Promise.all([
-        this.services.annotations.notebook(this.filter),
-        this.services.annotations.tags(),
-      ]);
-      if (n !== this.loads) return; // a newer filter is on its way
-      this.entries = entries;
-      this.tagList = tags;
-      this.dispatchEvent(new ExportScopeEvent({ kind: 'annotations', annotationIds: this.currentIds }));
-    } catch (e) {
-      reportError(this.services.notifier, e);
-    }
-  }
-
   private setFilter(patch: Partial<NotebookFilter>): void {
     this.filter = { ...this.filter, ...patch };
     this.shown = PAGE;
-    void this.load();
   }
 
   private onSearch(e: Event): void {
@@ -99,6 +128,7 @@ export class NotebookView extends LitElement {
 
   private open(e: NotebookEntry): void {
     const a = e.annotation;
+    lastOpened = a.id;
     this.dispatchEvent(
       new NavigateEvent({
         view: 'reader',
@@ -115,10 +145,11 @@ export class NotebookView extends LitElement {
     options: [string, string][],
     all: string,
     set: (v: string) => void,
+    withAll = true,
   ) {
     return html`<label>${label}
       <select aria-label=${label} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${!value}>${all}</option>
+        ${withAll ? html`<option value="" ?selected=${!value}>${all}</option>` : nothing}
         ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
       </select></label>`;
   }
@@ -160,9 +191,24 @@ export class NotebookView extends LitElement {
         t('notebook.allArticles'),
         (v) => this.setFilter({ articleId: v || undefined }),
       )}
-      <label>${t('notebook.from')} <input type="date" aria-label=${t('notebook.from')} .value=${f.from ?? ''} @change=${(e: Event) => this.setFilter({ from: (e.target as HTMLInputElement).value || undefined })}></label>
-      <label>${t('notebook.to')} <input type="date" aria-label=${t('notebook.to')} .value=${f.to ?? ''} @change=${(e: Event) => this.setFilter({ to: (e.target as HTMLInputElement).value || undefined })}></label>
-      <button @click=${() => this.setFilter({ colors: undefined, tag: undefined, outlet: undefined, articleId: undefined, from: undefined, to: undefined, text: undefined })}>${t('notebook.clear')}</button>
+      <span class="dates">
+        ${this.select(
+          t('library.notebook.dateOf'),
+          f.dateOf ?? 'annotation',
+          [
+            ['annotation', t('library.notebook.dateOf.annotation')],
+            ['article', t('library.notebook.dateOf.article')],
+          ],
+          '',
+          (v) => this.setFilter({ dateOf: v === 'article' ? 'article' : undefined }),
+          false,
+        )}
+        <warraq-date-field .label=${t('library.notebook.from', { format: t('library.date.format') })} .value=${f.from ?? ''}
+          @warraq-day-change=${(e: DayChangeEvent) => this.setFilter({ from: e.detail || undefined })}></warraq-date-field>
+        <warraq-date-field .label=${t('library.notebook.to', { format: t('library.date.format') })} .value=${f.to ?? ''}
+          @warraq-day-change=${(e: DayChangeEvent) => this.setFilter({ to: e.detail || undefined })}></warraq-date-field>
+      </span>
+      <button @click=${() => this.setFilter({ colors: undefined, tag: undefined, outlet: undefined, articleId: undefined, from: undefined, to: undefined, dateOf: undefined, text: undefined })}>${t('notebook.clear')}</button>
     </div>`;
   }
 

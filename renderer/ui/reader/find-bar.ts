@@ -18,6 +18,7 @@ import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
 import { LanguageController, t } from '../strings/i18n';
 import { reportError } from '../common/report-error';
+import { hashToRoute, routeToHash } from '../app/route';
 import { icon } from '../common/icons';
 
 export interface FindHits {
@@ -95,6 +96,10 @@ export class FindBar extends LitElement {
     this.opened = false;
     this.text = '';
     this.setHits([], -1);
+    // The query that opened the bar rides in the URL (?q=): forget it, so a reload does not reopen it.
+    const route = hashToRoute(location.hash);
+    if (route.view === 'reader' && route.query)
+      history.replaceState(history.state, '', routeToHash({ ...route, query: undefined }));
   }
 
   /** Moves to the next (1) or previous (-1) hit, wrapping around. */

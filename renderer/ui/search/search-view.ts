@@ -9,6 +9,7 @@
  * opens it at its first hit. Events: `warraq-navigate`. Services: search, stories (through context).
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { Task } from '@lit/task';
 import { customElement, property, state, query as el } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { SearchHit, SearchResponse, Snippet } from '../../core/search/api';
@@ -34,37 +35,76 @@ const FIRST = 50;
 const LIMIT = 1000;
 const PAGE = 30;
 
+/** The result last opened from this view, so coming back to the same query puts focus on it. */
+let lastOpened: { query: string; id: string } | undefined;
+
+interface Found {
+  query: string;
+  response: SearchResponse;
+}
+
 @customElement('warraq-search')
 export class SearchView extends LitElement {
   static override styles = searchStyles;
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
   @property() query = '';
-  @state() private response: SearchResponse | null = null;
-  /** The response's hits, one per story. */
-  @state() private results: CollapsedHit<SearchHit>[] = [];
-  @state() private snippets: Record<string, Snippet> = {};
   @state() private shown = PAGE;
   @state() private active = 0;
   @state() private sort: 'relevance' | 'date' = 'relevance';
   @state() private strict = false;
-  @state() private within: string[] | null = null;
+  /** Search within results: the earlier queries (each matched in full by the engine) and their count. */
+  @state() private within: { queries: string[]; count: number } | null = null;
+  /** Hits asked of the engine: FIRST while typing, LIMIT once the reader pages on. */
+  @state() private limit = FIRST;
+  /** Bumped when the index or the stories change: the same query may answer differently. */
+  @state() private version = 0;
   @el('ol') private list?: HTMLElement;
   protected readonly i18n = new LanguageController(this);
-  private run = 0;
   private lastSize = -1;
+  private collapsed?: { response: SearchResponse; version: number; results: CollapsedHit<SearchHit>[] };
+
+  /** The search: only the latest run writes its result (a newer query supersedes the older). */
+  private readonly search = new Task(this, {
+    task: async ([query, sort, strict, within, limit]): Promise<Found | null> => {
+      if (!query) return null;
+      const options = { sort, strict, limit, ...(within ? { narrow: within.queries } : {}) };
+      return { query, response: await this.services.search.search(query, options) };
+    },
+    args: () => [this.query.trim(), this.sort, this.strict, this.within, this.limit, this.version] as const,
+    // onComplete runs before the task's value is set: restore once the host has drawn it.
+    onComplete: () => void this.updateComplete.then(() => this.restoreFocus()),
+    onError: (e) => {
+      if (!isSuperseded(e)) reportError(this.services.notifier, e);
+    },
+  });
+
+  /** Snippets of the results shown, for the query they were made for. */
+  private readonly snippetTask = new Task(this, {
+    task: async ([ids, query, strict]): Promise<{ query: string; snippets: Record<string, Snippet> }> => ({
+      query,
+      snippets: ids.length ? await this.services.search.snippets(ids, query, strict) : {},
+    }),
+    args: () => [this.results.slice(0, this.shown).map((r) => r.hit.id), this.query, this.strict] as const,
+    argsEqual: ([a, q, s], [b, r, u]) => q === r && s === u && a.length === b.length && a.every((id, i) => id === b[i]),
+    onError: (e) => {
+      if (!isSuperseded(e)) reportError(this.services.notifier, e);
+    },
+  });
+
   private readonly onStatus = () => {
     // The index grew or shrank (a segment loaded or built, an import, a delete): the same query may
     // now find more, so answer again from what is loaded, segment by segment during a build.
     const { state, size } = this.services.search.status;
     if (size !== this.lastSize || state === 'ready') {
       this.lastSize = size;
-      void this.runSearch();
+      this.version++;
     }
   };
   /** A regrouping or a rename changes how hits collapse and what outlets are called. */
   private readonly onStories = () => {
-    if (this.response) this.results = this.services.stories.collapse(this.response.hits);
+    this.collapsed = undefined;
+    this.requestUpdate();
   };
 
   override connectedCallback(): void {
@@ -80,80 +120,65 @@ export class SearchView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('query') || changed.has('sort') || changed.has('strict') || changed.has('within'))
-      void this.runSearch();
-  }
-
-  private async runSearch(): Promise<void> {
-    const q = (this.query ?? '').trim();
-    const run = ++this.run;
-    if (!q) {
-      this.response = null;
-      this.results = [];
-      return;
-    }
-    try {
-      const options = {
-        sort: this.sort,
-        strict: this.strict,
-        limit: FIRST,
-        ...(this.within ? { within: this.within } : {}),
-      };
-      const response = await this.services.search.search(q, options);
-      if (run !== this.run) return;
-      this.response = response;
-      this.results = this.services.stories.collapse(response.hits);
-      this.snippets = {};
+    // A new question starts at the top with a small first page.
+    if (changed.has('query') || changed.has('sort') || changed.has('strict') || changed.has('within')) {
+      this.limit = FIRST;
       this.shown = PAGE;
       this.active = 0;
-      await this.loadSnippets(0, PAGE);
-    } catch (e) {
-      if (!isSuperseded(e)) reportError(this.services.notifier, e);
     }
   }
 
-  private async loadSnippets(from: number, to: number): Promise<void> {
-    const run = this.run;
-    const ids = this.results.slice(from, to).map((r) => r.hit.id);
-    if (!ids.length) return;
-    const got = await this.services.search.snippets(ids, this.query, this.strict);
-    if (run === this.run) this.snippets = { ...this.snippets, ...got };
+  /** The latest response, when it answers the current query. */
+  private get response(): SearchResponse | null {
+    const found = this.search.value;
+    return found && found.query === this.query.trim() ? found.response : null;
   }
 
-  /** Fetches up to LIMIT hits when only the first ones are here (same ranking, so the page stays). */
-  private async all(): Promise<SearchHit[]> {
-    const r = this.response;
-    if (!r || r.hits.length >= Math.min(r.total, LIMIT)) return r?.hits ?? [];
-    const run = this.run;
-    const options = {
-      sort: this.sort,
-      strict: this.strict,
-      limit: LIMIT,
-      ...(this.within ? { within: this.within } : {}),
-    };
-    const response = await this.services.search.search(this.query.trim(), options);
-    if (run === this.run) {
-      this.response = response;
-      this.results = this.services.stories.collapse(response.hits);
-    }
-    return response.hits;
+  /** The response's hits, one per story (memoised per response). */
+  private get results(): CollapsedHit<SearchHit>[] {
+    const response = this.response;
+    if (!response) return [];
+    if (this.collapsed?.response !== response)
+      this.collapsed = { response, version: this.version, results: this.services.stories.collapse(response.hits) };
+    return this.collapsed.results;
+  }
+
+  private get snippets(): Record<string, Snippet> {
+    const v = this.snippetTask.value;
+    return v && v.query === this.query ? v.snippets : {};
+  }
+
+  /** Back from a result of this same query: that result is active and the list has focus. */
+  private restoreFocus(): void {
+    const back = lastOpened;
+    if (!back || back.query !== this.query) return;
+    const at = this.results.findIndex((r) => r.hit.id === back.id);
+    if (at < 0) return;
+    lastOpened = undefined;
+    this.active = at;
+    this.shown = Math.max(this.shown, Math.ceil((at + 1) / PAGE) * PAGE);
+    void this.updateComplete.then(() => {
+      this.focusList();
+      this.renderRoot.querySelector(`#r-${at}`)?.scrollIntoView({ block: 'nearest' });
+    });
   }
 
   private more = (): void => {
-    const from = this.shown;
     this.shown += PAGE;
-    void this.all()
-      .then(() => this.loadSnippets(from, this.shown))
-      .catch((e) => isSuperseded(e) || reportError(this.services.notifier, e));
+    const r = this.response;
+    // Same ranking with a larger limit, so the page already shown stays as it is.
+    if (r && r.hits.length < Math.min(r.total, LIMIT)) this.limit = LIMIT;
   };
 
+  /** Narrows the next queries to this one's whole result set (not only the hits fetched). */
   private searchWithin = (): void => {
-    void this.all()
-      .then((hits) => (this.within = hits.map((h) => h.id)))
-      .catch((e) => isSuperseded(e) || reportError(this.services.notifier, e));
+    const q = this.query.trim();
+    if (!q || !this.response) return;
+    this.within = { queries: [...(this.within?.queries ?? []), q], count: this.response.total };
   };
 
   private open(hit: SearchHit): void {
+    lastOpened = { query: this.query, id: hit.id };
     this.dispatchEvent(new NavigateEvent({ view: 'reader', id: hit.id, query: this.query }));
   }
 
@@ -208,8 +233,8 @@ export class SearchView extends LitElement {
         @change=${(e: Event) => (this.strict = (e.target as HTMLInputElement).checked)} />${t('search.strict')}</label>
       ${
         this.within
-          ? html`<span class="chip">${t('search.withinActive', { count: this.within.length })}
-            <button class="icon-btn" aria-label=${t('search.withinClear')} @click=${() => (this.within = null)}>${icon('close')}</button></span>`
+          ? html`<span class="chip">${t('search.withinActive', { count: this.within.count })}
+            <button class="icon-btn" aria-label=${t('search.withinClear')} title=${t('search.withinClear')} @click=${() => (this.within = null)}>${icon('close')}</button></span>`
           : html`<button ?disabled=${!r?.hits.length} @click=${this.searchWithin}>${t('search.within')}</button>`
       }
     </div>`;

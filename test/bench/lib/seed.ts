@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { BenchContext } from './context';
 import { readCorpus, generateCorpus, type CorpusRecord } from './corpus';
+import { leadOf } from '../../../renderer/core/article/lead';
 
 export interface SeedRow {
   meta: Record<string, unknown> & { id: string };
@@ -31,6 +32,8 @@ export function corpusArticle(r: CorpusRecord, i: number): SeedRow {
   }
   const meta = {
     id,
+    // As an import stores it (docs/decisions/library-leads.md): the list never reads texts to draw a lead.
+    lead: leadOf(text, paragraphs),
     title: r.title || `#${i}`,
     outlet: r.source,
     published: r.date_extracted.slice(0, 10),

@@ -27,7 +27,8 @@ export const ar = {
   'feeds.collected': 'مقالات جُمعت: {count}',
   'feeds.ok': 'تعمل',
   'feeds.refreshOne': 'تحديث «{title}»',
-  'feeds.resting': 'لم تُسأل {count} من الخلاصات لأنها تنتظر بعد أخطاء حتى {when}؛ زر ↻ بجانب خلاصة يسألها الآن.',
+  'feeds.resting':
+    'لم تُسأل {count} من الخلاصات لأنها تنتظر بعد أخطاء حتى {when}؛ زر التحديث بجانب الخلاصة يسألها الآن.',
   'feeds.retryAt': 'المحاولة التالية: {when}',
   'feeds.remove': 'إلغاء الاشتراك في «{title}»',
   'feeds.removed': 'أُلغي الاشتراك في «{title}». تبقى مقالاتها في المكتبة.',
@@ -98,7 +99,7 @@ export const en: Record<keyof typeof ar, string> = {
   'feeds.ok': 'Working',
   'feeds.refreshOne': 'Refresh “{title}”',
   'feeds.resting':
-    '{count} feeds were not asked: they are waiting after errors until {when}; the ↻ next to a feed asks it now.',
+    '{count} feeds were not asked: they are waiting after errors until {when}; a feed’s own refresh button asks it now.',
   'feeds.retryAt': 'Next try: {when}',
   'feeds.remove': 'Unsubscribe from “{title}”',
   'feeds.removed': 'Unsubscribed from “{title}”. Its articles stay in the library.',

@@ -88,6 +88,23 @@ describe('SearchIndex: query language', () => {
     expect(ids('التحالف', { within: ['alliance'] })).toEqual(['alliance']);
   });
 
+  it('narrows by earlier queries over their whole result set, not a page of it (issue 18)', () => {
+    // 1,500 documents hold the first word, every third of them the second: the earlier set is larger
+    // than any page of hits, and narrowing must equal typing both words.
+    const docs = Array.from({ length: 1500 }, (_, i) => {
+      const text = `تقرير رقم ${i} عن التحالف${i % 3 === 0 ? ' في اليمن' : ''}`;
+      return { id: `d${i}`, title: `خبر ${i}`, outlet: 'test', text, paragraphs: [{ start: 0, end: text.length }] };
+    });
+    const big = SearchIndex.build(docs, 400);
+    const direct = big.search('التحالف اليمن', { limit: 5 });
+    const narrowed = big.search('اليمن', { narrow: ['التحالف'], limit: 5 });
+    expect(big.search('التحالف', { limit: 1000 }).total).toBe(1500);
+    expect(direct.total).toBe(500);
+    expect(narrowed.total).toBe(direct.total);
+    expect(big.search('اليمن', { narrow: ['التحالف', 'source:other'] }).total).toBe(0);
+    expect(big.search('اليمن', { narrow: ['رقم 3'] }).hits.map((h) => h.id)).toEqual(['d3']);
+  });
+
   it('sorts by date, newest first, across segments', () => {
     const r = SearchIndex.build(FIXTURE_DOCS, 3).search('اعلن*', { sort: 'date' });
     const dates = r.hits.map((h) => h.published ?? '');
