@@ -264,6 +264,8 @@ export interface ReaderPrefs {
   /** Column width in `ch`. */
   columnWidth: number;
   theme: Theme;
+  /** The reading font: Noto Naskh Arabic (default) or Noto Sans Arabic. */
+  font?: 'naskh' | 'sans';
 }
 
 export const DEFAULT_READER_PREFS: ReaderPrefs = { fontSize: 20, lineHeight: 1.9, columnWidth: 70, theme: 'light' };

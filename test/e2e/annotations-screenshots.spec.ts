@@ -4,7 +4,7 @@
  * English; the dark theme reader with highlights.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { openApp, articleLink, SAMPLE_TITLE, switchLanguage } from './helpers';
+import { openApp, articleLink, SAMPLE_TITLE, switchLanguage, readerTypography } from './helpers';
 
 const OUT = 'test-results/screenshots';
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'أدوات النص المحدد' });
@@ -75,8 +75,12 @@ test('highlights in five colours, overlapping, and the notebook — Arabic, dark
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: `${OUT}/annotations-reader-ar.png` });
 
+  await readerTypography(page);
   await page.getByRole('radio', { name: 'داكنة' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'الخط والسمة' })).toBeHidden();
   await page.screenshot({ path: `${OUT}/annotations-reader-dark.png` });
+  await readerTypography(page);
   await page.getByRole('radio', { name: 'فاتحة' }).click();
 
   await page.getByRole('button', { name: 'دفتر الملاحظات' }).click();

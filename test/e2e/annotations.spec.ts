@@ -4,7 +4,7 @@
  * its tag filter and its Arabic-folded note search.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { openApp, articleLink, storeArticle, SAMPLE_TITLE } from './helpers';
+import { openApp, articleLink, storeArticle, SAMPLE_TITLE, readerTypography } from './helpers';
 
 const reader = (page: Page) => page.locator('warraq-reader');
 const panel = (page: Page) => page.getByRole('complementary', { name: 'التظليلات والملاحظات' });
@@ -105,6 +105,7 @@ test('highlight, note and bookmark survive a reload; recolour, delete and undo',
   await expect(mark(page, 'أقر التحالف الدولي')).toHaveClass(/hl-green/);
 
   // Offsets, not pixels: a larger text size and another theme leave every mark on the same words.
+  await readerTypography(page);
   await page.getByRole('button', { name: 'تكبير الخط' }).click();
   await page.getByRole('radio', { name: 'بنّية' }).click();
   await expect(mark(page, 'أقر التحالف الدولي')).toHaveText('أقر التحالف الدولي');

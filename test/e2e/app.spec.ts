@@ -3,7 +3,7 @@
  * delete with undo, and the English (left-to-right) interface.
  */
 import { test, expect } from '@playwright/test';
-import { openApp, articleLink, usedFonts, SAMPLE_TITLE, switchLanguage } from './helpers';
+import { openApp, articleLink, usedFonts, SAMPLE_TITLE, switchLanguage, readerTypography } from './helpers';
 
 test('an empty profile opens on a library holding the sample article', async ({ page }) => {
   await openApp(page);
@@ -33,6 +33,7 @@ test('opening the sample shows its title and paragraphs right to left in the bun
 test('text size and theme survive a reload', async ({ page }) => {
   await openApp(page);
   await articleLink(page, SAMPLE_TITLE).click();
+  await readerTypography(page);
   const size = page.getByRole('status', { name: 'حجم الخط' });
   const before = await size.textContent();
   await page.getByRole('button', { name: 'تكبير الخط' }).click();
@@ -44,6 +45,7 @@ test('text size and theme survive a reload', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await readerTypography(page);
   await expect(page.getByRole('radio', { name: 'داكنة' })).toHaveAttribute('aria-checked', 'true');
   expect(await page.locator('warraq-reader article').evaluate((el) => getComputedStyle(el).fontSize)).toBe(fontSize);
   expect(fontSize).toBe('24px');

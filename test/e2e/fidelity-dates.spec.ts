@@ -6,7 +6,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { articleLink, openApp, switchLanguage } from './helpers';
+import { articleLink, openApp, switchLanguage, readerTypography } from './helpers';
 import { FIX, closeReport, expectCounts, importFiles } from './import-helpers';
 
 const OUT = 'test-results/screenshots';
@@ -34,6 +34,7 @@ test('dates in both calendars, converted from Hijri, disagreeing; the date setti
   await expect(time).toHaveText('٣٠ نيسان ٢٠١٩');
   await expect(head.getByRole('note')).toHaveCount(0);
 
+  await readerTypography(page);
   const calendar = page.getByRole('combobox', { name: 'التقويم' });
   const months = page.getByRole('combobox', { name: 'أسماء الأشهر' });
   await calendar.selectOption({ label: 'هجري وميلادي' });
@@ -43,11 +44,12 @@ test('dates in both calendars, converted from Hijri, disagreeing; the date setti
   await months.selectOption({ label: 'شامية وعراقية (آذار)' });
   await expect(time).toHaveText('٢٥ شعبان ١٤٤٠ هـ — ٣٠ نيسان ٢٠١٩');
   await page.locator('warraq-reader article').screenshot({ path: `${OUT}/dates-both-calendars.png` });
-  await page.locator('warraq-reader nav.toolbar').screenshot({ path: `${OUT}/dates-setting.png` });
+  await page.getByRole('dialog', { name: 'الخط والسمة' }).screenshot({ path: `${OUT}/dates-setting.png` });
 
   // The choice is stored: after a reload the reader still shows both calendars.
   await page.reload();
   await expect(page.locator('warraq-reader header.head time')).toHaveText('٢٥ شعبان ١٤٤٠ هـ — ٣٠ نيسان ٢٠١٩');
+  await readerTypography(page);
   await expect(page.getByRole('combobox', { name: 'التقويم' })).toHaveValue('both');
 
   await page.goBack();
@@ -62,6 +64,7 @@ test('dates in both calendars, converted from Hijri, disagreeing; the date setti
   await expect(badHead.getByRole('note')).toHaveText(
     'التاريخان المطبوعان لا يتفقان: ٢٥ شعبان ١٤٤٠ هـ مقابل ٣٠ أيار ٢٠١٩',
   );
+  await readerTypography(page);
   await page.getByRole('combobox', { name: 'التقويم' }).selectOption({ label: 'هجري' });
   await expect(badHead.locator('time')).toHaveText('٢٥ شعبان ١٤٤٠ هـ');
   await page.locator('warraq-reader header.head').screenshot({ path: `${OUT}/dates-disagree.png` });
@@ -69,6 +72,7 @@ test('dates in both calendars, converted from Hijri, disagreeing; the date setti
   // In English: the same choice, English month names, the note in English, the controls named in English.
   await switchLanguage(page, 'en');
   await expect(badHead.locator('time')).toHaveText('25 Shaʿban 1440 AH');
+  await readerTypography(page);
   await page.getByRole('combobox', { name: 'Calendar' }).selectOption({ label: 'Hijri and Gregorian' });
   await expect(badHead.locator('time')).toHaveText('25 Shaʿban 1440 AH — 30 May 2019');
   await expect(badHead.getByRole('note')).toHaveText(

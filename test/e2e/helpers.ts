@@ -35,6 +35,16 @@ export async function switchLanguage(page: Page, to: 'ar' | 'en'): Promise<void>
   await expect(page.locator('html')).toHaveAttribute('lang', to);
 }
 
+/**
+ * Opens the reader toolbar's "Text and theme" popover (text size, font, line spacing, column width, theme,
+ * dates) unless it is open already.
+ */
+export async function readerTypography(page: Page): Promise<void> {
+  const button = page.getByRole('toolbar').getByRole('button', { name: /^(الخط والسمة|Text and theme)$/ });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await expect(page.getByRole('dialog', { name: /^(الخط والسمة|Text and theme)$/ })).toBeVisible();
+}
+
 /** The library's link to an article, by (part of) its title. */
 export function articleLink(page: Page, title: string | RegExp): Locator {
   return page.getByRole('grid').getByRole('link', { name: title });

@@ -3,7 +3,7 @@
  * saved to test-results/screenshots/ for a person to look at (README images are copied from here).
  */
 import { test, expect } from '@playwright/test';
-import { openApp, articleLink, SAMPLE_TITLE, switchLanguage } from './helpers';
+import { openApp, articleLink, SAMPLE_TITLE, switchLanguage, readerTypography } from './helpers';
 
 const OUT = 'test-results/screenshots';
 
@@ -12,6 +12,7 @@ for (const theme of ['light', 'dark'] as const) {
     await openApp(page);
     if (theme === 'dark') {
       await articleLink(page, SAMPLE_TITLE).click();
+      await readerTypography(page);
       await page.getByRole('radio', { name: 'داكنة' }).click();
       await page.getByRole('button', { name: 'العودة إلى المكتبة' }).click();
     }

@@ -113,7 +113,7 @@ export class AnnotationsPanel extends LitElement {
           : html`<div class="actions">
         ${this.renderColors(a)}
         <span class="spacer"></span>
-        <button @click=${() => this.emit('editing-change', a.id)}>${t('notes.edit')}</button>
+        <button class="icon-btn" aria-label=${t('notes.edit')} title=${t('notes.edit')} @click=${() => this.emit('editing-change', a.id)}>${icon('edit')}</button>
         <button class="icon-btn" aria-label=${t('notes.delete')} title=${t('notes.delete')} @click=${() => this.run(() => this.services.annotations.remove(a.id))}>${icon('delete')}</button>
       </div>`
       }
@@ -142,7 +142,7 @@ export class AnnotationsPanel extends LitElement {
           this.editing === n.id
             ? nothing
             : html`<div class="actions"><span class="spacer"></span>
-          <button @click=${() => this.emit('editing-change', n.id)}>${t('notes.edit')}</button>
+          <button class="icon-btn" aria-label=${t('notes.edit')} title=${t('notes.edit')} @click=${() => this.emit('editing-change', n.id)}>${icon('edit')}</button>
           <button class="icon-btn" aria-label=${t('notes.deleteNote')} title=${t('notes.deleteNote')} @click=${() => this.run(() => this.services.annotations.remove(n.id))}>${icon('delete')}</button></div>`
         }
       </div>`,

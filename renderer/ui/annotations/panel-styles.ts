@@ -6,10 +6,10 @@ export const panelStyles = css`
   aside { padding-block: 12px 40vh; padding-inline: 14px; }
   h2 { font-size: 1.05rem; margin-block: 0 10px; }
   h3 { font-size: 0.95rem; margin-block: 12px 6px; color: var(--fg-muted); }
-  .list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
-  .item { border: 1px solid var(--border); border-radius: 8px; padding: 8px; background: var(--bg-elev); }
-  .item.hl { border-inline-start: 6px solid var(--swatch, var(--hl-yellow)); }
-  .item.bm { border-inline-start: 6px solid var(--accent); }
+  .list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
+  .item { border: 1px solid var(--border); border-radius: var(--radius-md); padding-block: 6px 4px; padding-inline: 8px; background: var(--bg-elev); }
+  .item.hl { border-inline-start: 4px solid var(--swatch, var(--hl-yellow)); }
+  .item.bm { border-inline-start: 4px solid var(--accent); }
   .quote { display: block; inline-size: 100%; text-align: start; background: transparent; border: none; padding: 0; font-family: var(--font-reading); line-height: 1.6; min-block-size: 0; unicode-bidi: plaintext; }
   .quote:hover { text-decoration: underline; }
   .where { font-size: 0.8em; }
@@ -17,8 +17,12 @@ export const panelStyles = css`
   .label { margin: 4px 0 0; font-size: 0.85em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .tags { list-style: none; display: flex; flex-wrap: wrap; gap: 4px; padding: 0; margin-block: 6px 0; }
   .tags li { font-size: 0.8em; padding-inline: 8px; border-radius: 10px; background: var(--bg); border: 1px solid var(--border); }
-  .actions { display: flex; align-items: center; gap: 3px; margin-block-start: 6px; flex-wrap: wrap; }
+  /* Compact: a card's colours and actions appear while it is hovered or holds focus (and always on touch screens). */
+  .actions { display: flex; align-items: center; gap: 2px; margin-block-start: 2px; flex-wrap: wrap; opacity: 0; transition: opacity var(--duration) var(--ease); }
+  .item:hover .actions, .item:focus-within .actions { opacity: 1; }
+  @media (hover: none) { .actions { opacity: 1; } }
   .actions button { min-block-size: 28px; padding-inline: 6px; }
+  .actions button.icon-btn { inline-size: 28px; padding: 0; }
   .actions button.swatch { inline-size: 26px; min-inline-size: 26px; padding: 0; }
   .swatch span { display: block; inline-size: 16px; block-size: 16px; margin: auto; border-radius: 50%; border: 1px solid var(--border); }
   .swatch[aria-pressed='true'] { background: var(--bg); outline: 2px solid var(--accent); }

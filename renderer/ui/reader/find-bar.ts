@@ -4,7 +4,7 @@
  *
  * Properties: `articleId`, `query` (opened with it, e.g. from a search result), `body` (paragraph
  * ranges: hits outside them, e.g. in a title that is not painted, are not counted).
- * Events: `find-hits` CustomEvent<{hits: TextRange[]; current: number}> whenever hits or the
+ * Events: `warraq-find-hits` (FindHitsEvent: {hits, current}) whenever hits or the
  * current hit change (current is -1 when there are none).
  * Keyboard (through `handleKey`, called by the reader): Ctrl/Cmd+F opens, F3 / Shift+F3 next /
  * previous; in the field Enter / Shift+Enter next / previous, Escape closes.
@@ -26,6 +26,12 @@ export interface FindHits {
   current: number;
 }
 
+export class FindHitsEvent extends CustomEvent<FindHits> {
+  constructor(detail: FindHits) {
+    super('warraq-find-hits', { detail });
+  }
+}
+
 const TYPING_DEBOUNCE_MS = 120;
 
 @customElement('warraq-find-bar')
@@ -34,7 +40,10 @@ export class FindBar extends LitElement {
     baseStyles,
     css`
     :host { display: block; }
-    .bar { padding-block: 6px; padding-inline: 16px; border-block-end: 1px solid var(--border); background: var(--bg-elev); }
+    .bar {
+      padding-block: var(--space-1); padding-inline: var(--space-2); background: var(--bg);
+      border: 1px solid var(--border); border-radius: var(--radius-lg); box-shadow: var(--shadow-2); flex-wrap: nowrap;
+    }
     input { min-block-size: 30px; inline-size: 16rem; padding-inline: 8px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); }
     .count { min-inline-size: 6em; color: var(--fg-muted); }
   `,
@@ -132,7 +141,7 @@ export class FindBar extends LitElement {
     if (hits.length === 0 && this.hits.length === 0 && this.current === current) return;
     this.hits = hits;
     this.current = current;
-    this.dispatchEvent(new CustomEvent<FindHits>('find-hits', { detail: { hits, current } }));
+    this.dispatchEvent(new FindHitsEvent({ hits, current }));
   }
 
   private onInput = (e: Event): void => {
@@ -158,9 +167,9 @@ export class FindBar extends LitElement {
     return html`<div class="bar toolbar" role="search" aria-label=${t('find.bar')}>
       <input type="search" dir="auto" aria-label=${t('find.input')} .value=${this.text} @input=${this.onInput} @keydown=${this.onKey} />
       <span class="count" role="status">${this.text.trim() ? (n ? t('find.count', { current: this.current + 1, total: n }) : t('find.none')) : ''}</span>
-      <button aria-label=${t('find.prev')} title="Shift+F3" ?disabled=${!n} @click=${() => this.step(-1)}>${t('find.prev')}</button>
-      <button aria-label=${t('find.next')} title="F3" ?disabled=${!n} @click=${() => this.step(1)}>${t('find.next')}</button>
-      <button class="icon-btn" aria-label=${t('find.close')} @click=${() => this.close()}>${icon('close')}</button>
+      <button class="icon-btn" aria-label=${t('find.prev')} title="${t('find.prev')} (Shift+F3)" ?disabled=${!n} @click=${() => this.step(-1)}>${icon('chevron-up')}</button>
+      <button class="icon-btn" aria-label=${t('find.next')} title="${t('find.next')} (F3)" ?disabled=${!n} @click=${() => this.step(1)}>${icon('chevron-down')}</button>
+      <button class="icon-btn" aria-label=${t('find.close')} title=${t('find.close')} @click=${() => this.close()}>${icon('close')}</button>
     </div>`;
   }
 }
@@ -181,5 +190,8 @@ export function inParagraph(paragraphs: readonly TextRange[], h: TextRange): boo
 declare global {
   interface HTMLElementTagNameMap {
     'warraq-find-bar': FindBar;
+  }
+  interface HTMLElementEventMap {
+    'warraq-find-hits': FindHitsEvent;
   }
 }

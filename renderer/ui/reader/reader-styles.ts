@@ -6,13 +6,16 @@ export const readerStyles = [
   baseStyles,
   css`
   :host { display: flex; flex-direction: column; block-size: 100%; min-block-size: 0; position: relative; }
-  .bar { padding-block: 8px; padding-inline: 16px; border-block-end: 1px solid var(--border); background: var(--bg); }
+  /* The toolbar keeps its place when it fades out while reading, so hiding it moves nothing. */
+  warraq-reader-toolbar { position: relative; z-index: 3; }
+  warraq-find-bar { position: absolute; inset-block-start: 48px; inset-inline-end: var(--space-4); z-index: 3; }
+  .content.no-panel warraq-annotations-panel { display: none; }
   .spacer { flex: 1; }
   .content { display: flex; flex: 1; min-block-size: 0; }
   article {
     flex: 1; overflow-y: auto; min-block-size: 0; outline: none;
     padding-block: 24px 40vh; padding-inline: 24px;
-    font-family: var(--font-reading);
+    font-family: var(--reader-font, var(--font-reading));
     font-size: var(--reader-size, 20px);
     line-height: var(--reader-leading, 1.9);
   }

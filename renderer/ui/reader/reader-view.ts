@@ -5,7 +5,9 @@
  * Decorations: `decorations` (search hits, highlights) are painted by `decorate.ts` segments;
  * features add theirs through `extraDecorations`.
  * Keyboard: n / p (or Alt+PageDown / Alt+PageUp) next / previous article; + / − text size; Escape back.
- * Events: `warraq-navigate`. Reading position is saved as the user scrolls and restored on open.
+ * Chrome: one icon toolbar (reader-toolbar.ts) that gets out of the way while reading (chrome-autohide.ts).
+ * Events: `warraq-navigate`, `warraq-export-request`. Reading position is saved as the user scrolls and
+ * restored on open.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -24,10 +26,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ReaderWindow } from './reader-window';
 import { readerStyles } from './reader-styles';
 import { icon } from '../common/icons';
-import './reader-settings';
-import './date-settings';
+import './reader-toolbar';
 import './find-bar';
-import type { FindBar, FindHits } from './find-bar';
+import type { ReaderAction, ReaderActionEvent } from './reader-toolbar';
+import type { ReaderPrefsEvent } from './reader-settings';
+import { ChromeAutoHide } from './chrome-autohide';
+import { ExportRequestEvent } from '../export/events';
+import type { FindBar, FindHitsEvent } from './find-bar';
 import { ReaderAnnotations } from '../annotations/reader-annotations';
 import { markStyles } from '../annotations/mark-styles';
 import '../stories/editions-strip';
@@ -52,6 +57,9 @@ export class ReaderView extends LitElement {
   private scrollToHit = false;
   @state() private article: Article | null | undefined;
   @state() private prefs!: ReaderPrefs;
+  /** The notes panel beside the text (the toolbar's toggle). */
+  @state() private panelOpen = true;
+  private readonly autoHide = new ChromeAutoHide(this);
   protected readonly i18n = new LanguageController(this);
   /** Highlights, the selection toolbar and the annotations panel (ui/annotations). */
   private readonly notes = new ReaderAnnotations(this);
@@ -113,7 +121,7 @@ export class ReaderView extends LitElement {
     }
   }
 
-  private onHits = (e: CustomEvent<FindHits>): void => {
+  private onHits = (e: FindHitsEvent): void => {
     if (e.detail.hits.length === 0 && this.hitMarks.length === 0) return;
     this.hitMarks = e.detail.hits.map((h, i) => ({ ...h, kind: 'hit', current: i === e.detail.current }));
     this.scrollToHit = e.detail.current >= 0;
@@ -167,17 +175,47 @@ export class ReaderView extends LitElement {
   }
 
   private onScroll = (): void => {
-    if (this.scroller) this.window.onScroll(this.scroller);
+    if (this.scroller) {
+      this.window.onScroll(this.scroller);
+      this.autoHide.onScroll(this.scroller);
+    }
     window.clearTimeout(this.saveTimer);
     this.saveTimer = window.setTimeout(() => void this.savePosition(), 300);
+  };
+
+  /** The first paragraph block in sight (under the toolbar), or undefined. */
+  private firstVisible(scroller: HTMLElement): HTMLElement | undefined {
+    const top = scroller.getBoundingClientRect().top;
+    const paras = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-p]')];
+    return paras.find((p) => p.getBoundingClientRect().bottom > top + 8);
+  }
+
+  private onAction = (e: ReaderActionEvent): void => {
+    const a = this.article;
+    const actions: Record<ReaderAction, () => void> = {
+      back: () => this.dispatchEvent(new NavigateEvent({ view: 'library' })),
+      prev: () => this.go(-1),
+      next: () => this.go(1),
+      find: () => void this.renderRoot.querySelector<FindBar>('warraq-find-bar')?.open(),
+      panel: () => (this.panelOpen = !this.panelOpen),
+      export: () =>
+        a &&
+        this.dispatchEvent(new ExportRequestEvent({ scope: { kind: 'article', articleId: a.id }, section: 'export' })),
+      bookmark: () => {
+        const p = this.scroller && this.firstVisible(this.scroller);
+        if (a)
+          this.services.annotations
+            .addBookmark(a, Number(p?.dataset.p ?? 1) - 1)
+            .catch((err) => reportError(this.services.notifier, err));
+      },
+    };
+    actions[e.detail]();
   };
 
   private async savePosition(): Promise<void> {
     const scroller = this.scroller;
     if (!this.article || !scroller) return;
-    const top = scroller.getBoundingClientRect().top;
-    const paras = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-p]')];
-    const first = paras.find((p) => p.getBoundingClientRect().bottom > top + 8);
+    const first = this.firstVisible(scroller);
     const max = scroller.scrollHeight - scroller.clientHeight;
     try {
       await this.services.settings.saveReading({
@@ -326,20 +364,16 @@ export class ReaderView extends LitElement {
 
   override render() {
     const p = this.prefs;
-    const vars = `--reader-size:${p.fontSize}px;--reader-leading:${p.lineHeight};--reader-width:${p.columnWidth}ch`;
+    const font = p.font === 'sans' ? 'var(--font-ui)' : 'var(--font-reading)';
+    const vars = `--reader-size:${p.fontSize}px;--reader-leading:${p.lineHeight};--reader-width:${p.columnWidth}ch;--reader-font:${font}`;
     if (this.article === null) return html`<p class="missing" role="alert">${t('reader.notFound')}</p>`;
     const a = this.article;
     return html`
-      <nav class="bar toolbar" aria-label=${t('reader.settings')}>
-        <button @click=${() => this.dispatchEvent(new NavigateEvent({ view: 'library' }))} aria-label=${t('nav.back')}>${t('nav.back')}</button>
-        <button @click=${() => this.go(-1)} aria-label=${t('reader.prev')} title="p">${t('reader.prev')}</button>
-        <button @click=${() => this.go(1)} aria-label=${t('reader.next')} title="n">${t('reader.next')}</button>
-        <span class="spacer"></span>
-        <warraq-reader-settings .prefs=${p} @reader-prefs=${(e: CustomEvent<Partial<ReaderPrefs>>) => this.setPrefs(e.detail)}></warraq-reader-settings>
-        <warraq-date-settings></warraq-date-settings>
-      </nav>
-      <warraq-find-bar .articleId=${this.articleId} .query=${this.query ?? ''} .body=${a?.paragraphs ?? NO_RANGES} @find-hits=${this.onHits}></warraq-find-bar>
-      <div class="content">
+      <warraq-reader-toolbar role="toolbar" aria-label=${t('reader.toolbar')} .prefs=${p} .panelOpen=${this.panelOpen}
+        ?concealed=${this.autoHide.concealed} @warraq-reader-action=${this.onAction}
+        @warraq-reader-prefs=${(e: ReaderPrefsEvent) => this.setPrefs(e.detail)}></warraq-reader-toolbar>
+      <warraq-find-bar .articleId=${this.articleId} .query=${this.query ?? ''} .body=${a?.paragraphs ?? NO_RANGES} @warraq-find-hits=${this.onHits}></warraq-find-bar>
+      <div class="content ${this.panelOpen ? '' : 'no-panel'}">
         ${
           a
             ? html`<article style=${vars} tabindex="-1" aria-label=${a.title} @scroll=${this.onScroll}>

@@ -43,7 +43,7 @@ export const ar = {
   'reader.typography': 'الخط والسمة',
   'reader.font': 'الخط',
   'reader.font.naskh': 'نسخ',
-  'reader.font.sans': 'كوفي حديث',
+  'reader.font.sans': 'حديث بسيط',
   'reader.find': 'البحث في المقالة',
   'reader.bookmark': 'إشارة مرجعية إلى هذه الفقرة',
   'reader.panel': 'لوحة الملاحظات',
