@@ -54,7 +54,7 @@ const screens: Array<{ name: string; show: (page: Page, id: string) => Promise<v
 for (const lang of ['ar', 'en'] as Lang[]) {
   for (const theme of ['light', 'dark'] as Theme[]) {
     test(`axe: no serious or critical violations on every screen — ${lang}, ${theme}`, async ({ page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(300_000);
       await openWith(page, lang, theme);
       const id = await sampleId(page);
       const found: Record<string, unknown> = {};

@@ -26,7 +26,7 @@ async function shot(page: Page, name: string): Promise<void> {
 for (const lang of ['ar', 'en'] as Lang[]) {
   for (const theme of ['light', 'dark'] as Theme[]) {
     test(`key screens look as committed — ${lang}, ${theme}`, async ({ page }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(300_000);
       const s = lang === 'ar' ? ar : en;
       await openWith(page, lang, theme);
       const tag = `${lang}-${theme}`;
