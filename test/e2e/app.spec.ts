@@ -41,7 +41,10 @@ test('text size and theme survive a reload', async ({ page }) => {
   await expect(size).not.toHaveText(before!);
   await page.getByRole('radio', { name: 'داكنة' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  const fontSize = await page.locator('warraq-reader article').evaluate((el) => getComputedStyle(el).fontSize);
+  // Both clicks applied (20 → 24 px): wait for the state, not for the first change only.
+  const articleSize = () => page.locator('warraq-reader article').evaluate((el) => getComputedStyle(el).fontSize);
+  await expect.poll(articleSize).toBe('24px');
+  const fontSize = await articleSize();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
