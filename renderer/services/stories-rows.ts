@@ -46,9 +46,11 @@ export interface CollapsedHit<H> {
 const earliestOf = (m: ArticleMeta): string | undefined => m.earliest ?? m.published;
 const outletsOf = (m: ArticleMeta): string[] => m.outlets ?? (m.outlet ? [m.outlet] : []);
 
-/** Members by story id. */
-export function groupByStory(metas: readonly ArticleMeta[]): Map<string, ArticleMeta[]> {
-  const groups = new Map<string, ArticleMeta[]>();
+/** Members by story id (added to `groups` when given, so a caller can group a long list in slices). */
+export function groupByStory(
+  metas: readonly ArticleMeta[],
+  groups = new Map<string, ArticleMeta[]>(),
+): Map<string, ArticleMeta[]> {
   for (const m of metas) {
     const id = m.storyId ?? m.id;
     const g = groups.get(id);

@@ -204,12 +204,7 @@ export class StoriesService extends EventTarget {
     const metas = this.library.allMeta();
     const groups = new Map<string, ArticleMeta[]>();
     for (let i = 0; i < metas.length; i += SLICE) {
-      for (const m of metas.slice(i, i + SLICE)) {
-        const id = m.storyId ?? m.id;
-        const g = groups.get(id);
-        if (g) g.push(m);
-        else groups.set(id, [m]);
-      }
+      groupByStory(metas.slice(i, i + SLICE), groups);
       await nextTask();
       if (!current()) return;
     }

@@ -1,7 +1,7 @@
 /** Shared by the accessibility and visual specs: preferences written before start-up, and axe-core. */
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { openApp } from './helpers';
+import { openApp, seededSetting } from './helpers';
 
 export type Lang = 'ar' | 'en';
 export type Theme = 'light' | 'dark';
@@ -12,7 +12,7 @@ export type Theme = 'light' | 'dark';
  */
 export async function openWith(page: Page, lang: Lang, theme: Theme, path = '/'): Promise<void> {
   await openApp(page);
-  await expect.poll(() => page.evaluate(hasSeeded)).toBe(true);
+  await expect.poll(() => page.evaluate(seededSetting)).toBe(true);
   await page.evaluate(
     async ({ lang, theme }) => {
       const db = await new Promise<IDBDatabase>((res, rej) => {
@@ -39,24 +39,6 @@ export async function openWith(page: Page, lang: Lang, theme: Theme, path = '/')
   await page.goto(path);
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
   await page.evaluate(() => document.fonts.ready);
-}
-
-async function hasSeeded(): Promise<boolean> {
-  const db = await new Promise<IDBDatabase>((res, rej) => {
-    const r = indexedDB.open('warraq');
-    r.onsuccess = () => res(r.result);
-    r.onerror = () => rej(r.error);
-  });
-  try {
-    if (!db.objectStoreNames.contains('settings')) return false;
-    const row = await new Promise<{ value?: unknown } | undefined>((res) => {
-      const q = db.transaction('settings').objectStore('settings').get('seeded');
-      q.onsuccess = () => res(q.result as { value?: unknown } | undefined);
-    });
-    return row?.value === true;
-  } finally {
-    db.close();
-  }
 }
 
 export interface AxeFinding {
