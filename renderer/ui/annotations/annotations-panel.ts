@@ -5,8 +5,8 @@
  *
  * Properties: `article`, `data` (ArticleAnnotations from the service), `story` (StoryAnnotations),
  * `editing` (id being edited, or NEW_ARTICLE_NOTE).
- * Events (bubbling, composed): `annotation-reveal` CustomEvent<string> (annotation id),
- * `paragraph-reveal` CustomEvent<number> (0-based paragraph), `editing-change` CustomEvent<string | undefined>.
+ * Events (events.ts): `warraq-annotation-reveal` (annotation id), `warraq-paragraph-reveal` (0-based
+ * paragraph), `warraq-editing-change` (the note being edited, or none).
  * Services: annotations, notifier (edits go straight to the service; it announces undo).
  */
 import { LitElement, html, nothing } from 'lit';
@@ -19,7 +19,8 @@ import { servicesContext } from '../context';
 import { baseStyles } from '../common/styles';
 import { reportError } from '../common/report-error';
 import { LanguageController, language, t } from '../strings/i18n';
-import { parseTags, type NoteSave } from './note-editor';
+import { parseTags } from './note-editor';
+import { AnnotationRevealEvent, EditingChangeEvent, ParagraphRevealEvent, type NoteSaveEvent } from './events';
 import { panelStyles } from './panel-styles';
 import './note-editor';
 import { ExportRequestEvent } from '../export/events';
@@ -45,8 +46,9 @@ export class AnnotationsPanel extends LitElement {
   @property() editing?: string;
   protected readonly i18n = new LanguageController(this);
 
-  private emit<T>(name: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
+  /** The note being edited changes (the reader owns `editing`). */
+  private editNote(id: string | undefined): void {
+    this.dispatchEvent(new EditingChangeEvent(id));
   }
 
   private async run(task: () => Promise<unknown>): Promise<void> {
@@ -57,10 +59,10 @@ export class AnnotationsPanel extends LitElement {
     }
   }
 
-  private async saveNote(a: Annotation | undefined, e: CustomEvent<NoteSave>): Promise<void> {
+  private async saveNote(a: Annotation | undefined, e: NoteSaveEvent): Promise<void> {
     const svc = this.services.annotations;
     const { note, tags } = e.detail;
-    this.emit('editing-change', undefined);
+    this.editNote(undefined);
     await this.run(async () => {
       if (!a) {
         if (note.trim()) await svc.createArticleNote(this.article!.id, note);
@@ -83,7 +85,7 @@ export class AnnotationsPanel extends LitElement {
 
   private renderEditor(a: Annotation | undefined, showTags = true) {
     return html`<warraq-note-editor .note=${a?.note ?? ''} .tags=${a?.tags ?? []} .showTags=${showTags}
-      @note-save=${(e: CustomEvent<NoteSave>) => this.saveNote(a, e)} @note-cancel=${() => this.emit('editing-change', undefined)}></warraq-note-editor>`;
+      @warraq-note-save=${(e: NoteSaveEvent) => this.saveNote(a, e)} @warraq-note-cancel=${() => this.editNote(undefined)}></warraq-note-editor>`;
   }
 
   private renderNote(a: Annotation) {
@@ -104,7 +106,7 @@ export class AnnotationsPanel extends LitElement {
     const a = p.annotation;
     const quote = p.quote.length > QUOTE_CHARS ? `${p.quote.slice(0, QUOTE_CHARS)}…` : p.quote;
     return html`<li class="item hl" data-id=${a.id} style="--swatch: var(--hl-${a.color ?? 'yellow'})">
-      <button class="quote" dir="auto" aria-label=${t('notes.goTo', { quote })} @click=${() => this.emit('annotation-reveal', a.id)}>${quote}</button>
+      <button class="quote" dir="auto" aria-label=${t('notes.goTo', { quote })} @click=${() => this.dispatchEvent(new AnnotationRevealEvent(a.id))}>${quote}</button>
       ${a.paragraph ? html`<span class="where muted">${t('notes.paragraph', { n: a.paragraph })}</span>` : nothing}
       ${this.renderNote(a)}
       ${
@@ -113,7 +115,7 @@ export class AnnotationsPanel extends LitElement {
           : html`<div class="actions">
         ${this.renderColors(a)}
         <span class="spacer"></span>
-        <button class="icon-btn" aria-label=${t('notes.edit')} title=${t('notes.edit')} @click=${() => this.emit('editing-change', a.id)}>${icon('edit')}</button>
+        <button class="icon-btn" aria-label=${t('notes.edit')} title=${t('notes.edit')} @click=${() => this.editNote(a.id)}>${icon('edit')}</button>
         <button class="icon-btn" aria-label=${t('notes.delete')} title=${t('notes.delete')} @click=${() => this.run(() => this.services.annotations.remove(a.id))}>${icon('delete')}</button>
       </div>`
       }
@@ -123,7 +125,7 @@ export class AnnotationsPanel extends LitElement {
   private renderBookmark(b: Bookmark) {
     const n = b.paragraph + 1;
     return html`<li class="item bm">
-      <button class="quote" dir="auto" aria-label=${t('notes.bookmarkItem', { n })} @click=${() => this.emit('paragraph-reveal', b.paragraph)}>${icon('bookmark')} ${t('notes.bookmarkItem', { n })}</button>
+      <button class="quote" dir="auto" aria-label=${t('notes.bookmarkItem', { n })} @click=${() => this.dispatchEvent(new ParagraphRevealEvent(b.paragraph))}>${icon('bookmark')} ${t('notes.bookmarkItem', { n })}</button>
       <p class="label muted" dir="auto">${b.label}</p>
       <div class="actions"><span class="spacer"></span>
         <button class="icon-btn" aria-label=${t('notes.removeBookmark')} title=${t('notes.removeBookmark')} @click=${() => this.run(() => this.services.annotations.removeBookmark(b.id))}>${icon('close')}</button></div>
@@ -142,7 +144,7 @@ export class AnnotationsPanel extends LitElement {
           this.editing === n.id
             ? nothing
             : html`<div class="actions"><span class="spacer"></span>
-          <button class="icon-btn" aria-label=${t('notes.edit')} title=${t('notes.edit')} @click=${() => this.emit('editing-change', n.id)}>${icon('edit')}</button>
+          <button class="icon-btn" aria-label=${t('notes.edit')} title=${t('notes.edit')} @click=${() => this.editNote(n.id)}>${icon('edit')}</button>
           <button class="icon-btn" aria-label=${t('notes.deleteNote')} title=${t('notes.deleteNote')} @click=${() => this.run(() => this.services.annotations.remove(n.id))}>${icon('delete')}</button></div>`
         }
       </div>`,
@@ -150,7 +152,7 @@ export class AnnotationsPanel extends LitElement {
       ${
         this.editing === NEW_ARTICLE_NOTE
           ? this.renderEditor(undefined, false)
-          : html`<button @click=${() => this.emit('editing-change', NEW_ARTICLE_NOTE)}>${t('notes.addArticleNote')}</button>`
+          : html`<button @click=${() => this.editNote(NEW_ARTICLE_NOTE)}>${t('notes.addArticleNote')}</button>`
       }
       <label class="tagfield">${t('notes.articleTags')}
         <input dir="auto" .value=${tags.join(sep)} placeholder=${t('notes.tagsHint')}

@@ -3,13 +3,14 @@
  * keeps its order) and its tags, comma-separated.
  *
  * Properties: `note`, `tags`, `showTags` (default true).
- * Events: `note-save` CustomEvent<{note, tags}>, `note-cancel`. Keyboard: Ctrl/Cmd+Enter saves,
+ * Events: `warraq-note-save` NoteSaveEvent ({note, tags}), `warraq-note-cancel` NoteCancelEvent (events.ts). Keyboard: Ctrl/Cmd+Enter saves,
  * Escape cancels (and goes no further, so the reader does not close).
  */
 import { LitElement, html, css } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { baseStyles } from '../common/styles';
 import { LanguageController, language, t } from '../strings/i18n';
+import { NoteSaveEvent, NoteCancelEvent } from './events';
 
 export interface NoteSave {
   note: string;
@@ -53,11 +54,11 @@ export class NoteEditor extends LitElement {
       note: this.area.value,
       tags: this.tagInput ? parseTags(this.tagInput.value) : this.tags,
     };
-    this.dispatchEvent(new CustomEvent<NoteSave>('note-save', { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(new NoteSaveEvent(detail));
   }
 
   private cancel(): void {
-    this.dispatchEvent(new CustomEvent('note-cancel', { bubbles: true, composed: true }));
+    this.dispatchEvent(new NoteCancelEvent());
   }
 
   private onKey(e: KeyboardEvent): void {

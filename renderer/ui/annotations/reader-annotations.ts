@@ -20,6 +20,7 @@ import type { AnnotateAction, ToolbarRect } from './selection-toolbar';
 import './selection-toolbar';
 import './annotations-panel';
 import { storyAnnotations, type StoryAnnotations } from '../../services/annotations-story';
+import type { AnnotateEvent, AnnotationRevealEvent, EditingChangeEvent, ParagraphRevealEvent } from './events';
 
 export interface ReaderHost extends ReactiveControllerHost, HTMLElement {
   services: Services;
@@ -59,21 +60,21 @@ export class ReaderAnnotations implements ReactiveController {
 
   hostConnected(): void {
     document.addEventListener('selectionchange', this.onSelection);
-    this.host.addEventListener('annotate', this.onAnnotate as EventListener);
-    this.host.addEventListener('annotate-dismiss', this.dismiss);
-    this.host.addEventListener('annotation-reveal', this.onReveal as EventListener);
-    this.host.addEventListener('paragraph-reveal', this.onParagraph as EventListener);
-    this.host.addEventListener('editing-change', this.onEditing as EventListener);
+    this.host.addEventListener('warraq-annotate', this.onAnnotate);
+    this.host.addEventListener('warraq-annotate-dismiss', this.dismiss);
+    this.host.addEventListener('warraq-annotation-reveal', this.onReveal);
+    this.host.addEventListener('warraq-paragraph-reveal', this.onParagraph);
+    this.host.addEventListener('warraq-editing-change', this.onEditing);
     this.host.addEventListener('keydown', this.onKey);
   }
 
   hostDisconnected(): void {
     document.removeEventListener('selectionchange', this.onSelection);
-    this.host.removeEventListener('annotate', this.onAnnotate as EventListener);
-    this.host.removeEventListener('annotate-dismiss', this.dismiss);
-    this.host.removeEventListener('annotation-reveal', this.onReveal as EventListener);
-    this.host.removeEventListener('paragraph-reveal', this.onParagraph as EventListener);
-    this.host.removeEventListener('editing-change', this.onEditing as EventListener);
+    this.host.removeEventListener('warraq-annotate', this.onAnnotate);
+    this.host.removeEventListener('warraq-annotate-dismiss', this.dismiss);
+    this.host.removeEventListener('warraq-annotation-reveal', this.onReveal);
+    this.host.removeEventListener('warraq-paragraph-reveal', this.onParagraph);
+    this.host.removeEventListener('warraq-editing-change', this.onEditing);
     this.host.removeEventListener('keydown', this.onKey);
     this.subscribed?.annotations.removeEventListener('change', this.onChange);
     this.subscribed = undefined;
@@ -230,7 +231,7 @@ export class ReaderAnnotations implements ReactiveController {
     (root?.getSelection?.() ?? document.getSelection())?.removeAllRanges();
   }
 
-  private readonly onAnnotate = (e: CustomEvent<AnnotateAction>): void => {
+  private readonly onAnnotate = (e: AnnotateEvent): void => {
     const a = this.article;
     // The selection may have grown since the last frame read it (a quick Shift+arrow, Tab, Enter).
     const p = this.currentSelection() ?? this.pending;
@@ -292,10 +293,10 @@ export class ReaderAnnotations implements ReactiveController {
     editor.focus();
   }
 
-  private readonly onEditing = (e: CustomEvent<string | undefined>): void => this.edit(e.detail);
-  private readonly onReveal = (e: CustomEvent<string>): void => void this.reveal(e.detail);
+  private readonly onEditing = (e: EditingChangeEvent): void => this.edit(e.detail);
+  private readonly onReveal = (e: AnnotationRevealEvent): void => void this.reveal(e.detail);
 
-  private readonly onParagraph = (e: CustomEvent<number>): void => void this.showParagraph(e.detail);
+  private readonly onParagraph = (e: ParagraphRevealEvent): void => void this.showParagraph(e.detail);
 
   private async showParagraph(index: number): Promise<void> {
     const start = this.article?.paragraphs[index]?.start;

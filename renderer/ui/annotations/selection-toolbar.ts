@@ -3,7 +3,7 @@
  * highlight in five colours, highlight with a note, bookmark the paragraph, copy with citation.
  *
  * Properties: `anchorRect` ({top, left, bottom, right} of the selection, viewport px).
- * Events (bubbling, composed): `annotate` CustomEvent<AnnotateAction>; `annotate-dismiss` on Escape.
+ * Events (events.ts): `warraq-annotate` AnnotateEvent; `warraq-annotate-dismiss` on Escape.
  * Keyboard: Tab reaches it from the text; ←/→ move between its buttons; Escape closes it.
  * The buttons keep the text selection: mousedown does not move focus away from the text.
  */
@@ -13,6 +13,7 @@ import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/model';
 import { baseStyles } from '../common/styles';
 import { LanguageController, t } from '../strings/i18n';
 import { icon } from '../common/icons';
+import { AnnotateEvent, AnnotateDismissEvent } from './events';
 
 export type AnnotateAction =
   { kind: 'highlight'; color: HighlightColor } | { kind: 'note' } | { kind: 'bookmark' } | { kind: 'copy' };
@@ -45,7 +46,7 @@ export class SelectionToolbar extends LitElement {
   protected readonly i18n = new LanguageController(this);
 
   private fire(action: AnnotateAction): void {
-    this.dispatchEvent(new CustomEvent<AnnotateAction>('annotate', { detail: action, bubbles: true, composed: true }));
+    this.dispatchEvent(new AnnotateEvent(action));
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -53,7 +54,7 @@ export class SelectionToolbar extends LitElement {
     const i = buttons.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement);
     if (e.key === 'Escape') {
       e.stopPropagation();
-      this.dispatchEvent(new CustomEvent('annotate-dismiss', { bubbles: true, composed: true }));
+      this.dispatchEvent(new AnnotateDismissEvent());
     } else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
       e.preventDefault();
       e.stopPropagation();

@@ -4,7 +4,7 @@
  * its estimated strength. Unencrypted backups stay the default.
  *
  * `passphrase`: null when encryption is off, '' while the fields are empty or do not match, else the
- * passphrase. Events: `change` whenever that value changes. Property `disabled` while a run goes on.
+ * passphrase. Events: `warraq-passphrase-change` (events.ts) whenever that value changes. Property `disabled` while a run goes on.
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -12,6 +12,7 @@ import { baseStyles } from '../common/styles';
 import { panelStyles } from '../export/panel-styles';
 import { LanguageController, t } from '../strings/i18n';
 import { passphraseStrength } from '../../services/backup-crypto';
+import { PassphraseChangeEvent } from './events';
 
 @customElement('warraq-backup-encryption')
 export class BackupEncryption extends LitElement {
@@ -45,7 +46,7 @@ export class BackupEncryption extends LitElement {
     if (patch.on !== undefined) this.on = patch.on;
     if (patch.first !== undefined) this.first = patch.first;
     if (patch.second !== undefined) this.second = patch.second;
-    this.dispatchEvent(new Event('change'));
+    this.dispatchEvent(new PassphraseChangeEvent(this.passphrase));
   }
 
   override render() {

@@ -5,10 +5,10 @@
  * and a plain message (role=alert) when a file is refused — which always says nothing changed.
  *
  * Services: backup, notifier (through context). Methods: `focusSection(section)`.
- * Events: `warraq-busy` (CustomEvent<boolean>) when a run starts/ends, so the dialog stays open.
+ * Events: `warraq-busy` (BusyEvent, events.ts) when a run starts/ends, so the dialog stays open.
  */
 import './backup-encryption';
-import type { BackupEncryption } from './backup-encryption';
+import { BusyEvent, type PassphraseChangeEvent } from './events';
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { customElement, state, query } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -76,7 +76,7 @@ export class BackupPanel extends LitElement {
     this.abort = new AbortController();
     this.message = undefined;
     this.progress = undefined;
-    this.dispatchEvent(new CustomEvent('warraq-busy', { detail: true, bubbles: true, composed: true }));
+    this.dispatchEvent(new BusyEvent(true));
     try {
       return await work(this.abort.signal);
     } catch (e) {
@@ -86,7 +86,7 @@ export class BackupPanel extends LitElement {
     } finally {
       this.abort = undefined;
       this.progress = undefined;
-      this.dispatchEvent(new CustomEvent('warraq-busy', { detail: false, bubbles: true, composed: true }));
+      this.dispatchEvent(new BusyEvent(false));
     }
   }
 
@@ -233,7 +233,7 @@ export class BackupPanel extends LitElement {
       <section aria-labelledby="bh">
         <h3 id="bh">${t('backup.heading')}</h3>
         <p class="muted">${t('backup.explain')}</p>
-        <warraq-backup-encryption ?disabled=${busy} @change=${(e: Event) => (this.passphrase = (e.target as BackupEncryption).passphrase)}></warraq-backup-encryption>
+        <warraq-backup-encryption ?disabled=${busy} @warraq-passphrase-change=${(e: PassphraseChangeEvent) => (this.passphrase = e.detail)}></warraq-backup-encryption>
         <button class="primary" data-section="backup" ?disabled=${busy || this.passphrase === ''} @click=${() => this.backup()}>${t('backup.run')}</button>
       </section>
       <section aria-labelledby="rh">

@@ -21,6 +21,7 @@ import type { BackupPanel } from '../backup/backup-panel';
 import './export-notes';
 import '../backup/backup-panel';
 import { icon } from '../common/icons';
+import type { BusyEvent } from '../backup/events';
 
 @customElement('warraq-export')
 export class ExportControl extends LitElement {
@@ -88,7 +89,7 @@ export class ExportControl extends LitElement {
 
   override render() {
     return html`
-      <dialog aria-labelledby="xb-title" @cancel=${this.onCancel} @warraq-busy=${(e: CustomEvent<boolean>) => (this.busy = e.detail)}>
+      <dialog aria-labelledby="xb-title" @cancel=${this.onCancel} @warraq-busy=${(e: BusyEvent) => (this.busy = e.detail)}>
         <header>
           <h2 id="xb-title">${t('xb.title')}</h2>
           <button class="icon-btn" aria-label=${t('xb.close')} @click=${() => this.close()}>${icon('close')}</button>

@@ -7,6 +7,7 @@ import { html, nothing } from 'lit';
 import type { StoryAnnotation, StoryAnnotations } from '../../services/annotations-story';
 import { NavigateEvent } from '../app/route';
 import { t } from '../strings/i18n';
+import { AnnotationRevealEvent } from '../annotations/events';
 
 const QUOTE_CHARS = 160;
 
@@ -20,8 +21,7 @@ export function renderStoryAnnotations(
     const a = s.annotation;
     const quote = s.quote.length > QUOTE_CHARS ? `${s.quote.slice(0, QUOTE_CHARS)}…` : s.quote;
     const outlet = outletName(s.meta.outlet);
-    const reveal = () =>
-      host.dispatchEvent(new CustomEvent('annotation-reveal', { detail: a.id, bubbles: true, composed: true }));
+    const reveal = () => host.dispatchEvent(new AnnotationRevealEvent(a.id));
     const open = () => host.dispatchEvent(new NavigateEvent({ view: 'reader', id: s.meta.id, annotation: a.id }));
     return html`<li class="item hl" data-id=${a.id} style="--swatch: var(--hl-${a.color ?? 'yellow'})">
       <p class="where muted">${t(here ? 'stories.notes.here' : 'stories.notes.there', { outlet })}</p>
