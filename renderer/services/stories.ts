@@ -83,7 +83,9 @@ export type MetaPatch = Partial<Record<MetaField, string>>;
 
 /** Up to this many articles the list groups stories at once; above, in slices of SLICE (see listRows). */
 const SYNC_ROWS = 5000;
-const SLICE = 3000;
+const SLICE = 500;
+/** Main-thread time one slice run may take before yielding to a frame. */
+const SLICE_MS = 8;
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class StoriesService extends EventTarget {
@@ -203,17 +205,23 @@ export class StoriesService extends EventTarget {
     const current = (): boolean => this.preparing === job && job.version === this.version;
     const metas = this.library.allMeta();
     const groups = new Map<string, ArticleMeta[]>();
+    // Slices by time, not by count: the list scrolls while detection regroups (issue 18's scroll bench).
+    let deadline = performance.now() + SLICE_MS;
+    const pause = async (): Promise<boolean> => {
+      if (performance.now() < deadline) return true;
+      await nextTask();
+      deadline = performance.now() + SLICE_MS;
+      return current();
+    };
     for (let i = 0; i < metas.length; i += SLICE) {
       groupByStory(metas.slice(i, i + SLICE), groups);
-      await nextTask();
-      if (!current()) return;
+      if (!(await pause())) return;
     }
     const entries = [...groups];
     const rows: StoryRow[] = [];
     for (let i = 0; i < entries.length; i += SLICE) {
       for (const [id, members] of entries.slice(i, i + SLICE)) rows.push(toRow(id, members, (o) => this.outletName(o)));
-      await nextTask();
-      if (!current()) return;
+      if (!(await pause())) return;
     }
     this.groupsCache ??= groups;
     this.rowsCache = { key, version: job.version, value: sortRows(rows, query) };

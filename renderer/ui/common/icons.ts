@@ -11,14 +11,16 @@
  *
  * Adding one: import it below, add a name to `svgs` (and to `MIRRORED` if it points somewhere).
  */
-import { html, css, type TemplateResult } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { html, css, noChange, type TemplateResult } from 'lit';
+import { Directive, directive } from 'lit/directive.js';
 import {
   AArrowDown,
   AArrowUp,
+  ArrowDown,
   ArrowDownUp,
   ArrowLeft,
   ArrowRight,
+  ArrowUp,
   BookOpen,
   Bookmark,
   BookmarkX,
@@ -68,6 +70,11 @@ import {
 const svgs = {
   back: ArrowLeft,
   forward: ArrowRight,
+  // Keyboard keys (the shortcuts list): physical keys, never mirrored.
+  'key-up': ArrowUp,
+  'key-down': ArrowDown,
+  'key-left': ArrowLeft,
+  'key-right': ArrowRight,
   'chevron-forward': ChevronRight,
   'chevron-back': ChevronLeft,
   'chevron-down': ChevronDown,
@@ -147,9 +154,37 @@ function markup(name: IconName): string {
   return s;
 }
 
-/** The icon `name` as inline SVG in a `<span class="icon">` (mirrored in RTL when it has a direction). */
+/** Each icon's SVG parsed once; rows and toolbars insert clones (no HTML parsing per use). */
+const parsed = new Map<IconName, SVGElement>();
+function svgNode(name: IconName): SVGElement {
+  let node = parsed.get(name);
+  if (!node) {
+    const template = document.createElement('template');
+    template.innerHTML = markup(name);
+    node = template.content.firstElementChild as SVGElement;
+    parsed.set(name, node);
+  }
+  return node.cloneNode(true) as SVGElement;
+}
+
+/** Inserts the icon's SVG; a re-render with the same name leaves the DOM alone. */
+class IconDirective extends Directive {
+  private name?: IconName;
+  render(name: IconName): SVGElement | typeof noChange {
+    if (name === this.name) return noChange;
+    this.name = name;
+    return svgNode(name);
+  }
+}
+const svgOf = directive(IconDirective);
+
+/**
+ * The icon `name` as inline SVG in a `<span class="icon">` (mirrored in RTL when it has a direction).
+ * One shared template for every icon, the SVG cloned from a parsed copy: the library draws a few
+ * icons per row while it scrolls, and parsing markup per row cost frames (issue 18's scroll bench).
+ */
 export function icon(name: IconName): TemplateResult {
-  return html`<span class=${MIRRORED.has(name) ? 'icon mirror' : 'icon'} aria-hidden="true">${unsafeHTML(markup(name))}</span>`;
+  return html`<span class=${MIRRORED.has(name) ? 'icon mirror' : 'icon'} aria-hidden="true">${svgOf(name)}</span>`;
 }
 
 /** Whether `name` is flipped in right-to-left text (for tests and documentation). */

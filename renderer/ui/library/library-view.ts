@@ -37,6 +37,7 @@ import type { BulkActionEvent } from './bulk-bar';
 import type { ConfirmDelete } from './confirm-delete';
 import './bulk-bar';
 import './confirm-delete';
+import { fixVirtualizerPositioning } from './virtualizer-fix';
 
 const PAGE = 10;
 /** Least time between two rebuilds of the list while changes stream in. */
@@ -296,6 +297,7 @@ export class LibraryView extends LitElement {
 
   /** Leads missing on the rows shown (articles stored before leads existed) are read once, then drawn. */
   private onRange = (e: RangeChangedEvent): void => {
+    fixVirtualizerPositioning(this.virtualizer);
     window.clearTimeout(this.leadTimer);
     this.leadTimer = window.setTimeout(() => {
       const ids: string[] = [];
