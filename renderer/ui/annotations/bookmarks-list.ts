@@ -6,6 +6,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
+import { Task } from '@lit/task';
 import type { Services } from '../../services/services';
 import type { BookmarkEntry } from '../../services/annotations';
 import { servicesContext } from '../context';
@@ -33,29 +34,37 @@ export class BookmarksList extends LitElement {
   ];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
-  @state() private entries: BookmarkEntry[] = [];
+  /** Bumped when bookmarks or articles change, so the task reads them again. */
+  @state() private version = 0;
   protected readonly i18n = new LanguageController(this);
-  private readonly onChange = () => void this.load();
+  private readonly onChange = () => this.version++;
+  /** The bookmarks (@lit/task: only the latest read writes its answer). */
+  private readonly bookmarks = new Task(this, {
+    task: async ([, services]) => {
+      try {
+        return await services.annotations.bookmarks();
+      } catch (e) {
+        reportError(services.notifier, e);
+        throw e;
+      }
+    },
+    args: () => [this.version, this.services] as const,
+  });
+
+  private get entries(): BookmarkEntry[] {
+    return this.bookmarks.value ?? [];
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.services.annotations.addEventListener('change', this.onChange);
     this.services.library.addEventListener('change', this.onChange);
-    void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.services.annotations.removeEventListener('change', this.onChange);
     this.services.library.removeEventListener('change', this.onChange);
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.entries = await this.services.annotations.bookmarks();
-    } catch (e) {
-      reportError(this.services.notifier, e);
-    }
   }
 
   private open(e: BookmarkEntry): void {

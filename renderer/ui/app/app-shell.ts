@@ -132,6 +132,12 @@ export class AppShell extends LitElement {
       route,
       lastQuery: route.view === 'search' ? route.query : this.app.lastQuery,
       exportScope: sameView ? this.app.exportScope : undefined,
+      libraryOpened:
+        route.view === 'reader' && this.app.route.view === 'library'
+          ? route.id
+          : route.view === 'reader' || route.view === 'library'
+            ? this.app.libraryOpened
+            : undefined,
     };
   }
 

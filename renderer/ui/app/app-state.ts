@@ -5,7 +5,7 @@
  * Read it (any component under <warraq-app>):
  *
  *   @consume({ context: appStateContext, subscribe: true }) @state() private app?: AppState;
- *   … this.app?.route, this.app?.language, this.app?.lastQuery, this.app?.exportScope
+ *   … this.app?.route, this.app?.language, this.app?.lastQuery, this.app?.exportScope, this.app?.libraryOpened
  *
  * `subscribe: true` re-renders the component whenever the state changes (a new object each time, never
  * mutated). Change it by dispatching one of these events from the component (they bubble and are composed,
@@ -35,6 +35,11 @@ export interface AppState {
    * Set by the screen (ExportScopeEvent); cleared when the route changes to another view.
    */
   readonly exportScope?: ExportScope;
+  /**
+   * The article last opened from the library: its row is active and focused when the library comes
+   * back. Kept while the reader reads (and moves between articles); dropped on any other screen.
+   */
+  readonly libraryOpened?: string;
 }
 
 export const appStateContext = createContext<AppState>(Symbol('warraq-app-state'));

@@ -28,6 +28,7 @@ import { libraryStyles } from './library-styles';
 import { renderArticleRow, renderEditionRow, renderStoryRow, type RowContext } from './story-rows';
 import { renderToolbar } from './library-toolbar';
 import { servicesContext } from '../context';
+import { appStateContext, type AppState } from '../app/app-state';
 import { baseStyles } from '../common/styles';
 import { LanguageController, language, t, formatNumber } from '../strings/i18n';
 import { NavigateEvent } from '../app/route';
@@ -42,14 +43,14 @@ import { fixVirtualizerPositioning } from './virtualizer-fix';
 const PAGE = 10;
 /** Least time between two rebuilds of the list while changes stream in. */
 const REFRESH_MS = 250;
-/** The article last opened from the library: its row is focused when the library comes back. */
-let lastOpened: string | undefined;
 
 @customElement('warraq-library')
 export class LibraryView extends LitElement {
   static override styles = [baseStyles, libraryStyles];
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
+  /** Read once when the library appears: the article last opened from it (app-state.ts). */
+  @consume({ context: appStateContext }) private app?: AppState;
   @state() private rows: LibraryItem[] = [];
   @state() private counts = { rows: 0, articles: 0 };
   @state() private active = 0;
@@ -71,7 +72,7 @@ export class LibraryView extends LitElement {
   private leadTimer = 0;
   private lastRefresh = -Infinity;
   /** The row to focus once the list is drawn (coming back from an article). */
-  private restoreFocus = lastOpened;
+  private restoreFocus?: string;
   /**
    * Library and story changes arrive in bursts while an import and detection run: rebuild in the next
    * frame, and at most every REFRESH_MS (a rebuild groups every article: ~40 ms at 30,000).
@@ -95,6 +96,7 @@ export class LibraryView extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.restoreFocus = this.app?.libraryOpened;
     this.prefs = this.services.settings.get('library');
     this.services.library.addEventListener('change', this.onChange);
     this.services.stories.addEventListener('change', this.onStories);
@@ -148,7 +150,6 @@ export class LibraryView extends LitElement {
       if (at >= 0) {
         this.active = at;
         this.restoreFocus = undefined;
-        lastOpened = undefined;
         void this.updateComplete.then(() => this.grid?.focus({ preventScroll: true }));
       }
     }
@@ -194,7 +195,6 @@ export class LibraryView extends LitElement {
           ? item.row.lead.id
           : item.edition.articleId;
     if (!id) return;
-    lastOpened = id;
     this.dispatchEvent(new NavigateEvent({ view: 'reader', id }));
   }
 
