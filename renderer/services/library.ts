@@ -229,6 +229,27 @@ export class LibraryService extends EventTarget {
     });
   }
 
+  /** Removes a tag from the articles that carry it, in one transaction, with one undo notice. */
+  async removeTag(ids: readonly string[], tag: string): Promise<void> {
+    const name = tag.trim();
+    const before = new Map<string, string[]>();
+    for (const id of ids) {
+      const m = this.metas.get(id);
+      if (m && name && m.tags.includes(name)) before.set(id, m.tags);
+    }
+    if (!before.size) {
+      if (name) this.notifier.notify({ kind: 'info', message: 'library.notice.untaggedNone', params: { tag: name } });
+      return;
+    }
+    await this.writeTags(new Map([...before].map(([id, tags]) => [id, tags.filter((x) => x !== name)])));
+    this.notifier.notify({
+      kind: 'info',
+      message: 'library.notice.untagged',
+      params: { tag: name, count: before.size },
+      undo: () => this.writeTags(before),
+    });
+  }
+
   private async writeTags(tags: Map<string, string[]>): Promise<void> {
     await this.repo.setTagsMany(tags);
     for (const [id, t] of tags) {

@@ -1,6 +1,6 @@
 /**
  * The library's rows and multi-select (issue 18): title over a one-line lead, outlet, date, length;
- * checkboxes, Space, Shift+arrows, Shift+click and Ctrl+A; bulk tag, export and delete; a delete of
+ * checkboxes, Space, Shift+arrows, Shift+click and Ctrl+A; bulk tag (add and remove), export and delete; a delete of
  * several articles or of annotations asks first, and every delete undoes (notice and Ctrl+Z).
  */
 import { test, expect, type Page } from '@playwright/test';
@@ -60,6 +60,55 @@ test('rows show a lead; checkboxes, Space, Shift+arrows and Ctrl+A select; bulk 
   await expect(page.getByRole('combobox', { name: 'الوسم' }).locator('option', { hasText: 'ملف الموانئ' })).toHaveCount(
     1,
   );
+});
+
+/** The tags stored on an article (read from the app's database, the source of truth). */
+async function storedTags(page: Page, id: string): Promise<string[]> {
+  return page.evaluate(async (key) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('warraq');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const meta = await new Promise<{ tags: string[] }>((res, rej) => {
+      const r = db.transaction('articles').objectStore('articles').get(key);
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    db.close();
+    return meta.tags;
+  }, id);
+}
+
+async function bulkTag(page: Page, tag: string, button: 'أضف الوسم' | 'أزل الوسم'): Promise<void> {
+  await bulk(page).getByRole('button', { name: 'وسم' }).click();
+  await bulk(page).getByRole('combobox', { name: 'اسم الوسم' }).fill(tag);
+  await bulk(page).getByRole('button', { name: button }).click();
+}
+
+test('bulk tag removes a tag from the selected articles, with an undo', async ({ page }) => {
+  await withArticles(page);
+  await check(page, TITLES[0]!).click();
+  await check(page, TITLES[1]!).click();
+  await bulkTag(page, 'ملف الموانئ', 'أضف الوسم');
+  await expect(page.getByRole('status').filter({ hasText: 'أُضيف الوسم «ملف الموانئ» إلى ٢ مقالة' })).toBeVisible();
+  await expect.poll(() => storedTags(page, 'sel-1')).toEqual(['ملف الموانئ']);
+  // Remove it from both; the third article never had it.
+  await check(page, TITLES[2]!).click();
+  await bulkTag(page, 'ملف الموانئ', 'أزل الوسم');
+  await expect(page.getByRole('status').filter({ hasText: 'أُزيل الوسم «ملف الموانئ» من ٢ مقالة' })).toBeVisible();
+  await expect.poll(() => storedTags(page, 'sel-0')).toEqual([]);
+  await expect.poll(() => storedTags(page, 'sel-1')).toEqual([]);
+  // Undo puts it back on exactly those two.
+  await page.getByRole('button', { name: 'تراجع' }).click();
+  await expect.poll(() => storedTags(page, 'sel-0')).toEqual(['ملف الموانئ']);
+  await expect.poll(() => storedTags(page, 'sel-1')).toEqual(['ملف الموانئ']);
+  expect(await storedTags(page, 'sel-2')).toEqual([]);
+  // A tag none of them carries: nothing changes, and the notice says so.
+  await bulkTag(page, 'لا وجود له', 'أزل الوسم');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'لا تحمل المقالات المحددة الوسم «لا وجود له»' }),
+  ).toBeVisible();
 });
 
 test('bulk delete asks first and undoes with Ctrl+Z; one article without notes goes at once', async ({ page }) => {

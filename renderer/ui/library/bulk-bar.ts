@@ -1,9 +1,10 @@
 /**
  * <warraq-library-bulk> — the bar over the library list while articles are selected: how many, and
- * tag, export, delete and clear the selection. Tag opens a small field (existing tags offered).
+ * tag, export, delete and clear the selection. Tag opens a small field (existing tags offered) that
+ * adds the tag to the selected articles or removes it from them.
  *
  * Properties: `count`, `tags` (existing tags to offer). Events: `warraq-bulk-action`
- * (BulkActionEvent: 'tag' with the tag, 'export', 'delete', 'clear').
+ * (BulkActionEvent: 'tag' or 'untag' with the tag, 'export', 'delete', 'clear').
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
@@ -11,7 +12,7 @@ import { baseStyles } from '../common/styles';
 import { LanguageController, t } from '../strings/i18n';
 import { icon } from '../common/icons';
 
-export type BulkAction = { action: 'tag'; tag: string } | { action: 'export' | 'delete' | 'clear' };
+export type BulkAction = { action: 'tag' | 'untag'; tag: string } | { action: 'export' | 'delete' | 'clear' };
 
 export class BulkActionEvent extends CustomEvent<BulkAction> {
   constructor(detail: BulkAction) {
@@ -52,12 +53,12 @@ export class LibraryBulkBar extends LitElement {
     this.input?.focus();
   }
 
-  private submitTag(e: Event): void {
+  private submitTag(e: SubmitEvent): void {
     e.preventDefault();
     const tag = this.input?.value.trim() ?? '';
     if (!tag) return;
     this.tagging = false;
-    this.send({ action: 'tag', tag });
+    this.send({ action: (e.submitter as HTMLButtonElement | null)?.value === 'untag' ? 'untag' : 'tag', tag });
   }
 
   override render() {
@@ -73,7 +74,8 @@ export class LibraryBulkBar extends LitElement {
             }}>
             <input dir="auto" list="bulk-tags" aria-label=${t('library.bulk.tagName')} placeholder=${t('library.bulk.tagName')} />
             <datalist id="bulk-tags">${this.tags.map((x) => html`<option value=${x}></option>`)}</datalist>
-            <button class="primary" type="submit">${t('library.bulk.tagApply')}</button>
+            <button class="primary" type="submit" value="tag">${t('library.bulk.tagApply')}</button>
+            <button type="submit" value="untag">${t('library.bulk.tagRemove')}</button>
           </form>`
           : html`<button @click=${() => this.openTag()}>${icon('tag')}${t('library.bulk.tag')}</button>`
       }

@@ -229,6 +229,8 @@ export class LibraryView extends LitElement {
       this.dispatchEvent(new ExportRequestEvent({ scope: { kind: 'articles', articleIds: ids }, section: 'export' }));
     else if (d.action === 'tag')
       this.services.library.addTag(ids, d.tag).catch((err) => reportError(this.services.notifier, err));
+    else if (d.action === 'untag')
+      this.services.library.removeTag(ids, d.tag).catch((err) => reportError(this.services.notifier, err));
   };
 
   private clearSelection(): void {
