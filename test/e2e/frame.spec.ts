@@ -148,6 +148,9 @@ test('? shows the keyboard shortcuts in both languages; Escape returns focus whe
   await page.getByRole('banner').getByRole('button', { name: 'Keyboard shortcuts' }).click();
   const en = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(en).toContainText('Search the archive');
+  // Arrow keys are icons with a spoken name, not arrow glyphs.
+  await expect(en.locator('kbd', { hasText: 'Up arrow' }).first()).toBeVisible();
+  await expect(en.locator('kbd', { hasText: /[\u2190-\u21ff]/ })).toHaveCount(0);
   await page.screenshot({ path: join(SHOTS, 'shortcuts-en.png') });
   await en.getByRole('button', { name: 'Close' }).click();
   await expect.poll(() => focused(page)).toEqual({ role: 'button', label: 'Keyboard shortcuts' });

@@ -6,10 +6,14 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
 import { baseStyles } from '../common/styles';
-import { icon } from '../common/icons';
+import { icon, type IconName } from '../common/icons';
 import { LanguageController, t } from '../strings/i18n';
 
-/** [keys, description key] per section. A key combination is written with `+`, alternatives with ` / `. */
+/**
+ * [keys, description key] per section. A key combination is written with `+`, alternatives with ` / `.
+ * The arrow keys are written Up, Down, Left, Right and drawn as arrow icons with their name for screen
+ * readers (no text glyph as an icon, issue 18).
+ */
 const SECTIONS: [string, [string, string][]][] = [
   [
     'keys.section.everywhere',
@@ -18,16 +22,16 @@ const SECTIONS: [string, [string, string][]][] = [
       ['?', 'keys.help'],
       ['Ctrl+Z', 'keys.undo'],
       ['Esc', 'keys.escape'],
-      ['↑ / ↓ / Home / End', 'keys.menu'],
+      ['Up / Down / Home / End', 'keys.menu'],
     ],
   ],
   [
     'keys.section.library',
     [
-      ['↑ / ↓ / PageUp / PageDown', 'keys.move'],
+      ['Up / Down / PageUp / PageDown', 'keys.move'],
       ['Enter', 'keys.open.row'],
       ['Delete', 'keys.delete'],
-      ['← / → / + / -', 'keys.expand'],
+      ['Left / Right / + / -', 'keys.expand'],
     ],
   ],
   [
@@ -37,10 +41,20 @@ const SECTIONS: [string, [string, string][]][] = [
       ['Ctrl+F', 'keys.find'],
       ['F3 / Shift+F3', 'keys.findNext'],
       ['+ / -', 'keys.textSize'],
-      ['Shift+← / Shift+→', 'keys.select'],
+      ['Shift+Left / Shift+Right', 'keys.select'],
     ],
   ],
 ];
+
+const ARROWS: Record<string, IconName> = { Up: 'key-up', Down: 'key-down', Left: 'key-left', Right: 'key-right' };
+
+/** One key cap: its name, or for an arrow key its icon and its spoken name. */
+function key(k: string) {
+  const arrow = ARROWS[k];
+  return arrow
+    ? html`<kbd class="arrow">${icon(arrow)}<span class="sr-only">${t(`keys.arrow.${k.toLowerCase()}`)}</span></kbd>`
+    : html`<kbd>${k}</kbd>`;
+}
 
 @customElement('warraq-shortcuts')
 export class ShortcutsDialog extends LitElement {
@@ -69,6 +83,7 @@ export class ShortcutsDialog extends LitElement {
         border: 1px solid var(--border); border-block-end-width: 2px; border-radius: var(--radius-sm);
         padding-inline: var(--space-1);
       }
+      kbd.arrow { display: inline-flex; align-items: center; vertical-align: middle; --icon-size: 1em; }
     `,
   ];
 
@@ -93,7 +108,7 @@ export class ShortcutsDialog extends LitElement {
       .split(' / ')
       .map(
         (alt, i) =>
-          html`${i ? ' / ' : ''}${(alt === '+' ? [alt] : alt.split('+')).map((k, j) => html`${j ? '+' : ''}<kbd>${k}</kbd>`)}`,
+          html`${i ? ' / ' : ''}${(alt === '+' ? [alt] : alt.split('+')).map((k, j) => html`${j ? '+' : ''}${key(k)}`)}`,
       );
   }
 
