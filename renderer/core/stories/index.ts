@@ -30,9 +30,14 @@ class Postings {
   private next = new Int32Array(1 << 16);
   private count = 0;
 
+  /** 32 − log2(table size): slots come from the product's HIGH bits (Fibonacci hashing). */
+  private shift = 16;
+
   private slot(key: number): number {
     const mask = this.keys.length - 1;
-    let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    // The low bits of key × odd depend only on the key's low bits, and sampled keys all end in 00:
+    // taking them used a quarter of the slots and made long probe runs.
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
     while (this.heads[i] !== -1 && this.keys[i] !== key) i = (i + 1) & mask;
     return i;
   }
@@ -66,6 +71,7 @@ class Postings {
     const heads = this.heads;
     this.keys = new Uint32Array(keys.length * 2);
     this.heads = new Int32Array(keys.length * 2).fill(-1);
+    this.shift--;
     for (let i = 0; i < keys.length; i++) {
       if (heads[i] === -1) continue;
       const j = this.slot(keys[i]!);
@@ -86,6 +92,9 @@ export class StoryIndex implements Frequencies {
   private readonly ids: string[] = [];
   private readonly feats: (DocFeatures | undefined)[] = [];
   private readonly at = new Map<string, number>();
+  /** Scratch for candidates(): sampled-5-gram hits per article, and the articles hit. */
+  private hits = new Uint16Array(1024);
+  private touched = new Int32Array(1024);
 
   get size(): number {
     return this.at.size;
@@ -138,17 +147,30 @@ export class StoryIndex implements Frequencies {
 
   /** Articles sharing at least MIN_HITS sampled 5-grams with `f` (not counting `self`). */
   candidates(f: DocFeatures, self?: string): string[] {
-    const hits = new Map<number, number>();
+    // Hit counts per article in a reused typed array; `touched` lists the articles hit, in first-hit order.
+    if (this.hits.length < this.ids.length) {
+      this.hits = new Uint16Array(Math.max(this.ids.length, this.hits.length * 2));
+      this.touched = new Int32Array(this.hits.length);
+    }
+    const hits = this.hits;
+    const touched = this.touched;
+    let t = 0;
     const selfAt = self === undefined ? -1 : (this.at.get(self) ?? -1);
     for (const h of f.shingles) {
       if (h % SAMPLE !== 0 || this.shingleDf(h) > MAX_POSTING_DF) continue;
       this.postings.forEach(h, (d) => {
-        if (d !== selfAt) hits.set(d, (hits.get(d) ?? 0) + 1);
+        if (d === selfAt) return;
+        if (hits[d] === 0) touched[t++] = d;
+        if (hits[d]! < 65535) hits[d]!++;
       });
     }
     const need = f.shingles.length < 40 ? 1 : MIN_HITS;
     const out: string[] = [];
-    for (const [d, n] of hits) if (n >= need && this.feats[d]) out.push(this.ids[d]!);
+    for (let i = 0; i < t; i++) {
+      const d = touched[i]!;
+      if (hits[d]! >= need && this.feats[d]) out.push(this.ids[d]!);
+      hits[d] = 0;
+    }
     return out;
   }
 
