@@ -193,17 +193,19 @@ function rareShare(from: Uint32Array, numbers: Uint32Array, inSet: Uint32Array, 
   return n ? hit / n : -1;
 }
 
-/** log2 of the LOW_QUANTILE document frequency of the 5-grams `a` and `b` share (`inter` of them). */
-function lowDf(a: Uint32Array, b: Uint32Array, inter: number, f: Frequencies): number {
+/** log2 of the LOW_QUANTILE document frequency of the 5-grams `a` and `b` share. */
+function lowDf(a: Uint32Array, b: Uint32Array, f: Frequencies): number {
   // Frequencies are saturating 8-bit counters: a histogram replaces sorting them.
   dfCount.fill(0);
   let i = 0;
   let j = 0;
+  let inter = 0;
   while (i < a.length && j < b.length) {
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {
       dfCount[Math.min(255, f.shingleDf(x))]!++;
+      inter++;
       i++;
       j++;
     } else if (x < y) i++;
@@ -230,16 +232,28 @@ function conflicting(x: DocFeatures, y: DocFeatures, f: Frequencies): boolean {
   return rareShare(ux, x.numbers, uy, f) < 1 && rareShare(uy, y.numbers, ux, f) < 1;
 }
 
-/** The features of a pair; `a` and `b` in any order (the shorter is taken as A). */
-export function pairFeatures(x: DocFeatures, y: DocFeatures, f: Frequencies): PairFeatures {
+/** What a pair's features owe to the two texts alone (not to the library's frequencies). */
+export type PairGeometry = Pick<PairFeatures, 'cont' | 'cover' | 'alignedB'>;
+
+/**
+ * The features of a pair; `a` and `b` in any order (the shorter is taken as A). `known`: this pair's
+ * geometry from an earlier comparison (it never changes), so only the frequency-based features are
+ * computed again.
+ */
+export function pairFeatures(x: DocFeatures, y: DocFeatures, f: Frequencies, known?: PairGeometry): PairFeatures {
   const [a, b] = x.shingles.length <= y.shingles.length ? [x, y] : [y, x];
-  const inter = intersectCount(a.shingles, b.shingles);
-  const cont = inter / Math.max(1, a.shingles.length);
-  const cover = inter / Math.max(1, b.shingles.length);
+  let cont: number;
+  let cover: number;
+  if (known) ({ cont, cover } = known);
+  else {
+    const inter = intersectCount(a.shingles, b.shingles);
+    cont = inter / Math.max(1, a.shingles.length);
+    cover = inter / Math.max(1, b.shingles.length);
+  }
   const out: PairFeatures = { cont, cover, dfLo: 0, alignedB: 0, rareB: 0, titleB: 0 };
   if (cont < MIN_CONT) return out;
-  out.dfLo = lowDf(a.shingles, b.shingles, inter, f);
-  out.alignedB = alignedTokens(a, b) / Math.max(1, b.tokens.length);
+  out.dfLo = lowDf(a.shingles, b.shingles, f);
+  out.alignedB = known ? known.alignedB : alignedTokens(a, b) / Math.max(1, b.tokens.length);
   const ua = uniqueTokens(a);
   out.rareB = rareShare(uniqueTokens(b), b.numbers, ua, f);
   out.titleB = rareShare(titleTokens(b), NONE, ua, f);
@@ -247,8 +261,8 @@ export function pairFeatures(x: DocFeatures, y: DocFeatures, f: Frequencies): Pa
 }
 
 /** The relation of two articles. */
-export function compare(x: DocFeatures, y: DocFeatures, f: Frequencies): PairVerdict {
-  const features = pairFeatures(x, y, f);
+export function compare(x: DocFeatures, y: DocFeatures, f: Frequencies, known?: PairGeometry): PairVerdict {
+  const features = pairFeatures(x, y, f, known);
   const { cont } = features;
   if (cont < MIN_CONT) return { relation: 'different', score: cont, features };
   if (2 ** features.dfLo >= TEMPLATE_DF && (cont < VERBATIM_CONT || conflicting(x, y, f)))

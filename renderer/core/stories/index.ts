@@ -4,7 +4,7 @@
  * index of a 1-in-SAMPLE sample of 5-grams for candidates. Adding an article compares it only with
  * the articles that share sampled 5-grams with it — never a rebuild.
  */
-import { compare, type Frequencies, type PairVerdict } from './compare';
+import { compare, type Frequencies, type PairGeometry, type PairVerdict } from './compare';
 import { uniqueTokens, type DocFeatures } from './shingles';
 
 const SHINGLE_BITS = 24;
@@ -95,6 +95,8 @@ export class StoryIndex implements Frequencies {
   /** Scratch for candidates(): sampled-5-gram hits per article, and the articles hit. */
   private hits = new Uint16Array(1024);
   private touched = new Int32Array(1024);
+  /** The geometry of each related pair found (by article numbers), so a recheck does not align again. */
+  private readonly geometry = new Map<number, PairGeometry>();
 
   get size(): number {
     return this.at.size;
@@ -180,8 +182,14 @@ export class StoryIndex implements Frequencies {
     if (!known) this.insert(id, f);
     const out: Related[] = [];
     for (const other of this.candidates(f, id)) {
-      const verdict = compare(f, this.features(other)!, this);
-      if (verdict.relation !== 'different') out.push({ id: other, verdict });
+      const g = this.features(other)!;
+      const verdict = compare(f, g, this);
+      if (verdict.relation === 'different') continue;
+      out.push({ id: other, verdict });
+      // Kept when the texts' lengths tell which is the shorter (as a tie leaves it to argument order).
+      if (f.shingles.length === g.shingles.length) continue;
+      const { cont, cover, alignedB } = verdict.features;
+      this.geometry.set(this.pairKey(id, other), { cont, cover, alignedB });
     }
     return out;
   }
@@ -196,10 +204,17 @@ export class StoryIndex implements Frequencies {
       const fa = this.features(a);
       const fb = this.features(b);
       if (!fa || !fb) continue;
-      const verdict = compare(fa, fb, this);
+      const verdict = compare(fa, fb, this, this.geometry.get(this.pairKey(a, b)));
       if (verdict.relation !== relation) out.push({ a, b, verdict });
     }
     return out;
+  }
+
+  /** A number naming the pair of two indexed articles (either order). */
+  private pairKey(a: string, b: string): number {
+    const x = this.at.get(a)!;
+    const y = this.at.get(b)!;
+    return x < y ? x * 2 ** 26 + y : y * 2 ** 26 + x;
   }
 
   /** Approximate bytes held (counters, postings, features). */

@@ -5,7 +5,7 @@
  * for keys that all end in the same bits (the sampled 5-grams do).
  */
 import { describe, it, expect } from 'vitest';
-import { alignedTokens, pairFeatures, type Frequencies } from '../../../../renderer/core/stories/compare';
+import { alignedTokens, compare, pairFeatures, type Frequencies } from '../../../../renderer/core/stories/compare';
 import { StoryIndex } from '../../../../renderer/core/stories/index';
 import { has, shingleSeq, sortedUnique, type DocFeatures } from '../../../../renderer/core/stories/shingles';
 
@@ -123,6 +123,22 @@ describe('comparison scratch paths', () => {
       expect(got.titleB).toBe(rareReference(sortedUnique(b.tokens.subarray(0, b.titleLen)), new Uint32Array(0), ua, f));
     }
     expect(related).toBeGreaterThan(100);
+  });
+
+  it('a pair compared again from its known geometry gets the verdict of a full comparison', () => {
+    const r = rng(5);
+    let n = 0;
+    for (let k = 0; k < 200; k++) {
+      const [x, y] = pair(r);
+      const first = compare(x, y, freq(100));
+      if (first.relation === 'different') continue;
+      n++;
+      const { cont, cover, alignedB } = first.features;
+      if (x.shingles.length === y.shingles.length) continue; // a tie: A is the first argument
+      for (const size of [100, 3000, 40000])
+        expect(compare(y, x, freq(size), { cont, cover, alignedB })).toEqual(compare(x, y, freq(size)));
+    }
+    expect(n).toBeGreaterThan(50);
   });
 
   it('a long text after a short one reuses grown buffers correctly', () => {
