@@ -1,6 +1,6 @@
 /**
- * Issue 18, visual regression: the key screens (library, reader, search, notebook, import report, export
- * dialog) in Arabic and English, light and dark, compared with the images committed beside this spec
+ * Issue 18, visual regression: the key screens (library, the library with a selection and its bulk bar,
+ * reader, search, notebook, import report, export dialog) in Arabic and English, light and dark, compared with the images committed beside this spec
  * (visual.spec.ts-snapshots/). The bundled fonts draw every glyph, so the images are the same on every
  * machine with this Chromium; a small tolerance absorbs anti-aliasing. After an intended change:
  * `npx playwright test test/e2e/visual.spec.ts --update-snapshots`, look at the images, commit them.
@@ -31,6 +31,14 @@ for (const lang of ['ar', 'en'] as Lang[]) {
       await openWith(page, lang, theme);
       const tag = `${lang}-${theme}`;
       await shot(page, `library-${tag}`);
+
+      // The library with a selection: the checked row and the bulk bar over the list.
+      await page.getByRole('checkbox', { name: s['library.select'].replace('{title}', SAMPLE_TITLE) }).click();
+      const bulk = page.getByRole('toolbar', { name: s['library.bulk.label'] });
+      await expect(bulk).toBeVisible();
+      await shot(page, `library-selected-${tag}`);
+      await bulk.getByRole('button', { name: s['library.bulk.clear'] }).click();
+      await expect(bulk).toHaveCount(0);
 
       await articleLink(page, SAMPLE_TITLE).first().click();
       await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
