@@ -20,18 +20,37 @@ async function readAllEntries(dir: FileSystemDirectoryEntry): Promise<FileSystem
   }
 }
 
+/** Attempts per entry: right after a drop, Chromium may not yet serve the dropped folder's entries. */
+const ATTEMPTS = 3;
+const RETRY_MS = 150;
+
+/** `read` once more after a short wait when it fails, up to ATTEMPTS times in all. */
+async function retried<T>(read: () => Promise<T>): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await read();
+    } catch (e) {
+      if (i >= ATTEMPTS) throw e;
+      await new Promise((r) => setTimeout(r, RETRY_MS * i));
+    }
+  }
+}
+
 async function walk(entry: FileSystemEntry, out: PickedFile[]): Promise<void> {
   if (entry.isFile) {
-    const file = await new Promise<File>((res, rej) => (entry as FileSystemFileEntry).file(res, rej));
+    const file = await retried(() => new Promise<File>((res, rej) => (entry as FileSystemFileEntry).file(res, rej)));
     out.push(picked(file, entry.fullPath.replace(/^\/+/, '') || file.name));
   } else if (entry.isDirectory) {
-    for (const child of await readAllEntries(entry as FileSystemDirectoryEntry)) await walk(child, out);
+    const children = await retried(() => readAllEntries(entry as FileSystemDirectoryEntry));
+    for (const child of children) await walk(child, out);
   }
 }
 
 /**
  * Takes what a drop event carries. Call it synchronously inside the 'drop' handler; the returned
- * promise resolves with every file, folders walked. An unreadable entry is left out (logged), never fatal.
+ * promise resolves with every file, folders walked. An entry that fails to read is tried again (a
+ * folder dropped a moment ago may not be readable yet); one still unreadable is left out (logged),
+ * never fatal: the caller tells the user when nothing at all could be read.
  */
 export function filesFromDrop(dt: DataTransfer): Promise<PickedFile[]> {
   const entries: FileSystemEntry[] = [];

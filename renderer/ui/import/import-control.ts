@@ -114,8 +114,13 @@ export class ImportControl extends LitElement {
     this.dragging = false;
     clearTimeout(this.dragTimer);
     // Entries must be taken now, while the event is being dispatched; the walk itself is async.
+    const dropped = e.dataTransfer.items?.length || e.dataTransfer.files?.length || 0;
     filesFromDrop(e.dataTransfer)
-      .then((files) => (files.length ? this.run(files, 'drop') : undefined))
+      .then((files) => {
+        if (files.length) return this.run(files, 'drop');
+        // Something was dropped but nothing could be read: say so rather than do nothing.
+        if (dropped) this.services.notifier.notify({ kind: 'error', message: 'import.dropUnreadable' });
+      })
       .catch((err) => reportError(this.services.notifier, err));
   };
 

@@ -19,6 +19,7 @@ export const ar = {
   'bookmarks.title': 'الإشارات المرجعية',
   // Shortcuts overlay
   'keys.title': 'اختصارات لوحة المفاتيح',
+  'import.dropUnreadable': 'تعذرت قراءة ما أُفلت؛ لم يُستورد شيء. جرّب مرة أخرى أو استورده من القائمة.',
   'keys.arrow.up': 'سهم أعلى',
   'keys.arrow.down': 'سهم أسفل',
   'keys.arrow.left': 'سهم يسار',
@@ -69,6 +70,8 @@ export const en: Record<keyof typeof ar, string> = {
   'sidebar.noTags': 'No tags yet.',
   'bookmarks.title': 'Bookmarks',
   'keys.title': 'Keyboard shortcuts',
+  'import.dropUnreadable':
+    'What was dropped could not be read; nothing was imported. Try again, or import it from the menu.',
   'keys.arrow.up': 'Up arrow',
   'keys.arrow.down': 'Down arrow',
   'keys.arrow.left': 'Left arrow',
