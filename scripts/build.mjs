@@ -24,8 +24,11 @@ const common = { bundle: true, sourcemap: dev, minify: !dev, logLevel: 'warning'
 const configs = [
   {
     ...common,
-    entryPoints: [join(root, 'renderer', 'main.ts')],
-    outfile: join(out, 'renderer', 'app.js'),
+    entryPoints: { app: join(root, 'renderer', 'main.ts') },
+    outdir: join(out, 'renderer'),
+    // Code only some actions need (the age cipher of encrypted backups) is a chunk loaded on first use.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
     platform: 'browser',
     target: 'chrome120',
@@ -61,7 +64,7 @@ const configs = [
     target: 'node22',
     external: ['electron'],
   },
-].filter((c) => c.entryPoints.every((e) => existsSync(e)));
+].filter((c) => Object.values(c.entryPoints).every((e) => existsSync(e)));
 
 function copyStatic() {
   cpSync(join(root, 'renderer', 'index.html'), join(out, 'renderer', 'index.html'));

@@ -32,15 +32,25 @@ export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
       if (rel.startsWith('..')) throw Object.assign(new Error('forbidden'), { code: 'EACCES' });
       if (rel === '' || rel.endsWith('/')) rel += 'index.html';
       const file = join(root, rel);
-      if (!(await stat(file)).isFile()) throw Object.assign(new Error('not found'), { code: 'ENOENT' });
-      const body = await readFile(file);
-      res.writeHead(200, {
+      const info = await stat(file);
+      if (!info.isFile()) throw Object.assign(new Error('not found'), { code: 'ENOENT' });
+      // Revalidated on every load, so a rebuilt file is never served stale, yet cacheable: Chromium then
+      // keeps V8's compiled code for app.js across reloads, as Electron does for app:// (codeCache).
+      const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-security-policy': WEB_CSP,
         'x-content-type-options': 'nosniff',
-        'cache-control': 'no-store',
-      });
-      res.end(body);
+        'cache-control': 'no-cache',
+        etag,
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
+      res.writeHead(200, headers);
+      res.end(await readFile(file));
     } catch (e) {
       res.writeHead(e?.code === 'EACCES' ? 403 : 404, { 'content-type': 'text/plain' });
       res.end('not found');

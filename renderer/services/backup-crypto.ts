@@ -9,8 +9,14 @@
  * Passphrase: scrypt at age's default work factor (2^18) runs once per file; the file key it unwraps is
  * kept (`FileKey`) so verifying and then restoring the same file derive it only once.
  */
-import { Decrypter, Encrypter, type Identity } from 'age-encryption';
+import type * as Age from 'age-encryption';
 import { BackupError } from '../core/backup/format';
+
+/**
+ * age and its post-quantum and curve dependencies are ~150 KB that only an encrypted backup or restore
+ * needs: loaded on first use (a chunk of its own), so start-up does not compile and run them (issue 17).
+ */
+const age = (): Promise<typeof Age> => import('age-encryption');
 
 /** age's default scrypt work factor (log2 N), what `age -p` writes. */
 export const SCRYPT_LOG_N = 18;
@@ -36,6 +42,7 @@ export async function encryptStream(
   passphrase: string,
   logN = SCRYPT_LOG_N,
 ): Promise<ReadableStream<Uint8Array>> {
+  const { Encrypter } = await age();
   const e = new Encrypter();
   e.setScryptWorkFactor(logN);
   e.setPassphrase(passphrase);
@@ -53,6 +60,7 @@ export async function fileKeyOf(file: Blob, passphrase: string): Promise<FileKey
   const head = new Uint8Array(await file.slice(0, MAX_HEADER).arrayBuffer());
   const end = headerEnd(head);
   if (end < 0) throw new BackupError('not-backup', 'This encrypted file has no readable age header.');
+  const { Decrypter } = await age();
   const d = new Decrypter();
   d.addPassphrase(passphrase);
   try {
@@ -71,7 +79,8 @@ export async function decryptStream(
   file: ReadableStream<Uint8Array>,
   key: FileKey,
 ): Promise<ReadableStream<Uint8Array>> {
-  const known: Identity = { unwrapFileKey: async () => key };
+  const known: Age.Identity = { unwrapFileKey: async () => key };
+  const { Decrypter } = await age();
   const d = new Decrypter();
   d.addIdentity(known);
   return d.decrypt(file);

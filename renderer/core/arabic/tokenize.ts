@@ -10,8 +10,14 @@ const LETTER = 1;
 const DIGIT = 2;
 const NUMSEP = 3;
 
-/** Character classes for the BMP (0 = separator), built once (≈65k regex tests, a few ms). */
-const CLASS: Uint8Array = (() => {
+let table: Uint8Array | null = null;
+
+/**
+ * Character classes for the BMP (0 = separator), built on first use (≈65k regex tests, a few ms that
+ * start-up does not need to pay: the first screen tokenizes nothing).
+ */
+function classes(): Uint8Array {
+  if (table) return table;
   const t = new Uint8Array(0x10000);
   const letter = /\p{L}/u;
   const digit = /\p{Nd}/u;
@@ -22,30 +28,32 @@ const CLASS: Uint8Array = (() => {
     else if (digit.test(s)) t[c] = DIGIT;
   }
   for (const c of [0x2c, 0x2e, 0x066b, 0x066c]) t[c] = NUMSEP; // , . ٫ ٬ (only inside numbers)
+  table = t;
   return t;
-})();
+}
 
 /**
  * Scans `text` and returns token boundaries as a flat array [start0, end0, start1, end1, …]
  * (offsets in `text`); empty for text without words. Never throws.
  */
 export function scanTokens(text: string): number[] {
+  const cls = classes();
   const out: number[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const k = CLASS[text.charCodeAt(i)]!;
+    const k = cls[text.charCodeAt(i)]!;
     if (k === LETTER) {
       const s = i;
-      while (i < n && CLASS[text.charCodeAt(i)] === LETTER) i++;
+      while (i < n && cls[text.charCodeAt(i)] === LETTER) i++;
       out.push(s, i);
     } else if (k === DIGIT) {
       const s = i;
       i++;
       for (;;) {
-        while (i < n && CLASS[text.charCodeAt(i)] === DIGIT) i++;
+        while (i < n && cls[text.charCodeAt(i)] === DIGIT) i++;
         // A separator counts only between digits: "2015." ends the number before the full stop.
-        if (i + 1 < n && CLASS[text.charCodeAt(i)] === NUMSEP && CLASS[text.charCodeAt(i + 1)] === DIGIT) i++;
+        if (i + 1 < n && cls[text.charCodeAt(i)] === NUMSEP && cls[text.charCodeAt(i + 1)] === DIGIT) i++;
         else break;
       }
       out.push(s, i);
@@ -56,7 +64,7 @@ export function scanTokens(text: string): number[] {
 
 /** True when `token` is a number token (starts with a digit). */
 export function isNumberToken(token: string): boolean {
-  return token.length > 0 && CLASS[token.charCodeAt(0)] === DIGIT;
+  return token.length > 0 && classes()[token.charCodeAt(0)] === DIGIT;
 }
 
 /** Thousands grouping: 1–3 digits, then groups of exactly 3 after `,` (or Arabic ٬). */
