@@ -111,7 +111,12 @@ async function importThroughUi(page: Page, path: string, button = 'استيرا�
     });
   });
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
+  // Import is an item of the header menu ("More actions").
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /^(المزيد من الإجراءات|More actions)$/ })
+    .click();
+  await page.getByRole('menu').getByRole('menuitem', { name: button }).click();
   await (await chooser).setFiles(path);
   await page.getByRole('dialog', { name: 'تقرير الاستيراد' }).waitFor({ timeout: 600_000 });
   await page.waitForFunction(

@@ -13,7 +13,7 @@
  *    and how many of its distinctive title words. A roundup quoting a wire is mostly other material:
  *    `partial`; a trimmed or re-headlined copy is `same`.
  */
-import { has, intersectCount, shingleSeq, sortedUnique, uniqueTokens, type DocFeatures } from './shingles';
+import { intersectCount, mix32, sortedUnique, uniqueTokens, type DocFeatures } from './shingles';
 
 export type PairRelation = 'same' | 'partial' | 'different';
 
@@ -55,51 +55,123 @@ export interface PairVerdict {
   features: PairFeatures;
 }
 
-interface Run {
-  a: number;
-  b: number;
-  len: number;
-}
-
 const NONE = new Uint32Array(0);
 
-/** Shared passages as a monotone chain of 5-gram anchors merged into runs (token offsets). */
-function alignRuns(a: DocFeatures, b: DocFeatures, k = 5): Run[] {
-  const sa = shingleSeq(a.tokens, k);
-  const sb = shingleSeq(b.tokens, k);
-  const posB = new Map<number, number>();
-  for (let j = sb.length - 1; j >= 0; j--) posB.set(sb[j]!, j);
-  const anchors: [number, number][] = [];
-  for (let i = 0; i < sa.length; i++) {
-    const j = posB.get(sa[i]!);
-    if (j !== undefined) anchors.push([i, j]);
+/**
+ * Scratch buffers reused by every comparison (a detector compares hundreds of thousands of pairs:
+ * per-pair arrays and maps were a quarter of its time in garbage collection). Grown on demand, never
+ * shrunk; one comparison at a time (the detector runs on one thread).
+ */
+let seqA = new Uint32Array(1024);
+let seqB = new Uint32Array(1024);
+let tableKey = new Uint32Array(4096);
+let tablePos = new Int32Array(4096);
+let tableGen = new Uint32Array(4096);
+let gen = 0;
+let anchorI = new Int32Array(1024);
+let anchorJ = new Int32Array(1024);
+let tails = new Int32Array(1024);
+let tailIdx = new Int32Array(1024);
+let prev = new Int32Array(1024);
+const dfCount = new Int32Array(256);
+
+const atLeast = <T extends Uint32Array | Int32Array>(buf: T, n: number, make: (n: number) => T): T =>
+  buf.length >= n ? buf : make(Math.max(n, buf.length * 2));
+
+/** Writes the k-gram hashes of `tokens` into `out` (as shingleSeq does); returns their count. */
+function seqInto(tokens: Uint32Array, out: Uint32Array, k: number): number {
+  const n = Math.max(0, tokens.length - k + 1);
+  for (let i = 0; i < n; i++) {
+    let h = 0x9747b28c;
+    for (let j = 0; j < k; j++) h = Math.imul(h ^ tokens[i + j]!, 0x5bd1e995) + j;
+    out[i] = mix32(h);
+  }
+  return n;
+}
+
+/**
+ * Tokens of B covered by the shared passages: a longest monotone chain of shared 5-gram anchors (each
+ * A 5-gram matched to its first occurrence in B), merged into runs of consecutive tokens.
+ */
+export function alignedTokens(a: DocFeatures, b: DocFeatures, k = 5): number {
+  seqA = atLeast(seqA, a.tokens.length, (n) => new Uint32Array(n));
+  seqB = atLeast(seqB, b.tokens.length, (n) => new Uint32Array(n));
+  const na = seqInto(a.tokens, seqA, k);
+  const nb = seqInto(b.tokens, seqB, k);
+  // First position of each B k-gram: an open-addressing table; `gen` marks this call's slots.
+  let size = tableKey.length;
+  if (size < nb * 2) {
+    while (size < nb * 2) size *= 2;
+    tableKey = new Uint32Array(size);
+    tablePos = new Int32Array(size);
+    tableGen = new Uint32Array(size);
+    gen = 0;
+  }
+  if (++gen === 0xffffffff) {
+    tableGen.fill(0);
+    gen = 1;
+  }
+  const mask = size - 1;
+  for (let j = 0; j < nb; j++) {
+    const h = seqB[j]!;
+    let s = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    while (tableGen[s] === gen && tableKey[s] !== h) s = (s + 1) & mask;
+    if (tableGen[s] !== gen) {
+      tableGen[s] = gen;
+      tableKey[s] = h;
+      tablePos[s] = j;
+    }
+  }
+  anchorI = atLeast(anchorI, na, (n) => new Int32Array(n));
+  anchorJ = atLeast(anchorJ, na, (n) => new Int32Array(n));
+  let m = 0;
+  for (let i = 0; i < na; i++) {
+    const h = seqA[i]!;
+    let s = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    while (tableGen[s] === gen && tableKey[s] !== h) s = (s + 1) & mask;
+    if (tableGen[s] === gen) {
+      anchorI[m] = i;
+      anchorJ[m++] = tablePos[s]!;
+    }
   }
   // Longest increasing subsequence on the B offsets: the shared passages in reading order.
-  const tails: number[] = [];
-  const tailIdx: number[] = [];
-  const prev = new Int32Array(anchors.length).fill(-1);
-  anchors.forEach(([, j], n) => {
+  tails = atLeast(tails, m, (n) => new Int32Array(n));
+  tailIdx = atLeast(tailIdx, m, (n) => new Int32Array(n));
+  prev = atLeast(prev, m, (n) => new Int32Array(n));
+  let len = 0;
+  for (let n = 0; n < m; n++) {
+    const j = anchorJ[n]!;
     let lo = 0;
-    let hi = tails.length;
+    let hi = len;
     while (lo < hi) {
-      const m = (lo + hi) >> 1;
-      if (tails[m]! < j) lo = m + 1;
-      else hi = m;
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < j) lo = mid + 1;
+      else hi = mid;
     }
     tails[lo] = j;
     tailIdx[lo] = n;
     prev[n] = lo > 0 ? tailIdx[lo - 1]! : -1;
-  });
-  const chain: [number, number][] = [];
-  for (let n = tailIdx[tails.length - 1] ?? -1; n >= 0; n = prev[n]!) chain.push(anchors[n]!);
-  chain.reverse();
-  const runs: Run[] = [];
-  for (const [i, j] of chain) {
-    const r = runs[runs.length - 1];
-    if (r && i - r.a === j - r.b && i <= r.a + r.len - (k - 1)) r.len = i - r.a + k;
-    else runs.push({ a: i, b: j, len: k });
+    if (lo === len) len++;
   }
-  return runs;
+  // Walk the chain back to front into `tails` (free now), then merge it front to back into runs.
+  let c = 0;
+  for (let n = len ? tailIdx[len - 1]! : -1; n >= 0; n = prev[n]!) tails[c++] = n;
+  let aligned = 0;
+  let ra = -1;
+  let rb = 0;
+  let rlen = 0;
+  for (let q = c - 1; q >= 0; q--) {
+    const i = anchorI[tails[q]!]!;
+    const j = anchorJ[tails[q]!]!;
+    if (ra >= 0 && i - ra === j - rb && i <= ra + rlen - (k - 1)) rlen = i - ra + k;
+    else {
+      aligned += rlen;
+      ra = i;
+      rb = j;
+      rlen = k;
+    }
+  }
+  return aligned + rlen;
 }
 
 /** Share of `from`'s distinctive (non-number) words that occur in `inSet`; -1 when it has none. */
@@ -107,12 +179,50 @@ function rareShare(from: Uint32Array, numbers: Uint32Array, inSet: Uint32Array, 
   const limit = Math.max(MIN_RARE_DF, f.size * RARE_SHARE);
   let n = 0;
   let hit = 0;
-  for (const x of from) {
-    if (f.tokenDf(x) >= limit || has(numbers, x)) continue;
+  // All three are sorted and unique: one merge instead of two binary searches per word.
+  let p = 0;
+  let q = 0;
+  for (let i = 0; i < from.length; i++) {
+    const x = from[i]!;
+    while (p < numbers.length && numbers[p]! < x) p++;
+    if ((p < numbers.length && numbers[p] === x) || f.tokenDf(x) >= limit) continue;
     n++;
-    if (has(inSet, x)) hit++;
+    while (q < inSet.length && inSet[q]! < x) q++;
+    if (q < inSet.length && inSet[q] === x) hit++;
   }
   return n ? hit / n : -1;
+}
+
+/** log2 of the LOW_QUANTILE document frequency of the 5-grams `a` and `b` share. */
+function lowDf(a: Uint32Array, b: Uint32Array, f: Frequencies): number {
+  // Frequencies are saturating 8-bit counters: a histogram replaces sorting them.
+  dfCount.fill(0);
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      dfCount[Math.min(255, f.shingleDf(x))]!++;
+      inter++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const k = Math.floor(inter * LOW_QUANTILE);
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += dfCount[v]!;
+    if (seen > k) return Math.log2(Math.max(1, v));
+  }
+  return 0;
+}
+
+/** The sorted unique title tokens (kept on the features: every comparison of the article needs them). */
+function titleTokens(f: DocFeatures): Uint32Array {
+  return (f.utitle ??= sortedUnique(f.tokens.subarray(0, f.titleLen)));
 }
 
 /** Both texts name something the other does not (a place, a person): different facts on one template. */
@@ -122,30 +232,37 @@ function conflicting(x: DocFeatures, y: DocFeatures, f: Frequencies): boolean {
   return rareShare(ux, x.numbers, uy, f) < 1 && rareShare(uy, y.numbers, ux, f) < 1;
 }
 
-/** The features of a pair; `a` and `b` in any order (the shorter is taken as A). */
-export function pairFeatures(x: DocFeatures, y: DocFeatures, f: Frequencies): PairFeatures {
+/** What a pair's features owe to the two texts alone (not to the library's frequencies). */
+export type PairGeometry = Pick<PairFeatures, 'cont' | 'cover' | 'alignedB'>;
+
+/**
+ * The features of a pair; `a` and `b` in any order (the shorter is taken as A). `known`: this pair's
+ * geometry from an earlier comparison (it never changes), so only the frequency-based features are
+ * computed again.
+ */
+export function pairFeatures(x: DocFeatures, y: DocFeatures, f: Frequencies, known?: PairGeometry): PairFeatures {
   const [a, b] = x.shingles.length <= y.shingles.length ? [x, y] : [y, x];
-  const inter = intersectCount(a.shingles, b.shingles);
-  const cont = inter / Math.max(1, a.shingles.length);
-  const cover = inter / Math.max(1, b.shingles.length);
+  let cont: number;
+  let cover: number;
+  if (known) ({ cont, cover } = known);
+  else {
+    const inter = intersectCount(a.shingles, b.shingles);
+    cont = inter / Math.max(1, a.shingles.length);
+    cover = inter / Math.max(1, b.shingles.length);
+  }
   const out: PairFeatures = { cont, cover, dfLo: 0, alignedB: 0, rareB: 0, titleB: 0 };
   if (cont < MIN_CONT) return out;
-  const d: number[] = [];
-  for (const h of a.shingles) if (has(b.shingles, h)) d.push(f.shingleDf(h));
-  d.sort((p, q) => p - q);
-  out.dfLo = Math.log2(Math.max(1, d[Math.floor(d.length * LOW_QUANTILE)] ?? 1));
-  let aligned = 0;
-  for (const r of alignRuns(a, b)) aligned += r.len;
-  out.alignedB = aligned / Math.max(1, b.tokens.length);
+  out.dfLo = lowDf(a.shingles, b.shingles, f);
+  out.alignedB = known ? known.alignedB : alignedTokens(a, b) / Math.max(1, b.tokens.length);
   const ua = uniqueTokens(a);
   out.rareB = rareShare(uniqueTokens(b), b.numbers, ua, f);
-  out.titleB = rareShare(sortedUnique(b.tokens.subarray(0, b.titleLen)), NONE, ua, f);
+  out.titleB = rareShare(titleTokens(b), NONE, ua, f);
   return out;
 }
 
 /** The relation of two articles. */
-export function compare(x: DocFeatures, y: DocFeatures, f: Frequencies): PairVerdict {
-  const features = pairFeatures(x, y, f);
+export function compare(x: DocFeatures, y: DocFeatures, f: Frequencies, known?: PairGeometry): PairVerdict {
+  const features = pairFeatures(x, y, f, known);
   const { cont } = features;
   if (cont < MIN_CONT) return { relation: 'different', score: cont, features };
   if (2 ** features.dfLo >= TEMPLATE_DF && (cont < VERBATIM_CONT || conflicting(x, y, f)))

@@ -4,7 +4,7 @@
  * index of a 1-in-SAMPLE sample of 5-grams for candidates. Adding an article compares it only with
  * the articles that share sampled 5-grams with it — never a rebuild.
  */
-import { compare, type Frequencies, type PairVerdict } from './compare';
+import { compare, type Frequencies, type PairGeometry, type PairVerdict } from './compare';
 import { uniqueTokens, type DocFeatures } from './shingles';
 
 const SHINGLE_BITS = 24;
@@ -30,9 +30,14 @@ class Postings {
   private next = new Int32Array(1 << 16);
   private count = 0;
 
+  /** 32 − log2(table size): slots come from the product's HIGH bits (Fibonacci hashing). */
+  private shift = 16;
+
   private slot(key: number): number {
     const mask = this.keys.length - 1;
-    let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    // The low bits of key × odd depend only on the key's low bits, and sampled keys all end in 00:
+    // taking them used a quarter of the slots and made long probe runs.
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
     while (this.heads[i] !== -1 && this.keys[i] !== key) i = (i + 1) & mask;
     return i;
   }
@@ -66,6 +71,7 @@ class Postings {
     const heads = this.heads;
     this.keys = new Uint32Array(keys.length * 2);
     this.heads = new Int32Array(keys.length * 2).fill(-1);
+    this.shift--;
     for (let i = 0; i < keys.length; i++) {
       if (heads[i] === -1) continue;
       const j = this.slot(keys[i]!);
@@ -86,6 +92,11 @@ export class StoryIndex implements Frequencies {
   private readonly ids: string[] = [];
   private readonly feats: (DocFeatures | undefined)[] = [];
   private readonly at = new Map<string, number>();
+  /** Scratch for candidates(): sampled-5-gram hits per article, and the articles hit. */
+  private hits = new Uint16Array(1024);
+  private touched = new Int32Array(1024);
+  /** The geometry of each related pair found (by article numbers), so a recheck does not align again. */
+  private readonly geometry = new Map<number, PairGeometry>();
 
   get size(): number {
     return this.at.size;
@@ -138,17 +149,30 @@ export class StoryIndex implements Frequencies {
 
   /** Articles sharing at least MIN_HITS sampled 5-grams with `f` (not counting `self`). */
   candidates(f: DocFeatures, self?: string): string[] {
-    const hits = new Map<number, number>();
+    // Hit counts per article in a reused typed array; `touched` lists the articles hit, in first-hit order.
+    if (this.hits.length < this.ids.length) {
+      this.hits = new Uint16Array(Math.max(this.ids.length, this.hits.length * 2));
+      this.touched = new Int32Array(this.hits.length);
+    }
+    const hits = this.hits;
+    const touched = this.touched;
+    let t = 0;
     const selfAt = self === undefined ? -1 : (this.at.get(self) ?? -1);
     for (const h of f.shingles) {
       if (h % SAMPLE !== 0 || this.shingleDf(h) > MAX_POSTING_DF) continue;
       this.postings.forEach(h, (d) => {
-        if (d !== selfAt) hits.set(d, (hits.get(d) ?? 0) + 1);
+        if (d === selfAt) return;
+        if (hits[d] === 0) touched[t++] = d;
+        if (hits[d]! < 65535) hits[d]!++;
       });
     }
     const need = f.shingles.length < 40 ? 1 : MIN_HITS;
     const out: string[] = [];
-    for (const [d, n] of hits) if (n >= need && this.feats[d]) out.push(this.ids[d]!);
+    for (let i = 0; i < t; i++) {
+      const d = touched[i]!;
+      if (hits[d]! >= need && this.feats[d]) out.push(this.ids[d]!);
+      hits[d] = 0;
+    }
     return out;
   }
 
@@ -158,8 +182,14 @@ export class StoryIndex implements Frequencies {
     if (!known) this.insert(id, f);
     const out: Related[] = [];
     for (const other of this.candidates(f, id)) {
-      const verdict = compare(f, this.features(other)!, this);
-      if (verdict.relation !== 'different') out.push({ id: other, verdict });
+      const g = this.features(other)!;
+      const verdict = compare(f, g, this);
+      if (verdict.relation === 'different') continue;
+      out.push({ id: other, verdict });
+      // Kept when the texts' lengths tell which is the shorter (as a tie leaves it to argument order).
+      if (f.shingles.length === g.shingles.length) continue;
+      const { cont, cover, alignedB } = verdict.features;
+      this.geometry.set(this.pairKey(id, other), { cont, cover, alignedB });
     }
     return out;
   }
@@ -174,10 +204,17 @@ export class StoryIndex implements Frequencies {
       const fa = this.features(a);
       const fb = this.features(b);
       if (!fa || !fb) continue;
-      const verdict = compare(fa, fb, this);
+      const verdict = compare(fa, fb, this, this.geometry.get(this.pairKey(a, b)));
       if (verdict.relation !== relation) out.push({ a, b, verdict });
     }
     return out;
+  }
+
+  /** A number naming the pair of two indexed articles (either order). */
+  private pairKey(a: string, b: string): number {
+    const x = this.at.get(a)!;
+    const y = this.at.get(b)!;
+    return x < y ? x * 2 ** 26 + y : y * 2 ** 26 + x;
   }
 
   /** Approximate bytes held (counters, postings, features). */

@@ -21,6 +21,8 @@ export interface DocFeatures {
   numbers: Uint32Array;
   /** The token hashes sorted and unique, made on first use by uniqueTokens() and kept. */
   uniq?: Uint32Array;
+  /** The title's token hashes sorted and unique, made on first comparison and kept. */
+  utitle?: Uint32Array;
 }
 
 /** `f.tokens` sorted and unique (computed once per article: every comparison of it needs them). */
@@ -75,10 +77,15 @@ export function shingleSeq(tokens: Uint32Array, k = SHINGLE): Uint32Array {
 }
 
 function sortedUnique(a: Uint32Array | number[]): Uint32Array {
-  const s = Uint32Array.from(a).sort();
+  return uniqueInPlace(Uint32Array.from(a));
+}
+
+/** Sorts `s` (which the caller gives up) and returns its unique values (a view when none repeat). */
+function uniqueInPlace(s: Uint32Array): Uint32Array {
+  s.sort();
   let w = 0;
   for (let i = 0; i < s.length; i++) if (i === 0 || s[i] !== s[i - 1]) s[w++] = s[i]!;
-  return s.slice(0, w);
+  return w === s.length ? s : s.slice(0, w);
 }
 
 /** The features of an article from its title and body (paragraphs joined by newlines). */
@@ -93,7 +100,7 @@ export function docFeatures(title: string, body: string): DocFeatures {
   return {
     tokens,
     titleLen: t.length,
-    shingles: sortedUnique(shingleSeq(tokens)),
+    shingles: uniqueInPlace(shingleSeq(tokens)),
     numbers: sortedUnique([...numbers]),
   };
 }
@@ -147,5 +154,5 @@ export function encodeFeatures(f: DocFeatures): Uint32Array {
 export function decodeFeatures(data: Uint32Array): DocFeatures | undefined {
   if (data.length < 3 || data.length !== 3 + data[1]! + data[2]!) return undefined;
   const tokens = data.slice(3, 3 + data[1]!);
-  return { tokens, titleLen: data[0]!, shingles: sortedUnique(shingleSeq(tokens)), numbers: data.slice(3 + data[1]!) };
+  return { tokens, titleLen: data[0]!, shingles: uniqueInPlace(shingleSeq(tokens)), numbers: data.slice(3 + data[1]!) };
 }
