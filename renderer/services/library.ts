@@ -129,6 +129,19 @@ export class LibraryService extends EventTarget {
     return this.repo.get(id);
   }
 
+  /**
+   * The start of a very long article (its text and paragraphs cut after about 64K characters), read
+   * without reading the whole text; undefined when there is none (then `get` it whole).
+   */
+  head(id: string): Promise<Article | undefined> {
+    return this.repo.head(id);
+  }
+
+  /** Keeps the head of a very long article read whole, for a fast start next time; never throws. */
+  async keepHead(a: Article): Promise<void> {
+    await this.repo.keepHead(a).catch(() => {});
+  }
+
   /** Stores articles (skipping duplicates) and announces the ones added. */
   async add(items: StoredArticle[]): Promise<PutResult> {
     const result = await this.repo.putMany(items);

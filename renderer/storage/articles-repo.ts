@@ -5,6 +5,7 @@
  */
 import type { Annotation, Article, ArticleMeta, ArticleText, Bookmark, Edition, ReadingState } from '../core/model';
 import { editionOf } from '../core/stories/editions';
+import { readerHead } from '../core/article/reader-head';
 import type { WarraqDb } from './db';
 import { guard } from './errors';
 
@@ -106,6 +107,24 @@ export class ArticlesRepo {
     });
   }
 
+  /**
+   * The start of a very long article (meta + its reader head), or undefined when it has no head (a
+   * short article, or one restored from a backup and not opened since): read it whole with `get`.
+   */
+  async head(id: string): Promise<Article | undefined> {
+    return guard(async () => {
+      const [meta, head] = await Promise.all([this.db.articles.get(id), this.db.readerHeads.get(id)]);
+      if (!meta || !head) return undefined;
+      return { ...meta, text: head.text, titleRange: head.titleRange, paragraphs: head.paragraphs };
+    });
+  }
+
+  /** Stores the reader head of a very long article read whole (derived data: failures are harmless). */
+  async keepHead(a: Article): Promise<void> {
+    const head = readerHead({ id: a.id, text: a.text, titleRange: a.titleRange, paragraphs: a.paragraphs });
+    if (head) await guard(() => this.db.readerHeads.put(head));
+  }
+
   getText(id: string): Promise<ArticleText | undefined> {
     return guard(() => this.db.texts.get(id));
   }
@@ -119,7 +138,7 @@ export class ArticlesRepo {
   async putMany(items: StoredArticle[]): Promise<PutResult> {
     const db = this.db;
     return guard(() =>
-      db.transaction('rw', db.articles, db.texts, db.editions, async () => {
+      db.transaction('rw', db.articles, db.texts, db.editions, db.readerHeads, async () => {
         const ids = [...new Set(items.map((i) => i.meta.id))];
         const stored = await db.articles.bulkGet(ids);
         const metas = new Map<string, ArticleMeta>();
@@ -160,6 +179,8 @@ export class ArticlesRepo {
         // Final metas: a fresh article may have gained editions within this batch.
         await db.articles.bulkAdd(fresh.map((f) => metas.get(f.meta.id)!));
         await db.texts.bulkAdd(fresh.map((f) => f.text));
+        const heads = fresh.map((f) => readerHead(f.text)).filter((h) => h !== undefined);
+        if (heads.length) await db.readerHeads.bulkPut(heads);
         const touched = [...new Set(later.map((l) => l.edition.articleId))].filter((id) => !freshIds.has(id));
         if (touched.length) await db.articles.bulkPut(touched.map((id) => metas.get(id)!));
         await db.editions.bulkPut(editions);
@@ -189,7 +210,7 @@ export class ArticlesRepo {
    */
   async deleteMany(ids: readonly string[]): Promise<DeletedArticle[]> {
     const db = this.db;
-    const tables = [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions];
+    const tables = [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions, db.readerHeads];
     return guard(() =>
       db.transaction('rw', tables, async () => {
         const list = [...new Set(ids)];
@@ -224,6 +245,7 @@ export class ArticlesRepo {
           db.reading.bulkDelete(gone),
           db.editions.bulkDelete(out.flatMap((d) => (d.editions ?? []).map((e) => e.id))),
           db.texts.bulkDelete(gone),
+          db.readerHeads.bulkDelete(gone),
           db.articles.bulkDelete(gone),
         ]);
         return out;

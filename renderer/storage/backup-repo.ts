@@ -14,8 +14,9 @@
  *   added to them (issue 12: a merge restore merges editions); in replace mode it drops the derived
  *   story rows (features, links, stories) of the articles that are gone.
  *
- * The search index tables (searchSegments, searchMeta) and the story detector's stories, storyLinks
- * and storyFeatures are derived and never backed up: they are rebuilt after a restore.
+ * The search index tables (searchSegments, searchMeta), the story detector's stories, storyLinks
+ * and storyFeatures, and the reader's heads of very long articles are derived and never backed up:
+ * they are rebuilt after a restore (a head when the article is first opened).
  */
 import type { Table } from 'dexie';
 import type { ArticleMeta, Edition, MetaEdit, MetaField } from '../core/model';
@@ -174,7 +175,7 @@ export class BackupRepo {
     replace?: ReplacePlan,
   ): Promise<{ deleted: number; overwritten: number; updated: string[] }> {
     const db = this.db;
-    const derived = [db.stories, db.storyLinks, db.storyFeatures];
+    const derived = [db.stories, db.storyLinks, db.storyFeatures, db.readerHeads];
     const tables = [db.settings, ...BACKUP_TABLES.map((t) => this.table(t)), ...derived];
     return guard(() =>
       db.transaction('rw', tables, async () => {
@@ -274,6 +275,7 @@ export class BackupRepo {
     if (!gone.length) return;
     const db = this.db;
     const set = new Set(gone);
+    await db.readerHeads.bulkDelete(gone);
     await db.storyFeatures.bulkDelete(gone);
     const links = await db.storyLinks.where('a').anyOf(gone).or('b').anyOf(gone).primaryKeys();
     await db.storyLinks.bulkDelete(links);

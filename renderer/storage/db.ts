@@ -15,6 +15,8 @@
  *   rebuilt from texts when missing). The upgrade gives every existing article its first edition.
  * - feeds / feedItems / importHistory / watchedFolders (v5, collect): subscriptions, the items already
  *   collected (by item id and by link), a short history of imports, the folders the desktop app watches
+ * - readerHeads (v6, issue 13): the first stretch of a very long article's text (core/article/reader-head),
+ *   so the reader paints it without reading the whole text first; derived, never backed up
  */
 import Dexie, { type Table } from 'dexie';
 import type {
@@ -32,6 +34,7 @@ import type {
   StoryLink,
 } from '../core/model';
 import { editionOf } from '../core/stories/editions';
+import type { ReaderHead } from '../core/article/reader-head';
 import type { FeedItemRow, FeedRow, ImportHistoryRow, WatchedFolderRow } from './collect-rows';
 
 /** One persisted search-index segment (see core/search). `data` is the engine's own serialisation. */
@@ -78,6 +81,7 @@ export class WarraqDb extends Dexie {
   feedItems!: Table<FeedItemRow, [string, string]>;
   importHistory!: Table<ImportHistoryRow, number>;
   watchedFolders!: Table<WatchedFolderRow, string>;
+  readerHeads!: Table<ReaderHead, string>;
 
   /** `indexedDB`/`IDBKeyRange` may be passed in (fake-indexeddb in Node tests). */
   constructor(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
@@ -121,8 +125,9 @@ export class WarraqDb extends Dexie {
       importHistory: '++id, at',
       watchedFolders: 'path',
     });
+    this.version(6).stores({ readerHeads: 'id' });
   }
 }
 
 /** The schema version this build writes; tests and backups record it. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;

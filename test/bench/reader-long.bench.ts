@@ -7,9 +7,13 @@
  * - scroll to end: from setting the scroller to its end to the block holding the last word;
  * - find: from typing a word only ~90 % of the way in (Ctrl+F) to the current hit being shown;
  * - peak JS heap of the page (CDP Runtime.getHeapUsage, sampled every 100 ms) over open + scroll + find.
+ * Each article is opened twice: first as after a restore (no reader head stored; that open stores it),
+ * then as after an import (the head is stored at import). `--profile DIR` writes CPU profiles.
  * Targets (issue 13): first paint ≤ 1 s, heap < 500 MB. Benchmarks never assert.
  * `npm run bench -- --only reader-long`
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { BenchContext, BenchRow } from './lib/context';
 import { openBrowser, waitForFirstRow } from './lib/browser';
@@ -153,15 +157,48 @@ function heapSampler(cdp: CDPSession) {
   };
 }
 
-async function measureOne(page: Page, cdp: CDPSession, spec: Spec): Promise<BenchRow[]> {
+/**
+ * `--profile DIR`: a CPU profile of the page per phase (open, scroll, find), written as
+ * DIR/<label>-<phase>.cpuprofile (open in Chrome DevTools; build with `--dev` for readable names).
+ */
+function profiler(cdp: CDPSession, dir: string | undefined, spec: Spec, pass: string) {
+  if (dir) mkdirSync(dir, { recursive: true });
+  return {
+    start: async () => {
+      if (!dir) return;
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    },
+    stop: async (phase: string) => {
+      if (!dir) return;
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(join(dir, `${spec.kind}-${pass}-${phase}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
+}
+
+async function measureOne(
+  page: Page,
+  cdp: CDPSession,
+  spec: Spec,
+  pass: 'cold' | 'warm',
+  profileDir?: string,
+): Promise<BenchRow[]> {
+  const prof = profiler(cdp, profileDir, spec, pass);
+  const label = pass === 'cold' ? `${spec.label}, first open (no head stored)` : spec.label;
   await cdp.send('HeapProfiler.collectGarbage');
   const base = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
   const sampler = heapSampler(cdp);
+  await prof.start();
   await page.evaluate(`window.__t0 = performance.now(); location.hash = '#/article/${spec.id}'`);
   const firstPaint = (await await poll(
     page,
     `(() => { const r = ${READER}; return r && r.shadowRoot.querySelector('section.body p[data-b]') ? performance.now() - window.__t0 : 0; })()`,
   )) as number;
+  await prof.stop('open');
+  await page.evaluate('window.__s0 = undefined');
+  await prof.start();
   const scroll = (await await poll(
     page,
     `(() => {
@@ -173,15 +210,18 @@ async function measureOne(page: Page, cdp: CDPSession, spec: Spec): Promise<Benc
         return ps.length && ps[ps.length - 1].textContent.includes('${END}') ? performance.now() - window.__s0 : 0;
       })()`,
   )) as number;
+  await prof.stop('scroll');
   await page.evaluate(
     `(() => { const sc = ${READER}.shadowRoot.querySelector('article'); sc.scrollTop = 0; sc.focus(); })()`,
   );
   const reader = page.locator('warraq-reader');
+  await prof.start();
   const t0 = performance.now();
   await page.keyboard.press('Control+f');
   await reader.getByRole('searchbox').fill(FIND);
   await reader.locator('mark.hit.current', { hasText: FIND }).waitFor({ timeout: 600_000 });
   const find = performance.now() - t0;
+  await prof.stop('find');
   const peak = await sampler.stop();
   await cdp.send('HeapProfiler.collectGarbage');
   const open = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
@@ -192,28 +232,28 @@ async function measureOne(page: Page, cdp: CDPSession, spec: Spec): Promise<Benc
   await waitForFirstRow(page);
   return [
     {
-      metric: `${spec.label}: first paint`,
+      metric: `${label}: first paint`,
       value: firstPaint,
       unit: 'ms',
       n: 1,
       note: 'route set → first text block (target ≤ 1,000)',
     },
     {
-      metric: `${spec.label}: scroll to end`,
+      metric: `${label}: scroll to end`,
       value: scroll,
       unit: 'ms',
       n: 1,
       note: `last word's block shown; ${blocks} blocks in the DOM after find`,
     },
     {
-      metric: `${spec.label}: find (Ctrl+F, word at ~90 %)`,
+      metric: `${label}: find (Ctrl+F, word at ~90 %)`,
       value: find,
       unit: 'ms',
       n: 1,
       note: 'includes Playwright typing',
     },
     {
-      metric: `${spec.label}: peak JS heap`,
+      metric: `${label}: peak JS heap`,
       value: peak / MB,
       unit: 'MB',
       n: 1,
@@ -249,7 +289,11 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     await waitForFirstRow(s.page);
     const cdp = await s.page.context().newCDPSession(s.page);
     const out: BenchRow[] = [];
-    for (const spec of specs) out.push(...(await measureOne(s.page, cdp, spec)));
+    // The rows are written as a restore would (no reader head): the first open reads the whole text and
+    // stores the head; the second open starts from it, as every open of an imported article does.
+    for (const spec of specs)
+      for (const pass of ['cold', 'warm'] as const)
+        out.push(...(await measureOne(s.page, cdp, spec, pass, ctx.profile)));
     return [...sizes, ...out];
   } finally {
     await s.close();

@@ -100,3 +100,75 @@ test('a 30,000-paragraph article: windowed, highlight, find, scroll to the end, 
   await expect(page.getByRole('heading', { level: 1, name: a.title })).toBeAttached();
   await expect(reader(page).locator(`p[data-p="${first}"]`)).toBeInViewport();
 });
+
+/** Whether the reader head of article `id` is stored (IndexedDB `readerHeads`). */
+function hasHead(page: Page, id: string): Promise<boolean> {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((res) => {
+      const r = indexedDB.open('warraq');
+      r.onsuccess = () => res(r.result);
+    });
+    const row = await new Promise<unknown>((res) => {
+      const q = db.transaction('readerHeads').objectStore('readerHeads').get(id);
+      q.onsuccess = () => res(q.result);
+    });
+    db.close();
+    return row !== undefined;
+  }, id);
+}
+
+test('a 2 MB single-line article: a bounded DOM, find far in, the last word, then opened from its head', async ({
+  page,
+}) => {
+  await openApp(page);
+  const title = 'مقال من سطر واحد للاختبار';
+  const words = ['أعلنت', 'الوزارة', 'اليوم', 'عن', 'افتتاح', 'مشروع', 'جديد'];
+  const body = Array.from({ length: 180_000 }, (_, i) => (i === 162_000 ? UNIQUE : words[i % words.length])).join(' ');
+  const a = { id: 'line-'.padEnd(64, '0'), title, outlet: 'اختبار', text: `${title}\n\n${body} خاتمةالمقال` };
+  await storeArticle(page, a); // written as a restore would: no reader head yet
+  const open = async () => {
+    await articleLink(page, a.title).click();
+    await expect(page.getByRole('heading', { level: 1, name: a.title })).toBeVisible();
+    await expect(rendered(page).first()).toContainText('أعلنت الوزارة');
+  };
+  await open();
+  // One paragraph of 1.2M characters is cut into display blocks; only a window of them is in the DOM.
+  expect(await rendered(page).count()).toBeLessThan(200);
+  // Reading it whole stored its head, for a fast start next time.
+  await expect.poll(() => hasHead(page, a.id)).toBe(true);
+
+  // Find a word 90 % of the way in.
+  await scroller(page).focus();
+  await page.keyboard.press('Control+f');
+  await reader(page).getByRole('searchbox').fill(UNIQUE);
+  const current = reader(page).locator('mark.hit.current');
+  await expect(current).toHaveText(UNIQUE);
+  await expect(current).toBeInViewport();
+  await expect(reader(page).getByRole('search', { name: 'البحث في المقالة' }).getByRole('status')).toHaveText(
+    /^(1|١) من (1|١)$/,
+  );
+
+  // Scroll to the end: the last word appears.
+  const last = reader(page).locator('section.body p[data-b]', { hasText: 'خاتمةالمقال' });
+  await expect
+    .poll(async () => {
+      await scroller(page).evaluate((el) => {
+        el.scrollTop = el.scrollHeight;
+      });
+      return last.isVisible();
+    })
+    .toBe(true);
+  expect(await rendered(page).count()).toBeLessThan(200);
+
+  // Opened again, from its head: the same article, whole once its text is read (find works again).
+  await page.evaluate(() => {
+    location.hash = '#/';
+  });
+  await expect(page.getByRole('heading', { level: 1, name: a.title })).toBeHidden();
+  await open();
+  await scroller(page).focus();
+  await page.keyboard.press('Control+f');
+  await reader(page).getByRole('searchbox').fill(UNIQUE);
+  await expect(current).toHaveText(UNIQUE);
+  await expect(current).toBeInViewport();
+});

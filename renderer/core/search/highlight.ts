@@ -3,106 +3,10 @@
  * or find-in-article (Ctrl+F), and a snippet around the best hit for the result list. Matching uses
  * the index's own rules (same folding, pipeline and stems), so whatever the index found is shown.
  */
-import lunr from 'lunr';
-import type { TextRange } from '../model';
 import type { Snippet } from './api';
-import { foldArabic, foldText } from '../arabic/normalize';
-import { scanTokens } from '../arabic/tokenize';
-import { createArabicPipeline } from './pipeline';
-import { parseQuery } from './query';
-import { isStopOnly, planQuery, type TermPlan } from './plan';
+import { findAll } from './find-text';
 
-interface ArticleToken {
-  strict: string;
-  loose: string;
-  start: number;
-  end: number;
-}
-
-const pipeline = createArabicPipeline();
-
-function articleTokens(text: string): ArticleToken[] {
-  const { text: folded, map } = foldArabic(text, { strict: true });
-  const b = scanTokens(folded);
-  const out: ArticleToken[] = [];
-  for (let i = 0; i < b.length; i += 2) {
-    const s = b[i]!;
-    const e = b[i + 1]!;
-    const strict = folded.slice(s, e);
-    const next = map[e]!;
-    const prev = map[e - 1]!;
-    out.push({ strict, loose: foldText(strict), start: map[s]!, end: next > prev ? next : prev + 1 });
-  }
-  return out;
-}
-
-/** Index terms of one token (surface, bare number, stems), cached per spelling. */
-function termsOf(token: ArticleToken, cache: Map<string, string[]>): string[] {
-  let terms = cache.get(token.strict);
-  if (!terms) {
-    terms = pipeline.run([new lunr.Token(token.strict, {})]).map((t) => t.toString());
-    cache.set(token.strict, terms);
-  }
-  return terms;
-}
-
-type Matcher = (tokens: ArticleToken[], i: number) => number;
-
-/** A matcher returns how many tokens match starting at i (0 = no match). */
-function matcherFor(t: TermPlan, strict: boolean, cache: Map<string, string[]>): Matcher {
-  if (t.kind === 'prefix') {
-    const w = t.words[0]!;
-    return (tokens, i) => {
-      const tok = tokens[i]!;
-      if (strict) return tok.strict.startsWith(w.strict) ? 1 : 0;
-      return tok.loose.startsWith(w.loose) || termsOf(tok, cache).some((x) => x.startsWith(w.loose)) ? 1 : 0;
-    };
-  }
-  if (t.kind === 'phrase' || isStopOnly(t)) {
-    return (tokens, i) => {
-      if (i + t.words.length > tokens.length) return 0;
-      const ok = t.words.every((w, k) =>
-        strict ? tokens[i + k]!.strict === w.strict : tokens[i + k]!.loose === w.loose,
-      );
-      return ok ? t.words.length : 0;
-    };
-  }
-  const w = t.words[0]!;
-  const wanted = new Set(w.expansions.map((e) => e.term));
-  return (tokens, i) => {
-    const tok = tokens[i]!;
-    if (strict) return tok.strict === w.strict ? 1 : 0;
-    return wanted.has(tok.loose) || termsOf(tok, cache).some((x) => wanted.has(x)) ? 1 : 0;
-  };
-}
-
-/**
- * Every hit of the query's positive terms in `text`, as sorted, non-overlapping ranges of the
- * original text (a phrase is one range). Excluded terms and filters are ignored; common words are
- * highlighted only where the query has nothing else. Empty when nothing matches; never throws.
- */
-export function findAll(text: string, query: string, options: { strict?: boolean } = {}): TextRange[] {
-  const strict = options.strict === true;
-  const plan = planQuery(parseQuery(query), strict);
-  const terms = plan.groups.flat();
-  const useful = terms.some((t) => !isStopOnly(t)) ? terms.filter((t) => !isStopOnly(t)) : terms;
-  if (useful.length === 0) return [];
-  const cache = new Map<string, string[]>();
-  const matchers = useful.map((t) => matcherFor(t, strict, cache));
-  const tokens = articleTokens(text);
-  const out: TextRange[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    let len = 0;
-    for (const m of matchers) len = Math.max(len, m(tokens, i));
-    if (len === 0) continue;
-    const range = { start: tokens[i]!.start, end: tokens[i + len - 1]!.end };
-    const last = out[out.length - 1];
-    if (last && range.start < last.end) last.end = Math.max(last.end, range.end);
-    else out.push(range);
-    i += len - 1;
-  }
-  return out;
-}
+export { findAll };
 
 export interface SnippetOptions {
   strict?: boolean;

@@ -1,9 +1,13 @@
 /**
- * <warraq-find-bar> — find within the open article with the archive search's own folding
- * (SearchService.hits → the worker's findAll), so `السيطرة` finds `السیطرة` here too.
+ * <warraq-find-bar> — find within the open article with the archive search's own folding and stems
+ * (core/search/find-text, the code the search worker uses), so `السيطرة` finds `السیطرة` here too.
+ * The reader hands in the text it already holds; the scan runs a chunk at a time between frames, so
+ * a 30M-character article neither is read from storage again nor freezes the page, and the first
+ * hit is shown as soon as it is found (issue 13).
  *
- * Properties: `articleId`, `query` (opened with it, e.g. from a search result), `body` (paragraph
- * ranges: hits outside them, e.g. in a title that is not painted, are not counted).
+ * Properties: `articleId`, `articleText` (the article's stored text), `query` (opened with it, e.g.
+ * from a search result), `body` (paragraph ranges: hits outside them, e.g. in a title that is not
+ * painted, are not counted).
  * Events: `warraq-find-hits` (FindHitsEvent: {hits, current}) whenever hits or the
  * current hit change (current is -1 when there are none).
  * Keyboard (through `handleKey`, called by the reader): Ctrl/Cmd+F opens, F3 / Shift+F3 next /
@@ -20,6 +24,7 @@ import { LanguageController, t } from '../strings/i18n';
 import { reportError } from '../common/report-error';
 import { hashToRoute, routeToHash } from '../app/route';
 import { icon } from '../common/icons';
+import { findSteps } from '../../core/search/find-text';
 
 export interface FindHits {
   hits: TextRange[];
@@ -33,6 +38,8 @@ export class FindHitsEvent extends CustomEvent<FindHits> {
 }
 
 const TYPING_DEBOUNCE_MS = 120;
+/** Longest stretch of scanning before the bar lets the page paint and take input. */
+const STEP_MS = 12;
 
 @customElement('warraq-find-bar')
 export class FindBar extends LitElement {
@@ -51,6 +58,7 @@ export class FindBar extends LitElement {
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
   @property() articleId = '';
+  @property({ attribute: false }) articleText = '';
   @property() query = '';
   @property({ attribute: false }) body: TextRange[] = [];
   @state() private opened = false;
@@ -81,7 +89,7 @@ export class FindBar extends LitElement {
       this.text = this.query;
       this.opened = true;
     }
-    if ((changed.has('query') || changed.has('articleId') || changed.has('body')) && this.articleId) void this.find();
+    if (['query', 'articleId', 'articleText', 'body'].some((k) => changed.has(k)) && this.articleId) void this.find();
   }
 
   /** Opens the bar and focuses its field. */
@@ -126,12 +134,32 @@ export class FindBar extends LitElement {
   private async find(): Promise<void> {
     const run = ++this.run;
     const q = this.text.trim();
-    if (!q || !this.articleId) return this.setHits([], -1);
+    const text = this.articleText;
+    if (!q || !this.articleId || !text) return this.setHits([], -1);
     try {
-      const all = await this.services.search.hits(this.articleId, q);
-      if (run !== this.run) return;
-      const inBody = this.body.length ? all.filter((h) => inParagraph(this.body, h)) : all;
-      this.setHits(inBody, inBody.length ? 0 : -1);
+      const all: TextRange[] = [];
+      const hits: TextRange[] = [];
+      const steps = findSteps(text, q, all);
+      let checked = 0;
+      let shown = false;
+      for (;;) {
+        const until = performance.now() + STEP_MS;
+        let done = false;
+        while (!(done = !!steps.next().done) && performance.now() < until);
+        for (; checked < all.length; checked++)
+          if (!this.body.length || inParagraph(this.body, all[checked]!)) hits.push(all[checked]!);
+        if (done) {
+          const current = shown && this.current >= 0 ? this.current : 0;
+          return this.setHits(hits, hits.length ? current : -1);
+        }
+        // The first hit is shown at once; the count completes when the scan does.
+        if (hits.length && !shown) {
+          shown = true;
+          this.setHits([...hits], 0);
+        }
+        await new Promise((r) => setTimeout(r, 0));
+        if (run !== this.run) return;
+      }
     } catch (e) {
       reportError(this.services.notifier, e);
     }

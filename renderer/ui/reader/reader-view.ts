@@ -56,6 +56,11 @@ export class ReaderView extends LitElement {
   @state() private hitMarks: Decoration[] = [];
   private scrollToHit = false;
   @state() private article: Article | null | undefined;
+  /**
+   * False while `article` is only the head of a very long article (its first ~64K characters, painted
+   * at once); the whole text follows. Find, highlights, the panel and the reading position wait for it.
+   */
+  @state() private complete = false;
   @state() private prefs!: ReaderPrefs;
   /** The notes panel beside the text (the toolbar's toggle). */
   @state() private panelOpen = true;
@@ -75,6 +80,7 @@ export class ReaderView extends LitElement {
   };
   private saveTimer = 0;
   private restored = false;
+  private focused = false;
   private readonly onSettings = (e: Event) => {
     if ((e as CustomEvent).detail === 'reader') this.prefs = this.services.settings.get('reader');
   };
@@ -95,11 +101,28 @@ export class ReaderView extends LitElement {
 
   protected override async willUpdate(changed: PropertyValues): Promise<void> {
     if (changed.has('articleId') && this.articleId) {
+      const id = this.articleId;
       this.article = undefined;
+      this.complete = false;
       this.restored = false;
+      this.focused = false;
       try {
-        this.article = (await this.services.library.get(this.articleId)) ?? null;
+        // A very long article: its head first (read in milliseconds), painted while the text is read.
+        const head = await this.services.library.head(id);
+        if (id !== this.articleId) return;
+        if (head) {
+          this.article = head;
+          await this.updateComplete;
+          await new Promise((r) => requestAnimationFrame(r));
+          if (id !== this.articleId) return;
+        }
+        const full = (await this.services.library.get(id)) ?? null;
+        if (id !== this.articleId) return;
+        this.article = full;
+        this.complete = true;
+        if (full && !(head && full.text.startsWith(head.text))) void this.services.library.keepHead(full);
       } catch (e) {
+        if (id !== this.articleId) return;
         this.article = null;
         reportError(this.services.notifier, e);
       }
@@ -107,7 +130,12 @@ export class ReaderView extends LitElement {
   }
 
   protected override async updated(): Promise<void> {
-    if (this.article && !this.restored) {
+    if (this.article && !this.focused) {
+      // Focus at once, not after the whole text or the reading position: keys pressed meanwhile reach the reader.
+      this.focused = true;
+      this.focusBody();
+    }
+    if (this.article && this.complete && !this.restored) {
       this.restored = true;
       await this.restorePosition(this.article.id);
     }
@@ -214,7 +242,8 @@ export class ReaderView extends LitElement {
 
   private async savePosition(): Promise<void> {
     const scroller = this.scroller;
-    if (!this.article || !scroller) return;
+    // Not from a head: the position it would save is not where the reader left off yet.
+    if (!this.article || !this.complete || !scroller) return;
     const first = this.firstVisible(scroller);
     const max = scroller.scrollHeight - scroller.clientHeight;
     try {
@@ -372,7 +401,7 @@ export class ReaderView extends LitElement {
       <warraq-reader-toolbar role="toolbar" aria-label=${t('reader.toolbar')} .prefs=${p} .panelOpen=${this.panelOpen}
         ?concealed=${this.autoHide.concealed} @warraq-reader-action=${this.onAction}
         @warraq-reader-prefs=${(e: ReaderPrefsEvent) => this.setPrefs(e.detail)}></warraq-reader-toolbar>
-      <warraq-find-bar .articleId=${this.articleId} .query=${this.query ?? ''} .body=${a?.paragraphs ?? NO_RANGES} @warraq-find-hits=${this.onHits}></warraq-find-bar>
+      <warraq-find-bar .articleId=${this.articleId} .articleText=${this.complete ? (a?.text ?? '') : ''} .query=${this.query ?? ''} .body=${(this.complete && a?.paragraphs) || NO_RANGES} @warraq-find-hits=${this.onHits}></warraq-find-bar>
       <div class="content ${this.panelOpen ? '' : 'no-panel'}">
         ${
           a
@@ -383,7 +412,7 @@ export class ReaderView extends LitElement {
         </article>`
             : nothing
         }
-        ${a ? this.renderAside(a) : nothing}
+        ${a && this.complete ? this.renderAside(a) : nothing}
       </div>
     `;
   }

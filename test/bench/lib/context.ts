@@ -11,6 +11,8 @@ export interface BenchContext {
   scale?: number[];
   /** Sizes also measured in Chromium (`--scale-browser 31030,300000`). */
   scaleBrowser?: number[];
+  /** A folder for CPU profiles (`--profile DIR`; reader-long writes one per phase, for Chrome DevTools). */
+  profile?: string;
 }
 
 export interface BenchRow {
@@ -49,6 +51,9 @@ export function parseArgs(argv: string[]): BenchContext {
       i++;
     } else if (a === '--scale' && v) {
       ctx.scale = v.split(',').map(Number);
+      i++;
+    } else if (a === '--profile' && v) {
+      ctx.profile = v;
       i++;
     } else if (a === '--scale-browser' && v) {
       ctx.scaleBrowser = v.split(',').map(Number);

@@ -33,6 +33,32 @@ describe('ArticlesRepo', () => {
     expect(got?.text.slice(got.paragraphs[0]!.start, got.paragraphs[0]!.end)).toMatch(/^قال مسؤولون/);
   });
 
+  it('stores the reader head of a very long article at import, reads it alone, deletes it with the article', async () => {
+    const long = makeArticle(7);
+    const title = long.meta.title;
+    const body = 'كلمة '.repeat(200_000);
+    long.text = {
+      ...long.text,
+      text: `${title}\n\n${body}`,
+      paragraphs: [{ start: title.length + 2, end: title.length + 2 + body.length }],
+    };
+    await repo.putMany([long, makeArticle(8)]);
+    expect(await db.readerHeads.count()).toBe(1); // the short one needs none
+    const head = await repo.head(long.meta.id);
+    expect(head?.title).toBe(title);
+    expect(long.text.text.startsWith(head!.text)).toBe(true);
+    expect(head!.text.length).toBeLessThan(long.text.text.length / 10);
+    expect(head!.paragraphs).toEqual([{ start: title.length + 2, end: head!.text.length }]);
+    expect(await repo.head(makeArticle(8).meta.id)).toBeUndefined();
+    await repo.delete(long.meta.id);
+    expect(await db.readerHeads.count()).toBe(0);
+    // An article without a head (e.g. restored) gets one when the reader has read it whole.
+    await repo.putMany([long]);
+    await db.readerHeads.clear();
+    await repo.keepHead((await repo.get(long.meta.id))!);
+    expect((await repo.head(long.meta.id))?.text).toBe(head!.text);
+  });
+
   it('a failing batch stores nothing (one transaction)', async () => {
     const good = makeArticle(1);
     const bad = makeArticle(2);
