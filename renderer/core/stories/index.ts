@@ -217,12 +217,21 @@ export class StoryIndex implements Frequencies {
     return x < y ? x * 2 ** 26 + y : y * 2 ** 26 + x;
   }
 
-  /** Approximate bytes held (counters, postings, features). */
+  /** Approximate bytes held (counters, postings, features, the related pairs' geometry). */
   get bytes(): number {
     let feats = 0;
     for (const f of this.feats)
       if (f)
-        feats += f.tokens.byteLength + f.shingles.byteLength + f.numbers.byteLength + (f.uniq?.byteLength ?? 0) + 64;
-    return this.sdf.byteLength + this.tdf.byteLength + this.postings.bytes + feats;
+        feats +=
+          f.tokens.byteLength +
+          f.shingles.byteLength +
+          f.numbers.byteLength +
+          (f.uniq?.byteLength ?? 0) +
+          (f.utitle?.byteLength ?? 0) +
+          64;
+    const geometry = this.geometry.size * 80;
+    return (
+      this.sdf.byteLength + this.tdf.byteLength + this.postings.bytes + feats + geometry + this.hits.byteLength * 3
+    );
   }
 }
