@@ -88,25 +88,33 @@ export function foldArabic(text: string, options: FoldOptions = {}): Folded {
   const n = text.length;
   const out = new Uint16Array(n * 2 + 4);
   const map = new Int32Array(n * 2 + 5);
+  // NFKC expansions beyond 2× are cut (no real text reaches this). The writes are inline, not a
+  // closure over `j`: this loop runs once per character of an article (find in a 30M-character one).
+  const last = out.length - 1;
   let j = 0;
-  const push = (code: number, origin: number): void => {
-    if (j >= out.length - 1) return; // NFKC expansions beyond 2× are cut (no real text reaches this)
-    out[j] = code;
-    map[j++] = origin;
-  };
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     const a = table[c]!;
     if (a === REMOVE) continue;
-    if (a > 0) push(a, i);
-    else if (isPresentationForm(c)) {
+    if (a > 0) {
+      if (j < last) {
+        out[j] = a;
+        map[j++] = i;
+      }
+    } else if (isPresentationForm(c)) {
       const decomposed = String.fromCharCode(c).normalize('NFKC');
       for (let k = 0; k < decomposed.length; k++) {
         const d = decomposed.charCodeAt(k);
         const da = table[d]!;
-        if (da !== REMOVE) push(da > 0 ? da : d, i);
+        if (da !== REMOVE && j < last) {
+          out[j] = da > 0 ? da : d;
+          map[j++] = i;
+        }
       }
-    } else push(c, i);
+    } else if (j < last) {
+      out[j] = c;
+      map[j++] = i;
+    }
   }
   map[j] = n;
   return { text: codesToString(out, j), map: map.slice(0, j + 1) };
