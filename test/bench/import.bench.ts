@@ -73,7 +73,7 @@ interface Measured {
 }
 
 /** Imports through the header button and the file chooser; timing and long tasks come from the page. */
-async function importThroughUi(page: Page, path: string, button = 'استيراد ملفات'): Promise<Measured> {
+async function importThroughUi(page: Page, path: string, button = 'استيراد ملفات', detect = true): Promise<Measured> {
   await page.evaluate(() => {
     const w = window as unknown as {
       __long: { start: number; dur: number }[];
@@ -119,21 +119,22 @@ async function importThroughUi(page: Page, path: string, button = 'استيرا�
   await page.getByRole('menu').getByRole('menuitem', { name: button }).click();
   await (await chooser).setFiles(path);
   await page.getByRole('dialog', { name: 'تقرير الاستيراد' }).waitFor({ timeout: 600_000 });
-  await page.waitForFunction(
-    () => {
-      const t = (window as unknown as { __t: { detected?: number } }).__t;
-      const st = (
-        document.querySelector('warraq-app') as unknown as { services: { stories: { progress: { state: string } } } }
-      ).services.stories.progress.state;
-      return t.detected !== undefined && st === 'idle';
-    },
-    undefined,
-    { timeout: 3_600_000, polling: 500 },
-  );
+  if (detect)
+    await page.waitForFunction(
+      () => {
+        const t = (window as unknown as { __t: { detected?: number } }).__t;
+        const st = (
+          document.querySelector('warraq-app') as unknown as { services: { stories: { progress: { state: string } } } }
+        ).services.stories.progress.state;
+        return t.detected !== undefined && st === 'idle';
+      },
+      undefined,
+      { timeout: 3_600_000, polling: 500 },
+    );
   const m = await page.evaluate(() => {
     const w = window as unknown as {
       __long: { start: number; dur: number }[];
-      __t: { start: number; end: number; load?: number; detected: number };
+      __t: { start: number; end: number; load?: number; detected?: number };
     };
     // A task already running when the import starts is the file chooser's (Blink building the FileList).
     const inImport = w.__long.filter((l) => l.start >= w.__t.start && l.start <= w.__t.end);
@@ -171,15 +172,41 @@ async function importThroughUi(page: Page, path: string, button = 'استيرا�
       longestBeforeLoad: Math.max(0, ...beforeLoad),
       reloaded: w.__t.load !== undefined,
       picker: Math.max(0, ...picker),
-      detectAfter: Math.max(0, w.__t.detected - w.__t.end),
+      detectAfter: w.__t.detected === undefined ? 0 : Math.max(0, w.__t.detected - w.__t.end),
       longestDetect: Math.max(
         0,
-        ...w.__long.filter((l) => l.start > w.__t.end && l.start <= w.__t.detected).map((l) => l.dur),
+        ...w.__long.filter((l) => l.start > w.__t.end && l.start <= (w.__t.detected ?? 0)).map((l) => l.dur),
       ),
     };
   });
   if (m.error) throw new Error(`the import stopped: ${m.error}`);
   return m;
+}
+
+/**
+ * The same import with story detection switched off, for the cost detection adds: the page's Worker
+ * constructor hands the stories service a worker that never answers (bench only; the app is unchanged).
+ */
+const NO_DETECTION = `(() => {
+  const Real = window.Worker;
+  window.Worker = function (url, options) {
+    if (String(url).includes('stories.worker')) return { onmessage: null, onerror: null, postMessage() {}, terminate() {}, addEventListener() {}, removeEventListener() {} };
+    return new Real(url, options);
+  };
+})()`;
+
+async function withoutDetection(path: string): Promise<Measured> {
+  const s = await openBrowser();
+  try {
+    await s.page.addInitScript(NO_DETECTION);
+    await s.page.goto(s.url);
+    await waitForFirstRow(s.page);
+    const m = await importThroughUi(s.page, path, 'استيراد ملفات', false);
+    console.error(`  import without detection: ${JSON.stringify(m)}`);
+    return m;
+  } finally {
+    await s.close();
+  }
 }
 
 /** The folder import on its own profile, so the search worker indexing a big import does not share the CPU. */
@@ -210,6 +237,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       ? `${whole ? 'whole corpus' : `first ${ctx.limit} of corpus`}, ${(statSync(path).size / 1e6).toFixed(1)} MB gz`
       : `generated, ${(statSync(path).size / 1e6).toFixed(1)} MB gz`;
     const f = await folderOnFreshProfile(dir);
+    const bare = await withoutDetection(path);
     const s = await openBrowser();
     try {
       await s.page.goto(s.url);
@@ -232,6 +260,13 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
           note: `${m.duplicates} duplicates, ${m.failed} failed`,
         },
         { metric: 'import throughput', value: m.imported / (m.ms / 1000), unit: 'articles/s' },
+        {
+          metric: 'the same import with story detection switched off',
+          value: bare.ms / 1000,
+          unit: 's',
+          n: 1,
+          note: `with detection, import + catch-up took ${((m.ms + m.detectAfter) / 1000).toFixed(1)} s: detection adds ${((100 * (m.ms + m.detectAfter - bare.ms)) / bare.ms).toFixed(0)}% (target ≤ 25%); longest task without it ${bare.longest.toFixed(0)} ms`,
+        },
         {
           metric: 'story detection after the import (its own worker)',
           value: m.detectAfter / 1000,
