@@ -19,7 +19,8 @@
  * they are rebuilt after a restore (a head when the article is first opened).
  */
 import type { Table } from 'dexie';
-import type { ArticleMeta, Edition, MetaEdit, MetaField } from '../core/model';
+import type { ArticleMeta, ArticleText, Edition, MetaEdit, MetaField } from '../core/model';
+import { readerHead } from '../core/article/reader-head';
 import { editionOf } from '../core/stories/editions';
 import { withEdition } from './articles-repo';
 import type { WarraqDb } from './db';
@@ -107,8 +108,10 @@ export class BackupRepo {
   ): Promise<{ added: number; existing: Row[] }> {
     const table = this.table(name);
     const kp = this.keyPath(name);
+    // A restored text over HEAD_MIN_CHARS gets its reader head in the same transaction, so the reader
+    // opens it at once after a restore too (heads are derived: never in a backup, dropped on rollback).
     return guard(() =>
-      this.db.transaction('rw', table, this.db.settings, async () => {
+      this.db.transaction('rw', [table, this.db.settings, this.db.readerHeads], async () => {
         const keys = rows.map((r) => r[kp] as Key);
         const found = await table.bulkGet(keys);
         const existing = found.filter((r): r is Row => !!r);
@@ -120,6 +123,10 @@ export class BackupRepo {
         ).map((r) => r.data as unknown as Row);
         if (!fresh.length) return { added: 0, existing };
         await table.bulkAdd(fresh);
+        if (name === 'texts') {
+          const heads = fresh.flatMap((r) => readerHead(r as unknown as ArticleText) ?? []);
+          if (heads.length) await this.db.readerHeads.bulkPut(heads);
+        }
         const journal: JournalRow = {
           key: `${JOURNAL_PREFIX}${run}:${String(seq).padStart(8, '0')}`,
           value: { run, table: name, keys: fresh.map((r) => r[kp] as Key) },
@@ -150,13 +157,15 @@ export class BackupRepo {
     const prefix = run === undefined ? JOURNAL_PREFIX : `${JOURNAL_PREFIX}${run}:`;
     const journalKeys = await guard(() => this.db.settings.where('key').startsWith(prefix).primaryKeys());
     let removed = 0;
+    const tables = [this.db.settings, this.db.readerHeads, ...BACKUP_TABLES.map((t) => this.table(t))];
     // Newest first, so a table's rows go before the articles they point at.
     for (const jk of journalKeys.reverse()) {
       removed += await guard(() =>
-        this.db.transaction('rw', [this.db.settings, ...BACKUP_TABLES.map((t) => this.table(t))], async () => {
+        this.db.transaction('rw', tables, async () => {
           const j = (await this.db.settings.get(jk)) as JournalRow | undefined;
           if (!j) return 0;
           await this.table(j.value.table).bulkDelete(j.value.keys);
+          if (j.value.table === 'texts') await this.db.readerHeads.bulkDelete(j.value.keys as string[]);
           await this.db.settings.delete(jk);
           return j.value.keys.length;
         }),

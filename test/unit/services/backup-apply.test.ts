@@ -9,6 +9,7 @@ import { WarraqDb } from '../../../renderer/storage/db';
 import { BACKUP_TABLES, BackupRepo, JOURNAL_PREFIX } from '../../../renderer/storage/backup-repo';
 import { applyBackup, RestoreCancelled, type RecordChunk } from '../../../renderer/services/backup-apply';
 import { dump, makeLibrary, seed } from '../../fixtures/backup/library';
+import { HEAD_MIN_CHARS, isHeadOf } from '../../../renderer/core/article/reader-head';
 
 const newDb = (name: string) => new WarraqDb(name, { indexedDB: new IDBFactory(), IDBKeyRange });
 
@@ -140,5 +141,46 @@ describe('applyBackup', () => {
     await reopened.rollback();
     expect(await dump(target)).toEqual(snapshot);
     expect(await reopened.hasJournal()).toBe(false);
+  });
+});
+
+describe('reader heads after a restore (issue 13)', () => {
+  /** A library of one article whose text is over HEAD_MIN_CHARS, so the reader needs a head. */
+  async function longSource(): Promise<BackupRepo> {
+    const src = newDb('long-src');
+    const lib = makeLibrary(1, 'long');
+    const t = lib.texts[0]!;
+    const body = 'فقرة طويلة من تقرير عن المنطقة '.repeat(Math.ceil((HEAD_MIN_CHARS + 1000) / 31));
+    t.text = `${t.text}\n\n${body}`;
+    t.paragraphs = [...t.paragraphs, { start: t.text.length - body.length, end: t.text.length }];
+    lib.articles[0]!.length = t.text.length;
+    lib.annotations = [];
+    lib.bookmarks = [];
+    lib.reading = [];
+    await seed(src, lib);
+    return new BackupRepo(src);
+  }
+
+  it('a restored long text gets its head, so the reader opens it without reading it whole', async () => {
+    const target = newDb('long-dst');
+    await target.open();
+    await applyBackup(new BackupRepo(target), chunksOf(await longSource()), 'merge');
+    const text = (await target.texts.toArray())[0]!;
+    const head = await target.readerHeads.get(text.id);
+    expect(head).toBeDefined();
+    expect(isHeadOf(head!, text.text)).toBe(true);
+    expect(head!.text.length).toBeLessThan(text.text.length / 4);
+  });
+
+  it('a crashed restore rolled back leaves no head behind', async () => {
+    const target = newDb('long-crash');
+    await target.open();
+    const repo = new BackupRepo(target);
+    let seq = 0;
+    for await (const c of chunksOf(await longSource())) await repo.addMissing('crashed', seq++, c.table, c.rows);
+    expect(await target.readerHeads.count()).toBe(1);
+    await new BackupRepo(target).rollback();
+    expect(await target.readerHeads.count()).toBe(0);
+    expect(await target.texts.count()).toBe(0);
   });
 });
