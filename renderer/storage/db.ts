@@ -34,7 +34,7 @@ import type {
   StoryLink,
 } from '../core/model';
 import { editionOf } from '../core/stories/editions';
-import type { ReaderHead } from '../core/article/reader-head';
+import { HEAD_MIN_CHARS, readerHead, type ReaderHead } from '../core/article/reader-head';
 import type { FeedItemRow, FeedRow, ImportHistoryRow, WatchedFolderRow } from './collect-rows';
 
 /** One persisted search-index segment (see core/search). `data` is the engine's own serialisation. */
@@ -125,7 +125,22 @@ export class WarraqDb extends Dexie {
       importHistory: '++id, at',
       watchedFolders: 'path',
     });
-    this.version(6).stores({ readerHeads: 'id' });
+    this.version(6)
+      .stores({ readerHeads: 'id' })
+      .upgrade(async (tx) => {
+        // Long articles imported before heads existed get theirs now, so their first open paints at once
+        // too. `length` is the body's length (indexed): the title's few characters are the slack.
+        const ids = await tx
+          .table<ArticleMeta, string>('articles')
+          .where('length')
+          .above(HEAD_MIN_CHARS - 4096)
+          .primaryKeys();
+        for (const id of ids) {
+          const text = await tx.table<ArticleText, string>('texts').get(id);
+          const head = text && readerHead(text);
+          if (head) await tx.table<ReaderHead, string>('readerHeads').put(head);
+        }
+      });
   }
 }
 

@@ -7,8 +7,8 @@
  * - scroll to end: from setting the scroller to its end to the block holding the last word;
  * - find: from typing a word only ~90 % of the way in (Ctrl+F) to the current hit being shown;
  * - peak JS heap of the page (CDP Runtime.getHeapUsage, sampled every 100 ms) over open + scroll + find.
- * Each article is opened twice: first with no reader head stored (an article imported before schema v6;
- * imports and restores write heads; that open stores it),
+ * Each article is opened twice: first with no reader head stored (the reader's fallback: imports, restores
+ * and the v6 upgrade write heads; that open stores it),
  * then as after an import (the head is stored at import). `--profile DIR` writes CPU profiles.
  * Targets (issue 13): first paint ≤ 1 s, heap < 500 MB. Benchmarks never assert.
  * `npm run bench -- --only reader-long`
@@ -290,7 +290,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     await waitForFirstRow(s.page);
     const cdp = await s.page.context().newCDPSession(s.page);
     const out: BenchRow[] = [];
-    // The rows are written without a reader head (as before schema v6): the first open reads the whole text and
+    // The rows are written without a reader head (the fallback path): the first open reads the whole text and
     // stores the head; the second open starts from it, as every open of an imported article does.
     for (const spec of specs)
       for (const pass of ['cold', 'warm'] as const)
