@@ -192,6 +192,10 @@ async function measureOne(
   const base = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
   const sampler = heapSampler(cdp);
   await prof.start();
+  // Long tasks from the open to the end of find: whether the page stayed responsive meanwhile.
+  await page.evaluate(
+    `window.__lt = []; window.__ltObs?.disconnect(); window.__ltObs = new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__lt.push(e.duration))); window.__ltObs.observe({ type: 'longtask' })`,
+  );
   await page.evaluate(`window.__t0 = performance.now(); location.hash = '#/article/${spec.id}'`);
   const firstPaint = (await await poll(
     page,
@@ -224,6 +228,7 @@ async function measureOne(
   const find = performance.now() - t0;
   await prof.stop('find');
   const peak = await sampler.stop();
+  const tasks = (await page.evaluate('window.__lt')) as number[];
   await cdp.send('HeapProfiler.collectGarbage');
   const open = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
   const blocks = (await page.evaluate(
@@ -252,6 +257,13 @@ async function measureOne(
       unit: 'ms',
       n: 1,
       note: 'includes Playwright typing',
+    },
+    {
+      metric: `${label}: longest main-thread task`,
+      value: Math.max(0, ...tasks),
+      unit: 'ms',
+      n: tasks.length,
+      note: `open+scroll+find; ${tasks.filter((d) => d > 100).length} tasks > 100 ms`,
     },
     {
       metric: `${label}: peak JS heap`,
