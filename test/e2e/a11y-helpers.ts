@@ -37,6 +37,8 @@ export async function openWith(page: Page, lang: Lang, theme: Theme, path = '/')
     { lang, theme },
   );
   await page.goto(path);
+  // index.html already says lang="ar": wait for the app itself (its header) before checking the language.
+  await expect(page.getByRole('banner')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
   await page.evaluate(() => document.fonts.ready);
 }
