@@ -3,29 +3,17 @@
  * every row intact; each existing article gets its first edition, and the new tables work.
  */
 import { describe, it, expect } from 'vitest';
-import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { WarraqDb, DB_NAME, SCHEMA_VERSION } from '../../../renderer/storage/db';
 import { AnnotationsRepo } from '../../../renderer/storage/annotations-repo';
 import { StoriesRepo } from '../../../renderer/storage/stories-repo';
 import { ArticlesRepo } from '../../../renderer/storage/articles-repo';
+import { openOldProfile } from '../support/old-schema';
 
 const TEXT = 'أعلنت الوزارة افتتاح 3 مدارس جديدة في المنطقة الشرقية.';
 
 async function writeV3(indexedDB: IDBFactory): Promise<void> {
-  const old = new Dexie(DB_NAME, { indexedDB, IDBKeyRange });
-  old.version(1).stores({
-    articles: 'id, title, outlet, published, importedAt, length, *tags',
-    texts: 'id',
-    settings: 'key',
-    reading: 'articleId, updatedAt',
-  });
-  old.version(2).stores({ searchSegments: 'id, builtAt', searchMeta: 'key' });
-  old.version(3).stores({
-    annotations: 'id, articleId, createdAt, updatedAt, color, *tags',
-    bookmarks: 'id, articleId, createdAt',
-  });
-  await old.open();
+  const old = await openOldProfile(indexedDB, 3);
   for (const [id, outlet, url] of [
     ['a1', 'okaz', 'https://okaz.example/1'],
     ['a2', 'was', undefined],

@@ -4,40 +4,13 @@
  * (issue 13); a short article gets none.
  */
 import { describe, it, expect } from 'vitest';
-import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { WarraqDb, DB_NAME } from '../../../renderer/storage/db';
 import { HEAD_MIN_CHARS, isHeadOf } from '../../../renderer/core/article/reader-head';
+import { openOldProfile } from '../support/old-schema';
 
 async function writeV5(indexedDB: IDBFactory, texts: Record<string, string>): Promise<void> {
-  const old = new Dexie(DB_NAME, { indexedDB, IDBKeyRange });
-  old.version(1).stores({
-    articles: 'id, title, outlet, published, importedAt, length, *tags',
-    texts: 'id',
-    settings: 'key',
-    reading: 'articleId, updatedAt',
-  });
-  old.version(2).stores({ searchSegments: 'id, builtAt', searchMeta: 'key' });
-  old.version(3).stores({
-    annotations: 'id, articleId, createdAt, updatedAt, color, *tags',
-    bookmarks: 'id, articleId, createdAt',
-  });
-  old.version(4).stores({
-    editions: 'id, articleId, outlet, published, importedAt',
-    stories: 'id, earliest, outletCount',
-    storyLinks: 'id, a, b, relation',
-    storyDecisions: 'id, at',
-    outlets: 'id, name, *aliases',
-    metaEdits: 'id, articleId, at',
-    storyFeatures: 'id',
-  });
-  old.version(5).stores({
-    feeds: 'id, addedAt',
-    feedItems: '[feedId+key], feedId, [feedId+link]',
-    importHistory: '++id, at',
-    watchedFolders: 'path',
-  });
-  await old.open();
+  const old = await openOldProfile(indexedDB, 5);
   let at = 0;
   for (const [id, text] of Object.entries(texts)) {
     const title = 'تقرير طويل';

@@ -3,23 +3,15 @@
  * index) opens in this build (v3) with every row intact, and the new annotation tables work.
  */
 import { describe, it, expect } from 'vitest';
-import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { WarraqDb, DB_NAME, SCHEMA_VERSION } from '../../../renderer/storage/db';
 import { AnnotationsRepo } from '../../../renderer/storage/annotations-repo';
+import { openOldProfile } from '../support/old-schema';
 
 const TEXT = 'قالت وزارة الصحة إن 12 شخصاً قتلوا في القصف.';
 
 async function writeV2(indexedDB: IDBFactory): Promise<void> {
-  const old = new Dexie(DB_NAME, { indexedDB, IDBKeyRange });
-  old.version(1).stores({
-    articles: 'id, title, outlet, published, importedAt, length, *tags',
-    texts: 'id',
-    settings: 'key',
-    reading: 'articleId, updatedAt',
-  });
-  old.version(2).stores({ searchSegments: 'id, builtAt', searchMeta: 'key' });
-  await old.open();
+  const old = await openOldProfile(indexedDB, 2);
   await old.table('articles').put({
     id: 'a1',
     title: 'قصف في الرقة',
