@@ -5,7 +5,7 @@
  */
 import type { Annotation, Article, ArticleMeta, ArticleText, Bookmark, Edition, ReadingState } from '../core/model';
 import { editionOf } from '../core/stories/editions';
-import { readerHead } from '../core/article/reader-head';
+import { headsOf, readerHead } from '../core/article/reader-head';
 import type { WarraqDb } from './db';
 import { guard } from './errors';
 
@@ -179,7 +179,7 @@ export class ArticlesRepo {
         // Final metas: a fresh article may have gained editions within this batch.
         await db.articles.bulkAdd(fresh.map((f) => metas.get(f.meta.id)!));
         await db.texts.bulkAdd(fresh.map((f) => f.text));
-        const heads = fresh.map((f) => readerHead(f.text)).filter((h) => h !== undefined);
+        const heads = headsOf(fresh.map((f) => f.text));
         if (heads.length) await db.readerHeads.bulkPut(heads);
         const touched = [...new Set(later.map((l) => l.edition.articleId))].filter((id) => !freshIds.has(id));
         if (touched.length) await db.articles.bulkPut(touched.map((id) => metas.get(id)!));

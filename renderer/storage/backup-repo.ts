@@ -20,7 +20,7 @@
  */
 import type { Table } from 'dexie';
 import type { ArticleMeta, ArticleText, Edition, MetaEdit, MetaField } from '../core/model';
-import { readerHead } from '../core/article/reader-head';
+import { headsOf } from '../core/article/reader-head';
 import { editionOf } from '../core/stories/editions';
 import { withEdition } from './articles-repo';
 import type { WarraqDb } from './db';
@@ -124,7 +124,7 @@ export class BackupRepo {
         if (!fresh.length) return { added: 0, existing };
         await table.bulkAdd(fresh);
         if (name === 'texts') {
-          const heads = fresh.flatMap((r) => readerHead(r as unknown as ArticleText) ?? []);
+          const heads = headsOf(fresh as unknown as ArticleText[]);
           if (heads.length) await this.db.readerHeads.bulkPut(heads);
         }
         const journal: JournalRow = {

@@ -44,6 +44,11 @@ export function readerHead(t: ArticleText): ReaderHead | undefined {
   };
 }
 
+/** The heads of those of `texts` long enough to need one (a batch being stored). */
+export function headsOf(texts: readonly ArticleText[]): ReaderHead[] {
+  return texts.flatMap((t) => readerHead(t) ?? []);
+}
+
 /** Whether `head` is the head of `text` (same length, same prefix): a stale or foreign head is not. */
 export function isHeadOf(head: ReaderHead, text: string): boolean {
   return head.length === text.length && text.startsWith(head.text);
