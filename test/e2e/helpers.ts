@@ -144,6 +144,25 @@ export async function storeArticle(page: Page, a: TestArticle): Promise<void> {
   await page.reload();
 }
 
+/** Writes a note with no quote on an article straight into IndexedDB (no reload: the caller decides). */
+export async function storeNote(page: Page, n: { id: string; articleId: string; note: string }): Promise<void> {
+  await page.evaluate(async (n) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('warraq');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const tx = db.transaction('annotations', 'readwrite');
+    const now = Date.now();
+    tx.objectStore('annotations').put({ ...n, selectors: [], tags: [], createdAt: now, updatedAt: now });
+    await new Promise((res, rej) => {
+      tx.oncomplete = res;
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  }, n);
+}
+
 /** The `seeded` setting start-up writes once the sample question is settled (services/first-run.ts). */
 export async function seededSetting(): Promise<boolean> {
   const db = await new Promise<IDBDatabase>((res, rej) => {

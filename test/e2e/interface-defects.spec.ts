@@ -9,7 +9,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { articleLink, openApp, storeArticle, switchLanguage, SAMPLE_TITLE } from './helpers';
+import { articleLink, openApp, storeArticle, storeNote, switchLanguage, SAMPLE_TITLE } from './helpers';
 import { importFiles, closeReport } from './import-helpers';
 import { statusLine, indexReady } from './search-helpers';
 
@@ -138,26 +138,7 @@ test('closing the find bar forgets ?q=, so a reload does not reopen it', async (
 test('notebook dates: day/month/year in Arabic digits, and the filter says which date it uses', async ({ page }) => {
   await openApp(page);
   await storeArticle(page, article(1, { published: '2015-07-01' }));
-  await page.evaluate(async (articleId) => {
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      const r = indexedDB.open('warraq');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const tx = db.transaction('annotations', 'readwrite');
-    const now = Date.now();
-    tx.objectStore('annotations').put({
-      id: 'n1',
-      articleId,
-      selectors: [],
-      note: 'ملاحظة الاختبار',
-      tags: [],
-      createdAt: now,
-      updatedAt: now,
-    });
-    await new Promise((res) => (tx.oncomplete = res));
-    db.close();
-  }, 'test-1');
+  await storeNote(page, { id: 'n1', articleId: 'test-1', note: 'ملاحظة الاختبار' });
   await page.goto('/#/notebook');
   await page.reload();
   const count = page.getByRole('heading', { name: /دفتر الملاحظات/ }).getByRole('status');

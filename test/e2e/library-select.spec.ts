@@ -4,7 +4,7 @@
  * several articles or of annotations asks first, and every delete undoes (notice and Ctrl+Z).
  */
 import { test, expect, type Page } from '@playwright/test';
-import { articleLink, openApp, storeArticle, SAMPLE_TITLE } from './helpers';
+import { articleLink, openApp, storeArticle, storeNote, SAMPLE_TITLE } from './helpers';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'قائمة المقالات' });
 const bulk = (page: Page) => page.getByRole('toolbar', { name: 'إجراءات المقالات المحددة' });
@@ -140,26 +140,7 @@ test('bulk delete asks first and undoes with Ctrl+Z; one article without notes g
 
 test('deleting an article with annotations asks first; export takes the selection', async ({ page }) => {
   await withArticles(page);
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      const r = indexedDB.open('warraq');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const tx = db.transaction('annotations', 'readwrite');
-    const now = Date.now();
-    tx.objectStore('annotations').put({
-      id: 'a1',
-      articleId: 'sel-0',
-      selectors: [],
-      note: 'ملاحظة',
-      tags: [],
-      createdAt: now,
-      updatedAt: now,
-    });
-    await new Promise((res) => (tx.oncomplete = res));
-    db.close();
-  });
+  await storeNote(page, { id: 'a1', articleId: 'sel-0', note: 'ملاحظة' });
   await page.getByRole('button', { name: `حذف «${TITLES[0]}»` }).click();
   const dialog = page.getByRole('dialog', { name: `حذف «${TITLES[0]}»؟` });
   await expect(dialog).toContainText('تُحذف معها التظليلات والملاحظات عليها: ١.');
