@@ -13,7 +13,7 @@
  * the row that was opened is active and focused.
  * Events: `warraq-navigate`, `warraq-export-request`. Services: library, stories, settings, notifier.
  */
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, state, query } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import '@lit-labs/virtualizer';
@@ -39,8 +39,15 @@ import type { ConfirmDelete } from './confirm-delete';
 import './bulk-bar';
 import './confirm-delete';
 import { fixVirtualizerPositioning } from './virtualizer-fix';
+import { rowsLayout } from './rows-layout';
 
 const PAGE = 10;
+/** Row heights in px, as library-styles.ts draws them (.row, .edition): nothing is measured. */
+const rowHeight = (item: unknown) => ((item as LibraryItem).kind === 'edition' ? 40 : 58);
+const layout = rowsLayout({ rowHeight });
+/** Rows keep their DOM across rebuilds (a story's row is the same row after a regrouping): keys by id. */
+const rowKey = (item: LibraryItem) =>
+  item.kind === 'article' ? item.meta.id : item.kind === 'story' ? `s:${item.row.id}` : `e:${item.edition.articleId}`;
 /** Least time between two rebuilds of the list while changes stream in. */
 const REFRESH_MS = 250;
 
@@ -73,6 +80,14 @@ export class LibraryView extends LitElement {
   private lastRefresh = -Infinity;
   /** The row to focus once the list is drawn (coming back from an article). */
   private restoreFocus?: string;
+  /**
+   * Scroll the active row into view after the next render: set when the user reorders, filters or
+   * expands, or comes back from an article; not when a background change (import, story detection)
+   * rebuilds the rows, which would pull the list away from where the user is reading.
+   */
+  private revealActive = false;
+  /** The outlet filter's choices, recomputed with the rows (listing them reads every article). */
+  private outlets: string[] = [];
   /**
    * Library and story changes arrive in bursts while an import and detection run: rebuild in the next
    * frame, and at most every REFRESH_MS (a rebuild groups every article: ~40 ms at 30,000).
@@ -127,7 +142,7 @@ export class LibraryView extends LitElement {
     const prefs = this.services.settings.get('library');
     if ((e as CustomEvent<string>).detail !== 'library' || prefs.outlet === this.prefs.outlet) return;
     this.prefs = { ...this.prefs, outlet: prefs.outlet };
-    this.refresh();
+    this.refresh(true);
   };
 
   /** A regrouping or a rename: expanded stories reload their editions, rows are rebuilt. */
@@ -137,8 +152,10 @@ export class LibraryView extends LitElement {
     this.onChange();
   };
 
-  private refresh(): void {
+  private refresh(reveal = false): void {
     this.lastRefresh = performance.now();
+    if (reveal) this.revealActive = true;
+    this.outlets = this.services.library.outlets();
     const r = libraryItems(this.services, this.prefs, this.expanded, this.editions);
     this.rows = r.items;
     this.counts = { rows: r.rows, articles: r.articles };
@@ -150,6 +167,7 @@ export class LibraryView extends LitElement {
       if (at >= 0) {
         this.active = at;
         this.restoreFocus = undefined;
+        this.revealActive = true;
         void this.updateComplete.then(() => this.grid?.focus({ preventScroll: true }));
       }
     }
@@ -172,12 +190,12 @@ export class LibraryView extends LitElement {
       this.expanded.add(storyId);
       if (!this.editions.has(storyId)) void this.loadEditions(storyId);
     } else this.expanded.delete(storyId);
-    this.refresh();
+    this.refresh(true);
   }
 
   private async setPrefs(patch: Partial<StoryLibraryPrefs>): Promise<void> {
     this.prefs = { ...this.prefs, ...patch };
-    this.refresh();
+    this.refresh(true);
     try {
       // The story view's fields ride in the library prefs object (settings merge unknown fields through).
       await this.services.settings.set('library', this.prefs as LibraryPrefs);
@@ -292,9 +310,10 @@ export class LibraryView extends LitElement {
     action();
   }
 
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('rows') && this.rows.length)
-      this.virtualizer?.element(this.active)?.scrollIntoView({ block: 'nearest' });
+  protected override updated(): void {
+    if (!this.revealActive || !this.rows.length) return;
+    this.revealActive = false;
+    this.virtualizer?.element(this.active)?.scrollIntoView({ block: 'nearest' });
   }
 
   /** Leads missing on the rows shown (articles stored before leads existed) are read once, then drawn. */
@@ -369,6 +388,7 @@ export class LibraryView extends LitElement {
     return html`
       ${renderToolbar({
         services: this.services,
+        outlets: this.outlets,
         prefs: this.prefs,
         counts: this.counts,
         resume: this.resume,
@@ -404,7 +424,7 @@ export class LibraryView extends LitElement {
               <div role="columnheader">${t('library.col.length')}</div>
               <div role="columnheader"><span class="sr-only">${t('library.col.actions')}</span></div>
             </div>
-            <lit-virtualizer scroller role="rowgroup" .items=${this.rows} .renderItem=${(item: LibraryItem, i: number) => this.renderRow(item, i)}
+            <lit-virtualizer scroller role="rowgroup" .layout=${layout} .keyFunction=${rowKey} .items=${this.rows} .renderItem=${(item: LibraryItem, i: number) => this.renderRow(item, i)}
               @rangeChanged=${this.onRange}></lit-virtualizer>
           </div>`
       }
