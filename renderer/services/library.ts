@@ -40,6 +40,8 @@ export class LibraryService extends EventTarget {
   private metas = new Map<string, ArticleMeta>();
   private cache: { key: string; rows: ArticleMeta[] } | null = null;
   private tagCache: string[] | null = null;
+  /** outlets(), until an article comes, goes or changes outlet (story assignments do not clear it). */
+  private outletCache: string[] | null = null;
   /** Set while only the first screen is loaded: how many articles are stored. */
   private partialTotal: number | null = null;
 
@@ -59,6 +61,7 @@ export class LibraryService extends EventTarget {
     // Labels are shown without bidi controls, whatever an older import or a backup stored (issue 13).
     this.metas = new Map(all.map((m) => [m.id, cleanMeta(m)]));
     this.cache = null;
+    this.outletCache = null;
     this.partialTotal = null;
   }
 
@@ -73,6 +76,7 @@ export class LibraryService extends EventTarget {
     const clean = rows.map(cleanMeta);
     for (const m of clean) this.metas.set(m.id, m);
     this.cache = { key: cacheKey(prefs), rows: clean };
+    this.outletCache = null;
     this.partialTotal = total;
     return true;
   }
@@ -113,15 +117,14 @@ export class LibraryService extends EventTarget {
     return this.tagCache;
   }
 
-  /** Distinct outlets, alphabetically. */
+  /** Distinct outlets, alphabetically (a copy; the library view asks on every rebuild of its rows). */
   outlets(): string[] {
-    return [
-      ...new Set(
-        this.allMeta()
-          .map((m) => m.outlet)
-          .filter(Boolean),
-      ),
-    ].sort(collator.compare);
+    if (!this.outletCache) {
+      const set = new Set<string>();
+      for (const m of this.metas.values()) if (m.outlet) set.add(m.outlet);
+      this.outletCache = [...set].sort(collator.compare);
+    }
+    return [...this.outletCache];
   }
 
   /** The whole article, or undefined when it is gone. */
@@ -165,6 +168,7 @@ export class LibraryService extends EventTarget {
   addMetas(metas: ArticleMeta[], { announce = true } = {}): void {
     for (const m of metas) this.metas.set(m.id, cleanMeta(m));
     this.cache = null;
+    this.outletCache = null;
     if (announce) this.changed({ added: metas.map((m) => m.id), removed: [] });
   }
 
@@ -181,7 +185,10 @@ export class LibraryService extends EventTarget {
         ids.push(p.id);
       }
     }
-    if (ids.length) this.changed(reindex ? { added: [], removed: [], updated: ids } : { added: [], removed: [] });
+    if (!ids.length) return;
+    // Story detection patches thousands of metas in bursts: only an outlet correction changes outlets().
+    const outlets = patches.some((p) => 'outlet' in p);
+    this.changed(reindex ? { added: [], removed: [], updated: ids } : { added: [], removed: [] }, outlets);
   }
 
   /** Tells listeners about changes made without announcing them. */
@@ -309,9 +316,10 @@ export class LibraryService extends EventTarget {
     return i < 0 ? undefined : rows[i + step]?.id;
   }
 
-  private changed(detail: LibraryChange): void {
+  private changed(detail: LibraryChange, outlets = true): void {
     this.cache = null;
     this.tagCache = null;
+    if (outlets) this.outletCache = null;
     this.dispatchEvent(new CustomEvent<LibraryChange>('change', { detail }));
   }
 }

@@ -15,6 +15,8 @@ const MIN_OUTLETS = [1, 2, 3, 5, 10];
 
 export interface ToolbarContext {
   services: Services;
+  /** The library's outlets, alphabetically (the view lists them when the rows change). */
+  outlets: readonly string[];
   prefs: StoryLibraryPrefs;
   counts: { rows: number; articles: number };
   resume?: { meta: ArticleMeta; paragraph: number };
@@ -26,7 +28,7 @@ const value = (e: Event) => (e.target as HTMLSelectElement).value;
 
 export function renderToolbar(c: ToolbarContext) {
   const { services, prefs } = c;
-  const outlets = services.library.outlets();
+  const outlets = [...c.outlets];
   // The outlet filtered on stays offered after its last article goes, so the filter reads true.
   if (prefs.outlet && !outlets.includes(prefs.outlet)) outlets.unshift(prefs.outlet);
   const byStory = isByStory(prefs);

@@ -47,6 +47,19 @@ describe('LibraryService', () => {
     expect(library.outlets()).toEqual(['صحيفة الغد', 'وكالة الأنباء']);
   });
 
+  it('lists outlets once per change that can alter them: a story assignment keeps the list', async () => {
+    expect(library.outlets()).toEqual(['صحيفة الغد', 'وكالة الأنباء']);
+    library.patchMetas([{ id: 'id-0001', storyId: 'id-0003' }]);
+    expect(library.outlets()).toEqual(['صحيفة الغد', 'وكالة الأنباء']);
+    library.patchMetas([{ id: 'id-0002', outlet: 'الوطن' }]);
+    expect(library.outlets()).toEqual(['الوطن', 'وكالة الأنباء']);
+    await library.delete('id-0002');
+    expect(library.outlets()).toEqual(['وكالة الأنباء']);
+    // A copy: the caller may add to it (the toolbar keeps a filtered outlet offered).
+    library.outlets().push('x');
+    expect(library.outlets()).toEqual(['وكالة الأنباء']);
+  });
+
   it('delete announces the change and offers an undo that restores the article', async () => {
     await library.delete('id-0002');
     expect(library.size).toBe(2);
