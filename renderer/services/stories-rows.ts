@@ -129,24 +129,49 @@ export function buildRows(
 
 /** Filters, sorts and pages rows made by toRow (buildRows' second half, for callers that build in slices). */
 export function sortRows(all: StoryRow[], q: StoryRowsQuery): { total: number; rows: StoryRow[] } {
-  let rows = all;
+  return pageRows(filterRows(all, q).sort(rowOrder(q)), q);
+}
+
+/** The rows the query's filters keep (a new array). */
+export function filterRows(all: readonly StoryRow[], q: StoryRowsQuery): StoryRow[] {
+  let rows = [...all];
   if (q.minOutlets && q.minOutlets > 1) rows = rows.filter((r) => r.outletCount >= q.minOutlets!);
   if (q.outlet) rows = rows.filter((r) => r.outletIds.includes(q.outlet!));
+  return rows;
+}
+
+/** The query's order, ascending (pageRows reverses it when descending). */
+export function rowOrder(q: StoryRowsQuery): (a: StoryRow, b: StoryRow) => number {
   const sort = q.sort ?? 'earliest';
-  const cmp: (a: StoryRow, b: StoryRow) => number =
-    sort === 'title'
-      ? (a, b) => collator.compare(a.lead.title, b.lead.title)
-      : sort === 'outlets'
-        ? (a, b) => a.outletCount - b.outletCount || a.editionCount - b.editionCount
-        : sort === 'imported'
-          ? (a, b) => a.lead.importedAt - b.lead.importedAt
-          : // Undated stories sort as oldest.
-            // [stories-ui] ISO dates compare as plain strings: `<` is several times cheaper than localeCompare.
-            (a, b) => compareIso(a.earliest ?? '', b.earliest ?? '') || a.lead.importedAt - b.lead.importedAt;
-  rows.sort(cmp);
-  if (q.descending ?? sort !== 'title') rows.reverse();
+  return sort === 'title'
+    ? (a, b) => collator.compare(a.lead.title, b.lead.title)
+    : sort === 'outlets'
+      ? (a, b) => a.outletCount - b.outletCount || a.editionCount - b.editionCount
+      : sort === 'imported'
+        ? (a, b) => a.lead.importedAt - b.lead.importedAt
+        : // Undated stories sort as oldest.
+          // [stories-ui] ISO dates compare as plain strings: `<` is several times cheaper than localeCompare.
+          (a, b) => compareIso(a.earliest ?? '', b.earliest ?? '') || a.lead.importedAt - b.lead.importedAt;
+}
+
+/** Two sorted runs as one (ties keep `a` first, so runs of a stable sort merge into the stable order). */
+export function mergeRuns<T>(a: readonly T[], b: readonly T[], cmp: (x: T, y: T) => number): T[] {
+  const out: T[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = cmp(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/** Rows sorted ascending by rowOrder, turned for the query's direction and cut to its page. */
+export function pageRows(sorted: StoryRow[], q: StoryRowsQuery): { total: number; rows: StoryRow[] } {
+  const sort = q.sort ?? 'earliest';
+  if (q.descending ?? sort !== 'title') sorted.reverse();
   const offset = q.offset ?? 0;
-  return { total: rows.length, rows: rows.slice(offset, q.limit === undefined ? undefined : offset + q.limit) };
+  return { total: sorted.length, rows: sorted.slice(offset, q.limit === undefined ? undefined : offset + q.limit) };
 }
 
 /** Keeps the first hit of each story, in rank order, and counts the rest. */

@@ -33,7 +33,10 @@ import {
   buildRows,
   collapseHits,
   groupByStory,
-  sortRows,
+  filterRows,
+  mergeRuns,
+  pageRows,
+  rowOrder,
   toRow,
   type CollapsedHit,
   type StoryRow,
@@ -86,6 +89,8 @@ const SYNC_ROWS = 5000;
 const SLICE = 500;
 /** Main-thread time one slice run may take before yielding to a frame. */
 const SLICE_MS = 8;
+/** Story rows sorted in one step of a sliced rebuild (then merged). */
+const SORT_RUN = 2000;
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class StoriesService extends EventTarget {
@@ -223,8 +228,25 @@ export class StoriesService extends EventTarget {
       for (const [id, members] of entries.slice(i, i + SLICE)) rows.push(toRow(id, members, (o) => this.outletName(o)));
       if (!(await pause())) return;
     }
+    // Sorted in runs between frames, then merged pass by pass: sorting 30,000 rows at once is a long
+    // task, and the list scrolls while detection regroups (issue 18's scroll bench).
+    const order = rowOrder(query);
+    const filtered = filterRows(rows, query);
+    let runs: StoryRow[][] = [];
+    for (let i = 0; i < filtered.length; i += SORT_RUN) {
+      runs.push(filtered.slice(i, i + SORT_RUN).sort(order));
+      if (!(await pause())) return;
+    }
+    while (runs.length > 1) {
+      const merged: StoryRow[][] = [];
+      for (let i = 0; i < runs.length; i += 2) {
+        merged.push(i + 1 < runs.length ? mergeRuns(runs[i]!, runs[i + 1]!, order) : runs[i]!);
+        if (!(await pause())) return;
+      }
+      runs = merged;
+    }
     this.groupsCache ??= groups;
-    this.rowsCache = { key, version: job.version, value: sortRows(rows, query) };
+    this.rowsCache = { key, version: job.version, value: pageRows(runs[0] ?? [], query) };
     this.preparing = null;
     this.changed({ stories: [] });
   }

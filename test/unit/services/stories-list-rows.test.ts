@@ -69,4 +69,17 @@ describe('StoriesService.listRows', () => {
     expect(fresh.total).toBe(rows!.total + 9); // 12,005 joins 12,000's story
     expect(fresh).toEqual(stories.storyRows(q));
   });
+
+  it('sorts in runs and merges them into the one-shot order, for every sort (ties included)', async () => {
+    const { stories } = await setup(9_000);
+    for (const sort of ['earliest', 'imported', 'title', 'outlets'] as const) {
+      for (const descending of [false, true]) {
+        const q = { sort, descending, minOutlets: 1, outlet: sort === 'title' ? 'okaz' : undefined };
+        const changed = nextChange(stories);
+        stories.listRows(q);
+        await changed;
+        expect(stories.listRows(q), `${sort} ${descending}`).toEqual(stories.storyRows(q));
+      }
+    }
+  });
 });
