@@ -25,7 +25,10 @@ export const libraryStyles = css`
   .head { font-weight: 700; color: var(--fg-muted); block-size: 40px; }
   .check { display: flex; justify-content: center; }
   .check input { inline-size: 16px; block-size: 16px; margin: 0; cursor: pointer; accent-color: var(--accent); }
-  .title { min-inline-size: 0; display: flex; flex-direction: column; gap: 2px; }
+  /* Explicit line heights: with the fonts' own (normal) ones a story row's title line and lead fill its
+     58 px, and the active row's focus ring (3 px, inside the row) covered the lead's last pixels. */
+  .title { min-inline-size: 0; display: flex; flex-direction: column; gap: 1px; line-height: 1.5; }
+  .title .lead { line-height: 1.45; }
   .title .line { display: flex; align-items: center; gap: 8px; min-inline-size: 0; }
   /* dir=auto on the clipping element itself: the ellipsis lands at the end of the title's own direction;
      the alignment follows the interface, so titles in both scripts line up at the column's start. */
