@@ -39,6 +39,14 @@ export class ReaderWindow implements ReactiveController {
     cancelAnimationFrame(this.frame);
   }
 
+  /** Takes blocks already built for `a` (long-text.ts builds them in slices): `prepare` keeps them. */
+  adopt(a: Article, blocks: Blocks): void {
+    this.article = a;
+    this.blocks = blocks;
+    this.win = windowAround(blocks, 0);
+    this.prefsKey = '';
+  }
+
   /** Called in render: rebuilds the blocks when the article changes, the estimates when the layout does. */
   prepare(a: Article, prefs: ReaderPrefs): Blocks {
     if (this.article !== a || !this.blocks) {

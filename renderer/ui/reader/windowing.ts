@@ -39,15 +39,37 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 
 /** Display blocks of `paragraphs` in `text`, iteratively (no recursion, no per-character strings). */
 export function buildBlocks(text: string, paragraphs: readonly TextRange[]): Blocks {
+  const steps = blockSteps(text, paragraphs, Infinity);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `buildBlocks` in slices: pauses (yields) after about `step` paragraphs or blocks, so a caller can give
+ * the page back between slices (a million paragraphs is otherwise one long task); returns the blocks.
+ */
+export function* blockSteps(
+  text: string,
+  paragraphs: readonly TextRange[],
+  step: number,
+): Generator<void, Blocks, void> {
   let n = 0;
-  for (const p of paragraphs) n += Math.max(1, Math.ceil((p.end - p.start) / (BLOCK_CHARS / 2)));
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    n += Math.max(1, Math.ceil((p.end - p.start) / (BLOCK_CHARS / 2)));
+    if ((i + 1) % step === 0) yield;
+  }
   const start = new Uint32Array(n);
   const end = new Uint32Array(n);
   const para = new Uint32Array(n);
   const first = new Uint8Array(n);
   let count = 0;
   let chars = 0;
-  paragraphs.forEach((p, i) => {
+  let work = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
     let pos = p.start;
     do {
       let cut = Math.min(p.end, pos + BLOCK_CHARS);
@@ -64,8 +86,12 @@ export function buildBlocks(text: string, paragraphs: readonly TextRange[]): Blo
       chars += cut - pos;
       count++;
       pos = cut;
+      if (++work >= step) {
+        work = 0;
+        yield;
+      }
     } while (pos < p.end);
-  });
+  }
   return { count, start, end, para, first, chars };
 }
 
