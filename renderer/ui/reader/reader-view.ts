@@ -118,10 +118,15 @@ export class ReaderView extends LitElement {
           await new Promise((r) => requestAnimationFrame(r));
           if (id !== this.articleId) return;
           // Then the whole text from its pages, one short task at a time (long-text.ts).
-          const paged = await readPaged(this.services, head, () => id !== this.articleId);
+          const paged = await readPaged(
+            this.services,
+            head,
+            () => this.prefs,
+            () => id !== this.articleId,
+          );
           if (id !== this.articleId) return;
           if (paged) {
-            this.window.adopt(paged.article, paged.blocks);
+            this.window.adopt(paged.article, paged.blocks, paged.heights);
             this.article = paged.article;
             this.complete = true;
             return;

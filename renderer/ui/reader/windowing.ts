@@ -102,6 +102,21 @@ export function isWhole(b: Blocks): boolean {
 
 /** Estimated heights: prefix sums (length count + 1) in px, already scaled to MAX_SCROLL_PX. */
 export function estimateHeights(b: Blocks, fontPx: number, leading: number, widthCh: number): Float64Array {
+  const steps = heightSteps(b, fontPx, leading, widthCh, Infinity);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `estimateHeights` in slices: pauses (yields) after about `step` blocks; returns the prefix sums. */
+export function* heightSteps(
+  b: Blocks,
+  fontPx: number,
+  leading: number,
+  widthCh: number,
+  step: number,
+): Generator<void, Float64Array, void> {
   const line = fontPx * leading;
   const perLine = Math.max(10, widthCh * 1.15);
   const gap = fontPx * 0.9;
@@ -110,11 +125,15 @@ export function estimateHeights(b: Blocks, fontPx: number, leading: number, widt
     const lines = Math.max(1, Math.ceil((b.end[i]! - b.start[i]!) / perLine));
     const nextFirst = i + 1 >= b.count || b.first[i + 1] === 1;
     prefix[i + 1] = prefix[i]! + lines * line + (nextFirst ? gap : 0);
+    if ((i + 1) % step === 0) yield;
   }
   const total = prefix[b.count]!;
   if (total > MAX_SCROLL_PX) {
     const k = MAX_SCROLL_PX / total;
-    for (let i = 0; i <= b.count; i++) prefix[i]! *= k;
+    for (let i = 0; i <= b.count; i++) {
+      prefix[i]! *= k;
+      if ((i + 1) % step === 0) yield;
+    }
   }
   return prefix;
 }

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   buildBlocks,
   blockSteps,
+  heightSteps,
   windowAround,
   blockAtOffset,
   blockOfParagraph,
@@ -63,6 +64,13 @@ describe('reader windowing (issue 13)', () => {
     expect(r.value).toEqual(whole);
     // Every slice is at most 5,000 paragraphs (counting) or blocks (cutting).
     expect(pauses).toBeGreaterThanOrEqual(Math.floor(paragraphs.length / 5000) + Math.floor(whole.count / 5000));
+    // Heights in slices too, the same sums (scaled down here: 30,000 paragraphs at 200 px exceed the cap).
+    const heights = heightSteps(whole, 200, 2, 70, 5000);
+    let h = heights.next();
+    for (pauses = 0; !h.done; h = heights.next()) pauses++;
+    expect(h.value).toEqual(estimateHeights(whole, 200, 2, 70));
+    expect(h.value[whole.count]).toBeCloseTo(MAX_SCROLL_PX);
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(whole.count / 5000) * 2);
   });
 
   it('a short article is one window with every paragraph', () => {
