@@ -13,6 +13,8 @@ export const libraryStyles = css`
     display: grid; grid-template-columns: 2rem minmax(0, 1fr) 11rem 9rem 6rem 2.5rem; align-items: center;
     gap: 10px; padding-inline: 12px 8px; block-size: 58px; box-sizing: border-box; inline-size: 100%;
     border-block-end: 1px solid var(--border); border-inline-start: 3px solid transparent;
+    /* The heights (58 px, editions 40 px) are also library-view.ts's rowHeight: the list places rows
+       by them without measuring. Change both together. */
     /* Each row is its own layout and paint root (its size is fixed): a row added while scrolling does
        not lay out or repaint the others (issue 18's scroll bench). */
     contain: strict;
