@@ -22,6 +22,7 @@
  *         'progress' (CustomEvent<DetectionProgress>) while the worker detects.
  * The library's own 'change' follows too (metas carry `storyId`, `editions`, `outlets`).
  */
+import type { StoryBody } from '../core/stories/body';
 import type { ArticleMeta, Edition, MetaEdit, MetaField, Outlet, Story, StoryLink, StoryRelation } from '../core/model';
 import { compareEditions } from '../core/stories/editions';
 import { resolveOutlet, seededOutlets } from '../core/stories/outlets';
@@ -385,6 +386,11 @@ export class StoriesService extends EventTarget {
     const { title, outlet, byline, published, url } = meta;
     this.library.patchMetas([{ id: meta.id, title, outlet, byline, published, url }], { reindex: true });
     this.changed({ stories: [meta.storyId ?? meta.id] });
+  }
+
+  /** New articles with their texts, straight from an import batch: detection need not read them back. */
+  detect(bodies: StoryBody[]): void {
+    if (bodies.length) this.port?.postMessage({ type: 'bodies', bodies });
   }
 
   private onLibrary = (e: Event): void => {
