@@ -5,9 +5,11 @@
  */
 import type { Annotation, Article, ArticleMeta, ArticleText, Bookmark, Edition, ReadingState } from '../core/model';
 import { editionOf } from '../core/stories/editions';
-import { headsOf, readerHead } from '../core/article/reader-head';
+import { readerHead } from '../core/article/reader-head';
+import type { ReaderPage } from '../core/article/reader-pages';
 import Dexie from 'dexie';
 import type { WarraqDb } from './db';
+import { deleteReaderRows, putPagesInSteps, putReaderRows, readerTables } from './reader-rows';
 import { guard } from './errors';
 
 export interface StoredArticle {
@@ -150,10 +152,24 @@ export class ArticlesRepo {
     });
   }
 
-  /** Stores the reader head of a very long article read whole (derived data: failures are harmless). */
+  /**
+   * Page `n` (0-based) of a very long article's text (core/article/reader-pages), or undefined when it
+   * is not stored: one small read, so reading a 50 MB text page by page never blocks the page for long.
+   */
+  page(id: string, n: number): Promise<ReaderPage | undefined> {
+    return guard(() => this.db.readerPages.get([id, n]));
+  }
+
+  /**
+   * Stores the reader pages and head of a very long article read whole (derived data: failures are
+   * harmless). The head goes last: a head without all its pages is read whole again, and stored again.
+   */
   async keepHead(a: Article): Promise<void> {
-    const head = readerHead({ id: a.id, text: a.text, titleRange: a.titleRange, paragraphs: a.paragraphs });
-    if (head) await guard(() => this.db.readerHeads.put(head));
+    const text = { id: a.id, text: a.text, titleRange: a.titleRange, paragraphs: a.paragraphs };
+    const head = readerHead(text);
+    if (!head) return;
+    await guard(() => putPagesInSteps(this.db, text));
+    await guard(() => this.db.readerHeads.put(head));
   }
 
   getText(id: string): Promise<ArticleText | undefined> {
@@ -173,7 +189,7 @@ export class ArticlesRepo {
   async putMany(items: StoredArticle[]): Promise<PutResult> {
     const db = this.db;
     return guard(() =>
-      db.transaction('rw', db.articles, db.texts, db.editions, db.readerHeads, async () => {
+      db.transaction('rw', [db.articles, db.texts, db.editions, ...readerTables(db)], async () => {
         const plan = planBatch(items);
         const candidates = [...plan.metas.values()];
         const refused = new Set<string>();
@@ -190,8 +206,7 @@ export class ArticlesRepo {
         const fresh = items.filter((item, k) => plan.first[k] && !refused.has(item.meta.id));
         const texts = fresh.map((f) => f.text);
         await db.texts.bulkPut(texts);
-        const heads = headsOf(texts);
-        if (heads.length) await db.readerHeads.bulkPut(heads);
+        await putReaderRows(db, texts);
 
         // Copies of articles stored before this batch: their editions may be known already.
         const old = items.map((item, k) => ({ item, e: plan.editions[k]! })).filter((x) => refused.has(x.item.meta.id));
@@ -256,7 +271,7 @@ export class ArticlesRepo {
    */
   async deleteMany(ids: readonly string[]): Promise<DeletedArticle[]> {
     const db = this.db;
-    const tables = [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions, db.readerHeads];
+    const tables = [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions, ...readerTables(db)];
     return guard(() =>
       db.transaction('rw', tables, async () => {
         const list = [...new Set(ids)];
@@ -291,7 +306,7 @@ export class ArticlesRepo {
           db.reading.bulkDelete(gone),
           db.editions.bulkDelete(out.flatMap((d) => (d.editions ?? []).map((e) => e.id))),
           db.texts.bulkDelete(gone),
-          db.readerHeads.bulkDelete(gone),
+          deleteReaderRows(db, gone),
           db.articles.bulkDelete(gone),
         ]);
         return out;
@@ -307,10 +322,14 @@ export class ArticlesRepo {
   /** Puts back what `deleteMany` returned, in one transaction. */
   async undeleteMany(list: readonly DeletedArticle[]): Promise<void> {
     const db = this.db;
-    const tables = [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions];
+    const tables = [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions, ...readerTables(db)];
     await guard(() =>
       db.transaction('rw', tables, async () => {
         await Promise.all([
+          putReaderRows(
+            db,
+            list.map((d) => d.text),
+          ),
           db.articles.bulkPut(list.map((d) => d.meta)),
           db.editions.bulkPut(list.flatMap((d) => d.editions ?? [])),
           db.texts.bulkPut(list.map((d) => d.text)),
