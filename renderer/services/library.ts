@@ -77,6 +77,18 @@ export class LibraryService extends EventTarget {
     return true;
   }
 
+  /**
+   * Start-up: takes metas read ahead of load() for the first screen of another list (the story
+   * list's first rows, StoriesService.loadFirst) and counts the stored articles; until load() the
+   * library is incomplete, as after loadFirst.
+   */
+  async preload(metas: readonly ArticleMeta[]): Promise<void> {
+    const total = await this.repo.count();
+    for (const m of metas) this.metas.set(m.id, cleanMeta(m));
+    this.cache = null;
+    this.partialTotal = total;
+  }
+
   /** Stored articles (known from a count while only the first screen is loaded). */
   get size(): number {
     return Math.max(this.metas.size, this.partialTotal ?? 0);

@@ -149,6 +149,27 @@ export function sortRows(all: StoryRow[], q: StoryRowsQuery): { total: number; r
   return { total: rows.length, rows: rows.slice(offset, q.limit === undefined ? undefined : offset + q.limit) };
 }
 
+/**
+ * The first `n` rows of the story list sorted by earliest publication, newest first (`q`'s filters
+ * applied), from part of the library: `metas` hold every member of each story they touch, and every
+ * story whose earliest date is after `above` is among them (StoriesRepo.newestWithStories; `above`
+ * null: every dated article is there). Only those stories are placed exactly, so the answer is
+ * undefined when fewer than `n` of them pass the filters (read more, or the whole library).
+ */
+export function newestStoryRows(
+  metas: readonly ArticleMeta[],
+  above: string | null,
+  q: Pick<StoryRowsQuery, 'minOutlets' | 'outlet'>,
+  n: number,
+  name: (outletId: string) => string,
+): StoryRow[] | undefined {
+  const { rows } = buildRows(metas, { ...q, sort: 'earliest', descending: true }, name);
+  const after = above ?? '';
+  let exact = 0;
+  while (exact < rows.length && exact < n && (rows[exact]!.earliest ?? '') > after) exact++;
+  return exact >= n ? rows.slice(0, n) : undefined;
+}
+
 /** Keeps the first hit of each story, in rank order, and counts the rest. */
 export function collapseHits<H extends { id: string }>(
   hits: readonly H[],

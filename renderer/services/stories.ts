@@ -33,6 +33,7 @@ import {
   buildRows,
   collapseHits,
   groupByStory,
+  newestStoryRows,
   sortRows,
   toRow,
   type CollapsedHit,
@@ -41,6 +42,13 @@ import {
 } from './stories-rows';
 
 export type { CollapsedHit, StoryRow, StoryRowsQuery };
+
+/** Story rows for the list; `partial`: only the first screen, read before the whole library (loadFirst). */
+export interface StoryRowsAnswer {
+  total: number;
+  rows: StoryRow[];
+  partial?: boolean;
+}
 
 export interface DetectionProgress {
   state: 'idle' | 'running' | 'error';
@@ -99,6 +107,11 @@ export class StoriesService extends EventTarget {
   /** Bumped by every library change: a cached answer of an older version is stale. */
   private version = 0;
   private preparing: { key: string; version: number } | null = null;
+  /**
+   * Start-up's first screen of the list (loadFirst): shown, marked partial, until the whole library is
+   * read and grouped.
+   */
+  private first: { key: string; value: StoryRowsAnswer } | null = null;
   /** Display names by outlet id (resolving one builds an object; the list asks 30,000 times). */
   private names = new Map<string, string>();
 
@@ -126,14 +139,46 @@ export class StoriesService extends EventTarget {
    * only the raw outlet); search keeps answering from the old segments meanwhile.
    */
   async load(): Promise<void> {
+    await this.loadOutlets();
+    await this.indexSources();
+  }
+
+  /** load()'s first half: outlet names (start-up reads them before the library, for loadFirst). */
+  async loadOutlets(): Promise<void> {
     this.stored = new Map((await this.repo.outlets()).map((o) => [o.id, o]));
     this.names.clear();
     this.rowsCache = null;
+  }
+
+  /** load()'s second half, once the whole library is read. */
+  async indexSources(): Promise<void> {
     if (!(await this.repo.done(SOURCES_INDEXED))) {
       const ids = this.library.allMeta().map((m) => m.id);
       if (ids.length) this.library.announce({ added: [], removed: [], updated: ids });
       await this.repo.markDone(SOURCES_INDEXED);
     }
+  }
+
+  /**
+   * Start-up (after load(), before the library is read): the first `n` rows of the list for `query`
+   * from one indexed query and the members of their stories, so the list is drawn before every meta
+   * is read. Only the default order (earliest publication, newest first) has an index; false for
+   * others, or when the first rows could not be placed exactly (read the whole library then).
+   */
+  async loadFirst(query: StoryRowsQuery, n: number): Promise<boolean> {
+    if ((query.sort ?? 'earliest') !== 'earliest' || query.descending === false || query.offset) return false;
+    // Filtered lists may need more articles for n rows: read up to 16 screens' worth, then give up.
+    for (let limit = n * 4; limit <= n * 32; limit *= 2) {
+      const { metas, above } = await this.repo.newestWithStories(limit);
+      const rows = newestStoryRows(metas, above, query, n, (o) => this.outletName(o));
+      if (rows) {
+        await this.library.preload(metas);
+        this.first = { key: JSON.stringify(query), value: { total: rows.length, rows, partial: true } };
+        return true;
+      }
+      if (above === null) return false;
+    }
+    return false;
   }
 
   /** Starts the detection worker: it catches up with the library (after an upgrade) and follows imports. */
@@ -189,13 +234,16 @@ export class StoriesService extends EventTarget {
    * last rows of the same query (stale by a change or two), or undefined when there are none, and a 'change'
    * event follows when the fresh rows are ready (issue 17: no main-thread task over 50 ms).
    */
-  listRows(query: StoryRowsQuery = {}): { total: number; rows: StoryRow[] } | undefined {
-    if (this.library.size <= SYNC_ROWS) return this.storyRows(query);
+  listRows(query: StoryRowsQuery = {}): StoryRowsAnswer | undefined {
     const key = JSON.stringify(query);
+    // Start-up: the first screen (loadFirst) until the whole library is read and grouped.
+    const first = this.first?.key === key ? this.first.value : undefined;
+    if (!this.library.complete) return first;
+    if (this.library.size <= SYNC_ROWS) return this.storyRows(query);
     const cached = this.rowsCache?.key === key ? this.rowsCache : null;
     if (cached?.version === this.version) return cached.value;
     void this.prepareRows(query, key);
-    return cached?.value;
+    return cached?.value ?? first;
   }
 
   private async prepareRows(query: StoryRowsQuery, key: string): Promise<void> {
@@ -226,6 +274,7 @@ export class StoriesService extends EventTarget {
     this.groupsCache ??= groups;
     this.rowsCache = { key, version: job.version, value: sortRows(rows, query) };
     this.preparing = null;
+    this.first = null;
     this.changed({ stories: [] });
   }
 
