@@ -55,9 +55,13 @@ export class LibraryService extends EventTarget {
    * in pages so the page never waits on one long read.
    */
   async load(): Promise<void> {
-    const all = await this.repo.listMetaPaged();
+    const metas = new Map<string, ArticleMeta>();
     // Labels are shown without bidi controls, whatever an older import or a backup stored (issue 13).
-    this.metas = new Map(all.map((m) => [m.id, cleanMeta(m)]));
+    // Page by page: 30,000 metas cleaned in one go were one long task.
+    await this.repo.listMetaPaged(2000, (page) => {
+      for (const m of page) metas.set(m.id, cleanMeta(m));
+    });
+    this.metas = metas;
     this.cache = null;
     this.partialTotal = null;
   }

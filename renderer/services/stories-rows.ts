@@ -129,24 +129,39 @@ export function buildRows(
 
 /** Filters, sorts and pages rows made by toRow (buildRows' second half, for callers that build in slices). */
 export function sortRows(all: StoryRow[], q: StoryRowsQuery): { total: number; rows: StoryRow[] } {
+  return pageRows(filterRows(all, q).sort(rowOrder(q)), q);
+}
+
+/** sortRows' first step: the rows `q`'s filters keep (the same array when it has none). */
+export function filterRows(all: StoryRow[], q: StoryRowsQuery): StoryRow[] {
   let rows = all;
   if (q.minOutlets && q.minOutlets > 1) rows = rows.filter((r) => r.outletCount >= q.minOutlets!);
   if (q.outlet) rows = rows.filter((r) => r.outletIds.includes(q.outlet!));
+  return rows;
+}
+
+/** sortRows' order, ascending (pageRows reverses it for a descending list). */
+export function rowOrder(q: StoryRowsQuery): (a: StoryRow, b: StoryRow) => number {
   const sort = q.sort ?? 'earliest';
-  const cmp: (a: StoryRow, b: StoryRow) => number =
-    sort === 'title'
-      ? (a, b) => collator.compare(a.lead.title, b.lead.title)
-      : sort === 'outlets'
-        ? (a, b) => a.outletCount - b.outletCount || a.editionCount - b.editionCount
-        : sort === 'imported'
-          ? (a, b) => a.lead.importedAt - b.lead.importedAt
-          : // Undated stories sort as oldest.
-            // [stories-ui] ISO dates compare as plain strings: `<` is several times cheaper than localeCompare.
-            (a, b) => compareIso(a.earliest ?? '', b.earliest ?? '') || a.lead.importedAt - b.lead.importedAt;
-  rows.sort(cmp);
-  if (q.descending ?? sort !== 'title') rows.reverse();
+  return sort === 'title'
+    ? (a, b) => collator.compare(a.lead.title, b.lead.title)
+    : sort === 'outlets'
+      ? (a, b) => a.outletCount - b.outletCount || a.editionCount - b.editionCount
+      : sort === 'imported'
+        ? (a, b) => a.lead.importedAt - b.lead.importedAt
+        : // Undated stories sort as oldest.
+          // [stories-ui] ISO dates compare as plain strings: `<` is several times cheaper than localeCompare.
+          (a, b) => compareIso(a.earliest ?? '', b.earliest ?? '') || a.lead.importedAt - b.lead.importedAt;
+}
+
+/** sortRows' last step, on rows sorted by rowOrder (reversed in place when descending). */
+export function pageRows(sorted: StoryRow[], q: StoryRowsQuery): { total: number; rows: StoryRow[] } {
+  if (q.descending ?? (q.sort ?? 'earliest') !== 'title') sorted.reverse();
   const offset = q.offset ?? 0;
-  return { total: rows.length, rows: rows.slice(offset, q.limit === undefined ? undefined : offset + q.limit) };
+  return {
+    total: sorted.length,
+    rows: sorted.slice(offset, q.limit === undefined ? undefined : offset + q.limit),
+  };
 }
 
 /**

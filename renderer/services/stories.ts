@@ -29,12 +29,15 @@ import type { StoriesRepo } from '../storage/stories-repo';
 import type { LibraryService } from './library';
 import type { DetectorPort, FromDetector } from './stories-protocol';
 import { Regrouper, type RegroupUndo } from './stories-regroup';
+import { sortInSteps } from '../core/sort-steps';
 import {
   buildRows,
   collapseHits,
   groupByStory,
   newestStoryRows,
-  sortRows,
+  filterRows,
+  pageRows,
+  rowOrder,
   toRow,
   type CollapsedHit,
   type StoryRow,
@@ -271,8 +274,15 @@ export class StoriesService extends EventTarget {
       for (const [id, members] of entries.slice(i, i + SLICE)) rows.push(toRow(id, members, (o) => this.outletName(o)));
       if (!(await pause())) return;
     }
+    // The sort too: 30,000 rows sorted at once took one 60–100 ms task on the 2-core machine.
+    const sorting = sortInSteps(filterRows(rows, query), rowOrder(query));
+    let step = sorting.next();
+    while (!step.done) {
+      if (!(await pause())) return;
+      step = sorting.next();
+    }
     this.groupsCache ??= groups;
-    this.rowsCache = { key, version: job.version, value: sortRows(rows, query) };
+    this.rowsCache = { key, version: job.version, value: pageRows(step.value, query) };
     this.preparing = null;
     this.first = null;
     this.changed({ stories: [] });
