@@ -192,6 +192,29 @@ function painted(): Promise<void> {
 }
 
 /**
+ * The feed codec's worker, started by its first message: a worker spawned before the first screen
+ * competes with it for the two cores, and most sessions read no feed.
+ */
+function lazyCodecWorker(): CodecWorker {
+  let worker: Worker | null = null;
+  let listener: CodecWorker['onmessage'] = null;
+  return {
+    get onmessage() {
+      return listener;
+    },
+    set onmessage(f) {
+      listener = f;
+      if (worker) worker.onmessage = f;
+    },
+    postMessage(m) {
+      worker ??= new Worker(new URL('./workers/feed.worker.js', document.baseURI), { type: 'module' });
+      worker.onmessage = listener;
+      worker.postMessage(m);
+    },
+  };
+}
+
+/**
  * Feeds (their own import worker per refresh), save by link, watched folders and the import history:
  * built before the app is drawn, started (their stored state read, schedules armed) after.
  */
@@ -205,9 +228,7 @@ function makeCollect(db: WarraqDb, platform: Platform, library: LibraryService, 
       }) as unknown as ImportWorker,
   );
   const fetch = (r: Parameters<Platform['fetchUrl']>[0]) => platform.fetchUrl(r);
-  const codec = workerCodec(
-    new Worker(new URL('./workers/feed.worker.js', document.baseURI), { type: 'module' }) as unknown as CodecWorker,
-  );
+  const codec = workerCodec(lazyCodecWorker());
   const feeds = new FeedsService({ repo, fetch, codec, collector, network });
   const queue = new ImportQueue(importer);
   const history = new ImportHistory(repo);
