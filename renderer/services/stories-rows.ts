@@ -167,21 +167,21 @@ export function pageRows(sorted: StoryRow[], q: StoryRowsQuery): { total: number
 /**
  * The first `n` rows of the story list sorted by earliest publication, newest first (`q`'s filters
  * applied), from part of the library: `metas` hold every member of each story they touch, and every
- * story whose earliest date is after `above` is among them (StoriesRepo.newestWithStories; `above`
+ * story whose earliest date is `from` or later is among them (StoriesRepo.newestWithStories; `from`
  * null: every dated article is there). Only those stories are placed exactly, so the answer is
  * undefined when fewer than `n` of them pass the filters (read more, or the whole library).
  */
 export function newestStoryRows(
   metas: readonly ArticleMeta[],
-  above: string | null,
+  from: string | null,
   q: Pick<StoryRowsQuery, 'minOutlets' | 'outlet'>,
   n: number,
   name: (outletId: string) => string,
 ): StoryRow[] | undefined {
   const { rows } = buildRows(metas, { ...q, sort: 'earliest', descending: true }, name);
-  const after = above ?? '';
+  const placed = (r: StoryRow): boolean => !!r.earliest && (from === null || r.earliest >= from);
   let exact = 0;
-  while (exact < rows.length && exact < n && (rows[exact]!.earliest ?? '') > after) exact++;
+  while (exact < rows.length && exact < n && placed(rows[exact]!)) exact++;
   return exact >= n ? rows.slice(0, n) : undefined;
 }
 

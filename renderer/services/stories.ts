@@ -172,14 +172,14 @@ export class StoriesService extends EventTarget {
     if ((query.sort ?? 'earliest') !== 'earliest' || query.descending === false || query.offset) return false;
     // Filtered lists may need more articles for n rows: read up to 16 screens' worth, then give up.
     for (let limit = n * 4; limit <= n * 32; limit *= 2) {
-      const { metas, above } = await this.repo.newestWithStories(limit);
-      const rows = newestStoryRows(metas, above, query, n, (o) => this.outletName(o));
+      const { metas, from } = await this.repo.newestWithStories(limit);
+      const rows = newestStoryRows(metas, from, query, n, (o) => this.outletName(o));
       if (rows) {
         await this.library.preload(metas);
         this.first = { key: JSON.stringify(query), value: { total: rows.length, rows, partial: true } };
         return true;
       }
-      if (above === null) return false;
+      if (from === null) return false;
     }
     return false;
   }
