@@ -3,6 +3,7 @@
  * the list view, plus open/delete/undo. Emits 'change' (CustomEvent<LibraryChange>) after any change
  * so derived views (the search index, the notebook) can follow.
  */
+import type { ReaderPage } from '../core/article/reader-pages';
 import { cleanMeta } from '../core/article/controls';
 import { leadOf } from '../core/article/lead';
 import type { Article, ArticleMeta } from '../core/model';
@@ -153,7 +154,12 @@ export class LibraryService extends EventTarget {
     return this.repo.head(id);
   }
 
-  /** Keeps the head of a very long article read whole, for a fast start next time; never throws. */
+  /** Page `n` of a very long article's text (core/article/reader-pages), or undefined when it is not stored. */
+  page(id: string, n: number): Promise<ReaderPage | undefined> {
+    return this.repo.page(id, n);
+  }
+
+  /** Keeps the head and pages of a very long article read whole, for a fast start next time; never throws. */
   async keepHead(a: Article): Promise<void> {
     await this.repo.keepHead(a).catch(() => {});
   }

@@ -5,8 +5,10 @@
  */
 import type { Annotation, Article, ArticleMeta, ArticleText, Bookmark, Edition, ReadingState } from '../core/model';
 import { editionOf } from '../core/stories/editions';
-import { headsOf, readerHead } from '../core/article/reader-head';
+import { readerHead } from '../core/article/reader-head';
+import type { ReaderPage } from '../core/article/reader-pages';
 import type { WarraqDb } from './db';
+import { deleteReaderRows, putPagesInSteps, putReaderRows, readerTables } from './reader-rows';
 import { guard } from './errors';
 
 export interface StoredArticle {
@@ -119,10 +121,24 @@ export class ArticlesRepo {
     });
   }
 
-  /** Stores the reader head of a very long article read whole (derived data: failures are harmless). */
+  /**
+   * Page `n` (0-based) of a very long article's text (core/article/reader-pages), or undefined when it
+   * is not stored: one small read, so reading a 50 MB text page by page never blocks the page for long.
+   */
+  page(id: string, n: number): Promise<ReaderPage | undefined> {
+    return guard(() => this.db.readerPages.get([id, n]));
+  }
+
+  /**
+   * Stores the reader pages and head of a very long article read whole (derived data: failures are
+   * harmless). The head goes last: a head without all its pages is read whole again, and stored again.
+   */
   async keepHead(a: Article): Promise<void> {
-    const head = readerHead({ id: a.id, text: a.text, titleRange: a.titleRange, paragraphs: a.paragraphs });
-    if (head) await guard(() => this.db.readerHeads.put(head));
+    const text = { id: a.id, text: a.text, titleRange: a.titleRange, paragraphs: a.paragraphs };
+    const head = readerHead(text);
+    if (!head) return;
+    await guard(() => putPagesInSteps(this.db, text));
+    await guard(() => this.db.readerHeads.put(head));
   }
 
   getText(id: string): Promise<ArticleText | undefined> {
@@ -138,7 +154,7 @@ export class ArticlesRepo {
   async putMany(items: StoredArticle[]): Promise<PutResult> {
     const db = this.db;
     return guard(() =>
-      db.transaction('rw', db.articles, db.texts, db.editions, db.readerHeads, async () => {
+      db.transaction('rw', [db.articles, db.texts, db.editions, ...readerTables(db)], async () => {
         const ids = [...new Set(items.map((i) => i.meta.id))];
         const stored = await db.articles.bulkGet(ids);
         const metas = new Map<string, ArticleMeta>();
@@ -179,8 +195,10 @@ export class ArticlesRepo {
         // Final metas: a fresh article may have gained editions within this batch.
         await db.articles.bulkAdd(fresh.map((f) => metas.get(f.meta.id)!));
         await db.texts.bulkAdd(fresh.map((f) => f.text));
-        const heads = headsOf(fresh.map((f) => f.text));
-        if (heads.length) await db.readerHeads.bulkPut(heads);
+        await putReaderRows(
+          db,
+          fresh.map((f) => f.text),
+        );
         const touched = [...new Set(later.map((l) => l.edition.articleId))].filter((id) => !freshIds.has(id));
         if (touched.length) await db.articles.bulkPut(touched.map((id) => metas.get(id)!));
         await db.editions.bulkPut(editions);
@@ -210,7 +228,7 @@ export class ArticlesRepo {
    */
   async deleteMany(ids: readonly string[]): Promise<DeletedArticle[]> {
     const db = this.db;
-    const tables = [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions, db.readerHeads];
+    const tables = [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions, ...readerTables(db)];
     return guard(() =>
       db.transaction('rw', tables, async () => {
         const list = [...new Set(ids)];
@@ -245,7 +263,7 @@ export class ArticlesRepo {
           db.reading.bulkDelete(gone),
           db.editions.bulkDelete(out.flatMap((d) => (d.editions ?? []).map((e) => e.id))),
           db.texts.bulkDelete(gone),
-          db.readerHeads.bulkDelete(gone),
+          deleteReaderRows(db, gone),
           db.articles.bulkDelete(gone),
         ]);
         return out;
@@ -261,10 +279,14 @@ export class ArticlesRepo {
   /** Puts back what `deleteMany` returned, in one transaction. */
   async undeleteMany(list: readonly DeletedArticle[]): Promise<void> {
     const db = this.db;
-    const tables = [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions];
+    const tables = [db.articles, db.texts, db.annotations, db.bookmarks, db.reading, db.editions, ...readerTables(db)];
     await guard(() =>
       db.transaction('rw', tables, async () => {
         await Promise.all([
+          putReaderRows(
+            db,
+            list.map((d) => d.text),
+          ),
           db.articles.bulkPut(list.map((d) => d.meta)),
           db.editions.bulkPut(list.flatMap((d) => d.editions ?? [])),
           db.texts.bulkPut(list.map((d) => d.text)),

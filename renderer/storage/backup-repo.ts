@@ -20,7 +20,7 @@
  */
 import type { Table } from 'dexie';
 import type { ArticleMeta, ArticleText, Edition, MetaEdit, MetaField } from '../core/model';
-import { headsOf } from '../core/article/reader-head';
+import { deleteReaderRows, putReaderRows, readerTables } from './reader-rows';
 import { editionOf } from '../core/stories/editions';
 import { withEdition } from './articles-repo';
 import type { WarraqDb } from './db';
@@ -111,7 +111,7 @@ export class BackupRepo {
     // A restored text over HEAD_MIN_CHARS gets its reader head in the same transaction, so the reader
     // opens it at once after a restore too (heads are derived: never in a backup, dropped on rollback).
     return guard(() =>
-      this.db.transaction('rw', [table, this.db.settings, this.db.readerHeads], async () => {
+      this.db.transaction('rw', [table, this.db.settings, ...readerTables(this.db)], async () => {
         const keys = rows.map((r) => r[kp] as Key);
         const found = await table.bulkGet(keys);
         const existing = found.filter((r): r is Row => !!r);
@@ -123,10 +123,7 @@ export class BackupRepo {
         ).map((r) => r.data as unknown as Row);
         if (!fresh.length) return { added: 0, existing };
         await table.bulkAdd(fresh);
-        if (name === 'texts') {
-          const heads = headsOf(fresh as unknown as ArticleText[]);
-          if (heads.length) await this.db.readerHeads.bulkPut(heads);
-        }
+        if (name === 'texts') await putReaderRows(this.db, fresh as unknown as ArticleText[]);
         const journal: JournalRow = {
           key: `${JOURNAL_PREFIX}${run}:${String(seq).padStart(8, '0')}`,
           value: { run, table: name, keys: fresh.map((r) => r[kp] as Key) },
@@ -157,7 +154,7 @@ export class BackupRepo {
     const prefix = run === undefined ? JOURNAL_PREFIX : `${JOURNAL_PREFIX}${run}:`;
     const journalKeys = await guard(() => this.db.settings.where('key').startsWith(prefix).primaryKeys());
     let removed = 0;
-    const tables = [this.db.settings, this.db.readerHeads, ...BACKUP_TABLES.map((t) => this.table(t))];
+    const tables = [this.db.settings, ...readerTables(this.db), ...BACKUP_TABLES.map((t) => this.table(t))];
     // Newest first, so a table's rows go before the articles they point at.
     for (const jk of journalKeys.reverse()) {
       removed += await guard(() =>
@@ -165,7 +162,7 @@ export class BackupRepo {
           const j = (await this.db.settings.get(jk)) as JournalRow | undefined;
           if (!j) return 0;
           await this.table(j.value.table).bulkDelete(j.value.keys);
-          if (j.value.table === 'texts') await this.db.readerHeads.bulkDelete(j.value.keys as string[]);
+          if (j.value.table === 'texts') await deleteReaderRows(this.db, j.value.keys as string[]);
           await this.db.settings.delete(jk);
           return j.value.keys.length;
         }),
@@ -184,7 +181,7 @@ export class BackupRepo {
     replace?: ReplacePlan,
   ): Promise<{ deleted: number; overwritten: number; updated: string[] }> {
     const db = this.db;
-    const derived = [db.stories, db.storyLinks, db.storyFeatures, db.readerHeads];
+    const derived = [db.stories, db.storyLinks, db.storyFeatures, ...readerTables(db)];
     const tables = [db.settings, ...BACKUP_TABLES.map((t) => this.table(t)), ...derived];
     return guard(() =>
       db.transaction('rw', tables, async () => {
@@ -284,7 +281,7 @@ export class BackupRepo {
     if (!gone.length) return;
     const db = this.db;
     const set = new Set(gone);
-    await db.readerHeads.bulkDelete(gone);
+    await deleteReaderRows(db, gone);
     await db.storyFeatures.bulkDelete(gone);
     const links = await db.storyLinks.where('a').anyOf(gone).or('b').anyOf(gone).primaryKeys();
     await db.storyLinks.bulkDelete(links);

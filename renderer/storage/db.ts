@@ -17,6 +17,8 @@
  *   collected (by item id and by link), a short history of imports, the folders the desktop app watches
  * - readerHeads (v6, issue 13): the first stretch of a very long article's text (core/article/reader-head),
  *   so the reader paints it without reading the whole text first; derived, never backed up
+ * - readerPages (v7, issue 13): the same texts cut into pages of ~256K characters with their paragraph
+ *   ranges packed (core/article/reader-pages), read one per task; derived, never backed up
  */
 import Dexie, { type Table } from 'dexie';
 import type {
@@ -35,6 +37,7 @@ import type {
 } from '../core/model';
 import { editionOf } from '../core/stories/editions';
 import { HEAD_MIN_CHARS, readerHead, type ReaderHead } from '../core/article/reader-head';
+import { readerPages, type ReaderPage } from '../core/article/reader-pages';
 import type { FeedItemRow, FeedRow, ImportHistoryRow, WatchedFolderRow } from './collect-rows';
 
 /** One persisted search-index segment (see core/search). `data` is the engine's own serialisation. */
@@ -82,6 +85,7 @@ export class WarraqDb extends Dexie {
   importHistory!: Table<ImportHistoryRow, number>;
   watchedFolders!: Table<WatchedFolderRow, string>;
   readerHeads!: Table<ReaderHead, string>;
+  readerPages!: Table<ReaderPage, [string, number]>;
 
   /** `indexedDB`/`IDBKeyRange` may be passed in (fake-indexeddb in Node tests). */
   constructor(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
@@ -141,8 +145,23 @@ export class WarraqDb extends Dexie {
           if (head) await tx.table<ReaderHead, string>('readerHeads').put(head);
         }
       });
+    this.version(7)
+      .stores({ readerPages: '[id+n], id' })
+      .upgrade(async (tx) => {
+        // Long articles stored before pages existed get theirs now (one text at a time in memory).
+        const ids = await tx
+          .table<ArticleMeta, string>('articles')
+          .where('length')
+          .above(HEAD_MIN_CHARS - 4096)
+          .primaryKeys();
+        for (const id of ids) {
+          const text = await tx.table<ArticleText, string>('texts').get(id);
+          const pages = text && readerPages(text);
+          if (pages) await tx.table<ReaderPage, [string, number]>('readerPages').bulkPut(pages);
+        }
+      });
   }
 }
 
 /** The schema version this build writes; tests and backups record it. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;

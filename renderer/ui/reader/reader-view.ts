@@ -24,6 +24,7 @@ import { reportError } from '../common/report-error';
 import { baseDirection, segment, DecorationIndex, type Decoration } from './decorate';
 import { repeat } from 'lit/directives/repeat.js';
 import { ReaderWindow } from './reader-window';
+import { readPaged } from './long-text';
 import { readerStyles } from './reader-styles';
 import { icon } from '../common/icons';
 import './reader-toolbar';
@@ -58,7 +59,8 @@ export class ReaderView extends LitElement {
   @state() private article: Article | null | undefined;
   /**
    * False while `article` is only the head of a very long article (its first ~64K characters, painted
-   * at once); the whole text follows. Find, highlights, the panel and the reading position wait for it.
+   * at once); the whole text follows, read page by page. Find, highlights, the panel and the reading
+   * position wait for it.
    */
   @state() private complete = false;
   @state() private prefs!: ReaderPrefs;
@@ -115,12 +117,27 @@ export class ReaderView extends LitElement {
           await this.updateComplete;
           await new Promise((r) => requestAnimationFrame(r));
           if (id !== this.articleId) return;
+          // Then the whole text from its pages, one short task at a time (long-text.ts).
+          const paged = await readPaged(
+            this.services,
+            head,
+            () => this.prefs,
+            () => id !== this.articleId,
+          );
+          if (id !== this.articleId) return;
+          if (paged) {
+            this.window.adopt(paged.article, paged.blocks, paged.heights);
+            this.article = paged.article;
+            this.complete = true;
+            return;
+          }
         }
+        // No head or pages (a short article, or a long one whose pages are missing): the text read whole.
         const full = (await this.services.library.get(id)) ?? null;
         if (id !== this.articleId) return;
         this.article = full;
         this.complete = true;
-        if (full && !(head && full.text.startsWith(head.text))) void this.services.library.keepHead(full);
+        if (full) void this.services.library.keepHead(full);
       } catch (e) {
         if (id !== this.articleId) return;
         this.article = null;

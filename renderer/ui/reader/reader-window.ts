@@ -18,6 +18,9 @@ import {
   type Window,
 } from './windowing';
 
+/** The reader settings the estimated heights depend on. */
+const layoutKey = (p: ReaderPrefs): string => `${p.fontSize}/${p.lineHeight}/${p.columnWidth}`;
+
 interface Host extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
@@ -39,6 +42,18 @@ export class ReaderWindow implements ReactiveController {
     cancelAnimationFrame(this.frame);
   }
 
+  /**
+   * Takes blocks (and their heights for `prefs`) already built for `a` (long-text.ts builds them in
+   * slices): `prepare` keeps them.
+   */
+  adopt(a: Article, blocks: Blocks, heights?: { prefs: ReaderPrefs; prefix: Float64Array }): void {
+    this.article = a;
+    this.blocks = blocks;
+    this.win = windowAround(blocks, 0);
+    this.prefsKey = heights ? layoutKey(heights.prefs) : '';
+    if (heights) this.prefix = heights.prefix;
+  }
+
   /** Called in render: rebuilds the blocks when the article changes, the estimates when the layout does. */
   prepare(a: Article, prefs: ReaderPrefs): Blocks {
     if (this.article !== a || !this.blocks) {
@@ -47,7 +62,7 @@ export class ReaderWindow implements ReactiveController {
       this.win = windowAround(this.blocks, 0);
       this.prefsKey = '';
     }
-    const key = `${prefs.fontSize}/${prefs.lineHeight}/${prefs.columnWidth}`;
+    const key = layoutKey(prefs);
     if (key !== this.prefsKey) {
       this.prefsKey = key;
       this.prefix = estimateHeights(this.blocks, prefs.fontSize, prefs.lineHeight, prefs.columnWidth);

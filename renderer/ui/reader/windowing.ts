@@ -39,15 +39,37 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 
 /** Display blocks of `paragraphs` in `text`, iteratively (no recursion, no per-character strings). */
 export function buildBlocks(text: string, paragraphs: readonly TextRange[]): Blocks {
+  const steps = blockSteps(text, paragraphs, Infinity);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `buildBlocks` in slices: pauses (yields) after about `step` paragraphs or blocks, so a caller can give
+ * the page back between slices (a million paragraphs is otherwise one long task); returns the blocks.
+ */
+export function* blockSteps(
+  text: string,
+  paragraphs: readonly TextRange[],
+  step: number,
+): Generator<void, Blocks, void> {
   let n = 0;
-  for (const p of paragraphs) n += Math.max(1, Math.ceil((p.end - p.start) / (BLOCK_CHARS / 2)));
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    n += Math.max(1, Math.ceil((p.end - p.start) / (BLOCK_CHARS / 2)));
+    if ((i + 1) % step === 0) yield;
+  }
   const start = new Uint32Array(n);
   const end = new Uint32Array(n);
   const para = new Uint32Array(n);
   const first = new Uint8Array(n);
   let count = 0;
   let chars = 0;
-  paragraphs.forEach((p, i) => {
+  let work = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
     let pos = p.start;
     do {
       let cut = Math.min(p.end, pos + BLOCK_CHARS);
@@ -64,8 +86,12 @@ export function buildBlocks(text: string, paragraphs: readonly TextRange[]): Blo
       chars += cut - pos;
       count++;
       pos = cut;
+      if (++work >= step) {
+        work = 0;
+        yield;
+      }
     } while (pos < p.end);
-  });
+  }
   return { count, start, end, para, first, chars };
 }
 
@@ -76,6 +102,21 @@ export function isWhole(b: Blocks): boolean {
 
 /** Estimated heights: prefix sums (length count + 1) in px, already scaled to MAX_SCROLL_PX. */
 export function estimateHeights(b: Blocks, fontPx: number, leading: number, widthCh: number): Float64Array {
+  const steps = heightSteps(b, fontPx, leading, widthCh, Infinity);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `estimateHeights` in slices: pauses (yields) after about `step` blocks; returns the prefix sums. */
+export function* heightSteps(
+  b: Blocks,
+  fontPx: number,
+  leading: number,
+  widthCh: number,
+  step: number,
+): Generator<void, Float64Array, void> {
   const line = fontPx * leading;
   const perLine = Math.max(10, widthCh * 1.15);
   const gap = fontPx * 0.9;
@@ -84,11 +125,15 @@ export function estimateHeights(b: Blocks, fontPx: number, leading: number, widt
     const lines = Math.max(1, Math.ceil((b.end[i]! - b.start[i]!) / perLine));
     const nextFirst = i + 1 >= b.count || b.first[i + 1] === 1;
     prefix[i + 1] = prefix[i]! + lines * line + (nextFirst ? gap : 0);
+    if ((i + 1) % step === 0) yield;
   }
   const total = prefix[b.count]!;
   if (total > MAX_SCROLL_PX) {
     const k = MAX_SCROLL_PX / total;
-    for (let i = 0; i <= b.count; i++) prefix[i]! *= k;
+    for (let i = 0; i <= b.count; i++) {
+      prefix[i]! *= k;
+      if ((i + 1) % step === 0) yield;
+    }
   }
   return prefix;
 }

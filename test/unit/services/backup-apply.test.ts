@@ -144,7 +144,7 @@ describe('applyBackup', () => {
   });
 });
 
-describe('reader heads after a restore (issue 13)', () => {
+describe('reader heads and pages after a restore (issue 13)', () => {
   /** A library of one article whose text is over HEAD_MIN_CHARS, so the reader needs a head. */
   async function longSource(): Promise<BackupRepo> {
     const src = newDb('long-src');
@@ -170,6 +170,9 @@ describe('reader heads after a restore (issue 13)', () => {
     expect(head).toBeDefined();
     expect(isHeadOf(head!, text.text)).toBe(true);
     expect(head!.text.length).toBeLessThan(text.text.length / 4);
+    const pages = await target.readerPages.where('id').equals(text.id).sortBy('n');
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.map((p) => p.text).join('')).toBe(text.text);
   });
 
   it('a crashed restore rolled back leaves no head behind', async () => {
@@ -179,8 +182,10 @@ describe('reader heads after a restore (issue 13)', () => {
     let seq = 0;
     for await (const c of chunksOf(await longSource())) await repo.addMissing('crashed', seq++, c.table, c.rows);
     expect(await target.readerHeads.count()).toBe(1);
+    expect(await target.readerPages.count()).toBeGreaterThan(1);
     await new BackupRepo(target).rollback();
     expect(await target.readerHeads.count()).toBe(0);
+    expect(await target.readerPages.count()).toBe(0);
     expect(await target.texts.count()).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { PageAssembler } from '../../../renderer/core/article/reader-pages';
 import { describe, it, expect, beforeEach } from 'vitest';
 import { ArticlesRepo } from '../../../renderer/storage/articles-repo';
 import { SettingsRepo } from '../../../renderer/storage/settings-repo';
@@ -33,7 +34,14 @@ describe('ArticlesRepo', () => {
     expect(got?.text.slice(got.paragraphs[0]!.start, got.paragraphs[0]!.end)).toMatch(/^قال مسؤولون/);
   });
 
-  it('stores the reader head of a very long article at import, reads it alone, deletes it with the article', async () => {
+  /** The text and paragraphs put back from the stored reader pages, one read per page. */
+  async function readAllPages(id: string) {
+    const a = new PageAssembler(id);
+    while (!a.done) if (!a.add(await repo.page(id, a.wanted))) return undefined;
+    return a.result();
+  }
+
+  it('stores the reader head and pages of a very long article at import, deletes them with the article', async () => {
     const long = makeArticle(7);
     const title = long.meta.title;
     const body = 'كلمة '.repeat(200_000);
@@ -44,19 +52,27 @@ describe('ArticlesRepo', () => {
     };
     await repo.putMany([long, makeArticle(8)]);
     expect(await db.readerHeads.count()).toBe(1); // the short one needs none
+    expect(await readAllPages(long.meta.id)).toEqual({ text: long.text.text, paragraphs: long.text.paragraphs });
+    expect(await repo.page(makeArticle(8).meta.id, 0)).toBeUndefined();
     const head = await repo.head(long.meta.id);
     expect(head?.title).toBe(title);
     expect(long.text.text.startsWith(head!.text)).toBe(true);
     expect(head!.text.length).toBeLessThan(long.text.text.length / 10);
     expect(head!.paragraphs).toEqual([{ start: title.length + 2, end: head!.text.length }]);
     expect(await repo.head(makeArticle(8).meta.id)).toBeUndefined();
-    await repo.delete(long.meta.id);
+    const deleted = (await repo.delete(long.meta.id))!;
     expect(await db.readerHeads.count()).toBe(0);
-    // An article without a head (e.g. restored) gets one when the reader has read it whole.
-    await repo.putMany([long]);
+    expect(await db.readerPages.count()).toBe(0);
+    // An undo puts them back with the text.
+    await repo.undelete(deleted);
+    expect((await repo.head(long.meta.id))?.text).toBe(head!.text);
+    expect((await readAllPages(long.meta.id))?.text).toBe(long.text.text);
+    // An article without a head or pages (e.g. from an older build) gets them when the reader has read it whole.
     await db.readerHeads.clear();
+    await db.readerPages.clear();
     await repo.keepHead((await repo.get(long.meta.id))!);
     expect((await repo.head(long.meta.id))?.text).toBe(head!.text);
+    expect(await readAllPages(long.meta.id)).toEqual({ text: long.text.text, paragraphs: long.text.paragraphs });
   });
 
   it('a failing batch stores nothing (one transaction)', async () => {

@@ -1,5 +1,5 @@
 /**
- * Profiles as earlier releases wrote them, for the upgrade tests: the stores of schema versions 1–5 as
+ * Profiles as earlier releases wrote them, for the upgrade tests: the stores of schema versions 1–6 as
  * they shipped. A frozen copy on purpose (not read from renderer/storage/db.ts): a past version edited in
  * db.ts, which schema versions forbid, must make the upgrade tests fail, not follow along.
  */
@@ -34,9 +34,10 @@ const SHIPPED: ReadonlyArray<Record<string, string>> = [
     importHistory: '++id, at',
     watchedFolders: 'path',
   },
+  { readerHeads: 'id' },
 ];
 
-/** Opens a fresh profile at schema `version` (1–5) as that release created it; close it before upgrading. */
+/** Opens a fresh profile at schema `version` (1–6) as that release created it; close it before upgrading. */
 export async function openOldProfile(indexedDB: IDBFactory, version: number): Promise<Dexie> {
   const old = new Dexie(DB_NAME, { indexedDB, IDBKeyRange });
   for (let v = 1; v <= version; v++) old.version(v).stores(SHIPPED[v - 1]!);

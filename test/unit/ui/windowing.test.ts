@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import {
   buildBlocks,
+  blockSteps,
+  heightSteps,
   windowAround,
   blockAtOffset,
   blockOfParagraph,
@@ -47,6 +49,28 @@ describe('reader windowing (issue 13)', () => {
     expect(prefix[b.count]).toBeLessThanOrEqual(MAX_SCROLL_PX + 1);
     expect(blockAtHeight(prefix, prefix[b.count]!)).toBe(999_999);
     expect(blockAtHeight(prefix, prefix[400_000]! + 0.01)).toBe(400_000);
+  });
+
+  it('blockSteps builds the same blocks as buildBlocks, pausing after each slice', () => {
+    const line = 'كلمة '.repeat(100_000);
+    const text = `${line}\n\n${'فقرة قصيرة\n\n'.repeat(30_000)}`;
+    const paragraphs = [{ start: 0, end: line.length - 1 }];
+    for (let at = line.length + 1; at + 10 <= text.length; at += 12) paragraphs.push({ start: at, end: at + 10 });
+    const steps = blockSteps(text, paragraphs, 5000);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    const whole = buildBlocks(text, paragraphs);
+    expect(r.value).toEqual(whole);
+    // Every slice is at most 5,000 paragraphs (counting) or blocks (cutting).
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(paragraphs.length / 5000) + Math.floor(whole.count / 5000));
+    // Heights in slices too, the same sums (scaled down here: 30,000 paragraphs at 200 px exceed the cap).
+    const heights = heightSteps(whole, 200, 2, 70, 5000);
+    let h = heights.next();
+    for (pauses = 0; !h.done; h = heights.next()) pauses++;
+    expect(h.value).toEqual(estimateHeights(whole, 200, 2, 70));
+    expect(h.value[whole.count]).toBeCloseTo(MAX_SCROLL_PX);
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(whole.count / 5000) * 2);
   });
 
   it('a short article is one window with every paragraph', () => {
