@@ -9,7 +9,10 @@ export const readerStyles = [
   /* The toolbar keeps its place when it fades out while reading, so hiding it moves nothing. */
   warraq-reader-toolbar { position: relative; z-index: 3; }
   warraq-find-bar { position: absolute; inset-block-start: 48px; inset-inline-end: var(--space-4); z-index: 3; }
-  .content.no-panel warraq-annotations-panel { display: none; }
+  .content.no-panel warraq-annotations-panel, .content.no-panel .panel-place { display: none; }
+  /* Holds the annotations panel's width (panel-styles.ts) until the panel is shown. */
+  .panel-place { flex: 0 0 22rem; inline-size: 22rem; border-inline-start: 1px solid var(--border); }
+  @media (max-width: 1000px) { .panel-place { flex-basis: 16rem; inline-size: 16rem; } }
   .spacer { flex: 1; }
   .content { display: flex; flex: 1; min-block-size: 0; }
   article {

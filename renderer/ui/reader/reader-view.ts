@@ -429,7 +429,15 @@ export class ReaderView extends LitElement {
         </article>`
             : nothing
         }
-        ${a && this.complete ? this.renderAside(a) : nothing}
+        ${
+          a && this.complete
+            ? this.renderAside(a)
+            : // The panel's place while a long article's head is shown: the text keeps its width when the
+              // panel comes, so the window is not laid out again from scratch.
+              a
+              ? html`<div class="panel-place" aria-hidden="true"></div>`
+              : nothing
+        }
       </div>
     `;
   }
