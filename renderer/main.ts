@@ -103,6 +103,8 @@ async function start(): Promise<void> {
         type: 'module',
       }) as unknown as DetectorPort,
   );
+  // Detection follows each import batch by batch with the texts the import worker already holds.
+  for (const i of [importer, collect.collector]) i.onStored = (bodies) => stories.detect(bodies);
   const exporter = new ExporterService(
     librarySources(annotationsRepo, library, document.baseURI, {
       editions: (ids) => storiesRepo.editionsOf(ids),
@@ -241,7 +243,7 @@ function makeCollect(db: WarraqDb, platform: Platform, library: LibraryService, 
     void watch.start().catch((e) => console.warn('watched folders:', e));
     watch.followFocus(window);
   };
-  return { services: { feeds, links: new SaveLinkService(fetch, queue), watch, history }, start };
+  return { services: { feeds, links: new SaveLinkService(fetch, queue), watch, history }, start, collector };
 }
 
 start().catch((e) => {

@@ -6,6 +6,7 @@
  */
 import type { ParsedArticle } from '../core/model';
 import { editionId } from '../core/stories/editions';
+import { storyBody } from '../core/stories/body';
 import { contentId, toArticle } from '../core/article/identity';
 import type { ArticlesRepo } from '../storage/articles-repo';
 import { toStorageError } from '../storage/errors';
@@ -181,7 +182,11 @@ export class ImportPipeline implements FileSink {
       this.progress.imported += added.length;
       this.progress.duplicates += skipped.length;
       this.progress.editions = (this.progress.editions ?? 0) + editions.length;
-      if (added.length) this.post({ type: 'added', metas });
+      if (added.length) {
+        const texts = new Map(stored.map((s) => [s.meta.id, s.text]));
+        const bodies = metas.map((m) => storyBody(m.id, m.title, m.importedAt, texts.get(m.id)!));
+        this.post({ type: 'added', metas, bodies });
+      }
       const fresh = new Set(added);
       const updated = new Map(editions.filter((e) => !fresh.has(e.meta.id)).map((e) => [e.meta.id, e.meta]));
       if (updated.size) this.post({ type: 'updated', metas: [...updated.values()] });

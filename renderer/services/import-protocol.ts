@@ -8,6 +8,7 @@
  * Worker → `progress` (throttled), `added` (the metas of each committed batch), `issue` (a failure or a skip),
  * `file-done` (credit for the next file), then exactly one `done` or `fatal`.
  */
+import type { StoryBody } from '../core/stories/body';
 import type { ArticleMeta } from '../core/model';
 
 /** Why a file (or one record of it) was not imported; `reason` is plain English for the report. */
@@ -113,7 +114,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'progress'; progress: ImportProgress }
-  | { type: 'added'; metas: ArticleMeta[] }
+  /** The metas of a committed batch, and what story detection reads of each (so it reads nothing back). */
+  | { type: 'added'; metas: ArticleMeta[]; bodies?: StoryBody[] }
   /** Metas of stored articles that gained an edition. */
   | { type: 'updated'; metas: ArticleMeta[] }
   | { type: 'issue'; kind: IssueKind; issue: ImportIssue }

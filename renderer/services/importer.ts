@@ -7,6 +7,7 @@
  * import is small (LIVE_LIMIT); past that, metas are added silently and one 'change' goes out at the end, so a
  * 30,000-article archive does not make the page re-read metas batch after batch.
  */
+import type { StoryBody } from '../core/stories/body';
 import type { ArticleMeta } from '../core/model';
 import type { PickedFile } from '../platform/platform';
 import type { LibraryService, LibraryChange } from './library';
@@ -86,6 +87,8 @@ export class ImportService extends EventTarget {
   private issues: Record<IssueKind, ImportIssue[]> = { failed: [], skipped: [], warnings: [], editionsOf: [] };
   private added = 0;
   private deferred: string[] = [];
+  /** Told of each committed batch's new articles with their texts (story detection follows the import). */
+  onStored: ((bodies: StoryBody[]) => void) | null = null;
 
   constructor(
     private readonly library: LibraryService,
@@ -218,6 +221,8 @@ export class ImportService extends EventTarget {
         this.issues[m.kind].push(m.issue);
         break;
       case 'added':
+        // Story detection gets the texts now, in step with the import, whether or not the library is told now.
+        if (m.bodies?.length) this.onStored?.(m.bodies);
         this.announce(m.metas);
         break;
       // An edition changes the article's outlets: the search index's source field follows.

@@ -9,6 +9,7 @@
  * compared again with the new frequencies (boilerplate is only recognised as such once it is common).
  */
 import type { StoryDecision, StoryLink } from '../core/model';
+import type { StoryBody } from '../core/stories/body';
 import { groupStories } from '../core/stories/group';
 import { StoryIndex } from '../core/stories/index';
 import { decodeFeatures, docFeatures, encodeFeatures } from '../core/stories/shingles';
@@ -32,6 +33,9 @@ export class StoryDetector {
   private readonly adjacent = new Map<string, Set<string>>();
   private decisions: StoryDecision[] = [];
   private queue: string[] = [];
+  private readonly queued = new Set<string>();
+  /** Texts handed over with their ids (an import batch): read from here, not from the database. */
+  private readonly given = new Map<string, StoryBody>();
   private running: Promise<void> | null = null;
   private checkedAt = 0;
   private done = 0;
@@ -65,11 +69,13 @@ export class StoryDetector {
     await this.add(keys.map((k) => k.id).filter((id) => !this.index.has(id)));
   }
 
-  /** Queues new articles; resolves when the queue is empty. */
-  add(ids: readonly string[]): Promise<void> {
-    const fresh = ids.filter((id) => !this.index.has(id));
+  /** Queues new articles (with their texts when at hand); resolves when the queue is empty. */
+  add(ids: readonly string[], bodies: readonly StoryBody[] = []): Promise<void> {
+    for (const b of bodies) if (!this.index.has(b.id)) this.given.set(b.id, b);
+    const fresh = ids.filter((id) => !this.index.has(id) && !this.queued.has(id));
     if (fresh.length) {
       this.queue.push(...fresh);
+      for (const id of fresh) this.queued.add(id);
       this.total += fresh.length;
     }
     this.running ??= this.drain().finally(() => {
@@ -113,7 +119,14 @@ export class StoryDetector {
   private async drain(): Promise<void> {
     while (this.queue.length) {
       const ids = this.queue.splice(0, CHUNK);
-      await this.step(ids);
+      try {
+        await this.step(ids);
+      } finally {
+        for (const id of ids) {
+          this.queued.delete(id);
+          this.given.delete(id);
+        }
+      }
       this.done += ids.length;
       this.progress(this.queue.length ? 'running' : 'idle');
     }
@@ -127,7 +140,7 @@ export class StoryDetector {
   }
 
   private async step(ids: string[]): Promise<void> {
-    const bodies = await this.repo.bodies(ids);
+    const bodies = await this.bodies(ids);
     const t0 = this.now();
     const rows: { id: string; data: ArrayBuffer; version: number }[] = [];
     const found: StoryLink[] = [];
@@ -161,6 +174,14 @@ export class StoryDetector {
     await this.repo.putFeatures(rows);
     await this.repo.putLinks(found);
     await this.regroup([...touched]);
+  }
+
+  /** Each article's title and body: handed over, or read (one read for all that were not). */
+  private async bodies(ids: string[]): Promise<(StoryBody | undefined)[]> {
+    const missing = ids.filter((id) => !this.given.has(id));
+    const read = missing.length ? await this.repo.bodies(missing) : [];
+    const got = new Map(missing.map((id, k) => [id, read[k]]));
+    return ids.map((id) => this.given.get(id) ?? got.get(id));
   }
 
   /** Compares linked pairs again with today's frequencies; drops or relabels what changed. */

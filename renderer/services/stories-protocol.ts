@@ -4,17 +4,21 @@
  * articles' `storyId` to the database itself, then tells the page which articles moved.
  *
  * Page → worker: `start` (load the index; detect whatever has no features yet: the library after an
- * upgrade), `added` (new article ids: detect them incrementally), `removed`, `regroup` (decisions
+ * upgrade), `added` (new article ids: detect them incrementally), `bodies` (the same, with their texts,
+ * sent by an import batch by batch), `removed`, `regroup` (decisions
  * changed: recompute stories from links + decisions; no text is read), `restart` (after a restore: a
  * fresh detector loads the restored library, detects what has no features and regroups everything).
  * Worker → page: `progress` (throttled), `assigned` (article → story changes, already stored),
  * `error`.
  */
+import type { StoryBody } from '../core/stories/body';
 import type { DetectionProgress } from './stories';
 
 export type ToDetector =
   | { type: 'start' }
   | { type: 'added'; ids: string[] }
+  /** New articles with what detection reads of them (from the import worker): nothing is read back. */
+  | { type: 'bodies'; bodies: StoryBody[] }
   | { type: 'removed'; ids: string[] }
   | { type: 'regroup' }
   | { type: 'restart' };

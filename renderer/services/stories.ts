@@ -22,6 +22,7 @@
  *         'progress' (CustomEvent<DetectionProgress>) while the worker detects.
  * The library's own 'change' follows too (metas carry `storyId`, `editions`, `outlets`).
  */
+import type { StoryBody } from '../core/stories/body';
 import type { ArticleMeta, Edition, MetaEdit, MetaField, Outlet, Story, StoryLink, StoryRelation } from '../core/model';
 import { compareEditions } from '../core/stories/editions';
 import { resolveOutlet, seededOutlets } from '../core/stories/outlets';
@@ -99,10 +100,16 @@ const SLICE = 500;
 const SLICE_MS = 8;
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** At most one redraw of the library's stories this often while detection runs. */
+const ASSIGN_EVERY_MS = 2000;
+
 export class StoriesService extends EventTarget {
   progress: DetectionProgress = { state: 'idle', done: 0, total: 0 };
   private stored = new Map<string, Outlet>();
   private port: DetectorPort | null = null;
+  /** Story moves from the detector not yet applied to the library (see onDetector). */
+  private assigned: [string, string][] = [];
+  private assignTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly regroup: Regrouper;
   private groupsCache: Map<string, ArticleMeta[]> | null = null;
   /** The last storyRows answer: the library redraws often (selection, expansion) with the same query. */
@@ -446,6 +453,11 @@ export class StoriesService extends EventTarget {
     this.changed({ stories: [meta.storyId ?? meta.id] });
   }
 
+  /** New articles with their texts, straight from an import batch: detection need not read them back. */
+  detect(bodies: StoryBody[]): void {
+    if (bodies.length) this.port?.postMessage({ type: 'bodies', bodies });
+  }
+
   private onLibrary = (e: Event): void => {
     const { added, removed } = (e as CustomEvent<{ added: string[]; removed: string[] }>).detail;
     if (removed.length) this.port?.postMessage({ type: 'removed', ids: removed });
@@ -453,12 +465,31 @@ export class StoriesService extends EventTarget {
   };
 
   private onDetector(m: FromDetector): void {
-    if (m.type === 'progress') this.setProgress(m.progress);
-    else if (m.type === 'error') this.setProgress({ ...this.progress, state: 'error', message: m.message });
-    else if (m.pairs.length) {
-      const stories = this.regroup.assign(m.pairs);
-      this.changed({ stories });
+    if (m.type === 'progress') {
+      if (m.progress.state !== 'running') this.flushAssigned();
+      this.setProgress(m.progress);
+    } else if (m.type === 'error') {
+      this.flushAssigned();
+      this.setProgress({ ...this.progress, state: 'error', message: m.message });
+    } else if (m.pairs.length) {
+      this.assigned.push(...m.pairs);
+      // While detection follows a large import, every step moves a few articles and redrawing the
+      // library's stories each time would take the page's time from the import: moves are applied
+      // together, every ASSIGN_EVERY_MS at most, and at once when detection goes idle.
+      this.assignTimer ??= setTimeout(
+        () => this.flushAssigned(),
+        this.progress.state === 'running' ? ASSIGN_EVERY_MS : 0,
+      );
     }
+  }
+
+  private flushAssigned(): void {
+    if (this.assignTimer !== null) clearTimeout(this.assignTimer);
+    this.assignTimer = null;
+    if (!this.assigned.length) return;
+    const pairs = this.assigned;
+    this.assigned = [];
+    this.changed({ stories: this.regroup.assign(pairs) });
   }
 
   private setProgress(p: DetectionProgress): void {

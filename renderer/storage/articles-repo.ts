@@ -7,6 +7,7 @@ import type { Annotation, Article, ArticleMeta, ArticleText, Bookmark, Edition, 
 import { editionOf } from '../core/stories/editions';
 import { readerHead } from '../core/article/reader-head';
 import type { ReaderPage } from '../core/article/reader-pages';
+import Dexie from 'dexie';
 import type { WarraqDb } from './db';
 import { deleteReaderRows, putPagesInSteps, putReaderRows, readerTables } from './reader-rows';
 import { guard } from './errors';
@@ -32,6 +33,36 @@ export interface PutResult {
   /** Ids of copies already stored as they are (same text, outlet and URL): nothing was added. */
   skipped: string[];
   editions: AddedEdition[];
+}
+
+/**
+ * A batch as if none of its texts were stored yet: each item's edition, whether it is the first copy of
+ * its text in the batch (`first`) or the same edition again (`dup`), and each text's meta with the
+ * batch's editions counted.
+ */
+function planBatch(items: readonly StoredArticle[]): {
+  editions: Edition[];
+  first: boolean[];
+  dup: boolean[];
+  metas: Map<string, ArticleMeta>;
+} {
+  const editions = items.map((i) => editionOf(i.meta, i.record));
+  const metas = new Map<string, ArticleMeta>();
+  const seen = new Set<string>();
+  const first: boolean[] = [];
+  const dup: boolean[] = [];
+  items.forEach((item, k) => {
+    const e = editions[k]!;
+    const id = item.meta.id;
+    const isDup = seen.has(e.id);
+    seen.add(e.id);
+    dup.push(isDup);
+    const m = metas.get(id);
+    first.push(!m);
+    if (!m) metas.set(id, { ...item.meta, editions: 1, outlets: item.meta.outlet ? [item.meta.outlet] : [] });
+    else if (!isDup) metas.set(id, withEdition(m, e));
+  });
+  return { editions, first, dup, metas };
 }
 
 /** The meta with one more edition counted. */
@@ -150,63 +181,75 @@ export class ArticlesRepo {
    * already stored (or earlier in the batch) from another outlet or URL becomes another edition of it
    * (the stored text never changes); the same text, outlet and URL again is skipped. Throws
    * StorageError and stores nothing on failure.
+   *
+   * Every IndexedDB request costs the same whatever it holds, so a new article costs three (its meta,
+   * text and edition) and nothing is read first: the metas are added as if new, and the few that the
+   * store refuses as already there (a republication) are read and given their new editions after.
    */
   async putMany(items: StoredArticle[]): Promise<PutResult> {
     const db = this.db;
     return guard(() =>
       db.transaction('rw', [db.articles, db.texts, db.editions, ...readerTables(db)], async () => {
-        const ids = [...new Set(items.map((i) => i.meta.id))];
-        const stored = await db.articles.bulkGet(ids);
-        const metas = new Map<string, ArticleMeta>();
-        ids.forEach((id, k) => {
-          const m = stored[k];
-          if (m) metas.set(id, m);
-        });
-        const firstEditions = items.map((i) => editionOf(i.meta, i.record));
-        const known = new Set(
-          (await db.editions.bulkGet(firstEditions.map((e) => e.id))).filter((e) => e).map((e) => e!.id),
-        );
-        const fresh: StoredArticle[] = [];
-        const freshIds = new Set<string>();
-        const skipped: string[] = [];
+        const plan = planBatch(items);
+        const candidates = [...plan.metas.values()];
+        const refused = new Set<string>();
+        try {
+          await db.articles.bulkAdd(candidates);
+        } catch (e) {
+          // Caught inside the transaction: the other adds stand. Only "already stored" is expected.
+          if (!(e instanceof Dexie.BulkError)) throw e;
+          for (const [pos, err] of Object.entries(e.failuresByPos)) {
+            if ((err as Error).name !== 'ConstraintError') throw err;
+            refused.add(candidates[Number(pos)]!.id);
+          }
+        }
+        const fresh = items.filter((item, k) => plan.first[k] && !refused.has(item.meta.id));
+        const texts = fresh.map((f) => f.text);
+        await db.texts.bulkPut(texts);
+        await putReaderRows(db, texts);
+
+        // Copies of articles stored before this batch: their editions may be known already.
+        const old = items.map((item, k) => ({ item, e: plan.editions[k]! })).filter((x) => refused.has(x.item.meta.id));
+        const stored = new Map<string, ArticleMeta>();
+        const known = new Set<string>();
+        if (old.length) {
+          const ids = [...refused];
+          (await db.articles.bulkGet(ids)).forEach((m, k) => m && stored.set(ids[k]!, m));
+          const eids = [...new Set(old.map((x) => x.e.id))];
+          for (const e of await db.editions.bulkGet(eids)) if (e) known.add(e.id);
+        }
         const editions: Edition[] = [];
-        const later: AddedEdition[] = [];
+        const skipped: string[] = [];
+        const later: Edition[] = [];
         items.forEach((item, k) => {
+          const e = plan.editions[k]!;
           const id = item.meta.id;
-          const e = firstEditions[k]!;
+          if (!refused.has(id)) {
+            if (plan.dup[k]) skipped.push(id);
+            else {
+              editions.push(e);
+              if (!plan.first[k]) later.push(e);
+            }
+            return;
+          }
           if (known.has(e.id)) {
             skipped.push(id);
             return;
           }
           known.add(e.id);
           editions.push(e);
-          const meta = metas.get(id);
-          if (!meta) {
-            const m: ArticleMeta = { ...item.meta, editions: 1, outlets: item.meta.outlet ? [item.meta.outlet] : [] };
-            metas.set(id, m);
-            fresh.push({ ...item, meta: m });
-            freshIds.add(id);
-          } else {
-            const m = withEdition(meta, e);
-            metas.set(id, m);
-            later.push({ edition: e, meta: m });
-          }
+          later.push(e);
+          const m = stored.get(id);
+          if (m) stored.set(id, withEdition(m, e));
         });
-        // Final metas: a fresh article may have gained editions within this batch.
-        await db.articles.bulkAdd(fresh.map((f) => metas.get(f.meta.id)!));
-        await db.texts.bulkAdd(fresh.map((f) => f.text));
-        await putReaderRows(
-          db,
-          fresh.map((f) => f.text),
-        );
-        const touched = [...new Set(later.map((l) => l.edition.articleId))].filter((id) => !freshIds.has(id));
-        if (touched.length) await db.articles.bulkPut(touched.map((id) => metas.get(id)!));
+        if (stored.size) await db.articles.bulkPut([...stored.values()]);
         await db.editions.bulkPut(editions);
+        const metaOf = (id: string): ArticleMeta => stored.get(id) ?? plan.metas.get(id)!;
         return {
           added: fresh.map((f) => f.meta.id),
-          metas: fresh.map((f) => metas.get(f.meta.id)!),
+          metas: fresh.map((f) => plan.metas.get(f.meta.id)!),
           skipped,
-          editions: later.map((l) => ({ edition: l.edition, meta: metas.get(l.edition.articleId)! })),
+          editions: later.map((e) => ({ edition: e, meta: metaOf(e.articleId) })),
         };
       }),
     );

@@ -3,6 +3,7 @@
  * outlet names and metadata edits. Editions are written with their article by ArticlesRepo.putMany;
  * everything else here.
  */
+import { storyBody, type StoryBody } from '../core/stories/body';
 import type { ArticleMeta, Edition, MetaEdit, MetaField, Outlet, Story, StoryDecision, StoryLink } from '../core/model';
 import type { StoryFeatureRow, WarraqDb } from './db';
 import { guard } from './errors';
@@ -31,15 +32,14 @@ export class StoriesRepo {
   }
 
   /** Title and body of each article (undefined when gone), for feature extraction. */
-  async bodies(ids: readonly string[]): Promise<({ title: string; body: string; importedAt: number } | undefined)[]> {
+  async bodies(ids: readonly string[]): Promise<(StoryBody | undefined)[]> {
     return guard(async () => {
       const [metas, texts] = await Promise.all([this.db.articles.bulkGet([...ids]), this.db.texts.bulkGet([...ids])]);
       return ids.map((_, i) => {
         const m = metas[i];
         const t = texts[i];
         if (!m || !t) return undefined;
-        const body = t.paragraphs.map((r) => t.text.slice(r.start, r.end)).join('\n');
-        return { title: m.title, body, importedAt: m.importedAt };
+        return storyBody(ids[i]!, m.title, m.importedAt, t);
       });
     });
   }

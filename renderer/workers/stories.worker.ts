@@ -44,6 +44,13 @@ scope.onmessage = (e) => {
   const d = detector;
   if (!d) return;
   if (msg.type === 'added') run(() => d.add(msg.ids));
+  else if (msg.type === 'bodies')
+    run(() =>
+      d.add(
+        msg.bodies.map((b) => b.id),
+        msg.bodies,
+      ),
+    );
   else if (msg.type === 'removed') run(() => d.remove(msg.ids));
   else run(() => d.reloadDecisions());
 };

@@ -169,6 +169,17 @@ describe('ImportPipeline', () => {
     expect(
       msgs.filter((m) => m.type === 'added').map((m) => (m as Extract<FromWorker, { type: 'added' }>).metas.length),
     ).toEqual([300, 300, 300, 100]);
+    // Each batch carries what story detection reads of its articles: the stored title and text.
+    const added = msgs.filter((m) => m.type === 'added') as Extract<FromWorker, { type: 'added' }>[];
+    const sample = added[1]!;
+    expect(sample.bodies?.map((b) => b.id)).toEqual(sample.metas.map((m) => m.id));
+    const one = (await repo.get(sample.metas[7]!.id))!;
+    expect(sample.bodies![7]).toEqual({
+      id: one.id,
+      title: one.title,
+      importedAt: one.importedAt,
+      body: one.paragraphs.map((r) => one.text.slice(r.start, r.end)).join('\n'),
+    });
     const last = msgs.filter((m) => m.type === 'progress').pop() as Extract<FromWorker, { type: 'progress' }>;
     expect(last.progress).toMatchObject({ filesDone: 1, filesTotal: 1, imported: 1000, duplicates: 0, failed: 0 });
     expect(last.progress.bytesDone).toBe(last.progress.bytesTotal);

@@ -65,6 +65,31 @@ describe('ArticlesRepo editions', () => {
     expect(await db.editions.count()).toBe(2);
   });
 
+  it('sorts a mixed batch: new texts, copies of stored ones, and copies seen before', async () => {
+    const stored = makeArticle(4, { outlet: 'okaz' });
+    await repo.putMany([stored]);
+    const fresh = makeArticle(5, { outlet: 'was' });
+    const copyOf = (x: typeof stored, outlet: string) => ({ meta: { ...x.meta, outlet }, text: x.text });
+    const r = await repo.putMany([
+      copyOf(stored, 'sabq'), // a stored text from another outlet: an edition
+      fresh,
+      stored, // the stored copy again: skipped
+      copyOf(fresh, 'alyaum'), // the new text from another outlet, in the same batch: an edition
+      copyOf(stored, 'sabq'), // the same new edition twice: skipped
+      copyOf(stored, 'alriyadh'),
+    ]);
+    expect(r.added).toEqual([fresh.meta.id]);
+    expect(r.metas[0]).toMatchObject({ editions: 2, outlets: ['was', 'alyaum'] });
+    expect(r.skipped).toEqual([stored.meta.id, stored.meta.id]);
+    expect(r.editions.map((e) => e.edition.outlet)).toEqual(['sabq', 'alyaum', 'alriyadh']);
+    expect(r.editions[2]!.meta).toMatchObject({ editions: 3, outlets: ['okaz', 'sabq', 'alriyadh'] });
+    expect(await db.articles.get(stored.meta.id)).toMatchObject({ editions: 3, outlets: ['okaz', 'sabq', 'alriyadh'] });
+    expect((await db.articles.get(fresh.meta.id))?.editions).toBe(2);
+    expect(await db.articles.count()).toBe(2);
+    expect(await db.texts.count()).toBe(2);
+    expect(await db.editions.count()).toBe(5);
+  });
+
   it('delete takes the editions and undelete puts them back', async () => {
     const a = makeArticle(3, { outlet: 'okaz' });
     await repo.putMany([a, { meta: { ...a.meta, outlet: 'alyaum' }, text: a.text }]);
