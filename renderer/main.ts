@@ -14,6 +14,7 @@ import type { Platform } from './platform/platform';
 import { Notifier } from './services/notifier';
 import { SettingsService } from './services/settings';
 import { LibraryService } from './services/library';
+import type { LibraryPrefs } from './services/settings';
 import { SearchService } from './services/search';
 import { AnnotationsService } from './services/annotations';
 import { ImportService, type ImportWorker } from './services/importer';
@@ -34,6 +35,7 @@ import { WatchService } from './services/collect/watch';
 import { ImportHistory } from './services/collect/history';
 import { setLanguage, t } from './ui/strings/i18n';
 import { ar as safetyAr, en as safetyEn } from './ui/strings/features/safety';
+import { isByStory, storyQuery, type StoryLibraryPrefs } from './ui/library/library-items';
 import './ui/app/app-shell';
 
 const SAMPLE = 'sample/ishtar-coalition-2019.txt';
@@ -61,10 +63,6 @@ async function start(): Promise<void> {
   await settings.load();
   setLanguage(settings.get('language'));
   const library = new LibraryService(new ArticlesRepo(db), notifier);
-  // The first screen of the library comes from one indexed query (50 rows in the list's order);
-  // the rest is read in pages after the app is drawn (30,000 metas take ~1 s).
-  const firstScreen = await library.loadFirst(settings.get('library'), FIRST_SCREEN);
-  if (!firstScreen) await library.load();
   // The index lives in a worker: loading, building and querying never block this thread.
   const search = new SearchService(
     library,
@@ -74,6 +72,7 @@ async function start(): Promise<void> {
     if (firstScreen) {
       await library.load();
       library.announce({ added: [], removed: [] });
+      await stories.indexSources();
     }
     await seedSample(
       library,
@@ -125,7 +124,15 @@ async function start(): Promise<void> {
     schemaVersion: SCHEMA_VERSION,
     app: 'Warraq',
   });
-  await stories.load();
+  await stories.loadOutlets();
+  // The first screen of the library comes from one indexed query (50 rows in the list's order: the
+  // story list's by publication date, or the article list's by import); the rest is read in pages after
+  // the app is drawn (30,000 metas take ~1 s).
+  const firstScreen = await loadFirstScreen(library, stories, settings.get('library'));
+  if (!firstScreen) {
+    await library.load();
+    await stories.indexSources();
+  }
   const services: Services = {
     platform,
     notifier,
@@ -171,9 +178,42 @@ const network: NetworkStatus = {
   },
 };
 
+/** The first screen of the list the library opens on; false when no indexed query gives it (load all). */
+async function loadFirstScreen(
+  library: LibraryService,
+  stories: StoriesService,
+  prefs: LibraryPrefs & StoryLibraryPrefs,
+): Promise<boolean> {
+  if (!isByStory(prefs)) return library.loadFirst(prefs, FIRST_SCREEN);
+  return stories.loadFirst(storyQuery(prefs), FIRST_SCREEN);
+}
+
 /** Resolves after the next frame has been painted (a rAF callback runs before paint; the timeout after it). */
 function painted(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/**
+ * The feed codec's worker, started by its first message: a worker spawned before the first screen
+ * competes with it for the two cores, and most sessions read no feed.
+ */
+function lazyCodecWorker(): CodecWorker {
+  let worker: Worker | null = null;
+  let listener: CodecWorker['onmessage'] = null;
+  return {
+    get onmessage() {
+      return listener;
+    },
+    set onmessage(f) {
+      listener = f;
+      if (worker) worker.onmessage = f;
+    },
+    postMessage(m) {
+      worker ??= new Worker(new URL('./workers/feed.worker.js', document.baseURI), { type: 'module' });
+      worker.onmessage = listener;
+      worker.postMessage(m);
+    },
+  };
 }
 
 /**
@@ -190,9 +230,7 @@ function makeCollect(db: WarraqDb, platform: Platform, library: LibraryService, 
       }) as unknown as ImportWorker,
   );
   const fetch = (r: Parameters<Platform['fetchUrl']>[0]) => platform.fetchUrl(r);
-  const codec = workerCodec(
-    new Worker(new URL('./workers/feed.worker.js', document.baseURI), { type: 'module' }) as unknown as CodecWorker,
-  );
+  const codec = workerCodec(lazyCodecWorker());
   const feeds = new FeedsService({ repo, fetch, codec, collector, network });
   const queue = new ImportQueue(importer);
   const history = new ImportHistory(repo);

@@ -58,9 +58,13 @@ export class LibraryService extends EventTarget {
    * in pages so the page never waits on one long read.
    */
   async load(): Promise<void> {
-    const all = await this.repo.listMetaPaged();
+    const metas = new Map<string, ArticleMeta>();
     // Labels are shown without bidi controls, whatever an older import or a backup stored (issue 13).
-    this.metas = new Map(all.map((m) => [m.id, cleanMeta(m)]));
+    // Page by page: 30,000 metas cleaned in one go were one long task.
+    await this.repo.listMetaPaged(2000, (page) => {
+      for (const m of page) metas.set(m.id, cleanMeta(m));
+    });
+    this.metas = metas;
     this.cache = null;
     this.outletCache = null;
     this.partialTotal = null;
@@ -80,6 +84,18 @@ export class LibraryService extends EventTarget {
     this.outletCache = null;
     this.partialTotal = total;
     return true;
+  }
+
+  /**
+   * Start-up: takes metas read ahead of load() for the first screen of another list (the story
+   * list's first rows, StoriesService.loadFirst) and counts the stored articles; until load() the
+   * library is incomplete, as after loadFirst.
+   */
+  async preload(metas: readonly ArticleMeta[]): Promise<void> {
+    const total = await this.repo.count();
+    for (const m of metas) this.metas.set(m.id, cleanMeta(m));
+    this.cache = null;
+    this.partialTotal = total;
   }
 
   /** Stored articles (known from a count while only the first screen is loaded). */

@@ -132,15 +132,15 @@ export function sortRows(all: StoryRow[], q: StoryRowsQuery): { total: number; r
   return pageRows(filterRows(all, q).sort(rowOrder(q)), q);
 }
 
-/** The rows the query's filters keep (a new array). */
-export function filterRows(all: readonly StoryRow[], q: StoryRowsQuery): StoryRow[] {
-  let rows = [...all];
+/** sortRows' first step: the rows `q`'s filters keep (the same array when it has none). */
+export function filterRows(all: StoryRow[], q: StoryRowsQuery): StoryRow[] {
+  let rows = all;
   if (q.minOutlets && q.minOutlets > 1) rows = rows.filter((r) => r.outletCount >= q.minOutlets!);
   if (q.outlet) rows = rows.filter((r) => r.outletIds.includes(q.outlet!));
   return rows;
 }
 
-/** The query's order, ascending (pageRows reverses it when descending). */
+/** sortRows' order, ascending (pageRows reverses it for a descending list). */
 export function rowOrder(q: StoryRowsQuery): (a: StoryRow, b: StoryRow) => number {
   const sort = q.sort ?? 'earliest';
   return sort === 'title'
@@ -154,24 +154,35 @@ export function rowOrder(q: StoryRowsQuery): (a: StoryRow, b: StoryRow) => numbe
           (a, b) => compareIso(a.earliest ?? '', b.earliest ?? '') || a.lead.importedAt - b.lead.importedAt;
 }
 
-/** Two sorted runs as one (ties keep `a` first, so runs of a stable sort merge into the stable order). */
-export function mergeRuns<T>(a: readonly T[], b: readonly T[], cmp: (x: T, y: T) => number): T[] {
-  const out: T[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = cmp(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
+/** sortRows' last step, on rows sorted by rowOrder (reversed in place when descending). */
+export function pageRows(sorted: StoryRow[], q: StoryRowsQuery): { total: number; rows: StoryRow[] } {
+  if (q.descending ?? (q.sort ?? 'earliest') !== 'title') sorted.reverse();
+  const offset = q.offset ?? 0;
+  return {
+    total: sorted.length,
+    rows: sorted.slice(offset, q.limit === undefined ? undefined : offset + q.limit),
+  };
 }
 
-/** Rows sorted ascending by rowOrder, turned for the query's direction and cut to its page. */
-export function pageRows(sorted: StoryRow[], q: StoryRowsQuery): { total: number; rows: StoryRow[] } {
-  const sort = q.sort ?? 'earliest';
-  if (q.descending ?? sort !== 'title') sorted.reverse();
-  const offset = q.offset ?? 0;
-  return { total: sorted.length, rows: sorted.slice(offset, q.limit === undefined ? undefined : offset + q.limit) };
+/**
+ * The first `n` rows of the story list sorted by earliest publication, newest first (`q`'s filters
+ * applied), from part of the library: `metas` hold every member of each story they touch, and every
+ * story whose earliest date is `from` or later is among them (StoriesRepo.newestWithStories; `from`
+ * null: every dated article is there). Only those stories are placed exactly, so the answer is
+ * undefined when fewer than `n` of them pass the filters (read more, or the whole library).
+ */
+export function newestStoryRows(
+  metas: readonly ArticleMeta[],
+  from: string | null,
+  q: Pick<StoryRowsQuery, 'minOutlets' | 'outlet'>,
+  n: number,
+  name: (outletId: string) => string,
+): StoryRow[] | undefined {
+  const { rows } = buildRows(metas, { ...q, sort: 'earliest', descending: true }, name);
+  const placed = (r: StoryRow): boolean => !!r.earliest && (from === null || r.earliest >= from);
+  let exact = 0;
+  while (exact < rows.length && exact < n && placed(rows[exact]!)) exact++;
+  return exact >= n ? rows.slice(0, n) : undefined;
 }
 
 /** Keeps the first hit of each story, in rank order, and counts the rest. */

@@ -44,6 +44,35 @@ export class StoriesRepo {
     });
   }
 
+  /**
+   * Start-up's first screen of the story list: the `limit` latest-published metas (one indexed query,
+   * newest first) and every other meta published the same day as the last of them, plus every other
+   * member of their stories (from the stories table, which detection writes in the same transaction as
+   * the metas' `storyId`). `from` is that last publication date: every article published on or after it
+   * is read, so every story whose earliest date is on or after it has all its members here. `from` is
+   * null when fewer than `limit` dated articles exist (every dated article was read).
+   */
+  async newestWithStories(limit: number): Promise<{ metas: ArticleMeta[]; from: string | null }> {
+    return guard(() =>
+      this.db.transaction('r', this.db.articles, this.db.stories, async () => {
+        let read = await this.db.articles.orderBy('published').reverse().limit(limit).toArray();
+        const from = read.length < limit ? null : (read[read.length - 1]!.published ?? null);
+        // A corpus dated by the day has hundreds of articles a day: read the last day whole.
+        if (from !== null)
+          read = [
+            ...read.filter((m) => m.published !== from),
+            ...(await this.db.articles.where('published').equals(from).toArray()),
+          ];
+        const have = new Set(read.map((m) => m.id));
+        const storyIds = [...new Set(read.map((m) => m.storyId).filter((s): s is string => !!s))];
+        const stories = storyIds.length ? await this.db.stories.bulkGet(storyIds) : [];
+        const missing = [...new Set(stories.flatMap((s) => s?.articleIds ?? []))].filter((id) => !have.has(id));
+        const more = missing.length ? await this.db.articles.bulkGet(missing) : [];
+        return { metas: [...read, ...more.filter((m): m is ArticleMeta => !!m)], from };
+      }),
+    );
+  }
+
   /** Removes links touching these articles; returns the removed links. */
   async deleteLinksOf(ids: readonly string[]): Promise<StoryLink[]> {
     return guard(() =>

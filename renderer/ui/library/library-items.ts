@@ -29,12 +29,24 @@ export function isByStory(p: StoryLibraryPrefs): boolean {
   return p.byStory !== false;
 }
 
+/** The story list's query for these prefs. */
+export function storyQuery(prefs: StoryLibraryPrefs): StoryRowsQuery {
+  return {
+    sort: prefs.storySort ?? 'earliest',
+    descending: prefs.descending,
+    minOutlets: prefs.minOutlets ?? 1,
+    ...(prefs.outlet ? { outlet: prefs.outlet } : {}),
+  };
+}
+
 export interface ItemsResult {
   items: LibraryItem[];
   /** Stories (by story) or articles listed, before expansion. */
   rows: number;
   /** Articles under those rows. */
   articles: number;
+  /** Only the first rows are known (start-up, before the whole library is read and grouped). */
+  partial?: boolean;
 }
 
 /**
@@ -47,19 +59,10 @@ export function libraryItems(
   expanded: ReadonlySet<string>,
   editions: ReadonlyMap<string, Edition[]>,
 ): ItemsResult {
-  // Until the whole library is read (start-up draws the first screen from one indexed query), stories
-  // cannot be grouped: the first screen lists articles, story rows follow once every meta is in.
-  // A large library groups its stories in slices between frames (StoriesService.listRows): until the first
-  // grouping is ready the list shows articles, as while start-up reads the library.
-  const grouped =
-    isByStory(prefs) && services.library.complete
-      ? services.stories.listRows({
-          sort: prefs.storySort ?? 'earliest',
-          descending: prefs.descending,
-          minOutlets: prefs.minOutlets ?? 1,
-          ...(prefs.outlet ? { outlet: prefs.outlet } : {}),
-        })
-      : undefined;
+  // Start-up draws the first screen of the story list before the whole library is read
+  // (StoriesService.loadFirst); a large library groups its stories in slices between frames
+  // (StoriesService.listRows). Without story rows yet, the list shows the articles read so far.
+  const grouped = isByStory(prefs) ? services.stories.listRows(storyQuery(prefs)) : undefined;
   if (!grouped) {
     const metas = services.library.rows(prefs);
     return { items: metas.map((meta) => ({ kind: 'article', meta })), rows: metas.length, articles: metas.length };
@@ -74,5 +77,7 @@ export function libraryItems(
     const list = open ? editions.get(row.id) : undefined;
     list?.forEach((edition, i) => items.push({ kind: 'edition', row, edition, last: i === list.length - 1 }));
   }
-  return { items, rows: rows.length, articles };
+  return grouped.partial
+    ? { items, rows: rows.length, articles, partial: true }
+    : { items, rows: rows.length, articles };
 }

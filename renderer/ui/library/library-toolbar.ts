@@ -18,7 +18,7 @@ export interface ToolbarContext {
   /** The library's outlets, alphabetically (the view lists them when the rows change). */
   outlets: readonly string[];
   prefs: StoryLibraryPrefs;
-  counts: { rows: number; articles: number };
+  counts: { rows: number; articles: number; partial?: boolean };
   resume?: { meta: ArticleMeta; paragraph: number };
   setPrefs(patch: Partial<StoryLibraryPrefs>): void;
   continueReading(): void;
@@ -33,7 +33,7 @@ export function renderToolbar(c: ToolbarContext) {
   if (prefs.outlet && !outlets.includes(prefs.outlet)) outlets.unshift(prefs.outlet);
   const byStory = isByStory(prefs);
   const count =
-    byStory && services.library.complete
+    byStory && services.library.complete && !c.counts.partial
       ? t('stories.library.count', { stories: c.counts.rows, articles: c.counts.articles })
       : t('library.count', { count: prefs.outlet ? c.counts.rows : services.library.size });
   return html`

@@ -59,7 +59,7 @@ export class LibraryView extends LitElement {
   /** Read once when the library appears: the article last opened from it (app-state.ts). */
   @consume({ context: appStateContext }) private app?: AppState;
   @state() private rows: LibraryItem[] = [];
-  @state() private counts = { rows: 0, articles: 0 };
+  @state() private counts: { rows: number; articles: number; partial?: boolean } = { rows: 0, articles: 0 };
   @state() private active = 0;
   @state() private prefs!: StoryLibraryPrefs;
   /** Bumped on every selection change (the selection itself is mutable). */
@@ -158,7 +158,9 @@ export class LibraryView extends LitElement {
     this.outlets = this.services.library.outlets();
     const r = libraryItems(this.services, this.prefs, this.expanded, this.editions);
     this.rows = r.items;
-    this.counts = { rows: r.rows, articles: r.articles };
+    this.counts = r.partial
+      ? { rows: r.rows, articles: r.articles, partial: true }
+      : { rows: r.rows, articles: r.articles };
     const before = this.selection.size;
     this.selection.retain((id) => !!this.services.library.meta(id));
     if (this.selection.size !== before) this.selectionVersion++;
