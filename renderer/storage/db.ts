@@ -20,7 +20,7 @@
  * - readerPages (v7, issue 13): the same texts cut into pages of ~256K characters with their paragraph
  *   ranges packed (core/article/reader-pages), read one per task; derived, never backed up
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type {
   Annotation,
   ArticleMeta,
@@ -132,36 +132,40 @@ export class WarraqDb extends Dexie {
     this.version(6)
       .stores({ readerHeads: 'id' })
       .upgrade(async (tx) => {
-        // Long articles imported before heads existed get theirs now, so their first open paints at once
-        // too. `length` is the body's length (indexed): the title's few characters are the slack.
-        const ids = await tx
-          .table<ArticleMeta, string>('articles')
-          .where('length')
-          .above(HEAD_MIN_CHARS - 4096)
-          .primaryKeys();
-        for (const id of ids) {
-          const text = await tx.table<ArticleText, string>('texts').get(id);
-          const head = text && readerHead(text);
+        // Long articles imported before heads existed get theirs now, so their first open paints at once too.
+        await eachLongText(tx, async (text) => {
+          const head = readerHead(text);
           if (head) await tx.table<ReaderHead, string>('readerHeads').put(head);
-        }
+        });
       });
     this.version(7)
       .stores({ readerPages: '[id+n], id' })
       .upgrade(async (tx) => {
-        // Long articles stored before pages existed get theirs now (one text at a time in memory).
-        const ids = await tx
-          .table<ArticleMeta, string>('articles')
-          .where('length')
-          .above(HEAD_MIN_CHARS - 4096)
-          .primaryKeys();
-        for (const id of ids) {
-          const text = await tx.table<ArticleText, string>('texts').get(id);
-          const pages = text && readerPages(text);
+        // Long articles stored before pages existed get theirs now.
+        await eachLongText(tx, async (text) => {
+          const pages = readerPages(text);
           if (pages) await tx.table<ReaderPage, [string, number]>('readerPages').bulkPut(pages);
-        }
+        });
       });
   }
 }
 
 /** The schema version this build writes; tests and backups record it. */
 export const SCHEMA_VERSION = 7;
+
+/**
+ * Calls `fn` with each stored text long enough to get reader rows, one at a time in memory (the
+ * upgrades that add heads and pages). `length` is the body's length (indexed): the title's few
+ * characters are the slack.
+ */
+async function eachLongText(tx: Transaction, fn: (text: ArticleText) => Promise<void>): Promise<void> {
+  const ids = await tx
+    .table<ArticleMeta, string>('articles')
+    .where('length')
+    .above(HEAD_MIN_CHARS - 4096)
+    .primaryKeys();
+  for (const id of ids) {
+    const text = await tx.table<ArticleText, string>('texts').get(id);
+    if (text) await fn(text);
+  }
+}
