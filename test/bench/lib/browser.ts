@@ -35,3 +35,23 @@ export async function openBrowser(): Promise<BrowserSession> {
 export async function waitForFirstRow(page: Page, timeout = 120_000): Promise<void> {
   await page.locator('warraq-library [role=row][aria-rowindex="2"]').first().waitFor({ timeout });
 }
+
+/**
+ * Waits until the library is read whole and its list is drawn from it: start-up first draws one
+ * screen of story rows from an index (partial), and a scroll over that short list scrolls nothing.
+ */
+export async function waitForWholeLibrary(page: Page, timeout = 600_000): Promise<void> {
+  // A string, not a function: tsx's keepNames would inject a `__name` helper the page lacks; polled
+  // from here, as waitForFunction would eval the string against the page's Content-Security-Policy.
+  const whole = `(() => {
+    const app = document.querySelector('warraq-app');
+    const list = app?.shadowRoot?.querySelector('warraq-library');
+    return !!(app?.services?.library?.complete && list?.counts && !list.counts.partial &&
+      list.shadowRoot.querySelector('.row.story'));
+  })()`;
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(whole))) {
+    if (Date.now() > end) throw new Error('the whole library was not drawn in time');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
