@@ -11,7 +11,7 @@
  *
  * Adding one: import it below, add a name to `svgs` (and to `MIRRORED` if it points somewhere).
  */
-import { html, css, noChange, type TemplateResult } from 'lit';
+import { html, css, noChange, unsafeCSS, type CSSResult, type TemplateResult } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
 import {
   AArrowDown,
@@ -185,6 +185,16 @@ const svgOf = directive(IconDirective);
  */
 export function icon(name: IconName): TemplateResult {
   return html`<span class=${MIRRORED.has(name) ? 'icon mirror' : 'icon'} aria-hidden="true">${svgOf(name)}</span>`;
+}
+
+/**
+ * The icon `name` as a CSS `url()` of its SVG, for `mask-image` on a pseudo-element painted in
+ * `currentColor`: the same Lucide picture without any element. For lists that draw an icon on every
+ * row while they scroll (the library), where an inline SVG is five or six elements per row to create,
+ * lay out and paint. Mirroring in RTL is then the stylesheet's job (see `isMirrored`).
+ */
+export function iconMask(name: IconName): CSSResult {
+  return unsafeCSS(`url("data:image/svg+xml,${encodeURIComponent(markup(name))}")`);
 }
 
 /** Whether `name` is flipped in right-to-left text (for tests and documentation). */

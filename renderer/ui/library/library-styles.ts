@@ -1,5 +1,6 @@
 /** Styles of the library list (articles and story rows). Logical properties only. */
 import { css } from 'lit';
+import { iconMask } from '../common/icons';
 
 export const libraryStyles = css`
   :host { display: flex; flex-direction: column; block-size: 100%; min-block-size: 0; }
@@ -31,7 +32,9 @@ export const libraryStyles = css`
      58 px, and the active row's focus ring (3 px, inside the row) covered the lead's last pixels. */
   .title { min-inline-size: 0; display: flex; flex-direction: column; gap: 1px; line-height: 1.5; }
   .title .lead { line-height: 1.45; }
-  .title .line { display: flex; align-items: center; gap: 8px; min-inline-size: 0; }
+  /* A story's title cell: the expander beside the title, the lead under both. */
+  .story .title { display: grid; grid-template-columns: auto minmax(0, 1fr); column-gap: 8px; row-gap: 1px; align-items: center; }
+  .story .title .lead { grid-column: 1 / -1; }
   /* dir=auto on the clipping element itself: the ellipsis lands at the end of the title's own direction;
      the alignment follows the interface, so titles in both scripts line up at the column's start. */
   .t, .lead { display: block; min-inline-size: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
@@ -39,7 +42,6 @@ export const libraryStyles = css`
   :host-context(html[dir='ltr']) .t, :host-context(html[dir='ltr']) .lead { text-align: left; }
   .t { color: inherit; text-decoration: none; font-weight: 600; }
   .t:hover { text-decoration: underline; }
-  .line .t { flex: 1; }
   .lead { color: var(--fg-muted); font-size: 0.85rem; }
   .lead:empty { display: none; }
   .cell { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--fg-muted); }
@@ -52,6 +54,17 @@ export const libraryStyles = css`
   .empty button { margin-block-start: 12px; }
   .expander { display: inline-flex; align-items: center; justify-content: center; min-block-size: 24px; min-inline-size: 24px; padding: 0; flex: none; }
   .expander[aria-expanded='true'] { background: var(--accent); color: var(--accent-fg); }
+  /* The rows' icons (Lucide, as icons.ts draws them elsewhere) are masks painted in the text colour:
+     no element per icon in a row that is made at every scroll step. Chevrons point forward, so
+     the closed one is mirrored in right-to-left text. */
+  .expander::before, .row-action::before {
+    content: ''; flex: none; inline-size: 1.25em; block-size: 1.25em; background-color: currentColor;
+    mask: var(--row-icon) center / contain no-repeat; -webkit-mask: var(--row-icon) center / contain no-repeat;
+  }
+  .row-action { --row-icon: ${iconMask('delete')}; }
+  .expander { --row-icon: ${iconMask('chevron-forward')}; }
+  .expander[aria-expanded='true'] { --row-icon: ${iconMask('chevron-down')}; }
+  .expander[aria-expanded='false']:dir(rtl)::before { transform: scaleX(-1); }
   .badge { display: inline-block; min-inline-size: 1.6em; text-align: center; border-radius: 999px; padding-inline: 6px;
     background: var(--accent); color: var(--accent-fg); font-weight: 700; font-size: 0.8rem; margin-inline-end: 6px; }
   .badge.one { background: var(--border); color: var(--fg); }

@@ -6,13 +6,17 @@
  *
  * Titles and leads are each isolated with dir=auto on the element that clips them, so a long Arabic
  * title in the English interface is cut at its own end, with the ellipsis there (issue 18).
+ *
+ * A row is made and laid out each time it scrolls into view (30,000 articles, a page per frame: issue
+ * 18's scroll bench), so it holds as few elements as its cells and controls need (13 for a story row):
+ * the expander's and the delete action's icons are painted by library-styles.ts (CSS masks of the
+ * same Lucide icons), not inline SVG, and the story title's cell is one grid, not nested boxes.
  */
 import { html, nothing } from 'lit';
 import type { ArticleMeta, Edition } from '../../core/model';
 import type { StoryRow } from '../../services/stories';
 import { t, formatNumber, language } from '../strings/i18n';
 import { formatPublished } from '../common/article-date';
-import { icon } from '../common/icons';
 
 export interface RowContext {
   index: number;
@@ -52,9 +56,10 @@ function titleLink(id: string, title: string, c: RowContext, label?: string) {
 }
 
 function actionCell(c: RowContext, title: string) {
+  const label = t('library.delete', { title });
   return html`<div class="act" role="gridcell"><button class="row-action" tabindex="-1"
-    aria-label=${t('library.delete', { title })} title=${t('library.delete', { title })}
-    @click=${stop(c.remove)}>${icon('delete')}</button></div>`;
+    aria-label=${label} title=${label}
+    @click=${stop(c.remove)}></button></div>`;
 }
 
 const dateOf = (m: Pick<ArticleMeta, 'published' | 'publishedHijri'>) =>
@@ -82,14 +87,9 @@ export function renderStoryRow(row: StoryRow, expanded: boolean, c: RowContext) 
   return html`<div class="row story ${cls}" role="row" id=${id} aria-rowindex=${c.index + 2} aria-selected=${c.selected ? 'true' : 'false'}
       @click=${c.select} @dblclick=${c.open}>
     ${checkCell(c, title)}
-    <div class="title" role="gridcell">
-      <div class="line">
-        <button class="expander" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${toggleLabel} title=${toggleLabel}
-          @click=${stop(() => c.toggle(row.id))}>${icon(expanded ? 'chevron-down' : 'chevron-forward')}</button>
-        ${titleLink(row.lead.id, title, c)}
-      </div>
-      <span class="lead" dir="auto">${row.lead.lead ?? ''}</span>
-    </div>
+    <div class="title" role="gridcell"><button class="expander" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'}
+      aria-label=${toggleLabel} title=${toggleLabel} @click=${stop(() => c.toggle(row.id))}></button>${titleLink(row.lead.id, title, c)}<span
+      class="lead" dir="auto">${row.lead.lead ?? ''}</span></div>
     <div class="cell" role="gridcell" title=${names}>
       <span class="badge ${many ? '' : 'one'}" aria-label=${t('stories.library.outlets', { count: row.outletCount })}
         >${formatNumber(row.outletCount)}</span><bdi dir="auto">${names}</bdi></div>
