@@ -1,8 +1,9 @@
 /**
  * A fix for @lit-labs/virtualizer 2.1.1: `_positionChildren` reads the `_children` getter (a walk over
  * every child element) once per positioned child, so every scroll step costs O(rows²) DOM walks. This
- * replaces it with the same code reading the children once. Applied to the Virtualizer class (found
- * through `virtualizerRef`, as the class is not exported) the first time a <lit-virtualizer> has one.
+ * replaces it with code reading the children once, which places rows by top/left offsets. Applied to
+ * the Virtualizer class (found through `virtualizerRef`, as the class is not exported) the first time a
+ * <lit-virtualizer> has one.
  * Remove when upstream reads `_children` once (check Virtualizer.js's _positionChildren on upgrade).
  */
 import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
@@ -32,11 +33,13 @@ function positionChildren(this: VirtualizerInternals, pos: Map<number, Position>
     if (!child) return;
     child.style.position = 'absolute';
     child.style.boxSizing = 'border-box';
-    child.style.transform = `translate(${left}px, ${top}px)`;
+    // Offsets, not upstream's translate(): a transform gives every row its own transform node, which
+    // the compositor walks again at every scroll step (Layerize in a trace of issue 18's bench).
+    child.style.transform = '';
+    child.style.left = `${left + (xOffset ?? 0)}px`;
+    child.style.top = `${top + (yOffset ?? 0)}px`;
     if (width !== undefined) child.style.width = width + 'px';
     if (height !== undefined) child.style.height = height + 'px';
-    child.style.left = xOffset === undefined ? '' : xOffset + 'px';
-    child.style.top = yOffset === undefined ? '' : yOffset + 'px';
   });
 }
 
