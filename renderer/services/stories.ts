@@ -98,7 +98,23 @@ const SYNC_ROWS = 5000;
 const SLICE = 500;
 /** Main-thread time one slice run may take before yielding to a frame. */
 const SLICE_MS = 8;
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Longest wait for an idle period before a slice runs anyway (a page that never idles still regroups). */
+const IDLE_WAIT_MS = 250;
+/**
+ * Waits for the page's next idle period (after a frame is drawn) and resolves to the time a slice may
+ * take there: slices then fill the gaps between frames instead of landing in a frame and making it
+ * late while the list scrolls (issue 18's scroll bench). Without requestIdleCallback (Node), the next
+ * task and a whole slice.
+ */
+const nextSlice = (): Promise<number> =>
+  typeof requestIdleCallback === 'function'
+    ? new Promise((resolve) =>
+        requestIdleCallback(
+          (d) => resolve(d.didTimeout ? SLICE_MS : Math.max(1, Math.min(SLICE_MS, d.timeRemaining()))),
+          { timeout: IDLE_WAIT_MS },
+        ),
+      )
+    : new Promise((resolve) => setTimeout(() => resolve(SLICE_MS), 0));
 
 /** At most one redraw of the library's stories this often while detection runs. */
 const ASSIGN_EVERY_MS = 2000;
@@ -267,8 +283,8 @@ export class StoriesService extends EventTarget {
     let deadline = performance.now() + SLICE_MS;
     const pause = async (): Promise<boolean> => {
       if (performance.now() < deadline) return true;
-      await nextTask();
-      deadline = performance.now() + SLICE_MS;
+      const budget = await nextSlice();
+      deadline = performance.now() + budget;
       return current();
     };
     for (let i = 0; i < metas.length; i += SLICE) {
