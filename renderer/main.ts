@@ -103,8 +103,9 @@ async function start(): Promise<void> {
         type: 'module',
       }) as unknown as DetectorPort,
   );
-  // Detection follows each import batch by batch with the texts the import worker already holds.
-  for (const i of [importer, collect.collector]) i.onStored = (bodies) => stories.detect(bodies);
+  // Detection follows each import batch by batch with the texts the import worker already holds,
+  // sent from worker to worker.
+  for (const i of [importer, collect.collector]) i.storiesPort = () => stories.bodiesPort();
   const exporter = new ExporterService(
     librarySources(annotationsRepo, library, document.baseURI, {
       editions: (ids) => storiesRepo.editionsOf(ids),

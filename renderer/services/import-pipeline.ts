@@ -10,6 +10,7 @@ import { storyBody } from '../core/stories/body';
 import { contentId, toArticle } from '../core/article/identity';
 import type { ArticlesRepo } from '../storage/articles-repo';
 import { toStorageError } from '../storage/errors';
+import type { BodiesMessage } from './stories-protocol';
 import type { FromWorker, ImportIssue, ImportProgress, ImportReport, IssueKind, ToWorker } from './import-protocol';
 import { importFile, type FileSink } from './import-file';
 import { importPage } from './import-page';
@@ -29,6 +30,8 @@ type FileMsg = Extract<ToWorker, { type: 'file' | 'file-error' | 'page' }>;
 
 export class ImportPipeline implements FileSink {
   private readonly opts: Required<PipelineOptions>;
+  /** Story detection's end of the bodies channel (from `start`), when detection runs. */
+  private stories: MessagePort | null = null;
   private readonly queue: FileMsg[] = [];
   private wake: (() => void) | null = null;
   private ended = false;
@@ -78,6 +81,7 @@ export class ImportPipeline implements FileSink {
       this.progress.bytesTotal = msg.bytesTotal;
       this.importedAt = msg.importedAt;
       this.report.startedAt = msg.importedAt;
+      this.stories = msg.stories ?? null;
     } else if (msg.type === 'cancel') {
       this.cancelled = true;
     } else if (msg.type === 'end') {
@@ -99,6 +103,7 @@ export class ImportPipeline implements FileSink {
       this.report.cancelled = this.cancelled;
       this.report.finishedAt = Date.now();
       this.sendProgress(true);
+      this.stories?.close();
       this.post({
         type: 'done',
         report: {
@@ -183,9 +188,13 @@ export class ImportPipeline implements FileSink {
       this.progress.duplicates += skipped.length;
       this.progress.editions = (this.progress.editions ?? 0) + editions.length;
       if (added.length) {
-        const texts = new Map(stored.map((s) => [s.meta.id, s.text]));
-        const bodies = metas.map((m) => storyBody(m.id, m.title, m.importedAt, texts.get(m.id)!));
-        this.post({ type: 'added', metas, bodies });
+        if (this.stories) {
+          const texts = new Map(stored.map((s) => [s.meta.id, s.text]));
+          const bodies = metas.map((m) => storyBody(m.id, m.title, m.importedAt, texts.get(m.id)!));
+          const message: BodiesMessage = { type: 'bodies', bodies };
+          this.stories.postMessage(message);
+        }
+        this.post({ type: 'added', metas });
       }
       const fresh = new Set(added);
       const updated = new Map(editions.filter((e) => !fresh.has(e.meta.id)).map((e) => [e.meta.id, e.meta]));

@@ -8,7 +8,6 @@
  * Worker → `progress` (throttled), `added` (the metas of each committed batch), `issue` (a failure or a skip),
  * `file-done` (credit for the next file), then exactly one `done` or `fatal`.
  */
-import type { StoryBody } from '../core/stories/body';
 import type { ArticleMeta } from '../core/model';
 
 /** Why a file (or one record of it) was not imported; `reason` is plain English for the report. */
@@ -104,7 +103,8 @@ export interface PageSource {
 }
 
 export type ToWorker =
-  | { type: 'start'; filesTotal: number; bytesTotal: number; importedAt: number }
+  /** `stories`: where to send each stored batch's BodiesMessage (story detection), when it runs. */
+  | { type: 'start'; filesTotal: number; bytesTotal: number; importedAt: number; stories?: MessagePort }
   | { type: 'file'; index: number; path: string; blob: Blob }
   | { type: 'page'; index: number; path: string; page: PageSource }
   /** The page could not get the file's bytes (Electron read error): reported as a failure. */
@@ -114,8 +114,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'progress'; progress: ImportProgress }
-  /** The metas of a committed batch, and what story detection reads of each (so it reads nothing back). */
-  | { type: 'added'; metas: ArticleMeta[]; bodies?: StoryBody[] }
+  /** The metas of a committed batch (their texts go to story detection on the `stories` port). */
+  | { type: 'added'; metas: ArticleMeta[] }
   /** Metas of stored articles that gained an edition. */
   | { type: 'updated'; metas: ArticleMeta[] }
   | { type: 'issue'; kind: IssueKind; issue: ImportIssue }

@@ -7,7 +7,6 @@
  * import is small (LIVE_LIMIT); past that, metas are added silently and one 'change' goes out at the end, so a
  * 30,000-article archive does not make the page re-read metas batch after batch.
  */
-import type { StoryBody } from '../core/stories/body';
 import type { ArticleMeta } from '../core/model';
 import type { PickedFile } from '../platform/platform';
 import type { LibraryService, LibraryChange } from './library';
@@ -87,8 +86,11 @@ export class ImportService extends EventTarget {
   private issues: Record<IssueKind, ImportIssue[]> = { failed: [], skipped: [], warnings: [], editionsOf: [] };
   private added = 0;
   private deferred: string[] = [];
-  /** Told of each committed batch's new articles with their texts (story detection follows the import). */
-  onStored: ((bodies: StoryBody[]) => void) | null = null;
+  /**
+   * Story detection's channel for one import (null when detection is not running): the import worker
+   * sends each committed batch's texts on it, straight to the detection worker.
+   */
+  storiesPort: (() => MessagePort | null) | null = null;
 
   constructor(
     private readonly library: LibraryService,
@@ -123,12 +125,17 @@ export class ImportService extends EventTarget {
           }),
           resolve,
         );
-      worker.postMessage({
-        type: 'start',
-        filesTotal: Array.isArray(files) ? files.length : 0,
-        bytesTotal: this.state.progress.bytesTotal,
-        importedAt: Date.now(),
-      });
+      const stories = this.storiesPort?.() ?? undefined;
+      worker.postMessage(
+        {
+          type: 'start',
+          filesTotal: Array.isArray(files) ? files.length : 0,
+          bytesTotal: this.state.progress.bytesTotal,
+          importedAt: Date.now(),
+          stories,
+        },
+        stories ? [stories] : [],
+      );
       void this.feed(files);
     });
   }
@@ -222,7 +229,6 @@ export class ImportService extends EventTarget {
         break;
       case 'added':
         // Story detection gets the texts now, in step with the import, whether or not the library is told now.
-        if (m.bodies?.length) this.onStored?.(m.bodies);
         this.announce(m.metas);
         break;
       // An edition changes the article's outlets: the search index's source field follows.

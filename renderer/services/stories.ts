@@ -22,7 +22,6 @@
  *         'progress' (CustomEvent<DetectionProgress>) while the worker detects.
  * The library's own 'change' follows too (metas carry `storyId`, `editions`, `outlets`).
  */
-import type { StoryBody } from '../core/stories/body';
 import type { ArticleMeta, Edition, MetaEdit, MetaField, Outlet, Story, StoryLink, StoryRelation } from '../core/model';
 import { compareEditions } from '../core/stories/editions';
 import { resolveOutlet, seededOutlets } from '../core/stories/outlets';
@@ -453,9 +452,16 @@ export class StoriesService extends EventTarget {
     this.changed({ stories: [meta.storyId ?? meta.id] });
   }
 
-  /** New articles with their texts, straight from an import batch: detection need not read them back. */
-  detect(bodies: StoryBody[]): void {
-    if (bodies.length) this.port?.postMessage({ type: 'bodies', bodies });
+  /**
+   * A channel for one import: the import worker sends each stored batch's texts on the returned port
+   * straight to the detection worker, so detection need not read them back and the page never copies
+   * them (a corpus import moves ~180 MB of text). Null while detection is not running.
+   */
+  bodiesPort(): MessagePort | null {
+    if (!this.port) return null;
+    const channel = new MessageChannel();
+    this.port.postMessage({ type: 'bodies-port', port: channel.port2 }, [channel.port2]);
+    return channel.port1;
   }
 
   private onLibrary = (e: Event): void => {

@@ -6,7 +6,7 @@
 import { WarraqDb } from '../storage/db';
 import { StoriesRepo } from '../storage/stories-repo';
 import { StoryDetector } from '../services/stories-detector';
-import type { FromDetector, ToDetector } from '../services/stories-protocol';
+import type { BodiesMessage, FromDetector, ToDetector } from '../services/stories-protocol';
 
 const scope = self as unknown as {
   postMessage(m: FromDetector): void;
@@ -44,13 +44,18 @@ scope.onmessage = (e) => {
   const d = detector;
   if (!d) return;
   if (msg.type === 'added') run(() => d.add(msg.ids));
-  else if (msg.type === 'bodies')
-    run(() =>
-      d.add(
-        msg.bodies.map((b) => b.id),
-        msg.bodies,
-      ),
-    );
+  else if (msg.type === 'bodies-port')
+    msg.port.onmessage = (b: MessageEvent<BodiesMessage>) => {
+      const { bodies } = b.data;
+      const current = detector;
+      if (current)
+        run(() =>
+          current.add(
+            bodies.map((x) => x.id),
+            bodies,
+          ),
+        );
+    };
   else if (msg.type === 'removed') run(() => d.remove(msg.ids));
   else run(() => d.reloadDecisions());
 };

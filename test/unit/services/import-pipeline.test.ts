@@ -11,6 +11,7 @@ import { ArticlesRepo } from '../../../renderer/storage/articles-repo';
 import { StorageError } from '../../../renderer/storage/errors';
 import type { WarraqDb } from '../../../renderer/storage/db';
 import { ImportPipeline, type PipelineOptions } from '../../../renderer/services/import-pipeline';
+import type { BodiesMessage } from '../../../renderer/services/stories-protocol';
 import type { FromWorker, ImportReport } from '../../../renderer/services/import-protocol';
 import { freshDb } from '../support/db';
 
@@ -42,6 +43,7 @@ async function run(
   files: InFile[],
   opts: PipelineOptions = {},
   onMsg?: (m: FromWorker, p: ImportPipeline) => void,
+  stories?: MessagePort,
 ) {
   const msgs: FromWorker[] = [];
   const p = new ImportPipeline(
@@ -58,6 +60,7 @@ async function run(
     filesTotal: files.length,
     bytesTotal: blobs.reduce((s, b) => s + b.size, 0),
     importedAt: 1_700_000_000_000,
+    stories,
   });
   files.forEach((f, i) => p.handle({ type: 'file', index: i, path: f.path, blob: blobs[i]! }));
   p.handle({ type: 'end' });
@@ -162,19 +165,35 @@ describe('ImportPipeline', () => {
   });
 
   it('streams a .jsonl.gz in batches, one added message per committed batch', async () => {
-    const { report, msgs } = await run(repo, [{ path: 'أرشيف الوطن.jsonl.gz', data: gzipSync(jsonl(1000)) }], {
-      batchSize: 300,
+    // Story detection's channel: each batch's texts go on it, never in the page's messages.
+    const channel = new MessageChannel();
+    const sent: BodiesMessage[] = [];
+    const fourBatches = new Promise<void>((resolve) => {
+      channel.port2.onmessage = (e: MessageEvent<BodiesMessage>) => {
+        if (sent.push(e.data) === 4) resolve();
+      };
     });
+    const { report, msgs } = await run(
+      repo,
+      [{ path: 'أرشيف الوطن.jsonl.gz', data: gzipSync(jsonl(1000)) }],
+      { batchSize: 300 },
+      undefined,
+      channel.port1,
+    );
     expect(report.imported).toBe(1000);
     expect(
       msgs.filter((m) => m.type === 'added').map((m) => (m as Extract<FromWorker, { type: 'added' }>).metas.length),
     ).toEqual([300, 300, 300, 100]);
-    // Each batch carries what story detection reads of its articles: the stored title and text.
+    expect(JSON.stringify(msgs)).not.toContain('"bodies"');
+    // Each batch's bodies are what story detection reads of its articles: the stored title and text.
+    await fourBatches;
+    channel.port2.close();
     const added = msgs.filter((m) => m.type === 'added') as Extract<FromWorker, { type: 'added' }>[];
     const sample = added[1]!;
-    expect(sample.bodies?.map((b) => b.id)).toEqual(sample.metas.map((m) => m.id));
+    expect(sent.map((s) => s.bodies.length)).toEqual([300, 300, 300, 100]);
+    expect(sent[1]!.bodies.map((b) => b.id)).toEqual(sample.metas.map((m) => m.id));
     const one = (await repo.get(sample.metas[7]!.id))!;
-    expect(sample.bodies![7]).toEqual({
+    expect(sent[1]!.bodies[7]).toEqual({
       id: one.id,
       title: one.title,
       importedAt: one.importedAt,
