@@ -85,6 +85,26 @@ test('a 50 MB text file imports as one article', async ({ page }) => {
   await expect(articleLink(page, 'سجل الأرصاد الجوية الكامل للعقد الماضي')).toBeVisible();
 });
 
+test('a report with hundreds of problems lists every one of them', async ({ page }) => {
+  // The lists fill in a hundred items a frame (one long task before): all 260 must arrive, in order.
+  const path = join(tmp, 'أرشيف تالف.jsonl');
+  const good = JSON.stringify({
+    source: 'alwatan',
+    url: 'https://alwatan.example/260',
+    date_extracted: '2015-07-21 02:51:32',
+    title: 'خبر سليم بين أسطر تالفة',
+    content: 'افتتح أمير المنطقة معرض الكتاب الدولي بمشاركة خمسمئة دار نشر.',
+  });
+  writeFileSync(path, [good, ...Array.from({ length: 260 }, (_, i) => `سطر تالف رقم ${i + 1}`)].join('\n'));
+  const report = await importFiles(page, [path]);
+  await expectCounts(report, { imported: 1, failed: 260 });
+  const items = report.getByRole('listitem').filter({ hasText: 'أرشيف تالف.jsonl' });
+  await expect(items).toHaveCount(260);
+  await expect(items.first()).toContainText(`السطر ${ar(2)} ليس سجلاً صالحاً`);
+  await expect(items.last()).toContainText(`السطر ${ar(261)} ليس سجلاً صالحاً`);
+  await closeReport(page);
+});
+
 test('files dropped on the window are imported', async ({ page }) => {
   await page.evaluate(() => {
     const dt = new DataTransfer();

@@ -17,6 +17,13 @@ import { LanguageController, formatNumber, t } from '../strings/i18n';
 import { issueText, reportText, summaryLines } from './report-text';
 import { unlistedProblems } from '../../services/import-counts';
 
+/** Report issues drawn per frame (a few ms each; a report with fewer is drawn at once). */
+const LIST_CHUNK = 100;
+
+function issueCount(r: ImportReport): number {
+  return r.failed.length + r.skipped.length + (r.warnings?.length ?? 0) + (r.editionsOf?.length ?? 0);
+}
+
 @customElement('warraq-import-dialog')
 export class ImportDialog extends LitElement {
   static override styles = [
@@ -46,11 +53,18 @@ export class ImportDialog extends LitElement {
 
   @consume({ context: servicesContext, subscribe: true }) services!: Services;
   @state() private copied = false;
+  /**
+   * Issues drawn in the report so far. A corpus import lists up to 500 of each kind: drawing them all
+   * with the report took one task of 300–600 ms, so the lists fill in LIST_CHUNK items a frame.
+   */
+  @state() private listed = LIST_CHUNK;
+  private listFrame = 0;
   @query('dialog.progress') private progressDialog?: HTMLDialogElement;
   @query('dialog.report') private reportDialog?: HTMLDialogElement;
   protected readonly i18n = new LanguageController(this);
   private readonly onChange = () => {
     this.copied = false;
+    if (this.services.importer.state.phase !== 'done') this.listed = LIST_CHUNK;
     this.requestUpdate();
   };
 
@@ -62,6 +76,8 @@ export class ImportDialog extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.services.importer.removeEventListener('change', this.onChange);
+    cancelAnimationFrame(this.listFrame);
+    this.listFrame = 0;
   }
 
   protected override updated(_changed: PropertyValues): void {
@@ -69,6 +85,12 @@ export class ImportDialog extends LitElement {
     if (p && !p.open) p.show();
     const r = this.reportDialog;
     if (r && !r.open) r.showModal();
+    const report = this.services.importer.state.report;
+    if (r && report && this.listed < issueCount(report) && !this.listFrame)
+      this.listFrame = requestAnimationFrame(() => {
+        this.listFrame = 0;
+        this.listed += LIST_CHUNK;
+      });
   }
 
   private onProgressKey(e: KeyboardEvent): void {
@@ -126,15 +148,19 @@ export class ImportDialog extends LitElement {
     `;
   }
 
-  private renderIssues(heading: string, items: ImportIssue[]) {
+  /** One list of the report; `budget` is how many items may still be drawn this frame. */
+  private renderIssues(heading: string, items: ImportIssue[], budget: { left: number }) {
     if (!items.length) return nothing;
+    const shown = items.slice(0, Math.max(0, budget.left));
+    budget.left -= shown.length;
     return html`
       <h3>${heading}</h3>
-      <ul class="list">${items.map((i) => html`<li><bdi>${i.path}</bdi>: ${issueText(i)}</li>`)}</ul>
+      <ul class="list">${shown.map((i) => html`<li><bdi>${i.path}</bdi>: ${issueText(i)}</li>`)}</ul>
     `;
   }
 
   private renderReport(r: ImportReport) {
+    const budget = { left: this.listed };
     return html`
       <dialog class="report" aria-labelledby="rtitle" @close=${() => this.services.importer.dismiss()}>
         <div class="body">
@@ -142,11 +168,11 @@ export class ImportDialog extends LitElement {
           <ul class="summary">${summaryLines(r).map((l) => html`<li class=${r.error && l.includes(r.error.message) ? 'error' : ''}>${l}</li>`)}</ul>
         </div>
         <div class="details">
-          ${this.renderIssues(t('import.report.failedList'), r.failed)}
+          ${this.renderIssues(t('import.report.failedList'), r.failed, budget)}
           ${unlistedProblems(r) ? html`<p class="muted">${t('import.report.unlisted', { count: formatNumber(unlistedProblems(r)) })}</p>` : nothing}
-          ${this.renderIssues(t('import.report.skippedList'), r.skipped)}
-          ${this.renderIssues(t('import.report.warningsList'), r.warnings ?? [])}
-          ${this.renderIssues(t('stories.import.editionsList'), r.editionsOf ?? [])}
+          ${this.renderIssues(t('import.report.skippedList'), r.skipped, budget)}
+          ${this.renderIssues(t('import.report.warningsList'), r.warnings ?? [], budget)}
+          ${this.renderIssues(t('stories.import.editionsList'), r.editionsOf ?? [], budget)}
         </div>
         <div class="foot">
           <div class="actions">

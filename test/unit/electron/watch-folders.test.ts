@@ -56,17 +56,26 @@ interface Seen {
 class RecordingQueue extends ImportQueue {
   seen: Seen[] = [];
   private waiters: (() => void)[] = [];
+  /** Imports that threw (the app drops them with a warning): a waiting test fails with the reason. */
+  errors: unknown[] = [];
   override async add(items: ImportItem[], source: ImportSource): Promise<ImportReport> {
-    const report = await super.add(items, source);
-    this.seen.push({ paths: items.map((i) => i.path), source, report });
-    for (const w of this.waiters.splice(0)) w();
-    return report;
+    try {
+      const report = await super.add(items, source);
+      this.seen.push({ paths: items.map((i) => i.path), source, report });
+      return report;
+    } catch (e) {
+      this.errors.push(e);
+      throw e;
+    } finally {
+      for (const w of this.waiters.splice(0)) w();
+    }
   }
   /** Resolves with the first report (from index `from` on) that holds `path`. */
   async until(path: string, from = 0): Promise<Seen> {
     for (;;) {
       const hit = this.seen.slice(from).find((s) => s.paths.includes(path));
       if (hit) return hit;
+      if (this.errors.length) throw new Error(`an import failed while waiting for ${path}: ${String(this.errors[0])}`);
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
   }
