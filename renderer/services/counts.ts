@@ -38,6 +38,7 @@ export class CountsService extends EventTarget {
   private cached: Promise<SidebarCounts> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastRead = -Infinity;
+  private gate: Promise<void> = Promise.resolve();
 
   /** `sources`: services whose 'change' makes the counts stale (library, annotations, stories). */
   constructor(
@@ -49,11 +50,22 @@ export class CountsService extends EventTarget {
     for (const s of sources) s.addEventListener('change', this.stale);
   }
 
+  /**
+   * Holds the first read until `gate` settles (start-up: the counts scan every article's index entries,
+   * which would queue the search index's reads behind them).
+   */
+  holdUntil(gate: Promise<unknown>): void {
+    this.gate = gate.then(
+      () => {},
+      () => {},
+    );
+  }
+
   /** The counts (cached until a change). Rejects with StorageError. */
   sidebar(): Promise<SidebarCounts> {
     if (!this.cached) {
       this.lastRead = this.now();
-      this.cached = this.repo.sidebar().then(sorted);
+      this.cached = this.gate.then(() => this.repo.sidebar()).then(sorted);
       this.cached.catch(() => (this.cached = null));
     }
     return this.cached;

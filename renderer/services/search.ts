@@ -68,6 +68,23 @@ export class SearchService extends EventTarget {
     this.library.addEventListener('change', this.onLibrary);
   }
 
+  /**
+   * Resolves once the worker has finished reading the stored index: the status left 'loading'
+   * (ready, building what is missing, or error). Start-up holds its other bulk IndexedDB reads until
+   * then, so the index's reads do not queue behind them (docs/decisions/start-up.md).
+   */
+  loaded(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (!this.port || this.status.state === 'loading') return;
+        this.removeEventListener('status', check);
+        resolve();
+      };
+      this.addEventListener('status', check);
+      check();
+    });
+  }
+
   /** Stops the worker; pending requests reject. */
   dispose(): void {
     this.library.removeEventListener('change', this.onLibrary);

@@ -84,8 +84,12 @@ export class SearchHost {
   /** Loads the persisted index and brings it up to date; resolves when the index is ready. */
   start(): Promise<void> {
     return this.enqueue(async () => {
+      // The library's ids are read while the segments load (the backend walks the keys while this thread
+      // decodes); changes after this read arrive as update() calls queued behind start().
+      const archive = this.repo.articleIds();
+      archive.catch(() => {});
       const reason = await this.load();
-      await this.reconcile(reason);
+      await this.reconcile(reason, await archive);
     });
   }
 
@@ -163,18 +167,31 @@ export class SearchHost {
     const t0 = now();
     this.setStatus({ state: 'loading', done: 0, total: 0 });
     const fingerprint = indexFingerprint();
-    let keys = await this.repo.segmentIds();
+    // Independent small reads at once: each is a round trip through the one IndexedDB backend queue.
+    const [allKeys, storedFingerprint, storedGen] = await Promise.all([
+      this.repo.segmentIds(),
+      this.repo.getMeta<string>('fingerprint'),
+      this.repo.getMeta<number>('generation'),
+    ]);
+    let keys = allKeys;
     let reason = keys.length === 0 ? 'missing' : '';
-    if (keys.length && (await this.repo.getMeta<string>('fingerprint')) !== fingerprint) {
+    if (keys.length && storedFingerprint !== fingerprint) {
       await this.repo.clear();
       keys = [];
       reason = 'version';
     }
-    const gen = (await this.repo.getMeta<number>('generation')) ?? 1;
-    await this.repo.deleteMeta(lexiconKey(gen + 1)); // left by an interrupted rebuild
-    const bad = keys.filter((k) => !k.startsWith(`g${gen}-`)); // likewise
-    let mine = keys.filter((k) => k.startsWith(`g${gen}-`));
-    const lexicon = await this.loadLexicon(gen);
+    const gen = storedGen ?? 1;
+    const bad = keys.filter((k) => !k.startsWith(`g${gen}-`)); // left by an interrupted rebuild
+    let mine = keys.filter((k) => k.startsWith(`g${gen}-`)).reverse();
+    // The newest segment is read while the lexicon is decoded, and each next one while the current one
+    // is decoded and added (reads wait on the backend and the disk, decoding on this thread).
+    const read = (i: number) => {
+      const p = i < mine.length ? this.repo.segment(mine[i]!) : Promise.resolve(undefined);
+      p.catch(() => {});
+      return p;
+    };
+    let next = read(0);
+    const [lexicon] = await Promise.all([this.loadLexicon(gen), this.repo.deleteMeta(lexiconKey(gen + 1))]);
     if (mine.length && !lexicon) {
       bad.push(...mine);
       mine = [];
@@ -182,8 +199,9 @@ export class SearchHost {
     }
     this.current = new IndexState(gen, lexicon);
     let done = 0;
-    for (const key of mine.reverse()) {
-      const row = await this.repo.segment(key);
+    for (let i = 0; i < mine.length; i++) {
+      const row = await next;
+      next = read(i + 1);
       if (!row) continue;
       try {
         const bytes = typeof row.data === 'string' ? new TextEncoder().encode(row.data) : new Uint8Array(row.data);
@@ -203,8 +221,8 @@ export class SearchHost {
     }
     await this.repo.deleteSegments(bad);
     await this.current.dropEmpty(this.repo);
-    await this.repo.setMeta('fingerprint', fingerprint);
-    await this.repo.setMeta('generation', gen);
+    if (storedFingerprint !== fingerprint || reason === 'version') await this.repo.setMeta('fingerprint', fingerprint);
+    if (storedGen !== gen || reason === 'version') await this.repo.setMeta('generation', gen);
     this.setStatus({ loaded: this.current.index.size, loadMs: now() - t0, segments: this.current.parts.length });
     return reason;
   }
@@ -218,8 +236,8 @@ export class SearchHost {
     }
   }
 
-  private async reconcile(reason: string): Promise<void> {
-    const { missing, extra } = this.current.index.staleness(await this.repo.articleIds());
+  private async reconcile(reason: string, archive: readonly string[]): Promise<void> {
+    const { missing, extra } = this.current.index.staleness(archive);
     if (extra.length) await this.current.remove(extra, this.repo);
     await this.current.flush(this.repo);
     if (missing.length) await this.buildInto(this.current, missing, reason || 'stale');

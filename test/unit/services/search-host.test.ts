@@ -106,6 +106,38 @@ describe('SearchHost', () => {
     expect(h.status).toMatchObject({ state: 'ready', loaded: 4, built: 0 });
   });
 
+  it('reads the next segment and the library ids while a segment decodes, and rewrites no meta row', async () => {
+    await setup(db, 6);
+    await host(db).h.start();
+    const repo = new SearchRepo(db);
+    const log: string[] = [];
+    const keys = await repo.segmentIds();
+    const segment = repo.segment.bind(repo);
+    vi.spyOn(repo, 'segment').mockImplementation((id) => {
+      log.push(`read ${keys.indexOf(id)}`);
+      return segment(id);
+    });
+    const articleIds = repo.articleIds.bind(repo);
+    vi.spyOn(repo, 'articleIds').mockImplementation(() => {
+      log.push('ids');
+      return articleIds();
+    });
+    const setMeta = vi.spyOn(repo, 'setMeta');
+    const h = new SearchHost(
+      repo,
+      localBuilder(repo),
+      (st) => {
+        if (st.state === 'loading' && st.done > 0 && !log.includes(`loaded ${st.done}`)) log.push(`loaded ${st.done}`);
+      },
+      2,
+    );
+    await h.start();
+    // Newest first; each next row is asked for before the current one is decoded and added.
+    expect(log).toEqual(['ids', 'read 2', 'read 1', 'loaded 1', 'read 0', 'loaded 2', 'loaded 3']);
+    expect(setMeta).not.toHaveBeenCalled();
+    expect(h.status).toMatchObject({ state: 'ready', loaded: 6, built: 0 });
+  });
+
   it('stores each word once for all segments (the lexicon row) and rebuilds when that row is lost', async () => {
     await setup(db);
     await host(db).h.start();

@@ -90,6 +90,24 @@ describe('SearchService', () => {
     expect(service.status.done).toBe(40);
   });
 
+  it('loaded() resolves once the worker has left loading (ready, building or error), not before', async () => {
+    const library = new EventTarget() as unknown as LibraryService;
+    const port = new FakePort();
+    const service = new SearchService(library, () => port);
+    let done = false;
+    const loaded = service.loaded().then(() => (done = true));
+    service.start();
+    const status = { ...service.status, state: 'loading' as const, done: 1, total: 2, size: 5 };
+    port.reply({ seq: 0, status });
+    await Promise.resolve();
+    expect(done).toBe(false);
+    port.reply({ seq: 0, status: { ...status, state: 'building', reason: 'stale' } });
+    await loaded;
+    expect(done).toBe(true);
+    // Once loaded, later callers resolve at once.
+    await service.loaded();
+  });
+
   it('a worker error rejects only its request; after dispose everything rejects', async () => {
     const { port, service } = setup();
     const r = service.rebuild({ builders: 1 });

@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import { freshDb, makeArticle } from '../support/db';
 import type { WarraqDb } from '../../../renderer/storage/db';
 import { CountsRepo } from '../../../renderer/storage/counts-repo';
@@ -65,5 +65,19 @@ describe('sidebar counts from indexes', () => {
       { id: 'صحيفة الغد', count: 5 },
       { id: 'وكالة الأنباء', count: 4 },
     ]);
+  });
+
+  it('holds the first read until the start-up gate opens (even if the gate fails)', async () => {
+    const repo = new CountsRepo(db);
+    const read = vi.spyOn(repo, 'sidebar');
+    const service = new CountsService(repo, []);
+    let open!: () => void;
+    service.holdUntil(new Promise<void>((_, reject) => (open = () => reject(new Error('worker failed')))));
+    const counts = service.sidebar();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(read).not.toHaveBeenCalled();
+    open();
+    expect((await counts).articles).toBe(7);
+    expect(read).toHaveBeenCalledTimes(1);
   });
 });
