@@ -41,6 +41,8 @@ import './ui/app/app-shell';
 const SAMPLE = 'sample/ishtar-coalition-2019.txt';
 /** Rows read before the app is drawn: more than a tall window shows (52 px rows). */
 const FIRST_SCREEN = 50;
+/** The longest the rest of the library waits for the search index to be read (seconds at 31,000 articles). */
+const INDEX_WAIT_MS = 10_000;
 
 function choosePlatform(): Platform {
   const bridge = findBridge();
@@ -138,7 +140,8 @@ async function start(): Promise<void> {
   // The search worker reads its stored index (~50 MB at 31,000 articles) first, once the first screen is
   // painted: the rest of the library's metas and the sidebar's counts (a scan of every article's index
   // entries) would otherwise share the one IndexedDB backend queue with it and hold search back by seconds.
-  const indexLoaded = search.loaded();
+  // Bounded: an index that cannot be read (a stuck IndexedDB request) must not keep the library from loading.
+  const indexLoaded = Promise.race([search.loaded(), new Promise<void>((r) => setTimeout(r, INDEX_WAIT_MS))]);
   counts.holdUntil(indexLoaded);
   const services: Services = {
     platform,
