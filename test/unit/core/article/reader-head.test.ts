@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HEAD_CHARS, HEAD_MIN_CHARS, isHeadOf, readerHead } from '../../../../renderer/core/article/reader-head';
-import type { ArticleText } from '../../../../renderer/core/model';
-
-function longText(paragraphs: number, words: number): ArticleText {
-  const title = 'عنوان طويل';
-  const paras = Array.from({ length: paragraphs }, (_, i) => `الفقرة ${i + 1} ${'كلمة '.repeat(words)}نهاية`);
-  const text = `${title}\n\n${paras.join('\n\n')}`;
-  let at = title.length + 2;
-  const ranges = paras.map((p) => {
-    const r = { start: at, end: at + p.length };
-    at += p.length + 2;
-    return r;
-  });
-  return { id: 'x', text, titleRange: { start: 0, end: title.length }, paragraphs: ranges };
-}
+import { longText } from '../../support/long-text';
 
 describe('readerHead', () => {
   it('is undefined for an article short enough to be read whole', () => {
