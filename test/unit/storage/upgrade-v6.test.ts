@@ -6,27 +6,12 @@
 import { describe, it, expect } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { WarraqDb, DB_NAME } from '../../../renderer/storage/db';
-import { HEAD_MIN_CHARS, isHeadOf } from '../../../renderer/core/article/reader-head';
-import { openOldProfile } from '../support/old-schema';
+import { isHeadOf } from '../../../renderer/core/article/reader-head';
+import { longAndShortTexts, openOldProfile, putOldArticles } from '../support/old-schema';
 
 async function writeV5(indexedDB: IDBFactory, texts: Record<string, string>): Promise<void> {
   const old = await openOldProfile(indexedDB, 5);
-  let at = 0;
-  for (const [id, text] of Object.entries(texts)) {
-    const title = 'تقرير طويل';
-    const body = { start: title.length + 2, end: text.length };
-    await old.table('articles').put({
-      id,
-      title,
-      outlet: 'اختبار',
-      length: body.end - body.start,
-      words: 1,
-      importedAt: ++at,
-      source: { kind: 'txt', name: `${id}.txt` },
-      tags: [],
-    });
-    await old.table('texts').put({ id, text, titleRange: { start: 0, end: title.length }, paragraphs: [body] });
-  }
+  await putOldArticles(old, texts);
   expect(old.verno).toBe(5);
   old.close();
 }
@@ -34,9 +19,8 @@ async function writeV5(indexedDB: IDBFactory, texts: Record<string, string>): Pr
 describe('upgrade from schema v5', () => {
   it('writes the head of every article long enough to need one, and only those', async () => {
     const indexedDB = new IDBFactory();
-    const body = 'فقرة من تقرير طويل عن المنطقة '.repeat(Math.ceil((HEAD_MIN_CHARS + 100) / 30));
-    const long = `تقرير طويل\n\n${body}`;
-    await writeV5(indexedDB, { long, short: 'تقرير طويل\n\nفقرة قصيرة.' });
+    const { long, short } = longAndShortTexts();
+    await writeV5(indexedDB, { long, short });
     const db = new WarraqDb(DB_NAME, { indexedDB, IDBKeyRange });
     await db.open();
     expect(await db.readerHeads.count()).toBe(1);

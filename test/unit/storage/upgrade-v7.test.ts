@@ -6,29 +6,13 @@
 import { describe, it, expect } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { WarraqDb, DB_NAME } from '../../../renderer/storage/db';
-import { HEAD_MIN_CHARS, readerHead } from '../../../renderer/core/article/reader-head';
+import { readerHead } from '../../../renderer/core/article/reader-head';
 import { PageAssembler } from '../../../renderer/core/article/reader-pages';
-import type { ArticleText } from '../../../renderer/core/model';
-import { openOldProfile } from '../support/old-schema';
+import { longAndShortTexts, openOldProfile, putOldArticles } from '../support/old-schema';
 
 async function writeV6(indexedDB: IDBFactory, texts: Record<string, string>): Promise<void> {
   const old = await openOldProfile(indexedDB, 6);
-  let at = 0;
-  for (const [id, text] of Object.entries(texts)) {
-    const title = 'تقرير طويل';
-    const body = { start: title.length + 2, end: text.length };
-    await old.table('articles').put({
-      id,
-      title,
-      outlet: 'اختبار',
-      length: body.end - body.start,
-      words: 1,
-      importedAt: ++at,
-      source: { kind: 'txt', name: `${id}.txt` },
-      tags: [],
-    });
-    const row: ArticleText = { id, text, titleRange: { start: 0, end: title.length }, paragraphs: [body] };
-    await old.table('texts').put(row);
+  for (const row of await putOldArticles(old, texts)) {
     const head = readerHead(row);
     if (head) await old.table('readerHeads').put(head);
   }
@@ -39,9 +23,8 @@ async function writeV6(indexedDB: IDBFactory, texts: Record<string, string>): Pr
 describe('upgrade from schema v6', () => {
   it('writes the pages of every article long enough to need them, and only those', async () => {
     const indexedDB = new IDBFactory();
-    const body = 'فقرة من تقرير طويل عن المنطقة '.repeat(Math.ceil((HEAD_MIN_CHARS + 100) / 30));
-    const long = `تقرير طويل\n\n${body}`;
-    await writeV6(indexedDB, { long, short: 'تقرير طويل\n\nفقرة قصيرة.' });
+    const { long, short } = longAndShortTexts();
+    await writeV6(indexedDB, { long, short });
     const db = new WarraqDb(DB_NAME, { indexedDB, IDBKeyRange });
     await db.open();
     expect(db.verno).toBe(7);

@@ -6,6 +6,8 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, type IDBFactory } from 'fake-indexeddb';
 import { DB_NAME } from '../../../renderer/storage/db';
+import { HEAD_MIN_CHARS } from '../../../renderer/core/article/reader-head';
+import type { ArticleText } from '../../../renderer/core/model';
 
 const SHIPPED: ReadonlyArray<Record<string, string>> = [
   {
@@ -43,4 +45,37 @@ export async function openOldProfile(indexedDB: IDBFactory, version: number): Pr
   for (let v = 1; v <= version; v++) old.version(v).stores(SHIPPED[v - 1]!);
   await old.open();
   return old;
+}
+
+/**
+ * Stores each text as an article (meta and text row, as every shipped schema holds them) titled
+ * 'تقرير طويل' with one body paragraph after it; resolves with the text rows.
+ */
+export async function putOldArticles(old: Dexie, texts: Record<string, string>): Promise<ArticleText[]> {
+  const rows: ArticleText[] = [];
+  let at = 0;
+  for (const [id, text] of Object.entries(texts)) {
+    const title = 'تقرير طويل';
+    const body = { start: title.length + 2, end: text.length };
+    await old.table('articles').put({
+      id,
+      title,
+      outlet: 'اختبار',
+      length: body.end - body.start,
+      words: 1,
+      importedAt: ++at,
+      source: { kind: 'txt', name: `${id}.txt` },
+      tags: [],
+    });
+    const row: ArticleText = { id, text, titleRange: { start: 0, end: title.length }, paragraphs: [body] };
+    await old.table('texts').put(row);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A text just long enough for a reader head (and pages), and a short one that gets neither. */
+export function longAndShortTexts(): { long: string; short: string } {
+  const body = 'فقرة من تقرير طويل عن المنطقة '.repeat(Math.ceil((HEAD_MIN_CHARS + 100) / 30));
+  return { long: `تقرير طويل\n\n${body}`, short: 'تقرير طويل\n\nفقرة قصيرة.' };
 }
