@@ -228,7 +228,6 @@ export class ImportService extends EventTarget {
         this.issues[m.kind].push(m.issue);
         break;
       case 'added':
-        // Story detection gets the texts now, in step with the import, whether or not the library is told now.
         this.announce(m.metas);
         break;
       // An edition changes the article's outlets: the search index's source field follows.

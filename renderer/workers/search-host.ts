@@ -221,7 +221,8 @@ export class SearchHost {
     }
     await this.repo.deleteSegments(bad);
     await this.current.dropEmpty(this.repo);
-    if (storedFingerprint !== fingerprint || reason === 'version') await this.repo.setMeta('fingerprint', fingerprint);
+    if (storedFingerprint !== fingerprint) await this.repo.setMeta('fingerprint', fingerprint);
+    // A version change cleared every meta row, the generation's too.
     if (storedGen !== gen || reason === 'version') await this.repo.setMeta('generation', gen);
     this.setStatus({ loaded: this.current.index.size, loadMs: now() - t0, segments: this.current.parts.length });
     return reason;
