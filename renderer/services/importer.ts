@@ -104,6 +104,14 @@ export class ImportService extends EventTarget {
   }
 
   /**
+   * True while a running import adds its articles silently (past LIVE_LIMIT): the library is told once,
+   * at the end, and views that rebuild from it may hold until then.
+   */
+  get bulk(): boolean {
+    return this.running && this.added > LIVE_LIMIT;
+  }
+
+  /**
    * Imports the files and resolves with the report (never rejects: a storage failure ends the import
    * early and is named in `report.error`). Throws at once if an import is already running.
    */

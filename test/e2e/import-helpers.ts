@@ -19,6 +19,20 @@ export async function choose(page: Page, item: string, paths: string | string[])
   return report;
 }
 
+/** A JSON Lines archive of `n` distinct short reports from one outlet (bulk imports). */
+export function bulkJsonl(n: number): string {
+  return (
+    Array.from({ length: n }, (_, i) =>
+      JSON.stringify({
+        source: 'الوطن',
+        title: `خبر رقم ${i} عن افتتاح مدرسة جديدة في الحي ${i % 97}`,
+        date: '2015-07-21',
+        content: `افتتح وزير التعليم المدرسة رقم ${i} في حي النسيم.\nوحضر الافتتاح أولياء الأمور والمعلمون، وقال الوزير إن المدرسة تتسع لـ${i % 900} طالب.`,
+      }),
+    ).join('\n') + '\n'
+  );
+}
+
 export const importFiles = (page: Page, paths: string[]) => choose(page, 'استيراد ملفات', paths);
 export const importFolder = (page: Page, dir: string) => choose(page, 'استيراد مجلد', dir);
 

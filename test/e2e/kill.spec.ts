@@ -15,6 +15,7 @@ import { writeBackup, type BackupRecord } from '../../renderer/core/backup';
 import { seededSetting } from './helpers';
 import { makeLibrary } from '../fixtures/backup/library';
 import { headerMenu } from './helpers';
+import { bulkJsonl } from './import-helpers';
 
 const BASE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 5199)}/`;
 const work = mkdtempSync(join(tmpdir(), 'warraq-kill-'));
@@ -71,26 +72,13 @@ function inventory(page: Page) {
   });
 }
 
-function jsonl(n: number): string {
-  return (
-    Array.from({ length: n }, (_, i) =>
-      JSON.stringify({
-        source: 'الوطن',
-        title: `خبر رقم ${i} عن افتتاح مدرسة جديدة في الحي ${i % 97}`,
-        date: '2015-07-21',
-        content: `افتتح وزير التعليم المدرسة رقم ${i} في حي النسيم.\nوحضر الافتتاح أولياء الأمور والمعلمون، وقال الوزير إن المدرسة تتسع لـ${i % 900} طالب.`,
-      }),
-    ).join('\n') + '\n'
-  );
-}
-
 test.describe.configure({ mode: 'serial' });
 
 test('killed during a bulk import: the same profile reopens whole; importing again completes without duplicates', async () => {
   test.setTimeout(240_000);
   const N = 30_000;
   const file = join(work, 'bulk.jsonl');
-  writeFileSync(file, jsonl(N));
+  writeFileSync(file, bulkJsonl(N));
   const profile = mkdtempSync(join(work, 'profile-import-'));
   let { context, page } = await launch(profile);
   const chooser = page.waitForEvent('filechooser');

@@ -52,6 +52,7 @@ export const libraryStyles = css`
   .row-action:hover { color: var(--danger); border-color: transparent; background: color-mix(in srgb, var(--danger) 12%, transparent); }
   .empty { padding: 40px; text-align: center; color: var(--fg-muted); }
   .empty button { margin-block-start: 12px; }
+  .held { display: flex; align-items: center; gap: 12px; padding: 6px 16px; color: var(--fg-muted); border-block-end: 1px solid var(--border); }
   .expander { display: inline-flex; align-items: center; justify-content: center; min-block-size: 24px; min-inline-size: 24px; padding: 0; flex: none; }
   .expander[aria-expanded='true'] { background: var(--accent); color: var(--accent-fg); }
   /* The rows' icons (Lucide, as icons.ts draws them elsewhere) are masks painted in the text colour:

@@ -93,7 +93,7 @@ export class LibraryView extends LitElement {
    * frame, and at most every REFRESH_MS (a rebuild groups every article: ~40 ms at 30,000).
    */
   private readonly onChange = () => {
-    if (this.frame || this.timer) return;
+    if (this.frame || this.timer || this.holding()) return;
     const wait = this.lastRefresh + REFRESH_MS - performance.now();
     const later = () => {
       this.frame = requestAnimationFrame(() => {
@@ -116,6 +116,7 @@ export class LibraryView extends LitElement {
     this.services.library.addEventListener('change', this.onChange);
     this.services.stories.addEventListener('change', this.onStories);
     this.services.settings.addEventListener('change', this.onSettings);
+    this.services.importer.addEventListener('change', this.onImport);
     this.refresh();
     this.services.annotations.continueReading().then(
       (r) => {
@@ -130,6 +131,7 @@ export class LibraryView extends LitElement {
     this.services.library.removeEventListener('change', this.onChange);
     this.services.stories.removeEventListener('change', this.onStories);
     this.services.settings.removeEventListener('change', this.onSettings);
+    this.services.importer.removeEventListener('change', this.onImport);
     cancelAnimationFrame(this.frame);
     window.clearTimeout(this.timer);
     window.clearTimeout(this.leadTimer);
@@ -145,8 +147,42 @@ export class LibraryView extends LitElement {
     this.refresh(true);
   };
 
+  /**
+   * While a bulk import runs (ImportService.bulk: its articles are added silently and announced once at
+   * the end), the list keeps the rows it shows: the regroupings that follow each batch would otherwise
+   * rebuild and redraw every row on screen every REFRESH_MS (~40 ms of main-thread work per frame while
+   * the import, search and detection workers fill both cores; issue 12), and move rows under the
+   * reader's pointer. A note says so, with a button to show what has come in; the list follows again
+   * when the import ends. An empty list is not held, so a first import shows its first rows.
+   */
+  @state() private held = false;
+  private storiesHeld = false;
+  private holding(): boolean {
+    if (!this.services.importer.bulk || !this.rows.length) return false;
+    this.held = true;
+    return true;
+  }
+  private readonly onImport = (): void => {
+    if (this.held && !this.services.importer.bulk) this.release(false);
+  };
+  /** Ends a hold: at once (the note's button), or in the next frame (the import has ended). */
+  private release(now: boolean): void {
+    this.held = false;
+    if (this.storiesHeld) {
+      this.storiesHeld = false;
+      this.editions.clear();
+      for (const id of this.expanded) void this.loadEditions(id);
+    }
+    if (now) this.refresh();
+    else this.onChange();
+  }
+
   /** A regrouping or a rename: expanded stories reload their editions, rows are rebuilt. */
   private readonly onStories = (): void => {
+    if (this.holding()) {
+      this.storiesHeld = true;
+      return;
+    }
     this.editions.clear();
     for (const id of this.expanded) void this.loadEditions(id);
     this.onChange();
@@ -404,6 +440,12 @@ export class LibraryView extends LitElement {
             }),
           ),
       })}
+      ${
+        this.held
+          ? html`<div class="held" role="status"><span>${t('library.held')}</span>
+            <button @click=${() => this.release(true)}>${t('library.showImported')}</button></div>`
+          : nothing
+      }
       ${
         this.selection.size
           ? html`<warraq-library-bulk .count=${this.selection.size} .tags=${this.services.library.tags()}
