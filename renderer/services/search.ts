@@ -8,6 +8,7 @@ import type { TextRange } from '../core/model';
 import type { SearchOptions, SearchResponse, Snippet } from '../core/search/api';
 import type { LibraryChange, LibraryService } from './library';
 import type { ReplyMessage, SearchPort, SearchRequest, SearchResult, SearchStatus } from './search-protocol';
+import { IdPost, ID_SLICE } from './id-post';
 
 export type { SearchStatus };
 
@@ -149,9 +150,16 @@ export class SearchService extends EventTarget {
     // An updated article is re-read: tombstoned, then indexed again from storage.
     const gone = updated.length ? [...removed, ...updated] : removed;
     const fresh = updated.length ? [...added, ...updated] : added;
-    if (fresh.length || gone.length)
-      void this.request({ type: 'update', added: fresh, removed: gone }).promise.catch(() => {});
+    if (!fresh.length && !gone.length) return;
+    if (fresh.length + gone.length <= ID_SLICE) this.updates.push({ type: 'update', added: fresh, removed: gone });
+    else {
+      if (gone.length) this.updates.send(gone, (ids) => ({ type: 'update', added: [], removed: ids }));
+      if (fresh.length) this.updates.send(fresh, (ids) => ({ type: 'update', added: ids, removed: [] }));
+    }
   };
+
+  /** Library changes go to the worker a slice of ids per task, in order (id-post.ts). */
+  private readonly updates = new IdPost<SearchRequest>((req) => void this.request(req).promise.catch(() => {}));
 
   private request(req: SearchRequest): { seq: number; promise: Promise<SearchResult> } {
     const seq = ++this.seq;

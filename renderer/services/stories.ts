@@ -27,7 +27,8 @@ import { compareEditions } from '../core/stories/editions';
 import { resolveOutlet, seededOutlets } from '../core/stories/outlets';
 import type { StoriesRepo } from '../storage/stories-repo';
 import type { LibraryService } from './library';
-import type { DetectorPort, FromDetector } from './stories-protocol';
+import type { DetectorPort, FromDetector, ToDetector } from './stories-protocol';
+import { IdPost } from './id-post';
 import { Regrouper, type RegroupUndo } from './stories-regroup';
 import { sortInSteps } from '../core/sort-steps';
 import {
@@ -480,10 +481,13 @@ export class StoriesService extends EventTarget {
     return channel.port1;
   }
 
+  /** The library's added and removed ids go to the worker a slice per task (id-post.ts). */
+  private readonly ids = new IdPost<ToDetector>((m) => this.port?.postMessage(m));
+
   private onLibrary = (e: Event): void => {
     const { added, removed } = (e as CustomEvent<{ added: string[]; removed: string[] }>).detail;
-    if (removed.length) this.port?.postMessage({ type: 'removed', ids: removed });
-    if (added.length) this.port?.postMessage({ type: 'added', ids: added });
+    if (removed.length) this.ids.send(removed, (ids) => ({ type: 'removed', ids }));
+    if (added.length) this.ids.send(added, (ids) => ({ type: 'added', ids }));
   };
 
   private onDetector(m: FromDetector): void {

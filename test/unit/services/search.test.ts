@@ -3,8 +3,9 @@
  * changes reach the worker as updates, status broadcasts become 'status' events, and the worker's
  * errors reject the right request.
  */
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { SearchService, isSuperseded } from '../../../renderer/services/search';
+import { ID_SLICE } from '../../../renderer/services/id-post';
 import type { LibraryChange, LibraryService } from '../../../renderer/services/library';
 import type {
   ReplyMessage,
@@ -66,6 +67,21 @@ describe('SearchService', () => {
     library.dispatchEvent(new CustomEvent<LibraryChange>('change', { detail: { added: ['x'], removed: ['y'] } }));
     library.dispatchEvent(new CustomEvent<LibraryChange>('change', { detail: { added: [], removed: [] } }));
     expect(port.sent.map((m) => m.req)).toEqual([{ type: 'update', added: ['x'], removed: ['y'] }]);
+  });
+
+  it('sends a big change a slice of ids per task, so the page never clones them all at once', async () => {
+    const { library, port } = setup();
+    const added = Array.from({ length: ID_SLICE * 2 + 1 }, (_, i) => `n${i}`);
+    library.dispatchEvent(new CustomEvent<LibraryChange>('change', { detail: { added, removed: ['old'] } }));
+    // Now: the removal and the first slice; then one slice per task.
+    expect(port.sent.map((m) => m.req)).toEqual([
+      { type: 'update', added: [], removed: ['old'] },
+      { type: 'update', added: added.slice(0, ID_SLICE), removed: [] },
+    ]);
+    await vi.waitFor(() => expect(port.sent).toHaveLength(4));
+    const req = port.sent.map((m) => m.req as { added: string[] });
+    expect(req.slice(1).map((r) => r.added.length)).toEqual([ID_SLICE, ID_SLICE, 1]);
+    expect(req.flatMap((r) => r.added)).toEqual(added);
   });
 
   it('turns status broadcasts into status events and keeps the latest', () => {
