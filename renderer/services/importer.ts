@@ -62,6 +62,8 @@ export interface ImportState {
 // list holds its rows meanwhile: each live refresh redraws the rows on screen, ~40 ms of main-thread
 // work, issue 12). Batches are 300 articles: a few files or a small folder stay live.
 const LIVE_LIMIT = 500;
+// Picked files this large are a bulk import from the first batch (~1,500 news articles of text).
+const BULK_BYTES = 5_000_000;
 
 const emptyProgress = (given: ImportItem[] | AsyncIterable<ImportItem>): ImportProgress => {
   const files = Array.isArray(given) ? given : [];
@@ -106,11 +108,12 @@ export class ImportService extends EventTarget {
   }
 
   /**
-   * True while a running import adds its articles silently (past LIVE_LIMIT): the library is told once,
-   * at the end, and views that rebuild from it may hold until then.
+   * True while a running import adds its articles silently (past LIVE_LIMIT articles, or from the start
+   * when the picked files pass BULK_BYTES): the library is told once, at the end, and views that rebuild
+   * from it may hold until then.
    */
   get bulk(): boolean {
-    return this.running && this.added > LIVE_LIMIT;
+    return this.running && (this.added > LIVE_LIMIT || this.state.progress.bytesTotal > BULK_BYTES);
   }
 
   /**
@@ -256,7 +259,7 @@ export class ImportService extends EventTarget {
   /** The worker sends the metas it stored, so the page never re-reads them from the database. */
   private announce(metas: ArticleMeta[]): void {
     this.added += metas.length;
-    const live = this.added <= LIVE_LIMIT;
+    const live = !this.bulk;
     this.library.addMetas(metas, { announce: live });
     if (!live) this.deferred.push(...metas.map((m) => m.id));
   }

@@ -126,6 +126,21 @@ describe('ImportService', () => {
     expect(added.at(-1)).toBeGreaterThan(50); // the deferred rest came in one event
   });
 
+  it('picked files of more than a few MB are a bulk import from the first article: one change at the end', async () => {
+    const records = Array.from({ length: 400 }, (_, i) =>
+      JSON.stringify({ title: `خبر ${i}`, content: `نص الخبر رقم ${i} عن الطقس.` }),
+    ).join('\n');
+    const file = { ...picked('أرشيف.jsonl', records), size: 6e6 };
+    const svc = new ImportService(library, () => fakeWorker(repo));
+    const bulk: boolean[] = [];
+    svc.addEventListener('change', () => bulk.push(svc.bulk));
+    const report = await svc.start([file]);
+    expect(report.imported).toBe(400);
+    expect(bulk[0]).toBe(true);
+    expect(svc.bulk).toBe(false);
+    expect(changes.map((c) => c.added.length)).toEqual([400]); // not one per 300-article batch
+  });
+
   it('runs ahead of the worker by a bounded number of bytes (Electron holds each handed file in memory)', async () => {
     const posted: number[] = [];
     let w!: ImportWorker;
