@@ -4,6 +4,7 @@ import { iconMask } from '../common/icons';
 
 export const libraryStyles = css`
   :host { display: flex; flex-direction: column; block-size: 100%; min-block-size: 0; }
+  .top { position: relative; }
   header { padding-block: 12px; padding-inline: 20px; border-block-end: 1px solid var(--border); }
   h1 { font-size: 1.3rem; margin: 0; margin-inline-end: auto; }
   .grid { flex: 1; display: flex; flex-direction: column; min-block-size: 0; }
@@ -52,7 +53,14 @@ export const libraryStyles = css`
   .row-action:hover { color: var(--danger); border-color: transparent; background: color-mix(in srgb, var(--danger) 12%, transparent); }
   .empty { padding: 40px; text-align: center; color: var(--fg-muted); }
   .empty button { margin-block-start: 12px; }
-  .held { display: flex; align-items: center; gap: 12px; padding: 6px 16px; color: var(--fg-muted); border-block-end: 1px solid var(--border); }
+  /* Hangs below the toolbar over the list: showing or hiding it must not resize the list (a relayout of
+     every row on screen). */
+  .held {
+    position: absolute; z-index: 2; inset-block-start: 100%; margin-block-start: 6px; inset-inline: 0; margin-inline: auto;
+    inline-size: fit-content;
+    display: flex; align-items: center; gap: 12px; padding-block: 6px; padding-inline: 16px 6px;
+    background: var(--bg-elev); border: 1px solid var(--border); border-radius: var(--radius-full); box-shadow: var(--shadow-2);
+  }
   .expander { display: inline-flex; align-items: center; justify-content: center; min-block-size: 24px; min-inline-size: 24px; padding: 0; flex: none; }
   .expander[aria-expanded='true'] { background: var(--accent); color: var(--accent-fg); }
   /* The rows' icons (Lucide, as icons.ts draws them elsewhere) are masks painted in the text colour:

@@ -424,7 +424,7 @@ export class LibraryView extends LitElement {
     // the active row, the selection and the language live here.
     void this.selectionVersion;
     return html`
-      ${renderToolbar({
+      <div class="top">${renderToolbar({
         services: this.services,
         outlets: this.outlets,
         prefs: this.prefs,
@@ -439,13 +439,12 @@ export class LibraryView extends LitElement {
               paragraph: this.resume!.paragraph || undefined,
             }),
           ),
-      })}
-      ${
+      })}${
         this.held
           ? html`<div class="held" role="status"><span>${t('library.held')}</span>
             <button @click=${() => this.release(true)}>${t('library.showImported')}</button></div>`
           : nothing
-      }
+      }</div>
       ${
         this.selection.size
           ? html`<warraq-library-bulk .count=${this.selection.size} .tags=${this.services.library.tags()}

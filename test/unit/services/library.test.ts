@@ -60,6 +60,15 @@ describe('LibraryService', () => {
     expect(library.outlets()).toEqual(['وكالة الأنباء']);
   });
 
+  it('metas added by an import extend the outlet list; one that moves an article to another outlet redoes it', () => {
+    expect(library.outlets()).toEqual(['صحيفة الغد', 'وكالة الأنباء']);
+    const meta = library.meta('id-0001')!;
+    library.addMetas([{ ...meta, id: 'new-1', outlet: 'الوطن' }], { announce: false });
+    expect(library.outlets()).toEqual(['الوطن', 'صحيفة الغد', 'وكالة الأنباء']);
+    library.addMetas([{ ...library.meta('id-0002')!, outlet: 'الرياض' }], { announce: false });
+    expect(library.outlets()).toEqual(['الرياض', 'الوطن', 'وكالة الأنباء']);
+  });
+
   it('delete announces the change and offers an undo that restores the article', async () => {
     await library.delete('id-0002');
     expect(library.size).toBe(2);
