@@ -217,22 +217,26 @@ export class LibraryService extends EventTarget {
    */
   patchMetas(patches: ReadonlyArray<Partial<ArticleMeta> & { id: string }>, { reindex = false } = {}): void {
     const ids: string[] = [];
+    // Story detection patches thousands of metas in bursts: only an outlet correction changes outlets().
+    let outlets = false;
     for (const p of patches) {
       const m = this.metas.get(p.id);
       if (m) {
+        if ('outlet' in p && p.outlet !== m.outlet) outlets = true;
         this.metas.set(p.id, { ...m, ...p });
         ids.push(p.id);
       }
     }
     if (!ids.length) return;
-    // Story detection patches thousands of metas in bursts: only an outlet correction changes outlets().
-    const outlets = patches.some((p) => 'outlet' in p);
     this.changed(reindex ? { added: [], removed: [], updated: ids } : { added: [], removed: [] }, outlets);
   }
 
-  /** Tells listeners about changes made without announcing them. */
+  /**
+   * Tells listeners about changes made without announcing them. The metas are already in place
+   * (addMetas and load keep the outlet list current), so the outlet list stands.
+   */
   announce(change: LibraryChange): void {
-    this.changed(change);
+    this.changed(change, false);
   }
 
   /** Deletes an article (and its notes) with an undo notice. Rejects with StorageError on failure. */
