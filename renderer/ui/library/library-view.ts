@@ -44,10 +44,10 @@ import { rowsLayout } from './rows-layout';
 const PAGE = 10;
 /** Row heights in px, as library-styles.ts draws them (.row, .edition): nothing is measured. */
 const rowHeight = (item: unknown) => ((item as LibraryItem).kind === 'edition' ? 40 : 58);
-const layout = rowsLayout({ rowHeight });
 /** Rows keep their DOM across rebuilds (a story's row is the same row after a regrouping): keys by id. */
 const rowKey = (item: LibraryItem) =>
   item.kind === 'article' ? item.meta.id : item.kind === 'story' ? `s:${item.row.id}` : `e:${item.edition.articleId}`;
+const layout = rowsLayout({ rowHeight, key: (item) => rowKey(item as LibraryItem) });
 /** Least time between two rebuilds of the list while changes stream in. */
 const REFRESH_MS = 250;
 

@@ -18,6 +18,13 @@ export interface RowsLayoutConfig {
   rowHeight?: (item: unknown) => number;
   /** Px drawn beyond each edge of the viewport. */
   overhang?: number;
+  /**
+   * The virtualizer's key for an item. With it, a new items array whose range is mostly rows not drawn
+   * yet (an import's newest articles on top, the first screen) is drawn in two steps: the rows on screen
+   * first, the overhang in a later idle task, so no single task creates every row of the range (issue
+   * 12: no main-thread task over 50 ms while detection runs).
+   */
+  key?: (item: unknown) => unknown;
 }
 
 interface Pin {
@@ -60,6 +67,11 @@ export class RowsLayout {
   private _pin: Pin | null = null;
   private scrollError = 0;
   private pendingReflow = false;
+  private key: ((item: unknown) => unknown) | null = null;
+  /** Keys of the rows in the last range sent, and whether the items changed since. */
+  private drawn = new Set<unknown>();
+  private itemsChanged = false;
+  private growing = false;
 
   constructor(
     private readonly sink: (m: Message) => void,
@@ -78,6 +90,7 @@ export class RowsLayout {
       this.overhang = c.overhang;
       changed = true;
     }
+    if (c.key) this.key = c.key;
     if (changed) {
       this.measure();
       this.pendingReflow = true;
@@ -85,7 +98,7 @@ export class RowsLayout {
     }
   }
   get config(): RowsLayoutConfig {
-    return { rowHeight: this.rowHeight, overhang: this.overhang };
+    return { rowHeight: this.rowHeight, overhang: this.overhang, ...(this.key ? { key: this.key } : {}) };
   }
 
   get items(): unknown[] {
@@ -95,6 +108,7 @@ export class RowsLayout {
     if (items === this._items) return;
     this._items = items;
     this.measure();
+    this.itemsChanged = true;
     this.pendingReflow = true;
   }
 
@@ -207,8 +221,13 @@ export class RowsLayout {
     if (!n) {
       this.first = this.last = -1;
     } else {
-      this.first = this.rowAt(Math.max(0, this.scrollTop - this.overhang));
-      this.last = this.rowAt(Math.min(this.total, this.scrollTop + this.viewHeight + this.overhang));
+      const overhang = this.stagedOverhang();
+      this.first = this.rowAt(Math.max(0, this.scrollTop - overhang));
+      this.last = this.rowAt(Math.min(this.total, this.scrollTop + this.viewHeight + overhang));
+    }
+    if (this.key) {
+      this.drawn = new Set();
+      for (let i = this.first; i >= 0 && i <= this.last; i++) this.drawn.add(this.key(this._items[i]));
     }
     this.updateVisible();
     const childPositions = new Map<number, { top: number; left: number }>();
@@ -224,6 +243,31 @@ export class RowsLayout {
       this.scrollError = 0;
     }
     this.sink(message);
+  }
+
+  /**
+   * The overhang for this reflow: none when the items just changed and more rows of the full range are
+   * new than fit on screen; the full range then follows in an idle task (see RowsLayoutConfig.key).
+   */
+  private stagedOverhang(): number {
+    const changed = this.itemsChanged;
+    this.itemsChanged = false;
+    if (!this.key || !changed || this.growing || !this.viewHeight) return this.overhang;
+    const first = this.rowAt(Math.max(0, this.scrollTop - this.overhang));
+    const last = this.rowAt(Math.min(this.total, this.scrollTop + this.viewHeight + this.overhang));
+    const onScreen = this.rowAt(this.scrollTop + this.viewHeight) - this.rowAt(this.scrollTop) + 1;
+    let fresh = 0;
+    for (let i = first; i <= last; i++) if (!this.drawn.has(this.key(this._items[i]))) fresh++;
+    if (fresh <= onScreen) return this.overhang;
+    this.growing = true;
+    const grow = (): void => {
+      this.growing = false;
+      this.pendingReflow = true;
+      this.reflowIfNeeded();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(grow, { timeout: 250 });
+    else setTimeout(grow, 0);
+    return 0;
   }
 
   private visible() {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RowsLayout } from '../../../renderer/ui/library/rows-layout';
 
 type Sent = Parameters<ConstructorParameters<typeof RowsLayout>[0]>[0];
@@ -65,5 +65,31 @@ describe('RowsLayout', () => {
     l.reflowIfNeeded();
     expect(last().range).toMatchObject({ first: -1, last: -1 });
     expect(last().childPositions.size).toBe(0);
+  });
+});
+
+describe('RowsLayout with keys', () => {
+  it('draws a range of mostly new rows in two steps: the rows on screen, then the overhang in a later task', async () => {
+    const sent: Sent[] = [];
+    const l = new RowsLayout((m) => sent.push(m), { rowHeight, overhang: 200, key: (item) => item });
+    const last = () => sent.filter((m): m is State => m.type === 'stateChanged').at(-1)!;
+    const keyed = (p: string) => Array.from({ length: 1000 }, (_, i) => `${p}${i}`);
+    l.viewportSize = { width: 800, height: 400 };
+    l.items = keyed('a');
+    l.reflowIfNeeded();
+    // 400 px of 50 px rows on screen: rows 0–8 now; 0–12 (to 600 px) once the overhang follows.
+    expect(last().range).toMatchObject({ first: 0, last: 8 });
+    await vi.waitFor(() => expect(last().range).toMatchObject({ first: 0, last: 12 }));
+    // A regrouping that keeps most rows: the whole range at once.
+    const n = sent.length;
+    l.items = ['x', ...keyed('a').slice(1)];
+    l.reflowIfNeeded();
+    expect(sent.length).toBe(n + 1);
+    expect(last().range).toMatchObject({ first: 0, last: 12 });
+    // New rows on top of everything (an import's newest articles): the screen first again.
+    l.items = keyed('b');
+    l.reflowIfNeeded();
+    expect(last().range).toMatchObject({ first: 0, last: 8 });
+    await vi.waitFor(() => expect(last().range).toMatchObject({ first: 0, last: 12 }));
   });
 });
