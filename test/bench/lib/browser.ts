@@ -31,6 +31,25 @@ export async function openBrowser(): Promise<BrowserSession> {
   };
 }
 
+/**
+ * Init script (add before a reload): records in the page `window.firstRowPainted`, the time of the first
+ * animation frame whose callback finds a library row in the DOM (that frame paints it), so the figure
+ * carries no polling latency and no task that runs after the row is drawn. A string, not a function:
+ * tsx's keepNames would wrap inner functions in a `__name` helper the page lacks.
+ */
+export const FIRST_ROW_WATCH = `(() => {
+  const row = () => document.querySelector('warraq-app')?.shadowRoot?.querySelector('warraq-library')?.shadowRoot?.querySelector('[role=row][aria-rowindex="2"]');
+  const poll = () => { if (row()) window.firstRowPainted = performance.now(); else requestAnimationFrame(poll); };
+  requestAnimationFrame(poll);
+})()`;
+
+/** After FIRST_ROW_WATCH and waitForFirstRow: the frame the first row was drawn in (ms since navigation). */
+export async function firstRowPainted(page: Page): Promise<number> {
+  const at = () => (window as unknown as { firstRowPainted?: number }).firstRowPainted;
+  await page.waitForFunction(() => (window as unknown as { firstRowPainted?: number }).firstRowPainted !== undefined);
+  return (await page.evaluate(at)) as number;
+}
+
 /** Waits until the library grid shows at least one article row. */
 export async function waitForFirstRow(page: Page, timeout = 120_000): Promise<void> {
   await page.locator('warraq-library [role=row][aria-rowindex="2"]').first().waitFor({ timeout });
