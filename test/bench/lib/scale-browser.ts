@@ -80,7 +80,7 @@ export async function importInPage(
   // A string, not a function: tsx's keepNames would inject a `__name` helper the page lacks.
   await page.evaluate(`(async (plan) => {
     const db = await new Promise((res, rej) => { const r = indexedDB.open('warraq'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    const done = (tx) => new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+    const done = (tx) => new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); tx.onabort = () => rej(tx.error ?? new Error('transaction aborted')); });
     let tx = db.transaction(['searchSegments', 'searchMeta'], 'readwrite');
     tx.objectStore('searchSegments').clear();
     tx.objectStore('searchMeta').clear();
@@ -190,7 +190,9 @@ export async function browserFigures(
     lexiconKey: lexiconKey(1),
     version: INDEX_FORMAT,
   };
-  const s = await openBrowser();
+  // On disk, as in the app: at 300,000 articles (~1.7 GB of articles and index) the import into an
+  // incognito context's in-memory IndexedDB stopped at the first index segment and never completed.
+  const s = await openBrowser({ onDisk: true });
   try {
     await s.page.goto(s.url);
     await waitForFirstRow(s.page);
