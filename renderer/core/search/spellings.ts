@@ -7,7 +7,7 @@
  *   folded text itself (no substring is made for a spelling already seen), and keeps each
  *   spelling's index-term ids in flat arrays;
  * - `analyseSpelling` memoises the pipeline (index terms and loose fold) across segments, bounded:
- *   frequent words recur in every segment (Zipf), so most of a new segment's spellings are known.
+ *   frequent words recur in every segment (Zipf), so many of a new segment's spellings are known.
  */
 import lunr from 'lunr';
 import { createArabicPipeline } from './pipeline';
@@ -19,20 +19,30 @@ export interface Analysis {
   fold: string;
 }
 
-/** Entries kept across segments (~20 MB at most); the memo starts afresh when full. */
-const MEMO_LIMIT = 150_000;
-let memo = new Map<string, Analysis>();
+/**
+ * Entries kept across segments, in two generations of at most MEMO_LIMIT (~15 MB each): when the
+ * young one is full the old one is dropped, and an old entry used again moves to the young one, so
+ * the words that recur stay while one-off words age out.
+ */
+const MEMO_LIMIT = 100_000;
+let young = new Map<string, Analysis>();
+let old = new Map<string, Analysis>();
 let pipeline: lunr.Pipeline | null = null;
 
 export function analyseSpelling(strict: string): Analysis {
-  let a = memo.get(strict);
+  let a = young.get(strict);
+  if (a) return a;
+  a = old.get(strict);
   if (!a) {
     pipeline ??= createArabicPipeline();
     const terms = pipeline.run([new lunr.Token(strict, {})]).map((t) => t.toString());
     a = { terms, fold: foldText(strict) };
-    if (memo.size >= MEMO_LIMIT) memo = new Map();
-    memo.set(strict, a);
   }
+  if (young.size >= MEMO_LIMIT) {
+    old = young;
+    young = new Map();
+  }
+  young.set(strict, a);
   return a;
 }
 
