@@ -114,17 +114,13 @@ export function compactSegment(built: BuiltSegment, lex: Lexicon): CompactSegmen
   const freq = new Uint32Array(nSpell);
   for (const s of built.seq) if (s !== SEQ_BREAK) freq[s]!++;
   const byFreq = Array.from({ length: nSpell }, (_, i) => i).sort((a, b) => freq[b]! - freq[a]! || a - b);
-  const nFold = built.foldVocab.length;
   const nTerm = built.terms.length;
-  const words: string[] = [];
-  for (const s of byFreq) words.push(built.seqVocab.get(s));
-  for (let i = 0; i < nFold; i++) words.push(built.foldVocab.get(i));
-  for (let i = 0; i < nTerm; i++) words.push(built.terms.get(i));
-  const ids = lex.intern(words);
-  const spell = new Uint32Array(nSpell);
-  byFreq.forEach((s, i) => (spell[s] = ids[i]!));
-  for (let s = 0; s < nSpell; s++) lex.setFold(spell[s]!, ids[nSpell + built.seqFold[s]!]!);
-  const termGlobal = ids.subarray(nSpell + nFold);
+  const [spell, foldIds, termGlobal] = lex.internSorted([
+    { words: built.seqVocab, assign: byFreq },
+    { words: built.foldVocab },
+    { words: built.terms },
+  ]) as [Uint32Array, Uint32Array, Uint32Array];
+  for (let s = 0; s < nSpell; s++) lex.setFold(spell[s]!, foldIds[built.seqFold[s]!]!);
   // Terms in id order.
   const order = Array.from({ length: nTerm }, (_, i) => i).sort((a, b) => termGlobal[a]! - termGlobal[b]!);
   const w = new ByteWriter(built.postDocs.length * 2);

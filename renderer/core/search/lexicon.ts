@@ -9,6 +9,7 @@
  * builder does most frequent first: frequent words get small ids and one-byte codes in sequences.
  */
 import { ByteReader, ByteWriter } from './varint';
+import type { SortedStrings } from './sorted-strings';
 
 /** foldOf entry of a word that is not a spelling (an index term only). */
 export const NO_FOLD = 0xffffffff;
@@ -73,27 +74,66 @@ export class Lexicon {
   }
 
   /**
-   * Ids for `words` (in the same order), adding the ones not known yet in the order given.
-   * Costs one lookup per word plus one pass over the sorted ids when anything was added.
+   * Ids for groups of words, each group in code-unit order, adding the words not known yet: new
+   * ids are handed out group by group, in each group's `assign` order (default: its own order),
+   * a word new to several groups taking the first id it got. Each group is looked up by one walk
+   * of the sorted ids with galloping steps, so the cost grows with the words interned and only as
+   * the logarithm of the gaps between them in the lexicon; the sorted ids are then merged with the
+   * new ones by copying runs (their places are known from the walk).
    */
-  intern(words: readonly string[]): Uint32Array {
-    const ids = new Uint32Array(words.length);
+  internSorted(groups: ReadonlyArray<{ words: SortedStrings; assign?: ArrayLike<number> }>): Uint32Array[] {
+    const NEW = 0xffffffff;
+    const found = groups.map(({ words }) => {
+      const ids = new Uint32Array(words.length);
+      const at = new Uint32Array(words.length);
+      const V = this.order.length;
+      let p = 0;
+      for (let i = 0; i < words.length; i++) {
+        const key = words.get(i);
+        if (p < V && this.compare(this.order[p]!, key) < 0) {
+          let lo = p + 1; // order[lo - 1] < key
+          let step = 1;
+          while (lo + step - 1 < V && this.compare(this.order[lo + step - 1]!, key) < 0) {
+            lo += step;
+            step *= 2;
+          }
+          let hi = Math.min(V, lo + step - 1);
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.compare(this.order[mid]!, key) < 0) lo = mid + 1;
+            else hi = mid;
+          }
+          p = lo;
+        }
+        if (p < V && this.compare(this.order[p]!, key) === 0) ids[i] = this.order[p]!;
+        else {
+          ids[i] = NEW;
+          at[i] = p;
+        }
+      }
+      return { ids, at };
+    });
     const added: string[] = [];
+    const addedAt: number[] = [];
     const fresh = new Map<string, number>();
-    words.forEach((w, i) => {
-      let id = this.find(w);
-      if (id < 0) {
-        id = fresh.get(w) ?? -1;
-        if (id < 0) {
+    groups.forEach(({ words, assign }, g) => {
+      const { ids, at } = found[g]!;
+      for (let j = 0; j < words.length; j++) {
+        const i = assign ? assign[j]! : j;
+        if (ids[i] !== NEW) continue;
+        const w = words.get(i);
+        let id = fresh.get(w);
+        if (id === undefined) {
           id = this.size + added.length;
           fresh.set(w, id);
           added.push(w);
+          addedAt.push(at[i]!);
         }
+        ids[i] = id;
       }
-      ids[i] = id;
     });
-    if (added.length) this.append(added);
-    return ids;
+    if (added.length) this.append(added, addedAt);
+    return found.map((f) => f.ids);
   }
 
   /** Records that spelling `id` folds to `foldId`. */
@@ -102,7 +142,8 @@ export class Lexicon {
     this.folds[id] = foldId;
   }
 
-  private append(words: string[]): void {
+  /** Adds `words`; `at[i]` is where words[i] goes among the sorted ids (a lower bound). */
+  private append(words: string[], at: number[]): void {
     const first = this.size;
     const n = first + words.length;
     if (n + 1 > this.offsets.length) {
@@ -113,25 +154,26 @@ export class Lexicon {
       folds.set(this.folds.subarray(0, first));
       this.folds = folds;
     }
-    let at = this.joined.length;
+    let end = this.joined.length;
     for (let i = 0; i < words.length; i++) {
-      at += words[i]!.length + 1;
-      this.offsets[first + i + 1] = at;
+      end += words[i]!.length + 1;
+      this.offsets[first + i + 1] = end;
     }
     this.joined = (this.joined + words.join(SEP) + SEP).slice(0); // flat string: compare() reads it often
     this.size = n;
-    // Merge the new ids (sorted among themselves) into the sorted order.
-    const added = Array.from({ length: words.length }, (_, i) => first + i);
-    added.sort((a, b) => (words[a - first]! < words[b - first]! ? -1 : 1));
+    // The new ids in sorted order (by place, then among themselves), then copied in between runs.
+    const added = Array.from({ length: words.length }, (_, i) => i);
+    added.sort((a, b) => at[a]! - at[b]! || (words[a]! < words[b]! ? -1 : 1));
     const merged = new Uint32Array(n);
-    let i = 0;
-    let j = 0;
+    let from = 0;
     let k = 0;
-    while (i < this.order.length && j < added.length) {
-      merged[k++] = this.compare(this.order[i]!, words[added[j]! - first]!) < 0 ? this.order[i++]! : added[j++]!;
+    for (const i of added) {
+      merged.set(this.order.subarray(from, at[i]!), k);
+      k += at[i]! - from;
+      from = at[i]!;
+      merged[k++] = first + i;
     }
-    while (i < this.order.length) merged[k++] = this.order[i++]!;
-    while (j < added.length) merged[k++] = added[j++]!;
+    merged.set(this.order.subarray(from), k);
     this.order = merged;
     this.spellings = null;
   }

@@ -1,10 +1,12 @@
 /**
  * Merging compact segments without the article texts (tiered merges, and folding away deleted
- * documents). Segments share the lexicon, so words need no remapping: postings are decoded,
- * renumbered and re-encoded term by term; token sequences are copied as they are.
+ * documents). Segments share the lexicon, so words need no remapping, and token sequences are
+ * copied as they are. Postings: when no document is deleted, a part's documents keep their order
+ * and shift by the number before it, so each part's posting bytes are copied as they are but for
+ * the first gap (concatPostings); otherwise they are decoded, renumbered and re-encoded.
  */
 import { F, averages, readPostings, writeTermBlock, type CompactSegment } from './compact';
-import { ByteWriter } from './varint';
+import { ByteReader, ByteWriter } from './varint';
 
 export interface MergePart {
   data: CompactSegment;
@@ -42,7 +44,8 @@ export function mergeSegments(parts: readonly MergePart[]): CompactSegment {
     }),
   );
   seqStart[n] = sw.length;
-  const { termIds, termStart, post } = mergePostings(parts, local);
+  const clean = parts.every((p) => !p.dead.includes(1));
+  const { termIds, termStart, post } = clean ? concatPostings(parts) : mergePostings(parts, local);
   return {
     ids: pick((p) => p.ids),
     titles: pick((p) => p.titles),
@@ -101,6 +104,97 @@ function mergePostings(
     ids.push(id);
     starts.push(w.length);
     writeTermBlock(w, scratch, fields[0]!, fields[1]!);
+  }
+  starts.push(w.length);
+  return { termIds: Uint32Array.from(ids), termStart: Uint32Array.from(starts), post: w.finish() };
+}
+
+/**
+ * Appends the `count` postings in buf[from, to) of a part whose documents start at `base`, after
+ * a list that ended at document `prev`; returns the last document written. Only the first gap
+ * changes; the other bytes are copied.
+ */
+function copyList(
+  w: ByteWriter,
+  r: ByteReader,
+  from: number,
+  to: number,
+  count: number,
+  base: number,
+  prev: number,
+): number {
+  if (count === 0) return prev;
+  r.pos = from;
+  const v = r.uint();
+  let d = v >>> 1;
+  w.uint((base + d - prev) * 2 + (v & 1));
+  w.bytes(r.buf.subarray(r.pos, to));
+  if (v & 1) r.uint();
+  for (let i = 1; i < count; i++) {
+    const g = r.uint();
+    d += g >>> 1;
+    if (g & 1) r.uint();
+  }
+  return base + d;
+}
+
+/** mergePostings for parts without deleted documents, by copying (see the file comment). */
+function concatPostings(parts: readonly MergePart[]): Pick<CompactSegment, 'termIds' | 'termStart' | 'post'> {
+  const K = parts.length;
+  const base = new Int32Array(K);
+  let total = 0;
+  for (let k = 1; k < K; k++) base[k] = base[k - 1]! + parts[k - 1]!.data.ids.length;
+  for (const p of parts) total += p.data.post.length;
+  const readers = parts.map((p) => new ByteReader(p.data.post));
+  const cursor = new Int32Array(K);
+  const holds = new Int32Array(K);
+  const body = new Int32Array(K);
+  const w = new ByteWriter(total + 1024);
+  const scratch = new ByteWriter();
+  const ids: number[] = [];
+  const starts: number[] = [];
+  for (;;) {
+    let id = Infinity;
+    for (let k = 0; k < K; k++) {
+      const t = parts[k]!.data.termIds;
+      if (cursor[k]! < t.length && t[cursor[k]!]! < id) id = t[cursor[k]!]!;
+    }
+    if (id === Infinity) break;
+    let nTitle = 0;
+    let nBody = 0;
+    scratch.length = 0;
+    let prev = 0;
+    for (let k = 0; k < K; k++) {
+      const data = parts[k]!.data;
+      holds[k] = cursor[k]! < data.termIds.length && data.termIds[cursor[k]!] === id ? 1 : 0;
+      if (!holds[k]) continue;
+      const r = readers[k]!;
+      r.pos = data.termStart[cursor[k]!]!;
+      const title = r.uint();
+      const bodyCount = r.uint();
+      const titleBytes = r.uint();
+      nTitle += title;
+      nBody += bodyCount;
+      body[k] = bodyCount;
+      const at = r.pos;
+      prev = copyList(scratch, r, at, at + titleBytes, title, base[k]!, prev);
+      r.pos = at + titleBytes; // where the body list starts, read below
+      holds[k] = at + titleBytes + 1; // + 1: 0 stays "does not hold"
+    }
+    ids.push(id);
+    starts.push(w.length);
+    w.uint(nTitle);
+    w.uint(nBody);
+    w.uint(scratch.length);
+    w.bytes(scratch.view());
+    prev = 0;
+    for (let k = 0; k < K; k++) {
+      if (!holds[k]) continue;
+      const data = parts[k]!.data;
+      const end = data.termStart[cursor[k]! + 1]!;
+      prev = copyList(w, readers[k]!, holds[k]! - 1, end, body[k]!, base[k]!, prev);
+      cursor[k]!++;
+    }
   }
   starts.push(w.length);
   return { termIds: Uint32Array.from(ids), termStart: Uint32Array.from(starts), post: w.finish() };

@@ -11,11 +11,10 @@
  *   title from body so a phrase never spans them; seqFold maps a strict id to its loosely folded id.
  */
 import type { SearchDoc } from './api';
-import lunr from 'lunr';
-import { createArabicPipeline } from './pipeline';
 import { scanTokens } from '../arabic/tokenize';
 import { foldText } from '../arabic/normalize';
 import { SortedStrings } from './sorted-strings';
+import { Spellings, grow } from './spellings';
 
 export const FIELDS = ['title', 'body'] as const;
 export type FieldName = (typeof FIELDS)[number];
@@ -60,108 +59,82 @@ function bodyOf(doc: SearchDoc): string {
   return doc.paragraphs.map((p) => doc.text.slice(p.start, p.end)).join('\n');
 }
 
-interface Analysed {
-  /** Id in the (unsorted) sequence vocabulary. */
-  seqId: number;
-  /** Ids of the index terms the pipeline makes of this spelling (empty for stop words). */
-  termIds: number[];
-}
-
 /**
- * Memoises the pipeline per distinct spelling and numbers terms: a 4,000-article segment has
- * ~1.4 M tokens but only ~110,000 spellings, and the pipeline's output depends on the spelling
- * alone; numbered terms keep string hashing out of the per-token loop.
+ * Postings being collected as flat columns (key = term id · F + field, doc, tf), appended in
+ * document order; packPostings sorts them by term with one counting pass.
  */
-class Analyser {
-  private readonly pipeline = createArabicPipeline();
-  private readonly seen = new Map<string, Analysed>();
-  private readonly termIds = new Map<string, number>();
-  readonly terms: string[] = [];
-  readonly seqVocab: string[] = [];
-
-  analyse(strict: string): Analysed {
-    let a = this.seen.get(strict);
-    if (!a) {
-      const termIds = this.pipeline.run([new lunr.Token(strict, {})]).map((t) => this.termId(t.toString()));
-      a = { seqId: this.seqVocab.length, termIds };
-      this.seen.set(strict, a);
-      this.seqVocab.push(strict);
-    }
-    return a;
-  }
-
-  private termId(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.termIds.set(term, id);
-      this.terms.push(term);
-    }
-    return id;
-  }
-}
-
-/** Postings being collected: per (term id, field), ascending docs and their term frequencies. */
 class Postings {
-  readonly docs: number[][] = [];
-  readonly tfs: number[][] = [];
+  key = new Uint32Array(1 << 16);
+  doc = new Uint16Array(1 << 16);
+  tfs = new Uint8Array(1 << 16);
+  n = 0;
   private tf = new Uint32Array(1024);
-  private touched: number[] = [];
+  private touched = new Uint32Array(1024);
+  private nTouched = 0;
 
   count(termId: number): void {
-    if (termId >= this.tf.length) {
-      const grown = new Uint32Array(Math.max(termId + 1, this.tf.length * 2));
-      grown.set(this.tf);
-      this.tf = grown;
+    if (termId >= this.tf.length) this.tf = grow(this.tf, termId + 1);
+    if (this.tf[termId]!++ === 0) {
+      if (this.nTouched === this.touched.length) this.touched = grow(this.touched, this.nTouched + 1);
+      this.touched[this.nTouched++] = termId;
     }
-    if (this.tf[termId]!++ === 0) this.touched.push(termId);
   }
 
   /** Moves the counts of one (doc, field) into the postings. */
   flush(d: number, f: number): void {
-    for (const t of this.touched) {
-      const k = t * F + f;
-      (this.docs[k] ??= []).push(d);
-      (this.tfs[k] ??= []).push(Math.min(this.tf[t]!, 0xff));
+    const m = this.nTouched;
+    if (this.n + m > this.key.length) {
+      this.key = grow(this.key, this.n + m);
+      this.doc = grow(this.doc, this.n + m);
+      this.tfs = grow(this.tfs, this.n + m);
+    }
+    for (let j = 0; j < m; j++) {
+      const t = this.touched[j]!;
+      this.key[this.n] = t * F + f;
+      this.doc[this.n] = d;
+      this.tfs[this.n++] = Math.min(this.tf[t]!, 0xff);
       this.tf[t] = 0;
     }
-    this.touched = [];
+    this.nTouched = 0;
   }
 }
 
 /** Builds one segment from documents (at most MAX_SEGMENT_DOCS); throws RangeError beyond that. */
 export function buildSegment(docs: readonly SearchDoc[]): BuiltSegment {
   if (docs.length > MAX_SEGMENT_DOCS) throw new RangeError(`segment holds at most ${MAX_SEGMENT_DOCS} docs`);
-  const analyser = new Analyser();
+  const spellings = new Spellings();
   const postings = new Postings();
   const fieldLen = new Uint32Array(docs.length * F);
-  const seq: number[] = [];
+  let seq = new Uint32Array(1 << 16);
+  let n = 0;
   const seqStart = new Uint32Array(docs.length + 1);
-  docs.forEach((doc, d) => {
-    seqStart[d] = seq.length;
-    const texts = [doc.title, bodyOf(doc)];
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d]!;
+    seqStart[d] = n;
     for (let f = 0; f < F; f++) {
-      if (f > 0) seq.push(SEQ_BREAK);
-      const text = foldText(texts[f]!, { strict: true });
+      const text = foldText(f === 0 ? doc.title : bodyOf(doc), { strict: true });
       const bounds = scanTokens(text);
+      if (n + bounds.length / 2 + 1 > seq.length) seq = grow(seq, n + bounds.length / 2 + 1);
+      if (f > 0) seq[n++] = SEQ_BREAK;
       let length = 0;
       for (let i = 0; i < bounds.length; i += 2) {
-        const a = analyser.analyse(text.slice(bounds[i], bounds[i + 1]));
-        seq.push(a.seqId);
-        length += a.termIds.length;
-        for (const t of a.termIds) postings.count(t);
+        const id = spellings.id(text, bounds[i]!, bounds[i + 1]!);
+        seq[n++] = id;
+        const to = spellings.termStart[id + 1]!;
+        for (let k = spellings.termStart[id]!; k < to; k++) postings.count(spellings.termIds[k]!);
+        length += to - spellings.termStart[id]!;
       }
       fieldLen[d * F + f] = length;
       postings.flush(d, f);
     }
-  });
-  seqStart[docs.length] = seq.length;
+  }
+  seqStart[docs.length] = n;
   return {
     ...docMeta(docs),
-    ...packPostings(analyser.terms, postings),
+    ...packPostings(spellings, postings),
     fieldLen,
     avgFieldLen: averages(fieldLen, docs.length),
-    ...packSequence(analyser.seqVocab, seq),
+    ...packSequence(spellings, seq.subarray(0, n)),
     seqStart,
   };
 }
@@ -183,55 +156,53 @@ function averages(fieldLen: Uint32Array, n: number): Float64Array {
   return avg;
 }
 
-function packPostings(
-  termList: string[],
-  p: Postings,
-): Pick<BuiltSegment, 'terms' | 'fieldStart' | 'postDocs' | 'postTfs'> {
-  const order = sortedOrder(termList);
-  const fieldStart = new Uint32Array(order.length * F + 1);
-  let total = 0;
-  for (const list of p.docs) total += list?.length ?? 0;
-  const postDocs = new Uint16Array(total);
-  const postTfs = new Uint8Array(total);
+function packPostings(sp: Spellings, p: Postings): Pick<BuiltSegment, 'terms' | 'fieldStart' | 'postDocs' | 'postTfs'> {
+  const sorted = sp.terms.slice().sort(); // code-unit order
+  const nKeys = sorted.length * F;
+  const count = new Uint32Array(nKeys);
+  for (let i = 0; i < p.n; i++) count[p.key[i]!]!++;
+  const fieldStart = new Uint32Array(nKeys + 1);
+  const next = new Uint32Array(nKeys);
   let k = 0;
-  order.forEach((id, t) => {
+  for (let t = 0; t < sorted.length; t++) {
+    const id = sp.termId(sorted[t]!);
     for (let f = 0; f < F; f++) {
       fieldStart[t * F + f] = k;
-      const docs = p.docs[id * F + f];
-      if (!docs) continue;
-      postDocs.set(docs, k);
-      postTfs.set(p.tfs[id * F + f]!, k);
-      k += docs.length;
+      next[id * F + f] = k;
+      k += count[id * F + f]!;
     }
-  });
-  fieldStart[order.length * F] = k;
-  return { terms: SortedStrings.fromSorted(order.map((id) => termList[id]!)), fieldStart, postDocs, postTfs };
+  }
+  fieldStart[nKeys] = k;
+  const postDocs = new Uint16Array(p.n);
+  const postTfs = new Uint8Array(p.n);
+  for (let i = 0; i < p.n; i++) {
+    const at = next[p.key[i]!]!++;
+    postDocs[at] = p.doc[i]!;
+    postTfs[at] = p.tfs[i]!;
+  }
+  return { terms: SortedStrings.fromSorted(sorted), fieldStart, postDocs, postTfs };
 }
 
-/** Indexes of `list` in code-unit order of their strings. */
-function sortedOrder(list: readonly string[]): number[] {
-  return list.map((_, i) => i).sort((a, b) => (list[a]! < list[b]! ? -1 : list[a]! > list[b]! ? 1 : 0));
-}
-
-/** Renumbers the sequence vocabulary in sorted order and maps each entry to its folded form. */
+/** Renumbers the spellings in sorted order (in `seq`, in place) and maps each to its folded form. */
 function packSequence(
-  vocab: string[],
-  seq: number[],
+  sp: Spellings,
+  seq: Uint32Array,
 ): Pick<BuiltSegment, 'seqVocab' | 'seqFold' | 'foldVocab' | 'seq'> {
-  const order = sortedOrder(vocab);
-  const renum = new Uint32Array(vocab.length);
-  order.forEach((old, i) => (renum[old] = i));
-  const seqVocab = order.map((i) => vocab[i]!);
-  const folded = seqVocab.map((s) => foldText(s));
+  const seqVocab = sp.list.slice().sort();
+  const renum = new Uint32Array(seqVocab.length);
+  const folded = seqVocab.map((s, i) => {
+    const id = sp.find(s);
+    renum[id] = i;
+    return sp.folds[id]!;
+  });
   const foldVocab = [...new Set(folded)].sort();
   const foldIds = new Map(foldVocab.map((s, i) => [s, i]));
   const seqFold = Uint32Array.from(folded, (s) => foldIds.get(s)!);
-  const out = new Uint32Array(seq.length);
-  for (let i = 0; i < seq.length; i++) out[i] = seq[i] === SEQ_BREAK ? SEQ_BREAK : renum[seq[i]!]!;
+  for (let i = 0; i < seq.length; i++) if (seq[i] !== SEQ_BREAK) seq[i] = renum[seq[i]!]!;
   return {
     seqVocab: SortedStrings.fromSorted(seqVocab),
     seqFold,
     foldVocab: SortedStrings.fromSorted(foldVocab),
-    seq: out,
+    seq: seq.slice(),
   };
 }

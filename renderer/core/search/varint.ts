@@ -36,6 +36,11 @@ export class ByteWriter {
     this.length += raw.length;
   }
 
+  /** The bytes written, as a view (valid until the next write). */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+
   /** The bytes written (a copy of exactly `length` bytes). */
   finish(): Uint8Array {
     return this.buf.slice(0, this.length);

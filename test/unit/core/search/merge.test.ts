@@ -54,6 +54,18 @@ describe('mergeSegments', () => {
     expect(comparable(merged, lex)).toEqual(whole(FIXTURE_DOCS));
   });
 
+  it('merging merged segments (copied posting bytes, shifted gaps) equals building one', () => {
+    const lex = new Lexicon();
+    const part = (from: number, to: number) => {
+      const data = compactSegment(buildSegment(FIXTURE_DOCS.slice(from, to)), lex);
+      return { data, dead: new Uint8Array(data.ids.length) };
+    };
+    const n = FIXTURE_DOCS.length;
+    const first = mergeSegments([part(0, 2), part(2, 3), part(3, 6)]);
+    const merged = mergeSegments([{ data: first, dead: new Uint8Array(first.ids.length) }, part(6, 8), part(8, n)]);
+    expect(comparable(merged, lex)).toEqual(whole(FIXTURE_DOCS));
+  });
+
   it('drops deleted documents', () => {
     const lex = new Lexicon();
     const a = compactSegment(buildSegment(FIXTURE_DOCS), lex);
