@@ -167,6 +167,8 @@ async function start(): Promise<void> {
   // origin's database from one backend queue, so the search worker's segments or the detector's features
   // read first would hold the first screen's few small reads behind megabytes (issue 17).
   await painted();
+  // The heading's article count: one walk of the articles store, kept off the first row's path.
+  void library.countStored().catch((e) => console.warn('count:', e));
   search.start();
   await indexLoaded;
   await rest();

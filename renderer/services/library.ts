@@ -43,8 +43,10 @@ export class LibraryService extends EventTarget {
   private tagCache: string[] | null = null;
   /** outlets(), until an article comes, goes or changes outlet (story assignments do not clear it). */
   private outletCache: string[] | null = null;
-  /** Set while only the first screen is loaded: how many articles are stored. */
-  private partialTotal: number | null = null;
+  /** True while only the first screen is loaded (loadFirst, preload) and until load(). */
+  private partial = false;
+  /** While partial: how many articles are stored, once counted (countStored). */
+  private stored: number | null = null;
 
   constructor(
     private readonly repo: ArticlesRepo,
@@ -67,7 +69,8 @@ export class LibraryService extends EventTarget {
     this.metas = metas;
     this.cache = null;
     this.outletCache = null;
-    this.partialTotal = null;
+    this.partial = false;
+    this.stored = null;
   }
 
   /**
@@ -77,35 +80,51 @@ export class LibraryService extends EventTarget {
    */
   async loadFirst(prefs: LibraryPrefs, n: number): Promise<boolean> {
     if (prefs.sort !== 'imported' || prefs.outlet) return false;
-    const [rows, total] = await Promise.all([this.repo.firstImported(n, prefs.descending), this.repo.count()]);
-    const clean = rows.map(cleanMeta);
+    const clean = (await this.repo.firstImported(n, prefs.descending)).map(cleanMeta);
     for (const m of clean) this.metas.set(m.id, m);
     this.cache = { key: cacheKey(prefs), rows: clean };
     this.outletCache = null;
-    this.partialTotal = total;
+    this.partial = true;
     return true;
   }
 
   /**
    * Start-up: takes metas read ahead of load() for the first screen of another list (the story
-   * list's first rows, StoriesService.loadFirst) and counts the stored articles; until load() the
-   * library is incomplete, as after loadFirst.
+   * list's first rows, StoriesService.loadFirst); until load() the library is incomplete, as after
+   * loadFirst.
    */
-  async preload(metas: readonly ArticleMeta[]): Promise<void> {
-    const total = await this.repo.count();
+  preload(metas: readonly ArticleMeta[]): void {
     for (const m of metas) this.metas.set(m.id, cleanMeta(m));
     this.cache = null;
-    this.partialTotal = total;
+    this.partial = true;
   }
 
-  /** Stored articles (known from a count while only the first screen is loaded). */
+  /**
+   * Start-up, once the first screen is drawn: counts the stored articles while only the first screen
+   * is loaded (a count walks the whole store, 100–300 ms at 31,000 articles: not before the first row),
+   * then emits 'counted'.
+   */
+  async countStored(): Promise<void> {
+    if (!this.partial || this.stored !== null) return;
+    const n = await this.repo.count();
+    if (!this.partial) return;
+    this.stored = n;
+    this.dispatchEvent(new Event('counted'));
+  }
+
+  /** Stored articles (while only the first screen is loaded: as counted, or those in memory until then). */
   get size(): number {
-    return Math.max(this.metas.size, this.partialTotal ?? 0);
+    return this.partial ? Math.max(this.metas.size, this.stored ?? 0) : this.metas.size;
+  }
+
+  /** How many articles are stored; null while only the first screen is loaded and not yet counted. */
+  get total(): number | null {
+    return this.partial && this.stored === null ? null : this.size;
   }
 
   /** False while only the first screen of the list is in memory (see loadFirst). */
   get complete(): boolean {
-    return this.partialTotal === null;
+    return !this.partial;
   }
 
   meta(id: string): ArticleMeta | undefined {

@@ -46,23 +46,45 @@ export class StoriesRepo {
 
   /**
    * Start-up's first screen of the story list: the `limit` latest-published metas (one indexed query,
-   * newest first) and every other meta published the same day as the last of them, plus every other
-   * member of their stories (from the stories table, which detection writes in the same transaction as
-   * the metas' `storyId`). `from` is that last publication date: every article published on or after it
-   * is read, so every story whose earliest date is on or after it has all its members here. `from` is
-   * null when fewer than `limit` dated articles exist (every dated article was read).
+   * newest first) and every other meta published the same day as the last of them. `from` is that last
+   * publication date: every article published on or after it is read. `from` is null when fewer than
+   * `limit` dated articles exist (every dated article was read).
+   */
+  async newestPublished(limit: number): Promise<{ metas: ArticleMeta[]; from: string | null }> {
+    return guard(() => this.db.transaction('r', this.db.articles, () => this.readNewest(limit)));
+  }
+
+  private async readNewest(limit: number): Promise<{ metas: ArticleMeta[]; from: string | null }> {
+    const read = await this.db.articles.orderBy('published').reverse().limit(limit).toArray();
+    const from = read.length < limit ? null : (read[read.length - 1]!.published ?? null);
+    // A corpus dated by the day has hundreds of articles a day: read the last day whole.
+    if (from === null) return { metas: read, from };
+    return {
+      metas: [
+        ...read.filter((m) => m.published !== from),
+        ...(await this.db.articles.where('published').equals(from).toArray()),
+      ],
+      from,
+    };
+  }
+
+  /** The member ids of these stories, by story id (a story of one article has no row: absent). */
+  async storyMembers(storyIds: readonly string[]): Promise<Map<string, string[]>> {
+    return guard(async () => {
+      const stories = await this.db.stories.bulkGet([...storyIds]);
+      return new Map(stories.filter((s): s is Story => !!s).map((s) => [s.id, s.articleIds]));
+    });
+  }
+
+  /**
+   * newestPublished plus every other member of their stories (from the stories table, which detection
+   * writes in the same transaction as the metas' `storyId`), so every story whose earliest date is on
+   * or after `from` has all its members here.
    */
   async newestWithStories(limit: number): Promise<{ metas: ArticleMeta[]; from: string | null }> {
     return guard(() =>
       this.db.transaction('r', this.db.articles, this.db.stories, async () => {
-        let read = await this.db.articles.orderBy('published').reverse().limit(limit).toArray();
-        const from = read.length < limit ? null : (read[read.length - 1]!.published ?? null);
-        // A corpus dated by the day has hundreds of articles a day: read the last day whole.
-        if (from !== null)
-          read = [
-            ...read.filter((m) => m.published !== from),
-            ...(await this.db.articles.where('published').equals(from).toArray()),
-          ];
+        const { metas: read, from } = await this.readNewest(limit);
         const have = new Set(read.map((m) => m.id));
         const storyIds = [...new Set(read.map((m) => m.storyId).filter((s): s is string => !!s))];
         const stories = storyIds.length ? await this.db.stories.bulkGet(storyIds) : [];

@@ -216,7 +216,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
         ),
       );
     }
-    const heap = await workerHeap(s.browser);
+    const heap = await workerHeap(s.browser!);
     const stored = await s.page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((res, rej) => {
         const r = indexedDB.open('warraq');

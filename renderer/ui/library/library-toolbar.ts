@@ -32,13 +32,19 @@ export function renderToolbar(c: ToolbarContext) {
   // The outlet filtered on stays offered after its last article goes, so the filter reads true.
   if (prefs.outlet && !outlets.includes(prefs.outlet)) outlets.unshift(prefs.outlet);
   const byStory = isByStory(prefs);
+  // Start-up draws the first screen before the stored articles are counted (total null): no count yet.
+  const total = services.library.total;
   const count =
     byStory && services.library.complete && !c.counts.partial
       ? t('stories.library.count', { stories: c.counts.rows, articles: c.counts.articles })
-      : t('library.count', { count: prefs.outlet ? c.counts.rows : services.library.size });
+      : prefs.outlet
+        ? t('library.count', { count: c.counts.rows })
+        : total === null
+          ? null
+          : t('library.count', { count: total });
   return html`
     <header class="toolbar">
-      <h1>${t('library.title')} <span class="muted count">(${count})</span></h1>
+      <h1>${t('library.title')}${count === null ? nothing : html` <span class="muted count">(${count})</span>`}</h1>
       ${
         c.resume && services.library.meta(c.resume.meta.id)
           ? html`<button class="primary" @click=${c.continueReading}>${t('library.continue', { title: c.resume.meta.title })}</button>`

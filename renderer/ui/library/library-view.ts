@@ -114,6 +114,7 @@ export class LibraryView extends LitElement {
     this.restoreFocus = this.app?.libraryOpened;
     this.prefs = this.services.settings.get('library');
     this.services.library.addEventListener('change', this.onChange);
+    this.services.library.addEventListener('counted', this.onCounted);
     this.services.stories.addEventListener('change', this.onStories);
     this.services.settings.addEventListener('change', this.onSettings);
     this.refresh();
@@ -128,6 +129,7 @@ export class LibraryView extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.services.library.removeEventListener('change', this.onChange);
+    this.services.library.removeEventListener('counted', this.onCounted);
     this.services.stories.removeEventListener('change', this.onStories);
     this.services.settings.removeEventListener('change', this.onSettings);
     cancelAnimationFrame(this.frame);
@@ -136,6 +138,9 @@ export class LibraryView extends LitElement {
     this.frame = 0;
     this.timer = 0;
   }
+
+  /** Start-up: the stored articles are counted after the first screen; the heading says how many. */
+  private readonly onCounted = (): void => this.requestUpdate();
 
   /** The sidebar sets the outlet filter in the settings: follow it. */
   private readonly onSettings = (e: Event): void => {

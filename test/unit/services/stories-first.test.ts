@@ -138,16 +138,36 @@ describe('StoriesService.loadFirst', () => {
         const first = services(db);
         expect(await first.stories.loadFirst(q, 50)).toBe(true);
         expect(first.library.complete).toBe(false);
-        expect(first.library.size).toBe(1500);
+        expect(first.library.total, 'not counted before the first row').toBeNull();
         const shown = first.stories.listRows(q)!;
         expect(shown.partial).toBe(true);
         expect(shown.rows.map((r) => [r.id, r.articleIds, r.earliest])).toEqual(
           expected.map((r) => [r.id, r.articleIds, r.earliest]),
         );
+        await first.library.countStored();
+        expect(first.library.size).toBe(1500);
         // Once the library is read the list is the whole one (not partial).
         await first.library.load();
         expect(first.stories.listRows(q)).toEqual(whole.stories.storyRows(q));
       });
+
+  it('reads the stories of the rows it shows, not of every article read', async () => {
+    const db = await stored(1500, 13, 3);
+    const repo = new StoriesRepo(db);
+    const asked: string[] = [];
+    const bulkGet = db.stories.bulkGet.bind(db.stories);
+    db.stories.bulkGet = ((keys: string[]) => {
+      asked.push(...keys);
+      return bulkGet(keys);
+    }) as typeof db.stories.bulkGet;
+    const library = new LibraryService(new ArticlesRepo(db), new Notifier());
+    const stories = new StoriesService(repo, library);
+    expect(await stories.loadFirst({ sort: 'earliest', descending: true, minOutlets: 1 }, 50)).toBe(true);
+    const { metas } = await repo.newestPublished(200);
+    const touched = new Set(metas.map((m) => m.storyId).filter(Boolean));
+    expect(touched.size).toBeGreaterThan(100);
+    expect(new Set(asked).size).toBeLessThan(touched.size / 2);
+  });
 
   it('declines orders no index gives, and libraries too small to need it', async () => {
     const db = await stored(1500, 21);
