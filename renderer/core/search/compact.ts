@@ -104,16 +104,22 @@ export function writeTermBlock(
   w.uint(title[2]);
   w.uint(body[2]);
   w.uint(scratch.length);
-  w.bytes(scratch.finish());
+  w.bytes(scratch.view());
   writeList(w, body[0], body[1], 0, body[2]);
 }
+
+/** Local ids (spellings, terms of a segment) stay below this in the sort keys of compactSegment. */
+const ID_SPAN = 2 ** 22;
 
 /** Interns a built segment's words in the lexicon and re-encodes it (spellings most frequent first). */
 export function compactSegment(built: BuiltSegment, lex: Lexicon): CompactSegment {
   const nSpell = built.seqVocab.length;
   const freq = new Uint32Array(nSpell);
   for (const s of built.seq) if (s !== SEQ_BREAK) freq[s]!++;
-  const byFreq = Array.from({ length: nSpell }, (_, i) => i).sort((a, b) => freq[b]! - freq[a]! || a - b);
+  // Most frequent first, ties by id: sorted as keys (2^30 − freq)·2^22 + id, exact in a double.
+  const keys = new Float64Array(nSpell);
+  for (let s = 0; s < nSpell; s++) keys[s] = (2 ** 30 - freq[s]!) * ID_SPAN + s;
+  const byFreq = Uint32Array.from(keys.sort(), (k) => k % ID_SPAN);
   const nTerm = built.terms.length;
   const [spell, foldIds, termGlobal] = lex.internSorted([
     { words: built.seqVocab, assign: byFreq },
@@ -121,20 +127,28 @@ export function compactSegment(built: BuiltSegment, lex: Lexicon): CompactSegmen
     { words: built.terms },
   ]) as [Uint32Array, Uint32Array, Uint32Array];
   for (let s = 0; s < nSpell; s++) lex.setFold(spell[s]!, foldIds[built.seqFold[s]!]!);
-  // Terms in id order.
-  const order = Array.from({ length: nTerm }, (_, i) => i).sort((a, b) => termGlobal[a]! - termGlobal[b]!);
+  // Terms in id order (keys lexicon id·2^22 + slot).
+  const termKeys = new Float64Array(nTerm);
+  for (let t = 0; t < nTerm; t++) termKeys[t] = termGlobal[t]! * ID_SPAN + t;
+  const order = Uint32Array.from(termKeys.sort(), (k) => k % ID_SPAN);
   const w = new ByteWriter(built.postDocs.length * 2);
   const scratch = new ByteWriter();
   const termStart = new Uint32Array(nTerm + 1);
-  order.forEach((t, i) => {
+  const { fieldStart: fs, postDocs, postTfs } = built;
+  for (let i = 0; i < nTerm; i++) {
+    const t = order[i]!;
     termStart[i] = w.length;
-    const fs = built.fieldStart;
-    const part = (f: number): [ArrayLike<number>, ArrayLike<number>, number] => {
-      const a = fs[t * F + f]!;
-      return [built.postDocs.subarray(a), built.postTfs.subarray(a), fs[t * F + f + 1]! - a];
-    };
-    writeTermBlock(w, scratch, part(0), part(1));
-  });
+    const a = fs[t * F]!;
+    const b = fs[t * F + 1]!;
+    const c = fs[t * F + 2]!;
+    scratch.length = 0;
+    writeList(scratch, postDocs, postTfs, a, b);
+    w.uint(b - a);
+    w.uint(c - b);
+    w.uint(scratch.length);
+    w.bytes(scratch.view());
+    writeList(w, postDocs, postTfs, b, c);
+  }
   termStart[nTerm] = w.length;
   const n = built.ids.length;
   const sw = new ByteWriter(built.seq.length * 2);

@@ -14,7 +14,7 @@ import type { SearchDoc } from './api';
 import { scanTokens } from '../arabic/tokenize';
 import { foldText } from '../arabic/normalize';
 import { SortedStrings } from './sorted-strings';
-import { Spellings, grow } from './spellings';
+import { Spellings, grow, type Shared } from './spellings';
 
 export const FIELDS = ['title', 'body'] as const;
 export type FieldName = (typeof FIELDS)[number];
@@ -103,6 +103,7 @@ class Postings {
 export function buildSegment(docs: readonly SearchDoc[]): BuiltSegment {
   if (docs.length > MAX_SEGMENT_DOCS) throw new RangeError(`segment holds at most ${MAX_SEGMENT_DOCS} docs`);
   const spellings = new Spellings();
+  const shared = spellings.shared;
   const postings = new Postings();
   const fieldLen = new Uint32Array(docs.length * F);
   let seq = new Uint32Array(1 << 16);
@@ -120,18 +121,21 @@ export function buildSegment(docs: readonly SearchDoc[]): BuiltSegment {
       for (let i = 0; i < bounds.length; i += 2) {
         const id = spellings.id(text, bounds[i]!, bounds[i + 1]!);
         seq[n++] = id;
-        const to = spellings.termStart[id + 1]!;
-        for (let k = spellings.termStart[id]!; k < to; k++) postings.count(spellings.termIds[k]!);
-        length += to - spellings.termStart[id]!;
+        const g = spellings.global[id]!;
+        const from = shared.termStart[g]!;
+        const to = shared.termStart[g + 1]!;
+        for (let k = from; k < to; k++) postings.count(shared.termNums[k]!);
+        length += to - from;
       }
       fieldLen[d * F + f] = length;
       postings.flush(d, f);
     }
   }
   seqStart[docs.length] = n;
+  shared.update();
   return {
     ...docMeta(docs),
-    ...packPostings(spellings, postings),
+    ...packPostings(shared, postings),
     fieldLen,
     avgFieldLen: averages(fieldLen, docs.length),
     ...packSequence(spellings, seq.subarray(0, n)),
@@ -156,23 +160,33 @@ function averages(fieldLen: Uint32Array, n: number): Float64Array {
   return avg;
 }
 
-function packPostings(sp: Spellings, p: Postings): Pick<BuiltSegment, 'terms' | 'fieldStart' | 'postDocs' | 'postTfs'> {
-  const sorted = sp.terms.slice().sort(); // code-unit order
-  const nKeys = sorted.length * F;
-  const count = new Uint32Array(nKeys);
+/** Postings by term in code-unit order (the shared ranks sort the segment's terms as integers). */
+function packPostings(
+  shared: Shared,
+  p: Postings,
+): Pick<BuiltSegment, 'terms' | 'fieldStart' | 'postDocs' | 'postTfs'> {
+  const { terms } = shared;
+  const G = terms.size;
+  const count = new Uint32Array(G * F);
   for (let i = 0; i < p.n; i++) count[p.key[i]!]!++;
-  const fieldStart = new Uint32Array(nKeys + 1);
-  const next = new Uint32Array(nKeys);
+  const ranks = new Uint32Array(G);
+  let m = 0;
+  for (let g = 0; g < G; g++) if (count[g * F]! + count[g * F + 1]! > 0) ranks[m++] = terms.rank[g]!;
+  const byRank = ranks.subarray(0, m).sort();
+  const sorted = new Array<string>(m);
+  const fieldStart = new Uint32Array(m * F + 1);
+  const next = new Uint32Array(G * F);
   let k = 0;
-  for (let t = 0; t < sorted.length; t++) {
-    const id = sp.termId(sorted[t]!);
+  for (let t = 0; t < m; t++) {
+    const g = terms.sorted[byRank[t]!]!;
+    sorted[t] = terms.words[g]!;
     for (let f = 0; f < F; f++) {
       fieldStart[t * F + f] = k;
-      next[id * F + f] = k;
-      k += count[id * F + f]!;
+      next[g * F + f] = k;
+      k += count[g * F + f]!;
     }
   }
-  fieldStart[nKeys] = k;
+  fieldStart[m * F] = k;
   const postDocs = new Uint16Array(p.n);
   const postTfs = new Uint8Array(p.n);
   for (let i = 0; i < p.n; i++) {
@@ -183,21 +197,46 @@ function packPostings(sp: Spellings, p: Postings): Pick<BuiltSegment, 'terms' | 
   return { terms: SortedStrings.fromSorted(sorted), fieldStart, postDocs, postTfs };
 }
 
+/** Local ids fit below this in a sort key `rank · LOCAL + id` (exact in a double: rank < 2^31). */
+const LOCAL = 2 ** 22;
+
 /** Renumbers the spellings in sorted order (in `seq`, in place) and maps each to its folded form. */
 function packSequence(
   sp: Spellings,
   seq: Uint32Array,
 ): Pick<BuiltSegment, 'seqVocab' | 'seqFold' | 'foldVocab' | 'seq'> {
-  const seqVocab = sp.list.slice().sort();
-  const renum = new Uint32Array(seqVocab.length);
-  const folded = seqVocab.map((s, i) => {
-    const id = sp.find(s);
-    renum[id] = i;
-    return sp.folds[id]!;
-  });
-  const foldVocab = [...new Set(folded)].sort();
-  const foldIds = new Map(foldVocab.map((s, i) => [s, i]));
-  const seqFold = Uint32Array.from(folded, (s) => foldIds.get(s)!);
+  const { spellings, folds, foldOf } = sp.shared;
+  const N = sp.size;
+  if (N >= LOCAL) throw new RangeError('too many spellings in one segment');
+  const keys = new Float64Array(N);
+  for (let i = 0; i < N; i++) keys[i] = spellings.rank[sp.global[i]!]! * LOCAL + i;
+  keys.sort();
+  const renum = new Uint32Array(N);
+  const seqVocab = new Array<string>(N);
+  const order = new Uint32Array(N);
+  const seen = new Uint8Array(folds.size);
+  const foldRanks = new Uint32Array(N);
+  let m = 0;
+  for (let j = 0; j < N; j++) {
+    const i = keys[j]! % LOCAL;
+    renum[i] = j;
+    order[j] = i;
+    seqVocab[j] = sp.list[i]!;
+    const fo = foldOf[sp.global[i]!]!;
+    if (!seen[fo]) {
+      seen[fo] = 1;
+      foldRanks[m++] = folds.rank[fo]!;
+    }
+  }
+  const byRank = foldRanks.subarray(0, m).sort();
+  const foldVocab = new Array<string>(m);
+  const foldLocal = new Uint32Array(folds.size);
+  for (let t = 0; t < m; t++) {
+    const fo = folds.sorted[byRank[t]!]!;
+    foldVocab[t] = folds.words[fo]!;
+    foldLocal[fo] = t;
+  }
+  const seqFold = Uint32Array.from(order, (i) => foldLocal[foldOf[sp.global[i]!]!]!);
   for (let i = 0; i < seq.length; i++) if (seq[i] !== SEQ_BREAK) seq[i] = renum[seq[i]!]!;
   return {
     seqVocab: SortedStrings.fromSorted(seqVocab),

@@ -1,49 +1,124 @@
 /**
- * The per-token half of building a segment, kept free of per-token allocation: a segment has
- * ~1.4 M tokens but only ~110,000 distinct spellings, and the analysis pipeline's output depends
- * on the spelling alone.
+ * The per-token half of building a segment, kept free of per-token allocation and of per-segment
+ * sorting of words: a segment has ~1.4 M tokens but only ~110,000 distinct spellings and ~150,000
+ * index terms, and most of them recur in the next segment (Zipf).
  *
- * - `Spellings` numbers a segment's spellings in a hash table keyed by the characters of the
- *   folded text itself (no substring is made for a spelling already seen), and keeps each
- *   spelling's index-term ids in flat arrays;
- * - `analyseSpelling` memoises the pipeline (index terms and loose fold) across segments, bounded:
- *   frequent words recur in every segment (Zipf), so many of a new segment's spellings are known.
+ * - `Shared` numbers spellings, index terms and folds across segments (`Vocab`), runs the analysis
+ *   pipeline once per spelling, and keeps each vocabulary's code-unit order up to date by merging in
+ *   only the words added since (so a segment's word lists come out sorted by sorting integers). It
+ *   starts afresh between segments once it holds SHARED_LIMIT spellings (~40 MB at most);
+ * - `Spellings` numbers one segment's spellings in a hash table keyed by the characters of the
+ *   folded text itself, so no substring is made for a spelling already seen.
  */
 import lunr from 'lunr';
 import { createArabicPipeline } from './pipeline';
 import { foldText } from '../arabic/normalize';
 
-/** What the pipeline makes of a strict spelling: its index terms (empty for stop words) and loose fold. */
-export interface Analysis {
-  terms: readonly string[];
-  fold: string;
+/** Words numbered in order of arrival, with their ranks in code-unit order. */
+export class Vocab {
+  readonly words: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** Numbers in code-unit order of their words (after update()). */
+  sorted = new Uint32Array(0);
+  /** rank[n] = place of word n in `sorted` (after update()). */
+  rank = new Uint32Array(0);
+  private ranked = 0;
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  lookup(word: string): number | undefined {
+    return this.index.get(word);
+  }
+
+  num(word: string): number {
+    let n = this.index.get(word);
+    if (n === undefined) {
+      n = this.words.length;
+      this.index.set(word, n);
+      this.words.push(word);
+    }
+    return n;
+  }
+
+  /** Ranks every word: the ones added since the last call are sorted and merged in by runs. */
+  update(): void {
+    const G = this.words.length;
+    const R = this.ranked;
+    if (R === G) return;
+    const words = this.words;
+    const fresh = Array.from({ length: G - R }, (_, i) => R + i).sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
+    const old = this.sorted;
+    const merged = new Uint32Array(G);
+    let from = 0;
+    let k = 0;
+    for (const n of fresh) {
+      const w = words[n]!;
+      let lo = from;
+      let hi = R;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (words[old[mid]!]! < w) lo = mid + 1;
+        else hi = mid;
+      }
+      merged.set(old.subarray(from, lo), k);
+      k += lo - from;
+      from = lo;
+      merged[k++] = n;
+    }
+    merged.set(old.subarray(from, R), k);
+    this.sorted = merged;
+    this.rank = new Uint32Array(G);
+    for (let r = 0; r < G; r++) this.rank[merged[r]!] = r;
+    this.ranked = G;
+  }
 }
 
-/**
- * Entries kept across segments, in two generations of at most MEMO_LIMIT (~15 MB each): when the
- * young one is full the old one is dropped, and an old entry used again moves to the young one, so
- * the words that recur stay while one-off words age out.
- */
-const MEMO_LIMIT = 100_000;
-let young = new Map<string, Analysis>();
-let old = new Map<string, Analysis>();
-let pipeline: lunr.Pipeline | null = null;
+/** Spellings, index terms and folds numbered across segments, each spelling analysed once. */
+export class Shared {
+  readonly spellings = new Vocab();
+  readonly terms = new Vocab();
+  readonly folds = new Vocab();
+  /** Term numbers of spelling n: termNums[termStart[n] .. termStart[n + 1]). */
+  termStart = new Uint32Array(1 << 14);
+  termNums = new Uint32Array(1 << 16);
+  /** Fold number of spelling n. */
+  foldOf = new Uint32Array(1 << 14);
+  private readonly pipeline = createArabicPipeline();
 
-export function analyseSpelling(strict: string): Analysis {
-  let a = young.get(strict);
-  if (a) return a;
-  a = old.get(strict);
-  if (!a) {
-    pipeline ??= createArabicPipeline();
-    const terms = pipeline.run([new lunr.Token(strict, {})]).map((t) => t.toString());
-    a = { terms, fold: foldText(strict) };
+  /** Number of a strict spelling, analysed on first sight. */
+  spelling(strict: string): number {
+    const known = this.spellings.lookup(strict);
+    if (known !== undefined) return known;
+    const n = this.spellings.num(strict);
+    const terms = this.pipeline.run([new lunr.Token(strict, {})]);
+    if (n + 2 > this.termStart.length) {
+      this.termStart = grow(this.termStart, n + 2);
+      this.foldOf = grow(this.foldOf, n + 2);
+    }
+    const from = this.termStart[n]!;
+    if (from + terms.length > this.termNums.length) this.termNums = grow(this.termNums, from + terms.length);
+    for (let k = 0; k < terms.length; k++) this.termNums[from + k] = this.terms.num(terms[k]!.toString());
+    this.termStart[n + 1] = from + terms.length;
+    this.foldOf[n] = this.folds.num(foldText(strict));
+    return n;
   }
-  if (young.size >= MEMO_LIMIT) {
-    old = young;
-    young = new Map();
+
+  update(): void {
+    this.spellings.update();
+    this.terms.update();
+    this.folds.update();
   }
-  young.set(strict, a);
-  return a;
+}
+
+const SHARED_LIMIT = 250_000;
+let shared: Shared | null = null;
+
+/** The shared analysis for a new segment (a fresh one once it holds SHARED_LIMIT spellings). */
+export function sharedAnalysis(): Shared {
+  if (!shared || shared.spellings.size > SHARED_LIMIT) shared = new Shared();
+  return shared;
 }
 
 /** FNV-1a over the UTF-16 code units of text[s, e). */
@@ -53,27 +128,23 @@ function hashOf(text: string, s: number, e: number): number {
   return h;
 }
 
-/** One segment's spellings (ids in order of first appearance) and their index terms. */
+/** One segment's spellings (ids in order of first appearance) and their shared numbers. */
 export class Spellings {
   /** Open addressing: slot → spelling id + 1 (0 = empty). */
   private slots = new Int32Array(1 << 15);
   private hashes = new Int32Array(1 << 14);
   /** Strict spellings by id. */
   readonly list: string[] = [];
-  /** Loose folds by spelling id. */
-  readonly folds: string[] = [];
-  /** Index-term ids of spelling i: termIds[termStart[i] .. termStart[i + 1]). */
-  termStart = new Uint32Array(1 << 14);
-  termIds = new Uint32Array(1 << 16);
-  /** Index terms by id (in order of first appearance). */
-  readonly terms: string[] = [];
-  private readonly termIndex = new Map<string, number>();
+  /** Shared number of spelling id. */
+  global = new Uint32Array(1 << 14);
+
+  constructor(readonly shared: Shared = sharedAnalysis()) {}
 
   get size(): number {
     return this.list.length;
   }
 
-  /** Id of the spelling text[s, e), analysed and added when new. */
+  /** Id of the spelling text[s, e), added when new. */
   id(text: string, s: number, e: number): number {
     const h = hashOf(text, s, e);
     const mask = this.slots.length - 1;
@@ -82,28 +153,6 @@ export class Spellings {
       if (v === 0) return this.add(text.slice(s, e), h, at);
       if (this.hashes[v - 1] === h && this.equals(v - 1, text, s, e)) return v - 1;
     }
-  }
-
-  /** Id of a known spelling, or -1. */
-  find(word: string): number {
-    const h = hashOf(word, 0, word.length);
-    const mask = this.slots.length - 1;
-    for (let at = h & mask; ; at = (at + 1) & mask) {
-      const v = this.slots[at]!;
-      if (v === 0) return -1;
-      if (this.hashes[v - 1] === h && this.list[v - 1] === word) return v - 1;
-    }
-  }
-
-  /** Id of an index term (numbered on first sight). */
-  termId(term: string): number {
-    let id = this.termIndex.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.termIndex.set(term, id);
-      this.terms.push(term);
-    }
-    return id;
   }
 
   private equals(id: number, text: string, s: number, e: number): boolean {
@@ -115,19 +164,14 @@ export class Spellings {
 
   private add(word: string, h: number, at: number): number {
     const id = this.list.length;
-    const a = analyseSpelling(word);
     this.list.push(word);
-    this.folds.push(a.fold);
-    if (id + 2 > this.termStart.length) {
-      this.termStart = grow(this.termStart, id + 2);
-      const hashes = new Int32Array(this.termStart.length);
+    if (id + 1 > this.global.length) {
+      this.global = grow(this.global, id + 1);
+      const hashes = new Int32Array(this.global.length);
       hashes.set(this.hashes);
       this.hashes = hashes;
     }
-    const from = this.termStart[id]!;
-    if (from + a.terms.length > this.termIds.length) this.termIds = grow(this.termIds, from + a.terms.length);
-    for (let k = 0; k < a.terms.length; k++) this.termIds[from + k] = this.termId(a.terms[k]!);
-    this.termStart[id + 1] = from + a.terms.length;
+    this.global[id] = this.shared.spelling(word);
     this.hashes[id] = h;
     this.slots[at] = id + 1;
     if (this.list.length * 2 > this.slots.length) this.rehash();

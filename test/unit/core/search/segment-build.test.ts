@@ -4,7 +4,7 @@ import { analyze, createArabicPipeline } from '../../../../renderer/core/search/
 import { foldText } from '../../../../renderer/core/arabic/normalize';
 import { scanTokens } from '../../../../renderer/core/arabic/tokenize';
 import { FIXTURE_DOCS } from '../../../fixtures/search/articles';
-import { Spellings } from '../../../../renderer/core/search/spellings';
+import { Shared, Spellings, Vocab } from '../../../../renderer/core/search/spellings';
 import type { SearchDoc } from '../../../../renderer/core/search/api';
 
 /**
@@ -98,9 +98,24 @@ describe('buildSegment', () => {
   });
 
   it('tells apart spellings whose hashes collide', () => {
-    const sp = new Spellings();
+    const sp = new Spellings(new Shared());
     const text = 'هغدع قجبف هغدع';
     expect([sp.id(text, 0, 4), sp.id(text, 5, 9), sp.id(text, 10, 14)]).toEqual([0, 1, 0]);
-    expect([sp.find('قجبف'), sp.find('هغد')]).toEqual([1, -1]);
+    expect(sp.list).toEqual(['هغدع', 'قجبف']);
+  });
+
+  it('keeps a shared vocabulary ranked in code-unit order as words arrive between updates', () => {
+    const v = new Vocab();
+    const all: string[] = [];
+    for (const batch of [['ب', 'ا', 'ت'], ['اب', 'ت', 'آ', 'ي'], [], ['~ا', 'a', 'بب', 'ا']]) {
+      for (const w of batch) {
+        v.num(w);
+        if (!all.includes(w)) all.push(w);
+      }
+      v.update();
+      const sorted = [...all].sort();
+      expect(Array.from(v.sorted, (n) => v.words[n])).toEqual(sorted);
+      all.forEach((w, n) => expect(v.rank[n]).toBe(sorted.indexOf(w)));
+    }
   });
 });
