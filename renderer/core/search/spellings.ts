@@ -121,6 +121,11 @@ export function sharedAnalysis(): Shared {
   return shared;
 }
 
+/** Lets the shared analysis be collected (a builder worker calls this once idle). */
+export function releaseSharedAnalysis(): void {
+  shared = null;
+}
+
 /** FNV-1a over the UTF-16 code units of text[s, e). */
 function hashOf(text: string, s: number, e: number): number {
   let h = 0x811c9dc5 | 0;

@@ -4,7 +4,13 @@ import { analyze, createArabicPipeline } from '../../../../renderer/core/search/
 import { foldText } from '../../../../renderer/core/arabic/normalize';
 import { scanTokens } from '../../../../renderer/core/arabic/tokenize';
 import { FIXTURE_DOCS } from '../../../fixtures/search/articles';
-import { Shared, Spellings, Vocab } from '../../../../renderer/core/search/spellings';
+import {
+  Shared,
+  Spellings,
+  Vocab,
+  releaseSharedAnalysis,
+  sharedAnalysis,
+} from '../../../../renderer/core/search/spellings';
 import type { SearchDoc } from '../../../../renderer/core/search/api';
 
 /**
@@ -117,5 +123,12 @@ describe('buildSegment', () => {
       expect(Array.from(v.sorted, (n) => v.words[n])).toEqual(sorted);
       all.forEach((w, n) => expect(v.rank[n]).toBe(sorted.indexOf(w)));
     }
+  });
+
+  it('shares the analysis between segments until released', () => {
+    const a = sharedAnalysis();
+    expect(sharedAnalysis()).toBe(a);
+    releaseSharedAnalysis();
+    expect(sharedAnalysis()).not.toBe(a);
   });
 });
