@@ -94,6 +94,30 @@ test('results appear while typing, with count, help text and sort', async ({ pag
   await expect(page.getByRole('heading', { level: 1, name: PORTS })).toBeVisible();
 });
 
+test('typing a new query keeps the last results on screen until the new ones replace them', async ({ page }) => {
+  await withFixtures(page);
+  await searchFor(page, 'الحكومة');
+  await expect(results(page).getByRole('option')).toHaveCount(2);
+  // From here on, note every time the list is dropped for the empty prompt (the old view did at each key).
+  await page.locator('warraq-search').evaluate((view) => {
+    const w = window as unknown as { prompts: number };
+    w.prompts = 0;
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes) if (n instanceof HTMLElement && n.matches('p.empty:not([role])')) w.prompts++;
+    }).observe(view.shadowRoot!, { childList: true, subtree: true });
+  });
+  await box(page).focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('الموانئ', { delay: 40 });
+  await expect(result(page, PORTS)).toBeVisible();
+  await expect(page.getByText('نتيجة واحدة')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { prompts: number }).prompts)).toBe(0);
+  // An empty box still shows the prompt.
+  await box(page).fill('');
+  await expect(page.getByText('اكتب كلمة أو عبارة في مربع البحث.')).toBeVisible();
+});
+
 test('phrase, exclusion, source: and date filters narrow the results', async ({ page }) => {
   await withFixtures(page);
   await searchFor(page, '"القوى المؤيدة"');

@@ -81,10 +81,11 @@ export class SearchView extends LitElement {
 
   /** Snippets of the results shown, for the query they were made for. */
   private readonly snippetTask = new Task(this, {
-    task: async ([ids, query, strict]): Promise<{ query: string; snippets: Record<string, Snippet> }> => ({
-      query,
-      snippets: ids.length ? await this.services.search.snippets(ids, query, strict) : {},
-    }),
+    // No results yet for a new query: the previous query's snippets stay with the results still shown.
+    task: async ([ids, query, strict]): Promise<{ query: string; snippets: Record<string, Snippet> }> =>
+      ids.length
+        ? { query, snippets: await this.services.search.snippets(ids, query, strict) }
+        : (this.snippetTask.value ?? { query, snippets: {} }),
     args: () => [this.results.slice(0, this.shown).map((r) => r.hit.id), this.query, this.strict] as const,
     argsEqual: ([a, q, s], [b, r, u]) => q === r && s === u && a.length === b.length && a.every((id, i) => id === b[i]),
     onError: (e) => {
@@ -134,18 +135,37 @@ export class SearchView extends LitElement {
     return found && found.query === this.query.trim() ? found.response : null;
   }
 
+  /**
+   * What the list shows: the latest response, or while a newer query runs the previous one, so typing
+   * updates the results in place (issue 17: dropping the list at each keystroke and drawing 30 results
+   * anew when the answer came was most of a keystroke's layout, and flashed the prompt in between).
+   */
+  private get shownResponse(): SearchResponse | null {
+    if (!this.query.trim()) return null;
+    return this.response ?? this.search.value?.response ?? null;
+  }
+
   /** The response's hits, one per story (memoised per response). */
   private get results(): CollapsedHit<SearchHit>[] {
-    const response = this.response;
+    return this.collapse(this.response);
+  }
+
+  private get shownResults(): CollapsedHit<SearchHit>[] {
+    return this.collapse(this.shownResponse);
+  }
+
+  private collapse(response: SearchResponse | null): CollapsedHit<SearchHit>[] {
     if (!response) return [];
     if (this.collapsed?.response !== response)
       this.collapsed = { response, version: this.version, results: this.services.stories.collapse(response.hits) };
     return this.collapsed.results;
   }
 
+  /** Snippets for the results shown (made for the query those results answer). */
   private get snippets(): Record<string, Snippet> {
     const v = this.snippetTask.value;
-    return v && v.query === this.query ? v.snippets : {};
+    const answered = this.search.value?.query;
+    return v && answered !== undefined && v.query.trim() === answered ? v.snippets : {};
   }
 
   /** Back from a result of this same query: that result is active and the list has focus. */
@@ -215,12 +235,12 @@ export class SearchView extends LitElement {
   }
 
   private renderControls() {
-    const r = this.response;
+    const r = this.shownResponse;
     return html`<div class="toolbar">
       ${
         r
           ? html`<span class="summary" role="status">${t(r.total === 1 ? 'search.countOne' : 'search.count', { count: r.total })}
-        ${this.results.length < r.hits.length ? html`<span class="stories">${t('stories.search.stories', { count: this.results.length })}</span>` : nothing}
+        ${this.shownResults.length < r.hits.length ? html`<span class="stories">${t('stories.search.stories', { count: this.shownResults.length })}</span>` : nothing}
         <span class="took">(${t('search.took', { ms: formatNumber(Math.round(r.tookMs * 10) / 10) })})</span></span>`
           : nothing
       }
@@ -241,8 +261,9 @@ export class SearchView extends LitElement {
   }
 
   override render() {
-    const r = this.response;
-    const hits = this.results.slice(0, this.shown);
+    const r = this.shownResponse;
+    const results = this.shownResults;
+    const hits = results.slice(0, this.shown);
     return html`
       <header>
         <div class="toolbar"><h1>${t('search.title')}</h1><warraq-search-status></warraq-search-status></div>
@@ -260,7 +281,7 @@ export class SearchView extends LitElement {
             ? html`<p class="empty" role="status">${t('search.none')}</p>`
             : html`<ol role="listbox" tabindex="0" aria-label=${t('search.results')} aria-activedescendant="r-${this.active}" @keydown=${this.onKey}>
             ${hits.map((h, i) => this.renderHit(h, i))}
-            ${this.results.length > this.shown || r.hits.length < Math.min(r.total, LIMIT) ? html`<li role="none"><button class="more" @click=${this.more}>${t('search.more')}</button></li>` : nothing}
+            ${results.length > this.shown || r.hits.length < Math.min(r.total, LIMIT) ? html`<li role="none"><button class="more" @click=${this.more}>${t('search.more')}</button></li>` : nothing}
           </ol>`
       }
     `;
