@@ -167,8 +167,19 @@ export class LibraryView extends LitElement {
     this.held = true;
     return true;
   }
+  private releasing = false;
   private readonly onImport = (): void => {
-    if (this.held && !this.services.importer.bulk) this.release(false);
+    if (!this.held || this.services.importer.bulk || this.releasing) return;
+    // The import's report opens in the next frame: the list follows in an idle moment after it, not in
+    // the same frame (the two together made one task of ~100 ms while detection finished; issue 12).
+    this.releasing = true;
+    requestIdleCallback(
+      () => {
+        this.releasing = false;
+        if (this.held && !this.services.importer.bulk) this.release(false);
+      },
+      { timeout: 1000 },
+    );
   };
   /** Ends a hold: at once (the note's button), or in the next frame (the import has ended). */
   private release(now: boolean): void {
