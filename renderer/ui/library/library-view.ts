@@ -186,8 +186,7 @@ export class LibraryView extends LitElement {
     this.held = false;
     if (this.storiesHeld) {
       this.storiesHeld = false;
-      this.editions.clear();
-      for (const id of this.expanded) void this.loadEditions(id);
+      this.reloadEditions();
     }
     if (now) this.refresh();
     else this.onChange();
@@ -199,8 +198,7 @@ export class LibraryView extends LitElement {
       this.storiesHeld = true;
       return;
     }
-    this.editions.clear();
-    for (const id of this.expanded) void this.loadEditions(id);
+    this.reloadEditions();
     this.onChange();
   };
 
@@ -226,6 +224,12 @@ export class LibraryView extends LitElement {
       }
     }
     this.active = Math.min(this.active, Math.max(0, this.rows.length - 1));
+  }
+
+  /** After a regrouping: the expanded stories read their editions again. */
+  private reloadEditions(): void {
+    this.editions.clear();
+    for (const id of this.expanded) void this.loadEditions(id);
   }
 
   private async loadEditions(storyId: string): Promise<void> {
